@@ -1,0 +1,83 @@
+// Build of the Node side (esbuild) and the renderer (Vite). Usage: node build.config.mjs node|all|electron-native
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, copyFileSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const target = process.argv[2] ?? 'node';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  absWorkingDir: root,
+  // Dependencies stay in node_modules: native modules and pdfkit's font files must load from there.
+  packages: 'external',
+};
+
+async function buildNode() {
+  await build({
+    ...common,
+    entryPoints: { sizing: 'src-main/cli/main.ts', bench: 'test/bench/bench.ts' },
+    outdir: 'out/cli',
+    format: 'esm',
+    splitting: true,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+  });
+}
+
+async function buildElectron() {
+  await build({ ...common, entryPoints: ['src-main/electron/main.ts'], outfile: 'out/main/main.cjs', format: 'cjs', external: ['electron'] });
+  // A sandboxed preload can only require('electron'): bundle everything else into it.
+  await build({ ...common, packages: undefined, entryPoints: ['src-main/electron/preload.ts'], outfile: 'out/preload/preload.cjs', format: 'cjs', external: ['electron'] });
+}
+
+function buildRenderer() {
+  const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+  const r = spawnSync(process.execPath, [vite, 'build', '--config', 'vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+/**
+ * better-sqlite3 is native: node_modules keeps the build for Node (tests, CLI, web host) and the
+ * Electron build goes to out/native, loaded by the store through `nativeBinding` when in Electron.
+ * Needs the network once (Electron headers), which a user's machine has.
+ */
+function buildElectronNative() {
+  const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version;
+  const dest = join(root, 'out', 'native', `electron-${electronVersion}`, 'better_sqlite3.node');
+  if (existsSync(dest)) return;
+  const work = join(root, 'out', 'native', 'build');
+  mkdirSync(work, { recursive: true });
+  const src = join(root, 'node_modules', 'better-sqlite3');
+  const cp = spawnSync('cp', ['-r', `${src}/.`, work], { stdio: 'inherit' });
+  if (cp.status !== 0) process.exit(1);
+  const gyp = join(root, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
+  const r = spawnSync(
+    process.execPath,
+    [gyp, 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'],
+    { cwd: work, stdio: 'inherit' },
+  );
+  if (r.status !== 0) {
+    console.error('Could not build better-sqlite3 for Electron (this step needs the network once).');
+    process.exit(r.status ?? 1);
+  }
+  mkdirSync(dirname(dest), { recursive: true });
+  copyFileSync(join(work, 'build', 'Release', 'better_sqlite3.node'), dest);
+}
+
+if (target === 'node') await buildNode();
+else if (target === 'all') {
+  await buildNode();
+  if (existsSync(join(root, 'src-main/electron/main.ts'))) await buildElectron();
+  if (existsSync(join(root, 'vite.config.ts'))) buildRenderer();
+} else if (target === 'electron-native') buildElectronNative();
+else {
+  console.error(`unknown build target ${target}: expected node, all or electron-native`);
+  process.exit(2);
+}

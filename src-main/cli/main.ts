@@ -1,0 +1,134 @@
+#!/usr/bin/env node
+import { BUILT_IN_CATALOG, PRECISIONS, planRegions, planScenario, TEMPLATES, type Catalog, type Lang } from '../engine/index.js';
+import { resultsCsv } from '../export/csv.js';
+import { parseArgs, type ParsedArgs } from './args.js';
+import { CliError, EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_OK } from './errors.js';
+import { HELP } from './help.js';
+import { planTextReport, textReport } from './report.js';
+import { inputsFromArgs, parseFormat, parseLang, parseTemplate, SIZING_FLAGS } from './sizing-flags.js';
+import packageJson from '../../package.json' with { type: 'json' };
+
+export const VALUE_FLAGS = new Set([
+  ...Object.keys(SIZING_FLAGS), 'format', 'lang', 'template', 'db', 'out', 'project', 'name', 'scenario', 'port', 'notes',
+]);
+export const SWITCH_FLAGS = new Set(['help', 'version', 'bom']);
+
+export interface CommandContext {
+  args: ParsedArgs;
+  out: (text: string) => void;
+}
+
+/** Sub-commands that need the store or the web host load them only when asked (fast start-up). */
+const LAZY_COMMANDS: Record<string, () => Promise<{ run: (ctx: CommandContext) => Promise<number> }>> = {
+};
+
+export async function runCli(argv: string[], out: (text: string) => void = (t) => process.stdout.write(t)): Promise<number> {
+  const args = parseArgs(argv, VALUE_FLAGS, SWITCH_FLAGS);
+  if (args.switches.has('version')) {
+    out(`sizing ${packageJson.version}\n`);
+    return EXIT_OK;
+  }
+  if (args.switches.has('help')) {
+    out(HELP);
+    return EXIT_OK;
+  }
+  const command = args.positionals[0];
+  if (command === 'templates') return listTemplates(args, out);
+  if (command === 'catalog') return listCatalog(args, out, BUILT_IN_CATALOG);
+  if (command !== undefined && command in LAZY_COMMANDS) {
+    const module = await LAZY_COMMANDS[command]!();
+    return module.run({ args, out });
+  }
+  if (command !== undefined) {
+    const known = ['templates', 'catalog', ...Object.keys(LAZY_COMMANDS)].join(', ');
+    throw new CliError(`${command}: unknown command; expected one of ${known}, or sizing flags (see sizing --help)`);
+  }
+  return sizeFromFlags(args, out, BUILT_IN_CATALOG);
+}
+
+/** The original command: size one scenario (or a template, with its regions) and print it. */
+export function sizeFromFlags(args: ParsedArgs, out: (text: string) => void, catalog: Catalog): number {
+  const lang = parseLang(args);
+  const format = parseFormat(args, ['text', 'json', 'csv'] as const);
+  const template = parseTemplate(args);
+  const inputs = inputsFromArgs(args, catalog, template);
+  if (template?.regions) {
+    const plan = planRegions(inputs, template.regions, catalog);
+    if (format === 'json') out(JSON.stringify({ template: template.id, ...plan }, null, 2) + '\n');
+    else if (format === 'csv') out(resultsCsv([{ scenario: template.id, result: plan }], { bom: args.switches.has('bom') }));
+    else out(planTextReport(plan, lang, template.name[lang]));
+    return plan.feasible ? EXIT_OK : EXIT_INFEASIBLE;
+  }
+  const result = planScenario(inputs, catalog);
+  if (format === 'json') out(JSON.stringify(result, null, 2) + '\n');
+  else if (format === 'csv') out(resultsCsv([{ scenario: template?.id ?? 'ad-hoc', result }], { bom: args.switches.has('bom') }));
+  else out(textReport(result, lang, template ? `${template.name[lang]} (${template.id})` : undefined));
+  return result.feasible ? EXIT_OK : EXIT_INFEASIBLE;
+}
+
+function listTemplates(args: ParsedArgs, out: (text: string) => void): number {
+  const lang: Lang = parseLang(args);
+  const format = parseFormat(args, ['text', 'json'] as const);
+  if (format === 'json') {
+    out(JSON.stringify(TEMPLATES, null, 2) + '\n');
+    return EXIT_OK;
+  }
+  for (const t of TEMPLATES) {
+    const regions = t.regions ? ` [${t.regions.map((r) => r.name).join(', ')}]` : '';
+    out(`${t.id.padEnd(26)}${t.name[lang]}: ${t.description[lang]}${regions}\n`);
+  }
+  return EXIT_OK;
+}
+
+const CATALOG_KINDS = ['models', 'servers', 'storage', 'precisions'] as const;
+
+export function listCatalog(args: ParsedArgs, out: (text: string) => void, catalog: Catalog): number {
+  const kind = args.positionals[1];
+  if (!CATALOG_KINDS.includes(kind as (typeof CATALOG_KINDS)[number])) {
+    throw CliError.badValue('catalog', kind ?? '', `one of ${CATALOG_KINDS.join(', ')}`);
+  }
+  const format = parseFormat(args, ['text', 'json'] as const);
+  const lang = parseLang(args);
+  const records = kind === 'precisions' ? PRECISIONS : catalog[kind as 'models' | 'servers' | 'storage'];
+  if (format === 'json') {
+    out(JSON.stringify(records, null, 2) + '\n');
+    return EXIT_OK;
+  }
+  for (const record of records) out(`${catalogLine(kind!, record, lang)}\n`);
+  return EXIT_OK;
+}
+
+function catalogLine(kind: string, r: any, lang: Lang): string {
+  const num = (v: number, d = 2) => new Intl.NumberFormat(lang, { maximumFractionDigits: d }).format(v);
+  switch (kind) {
+    case 'models': {
+      const attention = r.attention.kind === 'gqa' ? `GQA ${r.attention.kvHeads} KV heads × ${r.attention.headDim}` : `MLA ${r.attention.kvLoraRank}+${r.attention.qkRopeHeadDim}`;
+      const sliding = r.slidingWindow ? `, ${r.slidingWindow.layers} sliding (${r.slidingWindow.windowTokens})` : '';
+      return `${r.id.padEnd(18)}${r.layers} layers${sliding}, ${attention}, ${num(r.weightsGiB, 1)} GiB weights (${r.weightsFormat}), max ${num(r.maxContextTokens, 0)} tokens`;
+    }
+    case 'servers':
+      return `${r.id.padEnd(12)}${r.name.padEnd(16)}${r.gpus} × ${r.hbmGBPerGpu} GB${r.measuredMiBPerGpu ? ` (${num(r.measuredMiBPerGpu, 0)} MiB measured)` : ''}, ${num(r.nodePowerKW, 1)} kW, USD ${num(r.priceLowUsd / 1000, 0)}k–${num(r.priceHighUsd / 1000, 0)}k`;
+    case 'storage':
+      return `${r.id.padEnd(22)}${r.name.padEnd(22)}${num(r.readThroughputGBps, 1)} GB/s, ${num(r.firstByteLatencyS * 1000, 1)} ms first byte`;
+    default:
+      return `${r.id.padEnd(8)}${num(r.bytesPerValue, 4)} bytes per value`;
+  }
+}
+
+/** Entry point: one line on stderr and exit 2 for bad input; never a stack trace. */
+export async function main(): Promise<void> {
+  try {
+    process.exitCode = await runCli(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof CliError) {
+      process.stderr.write(`sizing: ${error.message}\n`);
+      process.exitCode = EXIT_BAD_INPUT;
+    } else {
+      const message = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`sizing: internal error: ${message.split('\n')[0]}\n`);
+      process.exitCode = 1;
+    }
+  }
+}
+
+await main();

@@ -1,0 +1,87 @@
+import { formatNumber, formatPercent, formatUsd, type Lang, type PlanResult, type Recommendation, type SizingResult } from '../engine/index.js';
+import { label, type LabelKey } from '../i18n/labels.js';
+
+const MARKERS: Record<Recommendation['severity'], string> = { critical: '[!!]', warning: '[! ]', info: '[i ]' };
+const LABEL_WIDTH = 34;
+
+/** A readable, aligned report of one sized scenario, in English or Portuguese. */
+export function textReport(result: SizingResult, lang: Lang, heading?: string): string {
+  const L = (key: LabelKey, params?: Record<string, string | number>) => label(lang, key, params);
+  const n = (v: number, digits = 0, min = 0) => formatNumber(v, lang, digits, min);
+  const gib = (v: number) => `${n(v, 2, 2)} GiB`;
+  const row = (name: string, value: string, note = '') => `  ${name.padEnd(LABEL_WIDTH)}${value}${note ? `   (${note})` : ''}`;
+  const i = result.inputs;
+  const lines: string[] = [];
+  const basis = i.memoryBasis === 'measured' ? L('basisMeasured') : L('basisNominal');
+  lines.push(heading ?? `${L('title')}: ${result.model.name} ${L('on')} ${result.server.name}`);
+  lines.push(`${L('methodPooled')}, ${basis}`);
+  lines.push('');
+  lines.push(L('workload'));
+  lines.push(row(L('concurrency'), `${n(i.concurrency)} ${L('sessions')}`));
+  lines.push(row(L('effectiveContext'), `${n(i.effectiveContextTokens)} ${L('tokens')}`));
+  lines.push(row(L('kvPrecision'), i.kvPrecision));
+  lines.push(row(L('storage'), `${result.storage.name} (${result.storage.id})`));
+  lines.push('');
+  lines.push(L('memoryPerNode'));
+  const hbmNote = i.memoryBasis === 'measured'
+    ? `${result.server.gpus} × ${n(result.server.measuredMiBPerGpu ?? 0)} MiB`
+    : `${result.server.gpus} × ${n(result.server.hbmGBPerGpu)} GB`;
+  lines.push(row(L('hbmPerNode'), gib(result.nodeHbmGiB), hbmNote));
+  lines.push(row(L('kvBudget'), gib(result.kvBudgetGiB), L('kvBudgetNote', { ratio: formatPercent(i.kvBudgetRatio, lang, 0), overhead: n(i.runtimeOverheadGiB, 2) })));
+  lines.push(row(L('reservedOutsideKv'), gib(result.reservedGiB), L('weightsNote', { copies: n(result.weights.copiesThatFit), weights: n(result.weights.weightsGiB, 1) })));
+  lines.push(row(L('kvPerSession'), `${n(result.kvPerSessionGiB, 4, 4)} GiB`));
+  lines.push(row(L('sessionsPerNode'), n(result.sessionsPerNode)));
+  lines.push('');
+  if (!result.feasible || !result.nodes) {
+    lines.push(`${L('infeasible')}: ${result.infeasibility?.message[lang] ?? ''}`);
+  } else {
+    const nodes = result.nodes;
+    lines.push(L('nodes'));
+    lines.push(row(L('nodesFlow'), `${n(nodes.capacity)} → ${n(nodes.withHeadroom)} → ${n(nodes.total)}`, L('nodesFlowNote', { headroom: formatPercent(i.peakHeadroomRatio, lang, 0), ha: i.ha })));
+    const slots = nodes.total * result.sessionsPerNode;
+    lines.push(row(L('spareSessions'), n(result.spareSessions ?? 0), formatPercent((result.spareSessions ?? 0) / slots, lang)));
+    lines.push(row(L('utilisation'), formatPercent(result.utilisationRatio ?? 0, lang)));
+    if (result.memoryPerNode) lines.push(row(L('hbmUsedAtLoad'), formatPercent(result.memoryPerNode.usedRatio, lang)));
+    if (result.nextNodeAtConcurrency !== null) lines.push(row(L('nextNodeAt'), `${n(result.nextNodeAtConcurrency)} ${L('sessions')}`));
+  }
+  lines.push('');
+  if (result.cost) {
+    const c = result.cost;
+    const range = (low: number, high: number) => (low === high ? formatUsd(low, lang) : `${formatUsd(low, lang)} – ${formatUsd(high, lang)}`);
+    lines.push(`${L('cost')} (${L('costNote')})`);
+    lines.push(row(L('capex'), range(c.capexLowUsd, c.capexHighUsd)));
+    lines.push(row(L('opexPerYear'), formatUsd(c.opexPerYearUsd, lang)));
+    lines.push(row(L('tco', { years: n(c.years, 1) }), range(c.tcoLowUsd, c.tcoHighUsd)));
+    lines.push(row(L('capexPerSession'), range(c.capexPerSessionLowUsd, c.capexPerSessionHighUsd)));
+    lines.push('');
+  }
+  const cs = result.coldStart;
+  const verdict = cs.targetS === null ? '' : `, ${L('target')} ${n(cs.targetS, 1)} s ${cs.meetsTarget ? L('met') : L('missed')}`;
+  lines.push(L('coldStart'));
+  lines.push(row(L('coldStart'), `${n(cs.seconds, 1, 1)} s`, `${L('coldStartNote', { read: n(cs.readSeconds, 1), latency: n(cs.latencyS, 4), init: n(cs.engineInitS, 1) })}${verdict}`));
+  lines.push('');
+  lines.push(L('recommendations'));
+  for (const r of result.recommendations) lines.push(`  ${MARKERS[r.severity]} ${r.message[lang]}`);
+  return lines.join('\n') + '\n';
+}
+
+/** Every region's report, then the plan totals. */
+export function planTextReport(plan: PlanResult, lang: Lang, title: string): string {
+  const L = (key: LabelKey) => label(lang, key);
+  const parts = [`${title}\n`];
+  for (const region of plan.regions) {
+    parts.push(`=== ${L('region')}: ${region.name} ===\n`);
+    parts.push(textReport(region.result, lang));
+  }
+  const t = plan.totals;
+  const n = (v: number | null) => (v === null ? '—' : formatNumber(v, lang));
+  parts.push(`=== ${L('planTotals')} ===`);
+  parts.push(`  ${L('regions').padEnd(LABEL_WIDTH)}${plan.regions.length}`);
+  parts.push(`  ${L('totalNodes').padEnd(LABEL_WIDTH)}${n(t.nodes)}`);
+  parts.push(`  ${L('concurrency').padEnd(LABEL_WIDTH)}${n(t.concurrency)}`);
+  if (t.capexLowUsd !== null && t.capexHighUsd !== null) {
+    parts.push(`  ${L('capex').padEnd(LABEL_WIDTH)}${formatUsd(t.capexLowUsd, lang)} – ${formatUsd(t.capexHighUsd, lang)}`);
+  }
+  if (!plan.feasible) parts.push(`  ${L('infeasible')}`);
+  return parts.join('\n') + '\n';
+}

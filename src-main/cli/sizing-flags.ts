@@ -1,0 +1,100 @@
+import {
+  HA_POLICIES,
+  MEMORY_BASES,
+  PRECISION_IDS,
+  findTemplate,
+  TEMPLATES,
+  validateInputs,
+  withDefaults,
+  type Catalog,
+  type Lang,
+  type SizingInputs,
+  type Template,
+} from '../engine/index.js';
+import { parseChoice, parseNumber, type ParsedArgs } from './args.js';
+import { CliError } from './errors.js';
+
+type FlagKind = 'id' | 'number' | 'precision' | 'ha' | 'basis';
+
+/** The original script's flags (word for word) plus this product's additions, and the input each sets. */
+export const SIZING_FLAGS: Record<string, { field: keyof SizingInputs; kind: FlagKind }> = {
+  model: { field: 'modelId', kind: 'id' },
+  server: { field: 'serverId', kind: 'id' },
+  storage: { field: 'storageId', kind: 'id' },
+  concurrency: { field: 'concurrency', kind: 'number' },
+  'effective-context': { field: 'effectiveContextTokens', kind: 'number' },
+  'kv-precision': { field: 'kvPrecision', kind: 'precision' },
+  'kv-budget-ratio': { field: 'kvBudgetRatio', kind: 'number' },
+  'runtime-overhead-gib': { field: 'runtimeOverheadGiB', kind: 'number' },
+  'peak-headroom-ratio': { field: 'peakHeadroomRatio', kind: 'number' },
+  ha: { field: 'ha', kind: 'ha' },
+  'memory-basis': { field: 'memoryBasis', kind: 'basis' },
+  'price-per-node-usd': { field: 'pricePerNodeUsd', kind: 'number' },
+  years: { field: 'years', kind: 'number' },
+  pue: { field: 'pue', kind: 'number' },
+  'kwh-price-usd': { field: 'kwhPriceUsd', kind: 'number' },
+  'cold-start-target-s': { field: 'coldStartTargetS', kind: 'number' },
+  'engine-init-s': { field: 'engineInitS', kind: 'number' },
+  'availability-target': { field: 'availabilityTarget', kind: 'number' },
+  'pod-size': { field: 'podSize', kind: 'number' },
+};
+
+export const FLAG_OF_FIELD = new Map(Object.entries(SIZING_FLAGS).map(([flag, spec]) => [spec.field, `--${flag}`]));
+const REQUIRED = ['model', 'server', 'concurrency', 'effective-context'];
+
+export const OUTPUT_FLAGS = ['format', 'lang'];
+
+function parseFlagValue(flag: string, kind: FlagKind, raw: string): string | number {
+  switch (kind) {
+    case 'number':
+      return parseNumber(flag, raw);
+    case 'precision':
+      return parseChoice(flag, raw, PRECISION_IDS);
+    case 'ha':
+      return parseChoice(flag, raw, HA_POLICIES);
+    case 'basis':
+      return parseChoice(flag, raw, MEMORY_BASES);
+    case 'id':
+      return raw;
+  }
+}
+
+export function parseLang(args: ParsedArgs): Lang {
+  return parseChoice('lang', args.flags.get('lang') ?? 'en', ['en', 'pt-BR'] as const);
+}
+
+export function parseFormat<T extends string>(args: ParsedArgs, allowed: readonly T[]): T {
+  return parseChoice('format', args.flags.get('format') ?? allowed[0]!, allowed);
+}
+
+export function parseTemplate(args: ParsedArgs): Template | undefined {
+  const id = args.flags.get('template');
+  if (id === undefined) return undefined;
+  const template = findTemplate(id);
+  if (!template) throw CliError.badValue('--template', id, `one of ${TEMPLATES.map((t) => t.id).join(', ')}`);
+  return template;
+}
+
+/** Inputs from the flags, over a template when one is given; validated against the catalog. */
+export function inputsFromArgs(args: ParsedArgs, catalog: Catalog, template?: Template): SizingInputs {
+  const given: Partial<SizingInputs> = {};
+  for (const [flag, spec] of Object.entries(SIZING_FLAGS)) {
+    const raw = args.flags.get(flag);
+    if (raw !== undefined) (given as Record<string, unknown>)[spec.field] = parseFlagValue(flag, spec.kind, raw);
+  }
+  if (!template) {
+    const missing = REQUIRED.filter((flag) => !args.flags.has(flag));
+    if (missing.length > 0) {
+      throw new CliError(`${missing.map((f) => `--${f}`).join(', ')}: required (or give --template ID); see sizing --help`);
+    }
+  }
+  const inputs = template
+    ? { ...template.inputs, ...given }
+    : withDefaults(given as SizingInputs, catalog);
+  const issues = validateInputs(inputs, catalog);
+  if (issues.length > 0) {
+    const first = issues[0]!;
+    throw CliError.badValue(FLAG_OF_FIELD.get(first.field) ?? first.field, first.value, first.allowed);
+  }
+  return inputs;
+}

@@ -1,0 +1,156 @@
+import { findModel, findServer, findStorage } from './catalogs/index.js';
+import { PRECISION_IDS } from './precision.js';
+import type { Catalog, HaPolicy, MemoryBasis, MethodId, ModelRecord, ServerRecord, SizingInputs } from './types.js';
+
+export const HA_POLICIES: HaPolicy[] = ['none', 'n+1', 'n+2'];
+export const MEMORY_BASES: MemoryBasis[] = ['nominal', 'measured'];
+export const METHOD_IDS: MethodId[] = ['pooled'];
+
+export interface NumberRule {
+  integer?: boolean;
+  min: number;
+  /** When true, the value must be strictly greater than min. */
+  minExclusive?: boolean;
+  max: number;
+  /** When true, the value must be strictly less than max. */
+  maxExclusive?: boolean;
+  optional?: boolean;
+}
+
+/** The one table of numeric limits: the command line, the API schema and the UI forms all read it. */
+export const NUMBER_RULES = {
+  concurrency: { integer: true, min: 1, max: 100_000_000 },
+  effectiveContextTokens: { integer: true, min: 1, max: 10_000_000 },
+  kvBudgetRatio: { min: 0, minExclusive: true, max: 1 },
+  runtimeOverheadGiB: { min: 0, max: 1_000_000 },
+  peakHeadroomRatio: { min: 0, max: 10 },
+  pricePerNodeUsd: { min: 0, max: 1e9, optional: true },
+  years: { min: 0, minExclusive: true, max: 50 },
+  pue: { min: 1, max: 5 },
+  kwhPriceUsd: { min: 0, max: 100 },
+  coldStartTargetS: { min: 0, minExclusive: true, max: 86_400, optional: true },
+  engineInitS: { min: 0, max: 86_400 },
+  availabilityTarget: { min: 0, minExclusive: true, max: 1, maxExclusive: true, optional: true },
+  podSize: { integer: true, min: 1, max: 1000 },
+  hbmAlertRatio: { min: 0, minExclusive: true, max: 1 },
+  scaleUpRatio: { min: 0, minExclusive: true, max: 1 },
+  scaleDownRatio: { min: 0, max: 1 },
+  scaleDownMinutes: { min: 0, max: 10_000 },
+} satisfies Record<string, NumberRule>;
+
+export type NumberField = keyof typeof NUMBER_RULES;
+export const NUMBER_FIELDS = Object.keys(NUMBER_RULES) as NumberField[];
+
+/** Defaults for everything but the workload's identity (model, server, concurrency, context). */
+export const DEFAULT_POLICY = {
+  method: 'pooled',
+  storageId: 'profile_default',
+  kvPrecision: 'fp8',
+  kvBudgetRatio: 0.7,
+  peakHeadroomRatio: 0.2,
+  ha: 'none',
+  memoryBasis: 'nominal',
+  years: 3,
+  pue: 1.3,
+  kwhPriceUsd: 0.12,
+  engineInitS: 0,
+  podSize: 3,
+  hbmAlertRatio: 0.85,
+  scaleUpRatio: 0.7,
+  scaleDownRatio: 0.3,
+  scaleDownMinutes: 10,
+} as const satisfies Partial<SizingInputs>;
+
+/**
+ * Default runtime overhead: the model's weights plus 4 GiB of activations and runtime per GPU,
+ * rounded up. Zero would silently hand the weights' memory to the KV cache.
+ */
+export function defaultRuntimeOverheadGiB(model: ModelRecord, server: ServerRecord): number {
+  return Math.ceil(model.weightsGiB + 4 * server.gpus);
+}
+
+/** What a rule allows, in words, for error messages. */
+export function describeRule(rule: NumberRule): string {
+  const kind = rule.integer ? 'a whole number' : 'a number';
+  const low = rule.minExclusive ? `greater than ${rule.min}` : `at least ${rule.min}`;
+  const high = rule.maxExclusive ? `less than ${rule.max}` : `at most ${rule.max}`;
+  return `${kind} ${low} and ${high}`;
+}
+
+export function checkNumber(value: unknown, rule: NumberRule): boolean {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return false;
+  if (rule.integer && !Number.isInteger(value)) return false;
+  if (rule.minExclusive ? value <= rule.min : value < rule.min) return false;
+  if (rule.maxExclusive ? value >= rule.max : value > rule.max) return false;
+  return true;
+}
+
+export interface InputIssue {
+  field: keyof SizingInputs;
+  value: unknown;
+  allowed: string;
+}
+
+/** Every problem with a set of inputs against a catalog; empty when the inputs can be sized. */
+export function validateInputs(inputs: SizingInputs, catalog: Catalog): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const model = findModel(catalog, inputs.modelId);
+  const server = findServer(catalog, inputs.serverId);
+  if (!model) issues.push(choiceIssue('modelId', inputs.modelId, catalog.models.map((m) => m.id)));
+  if (!server) issues.push(choiceIssue('serverId', inputs.serverId, catalog.servers.map((s) => s.id)));
+  if (!findStorage(catalog, inputs.storageId)) {
+    issues.push(choiceIssue('storageId', inputs.storageId, catalog.storage.map((s) => s.id)));
+  }
+  for (const field of NUMBER_FIELDS) {
+    const rule: NumberRule = NUMBER_RULES[field];
+    const value = inputs[field];
+    if (value === undefined && rule.optional) continue;
+    if (!checkNumber(value, rule)) issues.push({ field, value, allowed: describeRule(rule) });
+  }
+  checkChoice(issues, 'method', inputs.method, METHOD_IDS);
+  checkChoice(issues, 'kvPrecision', inputs.kvPrecision, PRECISION_IDS);
+  checkChoice(issues, 'ha', inputs.ha, HA_POLICIES);
+  checkChoice(issues, 'memoryBasis', inputs.memoryBasis, MEMORY_BASES);
+  if (model && inputs.effectiveContextTokens > model.maxContextTokens) {
+    issues.push({
+      field: 'effectiveContextTokens',
+      value: inputs.effectiveContextTokens,
+      allowed: `at most ${model.maxContextTokens} (the maximum context of ${model.id})`,
+    });
+  }
+  if (server && inputs.memoryBasis === 'measured' && server.measuredMiBPerGpu === undefined) {
+    const known = catalog.servers.filter((s) => s.measuredMiBPerGpu !== undefined).map((s) => s.id);
+    issues.push({
+      field: 'memoryBasis',
+      value: 'measured',
+      allowed: `nominal (no measured capacity is known for ${server.id}; measured is known for ${known.join(', ')})`,
+    });
+  }
+  if (inputs.scaleDownRatio >= inputs.scaleUpRatio && issues.every((i) => i.field !== 'scaleDownRatio')) {
+    issues.push({ field: 'scaleDownRatio', value: inputs.scaleDownRatio, allowed: `below the scale-up ratio ${inputs.scaleUpRatio}` });
+  }
+  return issues;
+}
+
+function checkChoice(issues: InputIssue[], field: keyof SizingInputs, value: unknown, allowed: readonly string[]) {
+  if (!allowed.includes(value as string)) issues.push(choiceIssue(field, value, allowed));
+}
+
+function choiceIssue(field: keyof SizingInputs, value: unknown, allowed: readonly string[]): InputIssue {
+  return { field, value, allowed: `one of ${allowed.join(', ')}` };
+}
+
+/** Complete inputs from the workload's identity plus any subset of the policy. */
+export function withDefaults(
+  partial: Partial<SizingInputs> & Pick<SizingInputs, 'modelId' | 'serverId' | 'concurrency' | 'effectiveContextTokens'>,
+  catalog: Catalog,
+): SizingInputs {
+  const model = findModel(catalog, partial.modelId);
+  const server = findServer(catalog, partial.serverId);
+  const overhead = model && server ? defaultRuntimeOverheadGiB(model, server) : 0;
+  const merged = { ...DEFAULT_POLICY, runtimeOverheadGiB: overhead } as SizingInputs;
+  for (const [key, value] of Object.entries(partial)) {
+    if (value !== undefined) (merged as unknown as Record<string, unknown>)[key] = value;
+  }
+  return merged;
+}

@@ -1,0 +1,115 @@
+import { findModel, findServer, findStorage } from './catalogs/index.js';
+import { estimateColdStart } from './coldstart.js';
+import { estimateCost } from './cost.js';
+import { validateInputs, type InputIssue } from './inputs.js';
+import { sizePooled } from './pooled.js';
+import { recommend } from './recommendations.js';
+import type {
+  Catalog,
+  MemoryPerNode,
+  MethodId,
+  MethodResult,
+  ModelRecord,
+  PlanResult,
+  RegionSpec,
+  ServerRecord,
+  SizingInputs,
+  SizingResult,
+  WeightsCheck,
+} from './types.js';
+import { guardedFloor } from './units.js';
+
+/** A sizing method: validated inputs and catalog records in, a MethodResult out. */
+export type SizingMethod = (inputs: SizingInputs, model: ModelRecord, server: ServerRecord) => MethodResult;
+
+export const METHODS: Record<MethodId, SizingMethod> = { pooled: sizePooled };
+
+export class InvalidInputsError extends Error {
+  constructor(public readonly issues: InputIssue[]) {
+    super(issues.map((i) => `${i.field}: ${JSON.stringify(i.value)} is not allowed; expected ${i.allowed}`).join('; '));
+  }
+}
+
+/** Sizes one scenario end to end. Throws InvalidInputsError for inputs that cannot be sized at all. */
+export function planScenario(inputs: SizingInputs, catalog: Catalog): SizingResult {
+  const issues = validateInputs(inputs, catalog);
+  if (issues.length > 0) throw new InvalidInputsError(issues);
+  const model = findModel(catalog, inputs.modelId)!;
+  const server = findServer(catalog, inputs.serverId)!;
+  const storage = findStorage(catalog, inputs.storageId)!;
+  const method = METHODS[inputs.method](inputs, model, server);
+  const memoryPerNode = memoryAtPlannedLoad(method, inputs);
+  const weights = checkWeights(method, model);
+  const coldStart = estimateColdStart(model, storage, catalog.storage, inputs);
+  const cost = method.nodes ? estimateCost(method.nodes.total, inputs.concurrency, server, inputs) : null;
+  const nextNodeAtConcurrency = nextNodeThreshold(method, inputs);
+  const fp8Alternative = ['fp16', 'bf16', 'fp32'].includes(inputs.kvPrecision)
+    ? fp8AlternativeOf(inputs, model, server)
+    : null;
+  const recommendations = recommend({
+    inputs, method, memory: memoryPerNode, weights, coldStart, cost, storage: catalog.storage, nextNodeAtConcurrency, fp8Alternative,
+  });
+  return { ...method, inputs, model, server, storage, memoryPerNode, weights, coldStart, cost, nextNodeAtConcurrency, recommendations };
+}
+
+function fp8AlternativeOf(inputs: SizingInputs, model: ModelRecord, server: ServerRecord) {
+  const alt = { ...inputs, kvPrecision: 'fp8' as const };
+  const result = METHODS[inputs.method](alt, model, server);
+  const nodes = result.nodes?.total ?? null;
+  return { nodes, cost: nodes === null ? null : estimateCost(nodes, inputs.concurrency, server, alt) };
+}
+
+/** One node's memory at the planned load, sessions spread evenly over all nodes. */
+function memoryAtPlannedLoad(method: MethodResult, inputs: SizingInputs): MemoryPerNode | null {
+  if (!method.nodes) return null;
+  const sessionsOnNode = Math.min(inputs.concurrency / method.nodes.total, method.sessionsPerNode);
+  const kvInUseGiB = sessionsOnNode * method.kvPerSessionGiB;
+  const reservedShareGiB = method.nodeHbmGiB * (1 - inputs.kvBudgetRatio);
+  return {
+    hbmGiB: method.nodeHbmGiB,
+    reservedShareGiB,
+    runtimeOverheadGiB: inputs.runtimeOverheadGiB,
+    kvInUseGiB,
+    kvFreeGiB: method.kvBudgetGiB - kvInUseGiB,
+    usedRatio: (reservedShareGiB + inputs.runtimeOverheadGiB + kvInUseGiB) / method.nodeHbmGiB,
+  };
+}
+
+/** The sanity check the original lacked: memory outside the KV budget must hold the weights. */
+function checkWeights(method: MethodResult, model: ModelRecord): WeightsCheck {
+  const copiesThatFit = guardedFloor(method.reservedGiB / model.weightsGiB);
+  return { weightsGiB: model.weightsGiB, outsideKvGiB: method.reservedGiB, copiesThatFit, fits: copiesThatFit >= 1 };
+}
+
+/** SPEC §4 growth: floor(withHeadroom × sessionsPerNode / (1 + headroom)), next integer. */
+function nextNodeThreshold(method: MethodResult, inputs: SizingInputs): number | null {
+  if (!method.nodes) return null;
+  return guardedFloor((method.nodes.withHeadroom * method.sessionsPerNode) / (1 + inputs.peakHeadroomRatio)) + 1;
+}
+
+/** Region inputs: the base with the region's overrides and concurrency on top. */
+export function regionInputs(base: SizingInputs, region: RegionSpec): SizingInputs {
+  return { ...base, ...region.overrides, concurrency: region.concurrency };
+}
+
+/** Sizes each region on its own (HA per region) and totals nodes, sessions and cost. */
+export function planRegions(base: SizingInputs, regions: RegionSpec[], catalog: Catalog): PlanResult {
+  const results = regions.map((region) => ({ name: region.name, result: planScenario(regionInputs(base, region), catalog) }));
+  const feasible = results.every((r) => r.result.feasible);
+  const sum = (pick: (r: SizingResult) => number | null | undefined): number | null =>
+    feasible ? results.reduce((acc, r) => acc + (pick(r.result) ?? 0), 0) : null;
+  return {
+    feasible,
+    regions: results,
+    totals: {
+      nodes: sum((r) => r.nodes?.total),
+      concurrency: results.reduce((acc, r) => acc + r.result.inputs.concurrency, 0),
+      sessionCapacity: sum((r) => (r.nodes ? r.nodes.total * r.sessionsPerNode : 0)),
+      capexLowUsd: sum((r) => r.cost?.capexLowUsd),
+      capexHighUsd: sum((r) => r.cost?.capexHighUsd),
+      opexPerYearUsd: sum((r) => r.cost?.opexPerYearUsd),
+      tcoLowUsd: sum((r) => r.cost?.tcoLowUsd),
+      tcoHighUsd: sum((r) => r.cost?.tcoHighUsd),
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import type { PlanResult, SizingResult } from '../engine/types.js';
+
+export type CsvCell = string | number | boolean | null | undefined;
+
+/**
+ * Spreadsheets execute cells that start with these characters as formulas (CSV injection).
+ * Such text cells get a leading apostrophe, which Excel, LibreOffice and Sheets show as text.
+ */
+const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
+
+export function csvCell(value: CsvCell): string {
+  if (value === null || value === undefined) return '';
+  // Numbers are written with a dot decimal and full precision; they cannot carry a formula.
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  const safe = FORMULA_TRIGGER.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** RFC 4180: CRLF line ends, a header row first; optional UTF-8 BOM so Excel reads accents right. */
+export function toCsv(header: string[], rows: CsvCell[][], options: { bom?: boolean } = {}): string {
+  const lines = [header.map(csvCell).join(','), ...rows.map((row) => row.map(csvCell).join(','))];
+  return `${options.bom ? '\uFEFF' : ''}${lines.join('\r\n')}\r\n`;
+}
+
+export const RESULT_COLUMNS = [
+  'scenario', 'region', 'model', 'server', 'storage', 'concurrency', 'effectiveContextTokens', 'kvPrecision',
+  'kvBudgetRatio', 'runtimeOverheadGiB', 'peakHeadroomRatio', 'ha', 'memoryBasis', 'feasible', 'kvPerSessionGiB',
+  'sessionsPerNode', 'nodesCapacity', 'nodesWithHeadroom', 'nodesTotal', 'spareSessions', 'utilisationRatio',
+  'capexLowUsd', 'capexHighUsd', 'opexPerYearUsd', 'tcoLowUsd', 'tcoHighUsd', 'coldStartS', 'infeasibleReason',
+] as const;
+
+export function resultRow(scenario: string, region: string, r: SizingResult): CsvCell[] {
+  const i = r.inputs;
+  return [
+    scenario, region, i.modelId, i.serverId, i.storageId, i.concurrency, i.effectiveContextTokens, i.kvPrecision,
+    i.kvBudgetRatio, i.runtimeOverheadGiB, i.peakHeadroomRatio, i.ha, i.memoryBasis, r.feasible, r.kvPerSessionGiB,
+    r.sessionsPerNode, r.nodes?.capacity, r.nodes?.withHeadroom, r.nodes?.total, r.spareSessions, r.utilisationRatio,
+    r.cost?.capexLowUsd, r.cost?.capexHighUsd, r.cost?.opexPerYearUsd, r.cost?.tcoLowUsd, r.cost?.tcoHighUsd,
+    r.coldStart.seconds, r.infeasibility?.message.en,
+  ];
+}
+
+/** One row per scenario (or per region of a multi-region plan). */
+export function resultsCsv(items: { scenario: string; result: SizingResult | PlanResult }[], options: { bom?: boolean } = {}): string {
+  const rows: CsvCell[][] = [];
+  for (const { scenario, result } of items) {
+    if ('regions' in result) for (const region of result.regions) rows.push(resultRow(scenario, region.name, region.result));
+    else rows.push(resultRow(scenario, '', result));
+  }
+  return toCsv([...RESULT_COLUMNS], rows, options);
+}

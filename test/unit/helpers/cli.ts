@@ -1,0 +1,24 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+export const ROOT = join(import.meta.dirname, '..', '..', '..');
+export const SIZING_BIN = join(ROOT, 'src-main', 'cli', 'sizing.mjs');
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real `sizing` command in a child process. */
+export function sizing(args: string[], env: Record<string, string> = {}): CliRun {
+  const r = spawnSync(process.execPath, [SIZING_BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 30_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export const CASE_1 = ['--model', 'opt-oss-20b', '--server', 'dgx200', '--storage', 'profile_default', '--concurrency', '1000',
+  '--effective-context', '32768', '--kv-precision', 'fp8', '--kv-budget-ratio', '0.70', '--runtime-overhead-gib', '80',
+  '--peak-headroom-ratio', '0.20', '--ha', 'none'];
+export const CASE_3 = ['--model', 'opt-oss-120b', '--server', 'dgx300', '--storage', 'profile_default', '--concurrency', '5000',
+  '--effective-context', '131072', '--kv-precision', 'fp8', '--kv-budget-ratio', '0.70', '--runtime-overhead-gib', '120',
+  '--peak-headroom-ratio', '0.30', '--ha', 'n+1'];
