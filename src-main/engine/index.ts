@@ -12,3 +12,5 @@ export * from './plan.js';
 export * from './templates.js';
 export * from './format.js';
 export * from './catalogs/index.js';
+export * from './sweep.js';
+export * from './compare.js';

@@ -1,0 +1,88 @@
+import { findModel, findServer } from './catalogs/index.js';
+import { estimateCost } from './cost.js';
+import { checkNumber, describeRule, NUMBER_RULES, validateInputs, type NumberRule } from './inputs.js';
+import { InvalidInputsError, METHODS } from './plan.js';
+import type { Catalog, SizingInputs } from './types.js';
+
+export type SweepField = 'concurrency' | 'effectiveContextTokens' | 'peakHeadroomRatio' | 'kvBudgetRatio' | 'runtimeOverheadGiB';
+
+export const SWEEP_FIELDS: SweepField[] = ['concurrency', 'effectiveContextTokens', 'peakHeadroomRatio', 'kvBudgetRatio', 'runtimeOverheadGiB'];
+
+export interface SweepPoint {
+  value: number;
+  /** null where the plan is infeasible at this value. */
+  nodesTotal: number | null;
+  capexLowUsd: number | null;
+  capexHighUsd: number | null;
+}
+
+export interface SweepResult {
+  field: SweepField;
+  points: SweepPoint[];
+  /** Swept values at which nodes.total is higher than at the previous point (exact when the step is one unit). */
+  thresholds: number[];
+}
+
+export const SWEEP_MAX_POINTS = 100_000;
+
+/**
+ * What-if sweep of one input (SPEC §6): nodes and CapEx at `points` evenly spaced values from
+ * `from` to `to`. Calls the sizing method and the cost estimate directly, not planScenario:
+ * recommendations and cold start cost far more than the method and are not plotted.
+ */
+export function sweep(inputs: SizingInputs, catalog: Catalog, field: SweepField, from: number, to: number, points: number): SweepResult {
+  checkSweepArguments(field, from, to, points);
+  const issues = validateInputs(inputs, catalog);
+  if (issues.length > 0) throw new InvalidInputsError(issues);
+  const model = findModel(catalog, inputs.modelId)!;
+  const server = findServer(catalog, inputs.serverId)!;
+  const method = METHODS[inputs.method];
+  const valueAt = sweptValue(field, from, to, points, model.maxContextTokens);
+  const out: SweepPoint[] = new Array(points);
+  for (let i = 0; i < points; i++) {
+    const value = valueAt(i);
+    const varied: SizingInputs = { ...inputs, [field]: value };
+    const nodes = method(varied, model, server).nodes;
+    const cost = nodes ? estimateCost(nodes.total, varied.concurrency, server, varied) : null;
+    out[i] = { value, nodesTotal: nodes?.total ?? null, capexLowUsd: cost?.capexLowUsd ?? null, capexHighUsd: cost?.capexHighUsd ?? null };
+  }
+  return { field, points: out, thresholds: nodeThresholds(out) };
+}
+
+const INTEGER_FIELDS: ReadonlySet<SweepField> = new Set(['concurrency', 'effectiveContextTokens']);
+
+function checkSweepArguments(field: SweepField, from: number, to: number, points: number): void {
+  if (!SWEEP_FIELDS.includes(field)) throw new Error(`sweep field ${JSON.stringify(field)} is not one of ${SWEEP_FIELDS.join(', ')}`);
+  if (!Number.isInteger(points) || points < 2 || points > SWEEP_MAX_POINTS) {
+    throw new Error(`sweep points ${points} must be a whole number from 2 to ${SWEEP_MAX_POINTS}`);
+  }
+  if (!Number.isFinite(from) || !Number.isFinite(to) || from >= to) {
+    throw new Error(`sweep range ${from} to ${to} must be two finite numbers with from below to`);
+  }
+  // Context above the model's maximum is clipped rather than refused: the maximum varies by model.
+  const rule: NumberRule = field === 'effectiveContextTokens' ? { ...NUMBER_RULES[field], max: Infinity } : NUMBER_RULES[field];
+  for (const [name, value] of [['from', from], ['to', to]] as const) {
+    const candidate = INTEGER_FIELDS.has(field) ? Math.round(value) : value;
+    if (!checkNumber(candidate, rule)) throw new Error(`sweep ${name} ${value} for ${field} must be ${describeRule(rule)}`);
+  }
+}
+
+/** The i-th swept value: evenly spaced, rounded for integer fields, context clipped to the model's maximum. */
+function sweptValue(field: SweepField, from: number, to: number, points: number, maxContextTokens: number): (i: number) => number {
+  const step = (to - from) / (points - 1);
+  // The last point is `to` itself, not from + (points − 1) × step, which can miss it by float noise.
+  const raw = (i: number) => (i === points - 1 ? to : from + i * step);
+  if (field === 'effectiveContextTokens') return (i) => Math.min(Math.round(raw(i)), maxContextTokens);
+  if (INTEGER_FIELDS.has(field)) return (i) => Math.round(raw(i));
+  return raw;
+}
+
+function nodeThresholds(points: SweepPoint[]): number[] {
+  const thresholds: number[] = [];
+  for (let i = 1; i < points.length; i++) {
+    const before = points[i - 1]!.nodesTotal;
+    const now = points[i]!.nodesTotal;
+    if (before !== null && now !== null && now > before) thresholds.push(points[i]!.value);
+  }
+  return thresholds;
+}
