@@ -20,6 +20,10 @@ export interface CommandContext {
 
 /** Sub-commands that need the store or the web host load them only when asked (fast start-up). */
 const LAZY_COMMANDS: Record<string, () => Promise<{ run: (ctx: CommandContext) => Promise<number> }>> = {
+  project: () => import('./project-commands.js'),
+  save: () => import('./project-commands.js'),
+  show: () => import('./project-commands.js'),
+  serve: () => import('./serve-command.js'),
 };
 
 export async function runCli(argv: string[], out: (text: string) => void = (t) => process.stdout.write(t)): Promise<number> {

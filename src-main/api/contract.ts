@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import {
+  findTemplate,
+  planRegions,
+  planScenario,
+  PRECISIONS,
+  TEMPLATES,
+  type SizingInputs,
+} from '../engine/index.js';
+import { CUSTOM_KINDS, CUSTOM_RECORD_SCHEMAS, describeZodIssue, inputsSchema, nameSchema, notesSchema, overridesSchema, regionsSchema, settingsSchema } from '../schemas/index.js';
+import type { Store } from '../store/index.js';
+import { exportProject, importProject, validateProjectFile } from '../store/project-file.js';
+import { ApiError } from './errors.js';
+import type { ApiInput, ApiMethodName, ApiResult, AppInfo, CatalogView } from './types.js';
+
+export interface ApiContext {
+  store: Store;
+  info: () => AppInfo;
+}
+
+interface MethodDef<M extends ApiMethodName> {
+  input: z.ZodType<ApiInput<M>, unknown>;
+  /** Whether the handler writes: writes run as one IMMEDIATE transaction. */
+  writes: boolean;
+  handler: (ctx: ApiContext, input: ApiInput<M>) => ApiResult<M>;
+}
+
+const id = z.number({ error: 'expected a numeric id' }).int({ error: 'expected a numeric id' }).positive({ error: 'expected a numeric id' });
+const empty = z.strictObject({});
+const customKind = z.enum(CUSTOM_KINDS);
+
+function read<M extends ApiMethodName>(input: MethodDef<M>['input'], handler: MethodDef<M>['handler']): MethodDef<M> {
+  return { input, handler, writes: false };
+}
+function write<M extends ApiMethodName>(input: MethodDef<M>['input'], handler: MethodDef<M>['handler']): MethodDef<M> {
+  return { input, handler, writes: true };
+}
+
+function catalogView(store: Store): CatalogView {
+  const catalog = store.catalog.effective();
+  const custom = store.catalog.custom();
+  return {
+    ...catalog,
+    precisions: PRECISIONS,
+    prices: custom.prices,
+    customIds: { model: custom.models.map((m) => m.id), server: custom.servers.map((s) => s.id), storage: custom.storage.map((s) => s.id) },
+  };
+}
+
+/** A custom record checked against its kind's schema; problems name the field as record.<path>. */
+function customRecord(kind: (typeof CUSTOM_KINDS)[number], record: unknown) {
+  const parsed = CUSTOM_RECORD_SCHEMAS[kind].safeParse(record);
+  if (!parsed.success) {
+    const { field, message } = describeZodIssue(parsed.error, ['record']);
+    throw new ApiError('invalid_input', `${field}: ${message}`, field);
+  }
+  return parsed.data;
+}
+
+function sizeStored(ctx: ApiContext, scenarioId: number) {
+  const scenario = ctx.store.scenarios.get(scenarioId);
+  const catalog = ctx.store.catalog.effective();
+  const result = planScenario(scenario.inputs, catalog);
+  const plan = scenario.regions.length > 0 ? planRegions(scenario.inputs, scenario.regions, catalog) : null;
+  return { scenario, result, plan };
+}
+
+/** Every API method: name → input schema → handler. Every transport registers this one map. */
+export const CONTRACT: { [M in ApiMethodName]: MethodDef<M> } = {
+  'app.info': read(empty, (ctx) => ctx.info()),
+
+  'projects.list': read(z.strictObject({ search: z.string().max(200).optional() }), (ctx, i) => ctx.store.projects.list(i.search)),
+  'projects.create': write(z.strictObject({ name: nameSchema }), (ctx, i) => ctx.store.projects.create(i.name)),
+  'projects.rename': write(z.strictObject({ id, name: nameSchema }), (ctx, i) => ctx.store.projects.rename(i.id, i.name)),
+  'projects.delete': write(z.strictObject({ id }), (ctx, i) => (ctx.store.projects.delete(i.id), { deleted: i.id })),
+  'projects.export': read(z.strictObject({ id }), (ctx, i) => exportProject(ctx.store, i.id)),
+  'projects.import': write(z.strictObject({ file: z.unknown() }), (ctx, i) => importProject(ctx.store, validateProjectFile(i.file))),
+
+  'scenarios.list': read(z.strictObject({ projectId: id }), (ctx, i) => (ctx.store.projects.get(i.projectId), ctx.store.scenarios.list(i.projectId))),
+  'scenarios.get': read(z.strictObject({ id }), (ctx, i) => ctx.store.scenarios.get(i.id)),
+  'scenarios.create': write(
+    z.strictObject({ projectId: id, name: nameSchema, notes: notesSchema.optional(), inputs: inputsSchema, regions: regionsSchema.optional() }),
+    (ctx, i) => {
+      ctx.store.projects.get(i.projectId);
+      const row = ctx.store.scenarios.create(i);
+      ctx.store.projects.touch(i.projectId);
+      return row;
+    },
+  ),
+  'scenarios.update': write(
+    z.strictObject({ id, name: nameSchema.optional(), notes: notesSchema.optional(), inputs: inputsSchema.optional(), regions: regionsSchema.optional() }),
+    (ctx, i) => {
+      const row = ctx.store.scenarios.update(i.id, i);
+      ctx.store.projects.touch(row.projectId);
+      return row;
+    },
+  ),
+  'scenarios.duplicate': write(z.strictObject({ id, name: nameSchema.optional() }), (ctx, i) => {
+    const source = ctx.store.scenarios.get(i.id);
+    const name = i.name ?? ctx.store.scenarios.freeName(source.projectId, `${source.name} (copy)`);
+    return ctx.store.scenarios.create({ projectId: source.projectId, name, notes: source.notes, inputs: source.inputs, regions: source.regions });
+  }),
+  'scenarios.delete': write(z.strictObject({ id }), (ctx, i) => (ctx.store.scenarios.delete(i.id), { deleted: i.id })),
+
+  'regions.set': write(z.strictObject({ scenarioId: id, regions: regionsSchema }), (ctx, i) => ctx.store.scenarios.update(i.scenarioId, { regions: i.regions })),
+
+  'variants.create': write(z.strictObject({ scenarioId: id, name: nameSchema, changes: overridesSchema.extend({ concurrency: inputsSchema.shape.concurrency.optional() }) }), (ctx, i) => {
+    const parent = ctx.store.scenarios.get(i.scenarioId);
+    if (parent.variantOf !== null) throw new ApiError('invalid_input', 'a variant is made from a scenario, not from another variant', 'scenarioId');
+    const inputs = { ...parent.inputs, ...i.changes } as SizingInputs;
+    return ctx.store.scenarios.create({ projectId: parent.projectId, name: i.name, notes: parent.notes, inputs, regions: parent.regions, variantOf: parent.id });
+  }),
+  'variants.list': read(z.strictObject({ scenarioId: id }), (ctx, i) => (ctx.store.scenarios.get(i.scenarioId), ctx.store.scenarios.variantsOf(i.scenarioId))),
+  'variants.delete': write(z.strictObject({ id }), (ctx, i) => {
+    const row = ctx.store.scenarios.get(i.id);
+    if (row.variantOf === null) throw new ApiError('invalid_input', `scenario ${i.id} is not a variant`, 'id');
+    ctx.store.scenarios.delete(i.id);
+    return { deleted: i.id };
+  }),
+
+  'sizing.scenario': read(z.strictObject({ inputs: inputsSchema }), (ctx, i) => planScenario(i.inputs, ctx.store.catalog.effective())),
+  'sizing.plan': read(z.strictObject({ inputs: inputsSchema, regions: regionsSchema.min(1, { error: 'at least one region' }) }), (ctx, i) =>
+    planRegions(i.inputs, i.regions, ctx.store.catalog.effective()),
+  ),
+  'sizing.stored': read(z.strictObject({ scenarioId: id }), (ctx, i) => sizeStored(ctx, i.scenarioId)),
+
+  'catalog.list': read(empty, (ctx) => catalogView(ctx.store)),
+  'catalog.add': write(z.strictObject({ kind: customKind, record: z.record(z.string(), z.unknown()) }), (ctx, i) => {
+    ctx.store.catalog.add(i.kind, customRecord(i.kind, i.record) as never);
+    return catalogView(ctx.store);
+  }),
+  'catalog.update': write(z.strictObject({ kind: customKind, record: z.record(z.string(), z.unknown()) }), (ctx, i) => {
+    ctx.store.catalog.update(i.kind, customRecord(i.kind, i.record) as never);
+    return catalogView(ctx.store);
+  }),
+  'catalog.delete': write(z.strictObject({ kind: customKind, id: z.string().min(1).max(100) }), (ctx, i) => {
+    ctx.store.catalog.delete(i.kind, i.id);
+    return catalogView(ctx.store);
+  }),
+
+  'templates.list': read(empty, () => TEMPLATES),
+  'templates.createScenario': write(z.strictObject({ projectId: id, templateId: z.string().max(100), name: nameSchema.optional() }), (ctx, i) => {
+    const template = findTemplate(i.templateId);
+    if (!template) throw new ApiError('invalid_input', `templateId: "${i.templateId}" is not a template; expected one of ${TEMPLATES.map((t) => t.id).join(', ')}`, 'templateId');
+    ctx.store.projects.get(i.projectId);
+    const name = i.name ?? ctx.store.scenarios.freeName(i.projectId, template.name.en);
+    const row = ctx.store.scenarios.create({ projectId: i.projectId, name, notes: template.description.en, inputs: template.inputs, regions: template.regions ?? [] });
+    ctx.store.projects.touch(i.projectId);
+    return row;
+  }),
+
+  'settings.get': read(empty, (ctx) => ctx.store.settings.get()),
+  'settings.set': write(settingsSchema.partial(), (ctx, i) => ctx.store.settings.set(i)),
+};
+
+export const API_METHOD_NAMES = Object.keys(CONTRACT) as ApiMethodName[];

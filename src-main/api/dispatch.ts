@@ -1,0 +1,32 @@
+import { describeZodIssue } from '../schemas/index.js';
+import { CONTRACT, type ApiContext } from './contract.js';
+import { ApiError, toErrorBody } from './errors.js';
+import type { ApiMethodName, ApiResponse } from './types.js';
+
+export function isApiMethod(name: string): name is ApiMethodName {
+  return Object.hasOwn(CONTRACT, name);
+}
+
+/**
+ * The single entry point every transport (IPC, HTTP, tests) calls: validates the input against the
+ * method's schema, runs the handler (writers in one transaction) and returns a typed response.
+ * Never throws and never returns a stack trace.
+ */
+export function callApi(ctx: ApiContext, name: string, rawInput: unknown): ApiResponse {
+  if (!isApiMethod(name)) return { ok: false, error: { code: 'unknown_method', message: `unknown API method "${name}"` } };
+  const def = CONTRACT[name];
+  const parsed = def.input.safeParse(rawInput ?? {});
+  if (!parsed.success) {
+    const { field, message } = describeZodIssue(parsed.error);
+    return { ok: false, error: { code: 'invalid_input', message: field ? `${field}: ${message}` : message, field: field || undefined } };
+  }
+  try {
+    const run = () => (def.handler as (c: ApiContext, i: unknown) => unknown)(ctx, parsed.data);
+    const result = def.writes ? ctx.store.write(run) : run();
+    return { ok: true, result };
+  } catch (error) {
+    return { ok: false, error: toErrorBody(error, name === 'projects.import' ? 'file.' : '') };
+  }
+}
+
+export { ApiError };

@@ -1,0 +1,30 @@
+import { callApi, type ApiContext, type ApiMethodName, type ApiInput, type ApiResult } from '../api/index.js';
+import { openStore, resolveDbPath, StoreError, type Store } from '../store/index.js';
+import type { ParsedArgs } from './args.js';
+import { CliError } from './errors.js';
+import packageJson from '../../package.json' with { type: 'json' };
+
+/** Opens the project store named by --db, SIZING_DB or the user data folder; refusals exit 2. */
+export function openCliStore(args: ParsedArgs): Store {
+  const path = resolveDbPath(args.flags.get('db'));
+  try {
+    return openStore(path);
+  } catch (error) {
+    if (error instanceof StoreError) throw new CliError(`--db: ${error.message}`);
+    throw error;
+  }
+}
+
+export function apiContext(store: Store): ApiContext {
+  return {
+    store,
+    info: () => ({ version: packageJson.version, dbPath: store.path, runtime: { node: process.versions.node } }),
+  };
+}
+
+/** Calls the API contract; an error comes back as one CLI line naming the field. */
+export function call<M extends ApiMethodName>(ctx: ApiContext, method: M, input: ApiInput<M>): ApiResult<M> {
+  const response = callApi(ctx, method, input);
+  if (!response.ok) throw new CliError(response.error.message);
+  return response.result as ApiResult<M>;
+}

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { HA_POLICIES, MEMORY_BASES, METHOD_IDS, NUMBER_RULES, PRECISION_IDS, type NumberRule } from '../engine/index.js';
+
+/** A zod number built from the engine's single table of limits, so every entry point agrees. */
+function ruleNumber(rule: NumberRule) {
+  let n = z.number({ error: (issue) => (issue.input === undefined ? 'required' : 'expected a number') });
+  if (rule.integer) n = n.int({ error: 'expected a whole number' });
+  n = rule.minExclusive ? n.gt(rule.min, { error: `expected a number greater than ${rule.min}` }) : n.gte(rule.min, { error: `expected a number at least ${rule.min}` });
+  n = rule.maxExclusive ? n.lt(rule.max, { error: `expected a number less than ${rule.max}` }) : n.lte(rule.max, { error: `expected a number at most ${rule.max}` });
+  return n;
+}
+
+const id = z.string().min(1, { error: 'must not be empty' }).max(100, { error: 'at most 100 characters' });
+export const nameSchema = z
+  .string()
+  .trim()
+  .min(1, { error: 'must not be empty' })
+  .max(200, { error: 'at most 200 characters' });
+export const notesSchema = z.string().max(20_000, { error: 'at most 20,000 characters' });
+
+const R = NUMBER_RULES;
+export const inputsSchema = z.strictObject({
+  method: z.enum(METHOD_IDS),
+  modelId: id,
+  serverId: id,
+  storageId: id,
+  concurrency: ruleNumber(R.concurrency),
+  effectiveContextTokens: ruleNumber(R.effectiveContextTokens),
+  kvPrecision: z.enum(PRECISION_IDS),
+  kvBudgetRatio: ruleNumber(R.kvBudgetRatio),
+  runtimeOverheadGiB: ruleNumber(R.runtimeOverheadGiB),
+  peakHeadroomRatio: ruleNumber(R.peakHeadroomRatio),
+  ha: z.enum(HA_POLICIES),
+  memoryBasis: z.enum(MEMORY_BASES),
+  pricePerNodeUsd: ruleNumber(R.pricePerNodeUsd).optional(),
+  years: ruleNumber(R.years),
+  pue: ruleNumber(R.pue),
+  kwhPriceUsd: ruleNumber(R.kwhPriceUsd),
+  coldStartTargetS: ruleNumber(R.coldStartTargetS).optional(),
+  engineInitS: ruleNumber(R.engineInitS),
+  availabilityTarget: ruleNumber(R.availabilityTarget).optional(),
+  podSize: ruleNumber(R.podSize),
+  hbmAlertRatio: ruleNumber(R.hbmAlertRatio),
+  scaleUpRatio: ruleNumber(R.scaleUpRatio),
+  scaleDownRatio: ruleNumber(R.scaleDownRatio),
+  scaleDownMinutes: ruleNumber(R.scaleDownMinutes),
+});
+
+/** A region may override any input but its concurrency, which is the region's own. */
+export const overridesSchema = inputsSchema.omit({ concurrency: true }).partial();
+
+export const regionSchema = z.strictObject({
+  name: nameSchema,
+  concurrency: ruleNumber(R.concurrency),
+  overrides: overridesSchema.default({}),
+});
+export const regionsSchema = z.array(regionSchema).max(100, { error: 'at most 100 regions' });
+
+const positive = (what: string) => z.number({ error: `expected a number (${what})` }).positive({ error: `expected a positive number (${what})` }).finite();
+const nonNegative = (what: string) => z.number({ error: `expected a number (${what})` }).nonnegative({ error: `expected zero or more (${what})` }).finite();
+const recordId = z.string().regex(/^[a-z0-9][a-z0-9._+-]{0,63}$/, { error: 'lower-case letters, digits and . _ + - (at most 64)' });
+const source = z.string().min(1, { error: 'say where the figures come from' }).max(2000);
+
+export const modelRecordSchema = z
+  .strictObject({
+    id: recordId,
+    name: nameSchema,
+    layers: positive('layers').int(),
+    slidingWindow: z.strictObject({ layers: nonNegative('layers').int(), windowTokens: positive('tokens').int() }).optional(),
+    queryHeads: positive('heads').int(),
+    attention: z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('gqa'), kvHeads: positive('heads').int(), headDim: positive('dimension').int() }),
+      z.strictObject({ kind: z.literal('mla'), kvLoraRank: positive('rank').int(), qkRopeHeadDim: nonNegative('dimension').int() }),
+    ]),
+    paramsTotalB: positive('billions'),
+    paramsActiveB: positive('billions'),
+    weightsGiB: positive('GiB'),
+    weightsFormat: z.string().max(100),
+    maxContextTokens: positive('tokens').int().max(10_000_000),
+    source,
+  })
+  .refine((m) => !m.slidingWindow || m.slidingWindow.layers <= m.layers, { error: 'sliding-window layers cannot exceed layers', path: ['slidingWindow', 'layers'] });
+
+export const serverRecordSchema = z
+  .strictObject({
+    id: recordId,
+    name: nameSchema,
+    gpus: positive('GPUs').int().max(1024),
+    hbmGBPerGpu: positive('GB'),
+    measuredMiBPerGpu: positive('MiB').optional(),
+    hbmBandwidthTBpsPerGpu: positive('TB/s'),
+    nodePowerKW: positive('kW'),
+    priceLowUsd: nonNegative('USD'),
+    priceHighUsd: nonNegative('USD'),
+    source,
+  })
+  .refine((s) => s.priceLowUsd <= s.priceHighUsd, { error: 'the low price must not exceed the high price', path: ['priceHighUsd'] });
+
+export const storageRecordSchema = z.strictObject({
+  id: recordId,
+  name: nameSchema,
+  readThroughputGBps: positive('GB/s'),
+  firstByteLatencyS: nonNegative('seconds'),
+  source,
+});
+
+/** A user's own price for a catalog server, replacing the reference range. */
+export const priceOverrideSchema = z
+  .strictObject({
+    id: recordId.describe('the server id'),
+    priceLowUsd: nonNegative('USD'),
+    priceHighUsd: nonNegative('USD'),
+    source,
+  })
+  .refine((p) => p.priceLowUsd <= p.priceHighUsd, { error: 'the low price must not exceed the high price', path: ['priceHighUsd'] });
+
+export const CUSTOM_KINDS = ['model', 'server', 'storage', 'price'] as const;
+export type CustomKind = (typeof CUSTOM_KINDS)[number];
+export const CUSTOM_RECORD_SCHEMAS = {
+  model: modelRecordSchema,
+  server: serverRecordSchema,
+  storage: storageRecordSchema,
+  price: priceOverrideSchema,
+} as const;
+export type PriceOverride = z.infer<typeof priceOverrideSchema>;
+
+export const settingsSchema = z.strictObject({
+  lang: z.enum(['en', 'pt-BR']),
+  theme: z.enum(['system', 'light', 'dark']),
+  memoryBasis: z.enum(MEMORY_BASES),
+  years: ruleNumber(R.years),
+  pue: ruleNumber(R.pue),
+  kwhPriceUsd: ruleNumber(R.kwhPriceUsd),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+export const DEFAULT_SETTINGS: Settings = { lang: 'en', theme: 'system', memoryBasis: 'nominal', years: 3, pue: 1.3, kwhPriceUsd: 0.12 };
+
+/** First problem of a failed parse as {field, message}: "scenarios[2].inputs.modelId". */
+export function describeZodIssue(error: z.ZodError, prefix: (string | number)[] = []): { field: string; message: string } {
+  const issue = error.issues[0]!;
+  return { field: formatPath([...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))]), message: issue.message };
+}
+
+export function formatPath(path: (string | number)[]): string {
+  return path.reduce<string>((acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part), '');
+}

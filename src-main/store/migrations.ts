@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+
+/** Append-only: never edit or reorder a shipped migration; add a new one. The checksum enforces it. */
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    id: 1,
+    name: 'projects, scenarios, regions, variants, custom catalog, settings',
+    sql: `
+      CREATE TABLE projects (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE scenarios (
+        id INTEGER PRIMARY KEY,
+        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        -- A variant is a scenario cloned from another with changes; it goes when its parent goes.
+        variant_of INTEGER REFERENCES scenarios(id) ON DELETE CASCADE,
+        name TEXT NOT NULL COLLATE NOCASE,
+        notes TEXT NOT NULL DEFAULT '',
+        inputs_json TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (project_id, name)
+      );
+      CREATE INDEX scenarios_by_project ON scenarios(project_id);
+      CREATE INDEX scenarios_by_parent ON scenarios(variant_of);
+      CREATE TABLE regions (
+        id INTEGER PRIMARY KEY,
+        scenario_id INTEGER NOT NULL REFERENCES scenarios(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        concurrency INTEGER NOT NULL CHECK (concurrency >= 1),
+        overrides_json TEXT NOT NULL DEFAULT '{}',
+        UNIQUE (scenario_id, position)
+      );
+      CREATE TABLE custom_records (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('model', 'server', 'storage', 'price')),
+        record_id TEXT NOT NULL,
+        record_json TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (kind, record_id)
+      );
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value_json TEXT NOT NULL
+      );
+    `,
+  },
+];
+
+export function migrationChecksum(m: Migration): string {
+  return createHash('sha256').update(m.sql.replace(/\s+/g, ' ').trim()).digest('hex');
+}

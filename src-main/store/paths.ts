@@ -1,0 +1,26 @@
+import { mkdirSync } from 'node:fs';
+import { homedir, platform } from 'node:os';
+import { dirname, join } from 'node:path';
+
+export const APP_DIR_NAME = 'llm-sizing-planner';
+export const DB_FILE_NAME = 'projects.db';
+
+/** The platform's per-user data folder (XDG on Linux), as Electron's userData would be. */
+export function userDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  const home = homedir();
+  switch (platform()) {
+    case 'win32':
+      return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), APP_DIR_NAME);
+    case 'darwin':
+      return join(home, 'Library', 'Application Support', APP_DIR_NAME);
+    default:
+      return join(env.XDG_DATA_HOME || join(home, '.local', 'share'), APP_DIR_NAME);
+  }
+}
+
+/** --db PATH wins, then SIZING_DB, then the user data folder. Creates the folder. */
+export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  const path = flag ?? (env.SIZING_DB || join(userDataDir(env), DB_FILE_NAME));
+  mkdirSync(dirname(path), { recursive: true });
+  return path;
+}
