@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { StoreError } from './errors.js';
 import { MIGRATIONS, migrationChecksum } from './migrations.js';
 
@@ -45,18 +45,23 @@ function inspectExisting(path: string, options: OpenOptions): void {
   if (header.toString('latin1') !== SQLITE_HEADER) {
     throw new StoreError('not-a-database', `${path} is not a project database (it does not start with the SQLite header); it was left untouched.`);
   }
+  const sideFiles = [`${path}-wal`, `${path}-shm`].filter((f) => !existsSync(f));
   let db: Db | undefined;
+  let refused = true;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new Error(String(check));
     checkRecordedMigrations(db, path);
+    refused = false;
   } catch (error) {
     if (error instanceof StoreError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     throw new StoreError('corrupt', `${path} is damaged or truncated (${reason}); it was left untouched. Restore it from a backup.`);
   } finally {
     db?.close();
+    // A read-only look at a WAL database leaves empty -wal/-shm files; a refused file gets none.
+    if (refused) for (const f of sideFiles) if (existsSync(f) && (f.endsWith('-shm') || statSync(f).size === 0)) rmSync(f);
   }
 }
 

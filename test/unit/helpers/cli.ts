@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -22,3 +22,15 @@ export const CASE_1 = ['--model', 'opt-oss-20b', '--server', 'dgx200', '--storag
 export const CASE_3 = ['--model', 'opt-oss-120b', '--server', 'dgx300', '--storage', 'profile_default', '--concurrency', '5000',
   '--effective-context', '131072', '--kv-precision', 'fp8', '--kv-budget-ratio', '0.70', '--runtime-overhead-gib', '120',
   '--peak-headroom-ratio', '0.30', '--ha', 'n+1'];
+
+/** The same, without blocking the test's event loop (for runs that must overlap other work). */
+export function sizingAsync(args: string[]): Promise<CliRun> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [SIZING_BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('exit', (status) => resolve({ status, stdout, stderr }));
+  });
+}

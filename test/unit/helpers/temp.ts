@@ -1,0 +1,38 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { apiContext } from '../../../src-main/cli/store-context.js';
+import { openStore, type Store } from '../../../src-main/store/index.js';
+import { callApi, type ApiContext, type ApiInput, type ApiMethodName, type ApiResult } from '../../../src-main/api/index.js';
+
+const dirs: string[] = [];
+const stores: Store[] = [];
+
+afterEach(() => {
+  for (const s of stores.splice(0)) s.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** A fresh temporary folder, removed after the test. */
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sizing-test-'));
+  dirs.push(dir);
+  return dir;
+}
+
+/** A real store on a real file in a fresh folder. */
+export function tempStore(): { store: Store; ctx: ApiContext; path: string; dir: string } {
+  const dir = tempDir();
+  const path = join(dir, 'projects.db');
+  const store = openStore(path);
+  stores.push(store);
+  return { store, ctx: apiContext(store), path, dir };
+}
+
+/** Calls the API and fails the test with the error message when it does not succeed. */
+export function ok<M extends ApiMethodName>(ctx: ApiContext, method: M, input: ApiInput<M>): ApiResult<M> {
+  const r = callApi(ctx, method, input);
+  if (!r.ok) throw new Error(`${method} failed: ${r.error.message}`);
+  return r.result as ApiResult<M>;
+}
