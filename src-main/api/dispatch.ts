@@ -10,9 +10,9 @@ export function isApiMethod(name: string): name is ApiMethodName {
 /**
  * The single entry point every transport (IPC, HTTP, tests) calls: validates the input against the
  * method's schema, runs the handler (writers in one transaction) and returns a typed response.
- * Never throws and never returns a stack trace.
+ * Never rejects and never returns a stack trace.
  */
-export function callApi(ctx: ApiContext, name: string, rawInput: unknown): ApiResponse {
+export async function callApi(ctx: ApiContext, name: string, rawInput: unknown): Promise<ApiResponse> {
   if (!isApiMethod(name)) return { ok: false, error: { code: 'unknown_method', message: `unknown API method "${name}"` } };
   const def = CONTRACT[name];
   const parsed = def.input.safeParse(rawInput ?? {});
@@ -22,7 +22,8 @@ export function callApi(ctx: ApiContext, name: string, rawInput: unknown): ApiRe
   }
   try {
     const run = () => (def.handler as (c: ApiContext, i: unknown) => unknown)(ctx, parsed.data);
-    const result = def.writes ? ctx.store.write(run) : run();
+    // Writers are synchronous (one SQLite transaction); readers such as exports may be async.
+    const result = def.writes ? ctx.store.write(run) : await run();
     return { ok: true, result };
   } catch (error) {
     return { ok: false, error: toErrorBody(error, name === 'projects.import' ? 'file.' : '') };

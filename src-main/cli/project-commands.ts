@@ -15,12 +15,12 @@ export async function run({ args, out }: CommandContext): Promise<number> {
   try {
     const ctx = apiContext(store);
     const [command, sub] = args.positionals;
-    if (command === 'save') return save(ctx, args, out);
-    if (command === 'show') return show(ctx, args, out);
-    const handlers: Record<string, () => number> = {
+    if (command === 'save') return await save(ctx, args, out);
+    if (command === 'show') return await show(ctx, args, out);
+    const handlers: Record<string, () => Promise<number>> = {
       list: () => listProjects(ctx, args, out),
-      create: () => printProject(call(ctx, 'projects.create', { name: need(args, 2, 'NAME') }), args, out),
-      rename: () => printProject(call(ctx, 'projects.rename', { id: projectByName(ctx, need(args, 2, 'NAME')).id, name: need(args, 3, 'NEW') }), args, out),
+      create: async () => printProject(await call(ctx, 'projects.create', { name: need(args, 2, 'NAME') }), args, out),
+      rename: async () => printProject(await call(ctx, 'projects.rename', { id: projectByName(ctx, need(args, 2, 'NAME')).id, name: need(args, 3, 'NEW') }), args, out),
       delete: () => deleteProject(ctx, args, out),
       show: () => showProject(ctx, args, out),
       export: () => exportProjectFile(ctx, args, out),
@@ -28,7 +28,7 @@ export async function run({ args, out }: CommandContext): Promise<number> {
     };
     const handler = sub === undefined ? undefined : handlers[sub];
     if (!handler) throw CliError.badValue('project', sub ?? '', `one of ${Object.keys(handlers).join(', ')}`);
-    return handler();
+    return await handler();
   } finally {
     store.close();
   }
@@ -73,8 +73,8 @@ function printProject(project: ProjectRow, args: ParsedArgs, out: Out): number {
   return EXIT_OK;
 }
 
-function listProjects(ctx: ApiContext, args: ParsedArgs, out: Out): number {
-  const projects = call(ctx, 'projects.list', {});
+async function listProjects(ctx: ApiContext, args: ParsedArgs, out: Out): Promise<number> {
+  const projects = await call(ctx, 'projects.list', {});
   if (parseFormat(args, ['text', 'json'] as const) === 'json') {
     out(JSON.stringify(projects, null, 2) + '\n');
     return EXIT_OK;
@@ -83,22 +83,23 @@ function listProjects(ctx: ApiContext, args: ParsedArgs, out: Out): number {
   return EXIT_OK;
 }
 
-function deleteProject(ctx: ApiContext, args: ParsedArgs, out: Out): number {
+async function deleteProject(ctx: ApiContext, args: ParsedArgs, out: Out): Promise<number> {
   const project = projectByName(ctx, need(args, 2, 'NAME'));
-  call(ctx, 'projects.delete', { id: project.id });
+  await call(ctx, 'projects.delete', { id: project.id });
   out(`deleted ${project.name}\n`);
   return EXIT_OK;
 }
 
 /** The project's scenarios with their key results, one line each. */
-function showProject(ctx: ApiContext, args: ParsedArgs, out: Out): number {
+async function showProject(ctx: ApiContext, args: ParsedArgs, out: Out): Promise<number> {
   const lang = parseLang(args);
   const project = projectByName(ctx, need(args, 2, 'NAME'));
-  const rows = call(ctx, 'scenarios.list', { projectId: project.id }).map((s) => {
-    const sized = call(ctx, 'sizing.stored', { scenarioId: s.id });
+  const rows = [];
+  for (const s of await call(ctx, 'scenarios.list', { projectId: project.id })) {
+    const sized = await call(ctx, 'sizing.stored', { scenarioId: s.id });
     const nodes = sized.plan ? sized.plan.totals.nodes : sized.result.nodes?.total ?? null;
-    return { scenario: s, result: sized.result, plan: sized.plan, nodes };
-  });
+    rows.push({ scenario: s, result: sized.result, plan: sized.plan, nodes });
+  }
   if (parseFormat(args, ['text', 'json'] as const) === 'json') {
     out(JSON.stringify({ project, scenarios: rows.map((r) => ({ ...r.scenario, nodesTotal: r.nodes, sessionsPerNode: r.result.sessionsPerNode, feasible: r.plan ? r.plan.feasible : r.result.feasible })) }, null, 2) + '\n');
     return EXIT_OK;
@@ -120,15 +121,15 @@ function writeFileAtomically(path: string, data: string | Uint8Array): void {
   renameSync(temp, path);
 }
 
-function exportProjectFile(ctx: ApiContext, args: ParsedArgs, out: Out): number {
+async function exportProjectFile(ctx: ApiContext, args: ParsedArgs, out: Out): Promise<number> {
   const project = projectByName(ctx, need(args, 2, 'NAME'));
   const path = needFlag(args, 'out');
-  writeFileAtomically(path, JSON.stringify(call(ctx, 'projects.export', { id: project.id }), null, 2) + '\n');
+  writeFileAtomically(path, JSON.stringify(await call(ctx, 'projects.export', { id: project.id }), null, 2) + '\n');
   out(`exported ${project.name} to ${path}\n`);
   return EXIT_OK;
 }
 
-function importProjectFile(ctx: ApiContext, args: ParsedArgs, out: Out): number {
+async function importProjectFile(ctx: ApiContext, args: ParsedArgs, out: Out): Promise<number> {
   const path = need(args, 2, 'FILE');
   let text: string;
   try {
@@ -144,35 +145,35 @@ function importProjectFile(ctx: ApiContext, args: ParsedArgs, out: Out): number 
   } catch {
     throw new CliError(`${path}: not a project file (not JSON)`);
   }
-  const imported = call(ctx, 'projects.import', { file });
+  const imported = await call(ctx, 'projects.import', { file });
   out(`imported ${imported.name} (${imported.scenarios} scenario(s))\n`);
   return EXIT_OK;
 }
 
 /** Saves the sizing flags (or a template) as a scenario; an existing name is updated. */
-function save(ctx: ApiContext, args: ParsedArgs, out: Out): number {
+async function save(ctx: ApiContext, args: ParsedArgs, out: Out): Promise<number> {
   const projectName = needFlag(args, 'project');
   const name = needFlag(args, 'name');
   const template = parseTemplate(args);
   const inputs = inputsFromArgs(args, ctx.store.catalog.effective(), template);
   const regions = template?.regions ?? [];
   const notes = args.flags.get('notes');
-  const project = ctx.store.projects.findByName(projectName) ?? call(ctx, 'projects.create', { name: projectName });
+  const project = ctx.store.projects.findByName(projectName) ?? (await call(ctx, 'projects.create', { name: projectName }));
   const existing = ctx.store.scenarios.findByName(project.id, name);
   const saved = existing
-    ? call(ctx, 'scenarios.update', { id: existing.id, inputs, ...(template ? { regions } : {}), ...(notes !== undefined ? { notes } : {}) })
-    : call(ctx, 'scenarios.create', { projectId: project.id, name, inputs, regions, notes: notes ?? template?.description.en ?? '' });
+    ? await call(ctx, 'scenarios.update', { id: existing.id, inputs, ...(template ? { regions } : {}), ...(notes !== undefined ? { notes } : {}) })
+    : await call(ctx, 'scenarios.create', { projectId: project.id, name, inputs, regions, notes: notes ?? template?.description.en ?? '' });
   out(`${existing ? 'updated' : 'saved'} ${project.name} / ${saved.name}\n`);
   return EXIT_OK;
 }
 
 /** Sizes a stored scenario and prints it like the original command would. */
-function show(ctx: ApiContext, args: ParsedArgs, out: Out): number {
+async function show(ctx: ApiContext, args: ParsedArgs, out: Out): Promise<number> {
   const lang: Lang = parseLang(args);
   const format = parseFormat(args, ['text', 'json'] as const);
   const project = projectByName(ctx, needFlag(args, 'project'));
   const scenario = scenarioByName(ctx, project, needFlag(args, 'scenario'));
-  const sized = call(ctx, 'sizing.stored', { scenarioId: scenario.id });
+  const sized = await call(ctx, 'sizing.stored', { scenarioId: scenario.id });
   const feasible = sized.plan ? sized.plan.feasible : sized.result.feasible;
   if (format === 'json') out(JSON.stringify(sized.plan ? { scenario: sized.scenario, ...sized.plan } : { scenario: sized.scenario, ...sized.result }, null, 2) + '\n');
   else if (sized.plan) out(planTextReport(sized.plan, lang, `${project.name} / ${scenario.name}`));

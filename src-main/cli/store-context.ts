@@ -23,8 +23,8 @@ export function apiContext(store: Store): ApiContext {
 }
 
 /** Calls the API contract; an error comes back as one CLI line naming the field. */
-export function call<M extends ApiMethodName>(ctx: ApiContext, method: M, input: ApiInput<M>): ApiResult<M> {
-  const response = callApi(ctx, method, input);
+export async function call<M extends ApiMethodName>(ctx: ApiContext, method: M, input: ApiInput<M>): Promise<ApiResult<M>> {
+  const response = await callApi(ctx, method, input);
   if (!response.ok) throw new CliError(response.error.message);
   return response.result as ApiResult<M>;
 }

@@ -76,7 +76,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     } catch {
       return sendError(res, { code: 'bad_request', message: 'the body is not valid JSON' });
     }
-    const response = callApi(options.ctx, decodeURIComponent(method), input);
+    const response = await callApi(options.ctx, decodeURIComponent(method), input);
     if (!response.ok) return sendError(res, response.error);
     send(res, 200, JSON.stringify({ result: response.result }), 'application/json; charset=utf-8');
   }

@@ -31,8 +31,8 @@ export function tempStore(): { store: Store; ctx: ApiContext; path: string; dir:
 }
 
 /** Calls the API and fails the test with the error message when it does not succeed. */
-export function ok<M extends ApiMethodName>(ctx: ApiContext, method: M, input: ApiInput<M>): ApiResult<M> {
-  const r = callApi(ctx, method, input);
+export async function ok<M extends ApiMethodName>(ctx: ApiContext, method: M, input: ApiInput<M>): Promise<ApiResult<M>> {
+  const r = await callApi(ctx, method, input);
   if (!r.ok) throw new Error(`${method} failed: ${r.error.message}`);
   return r.result as ApiResult<M>;
 }

@@ -97,17 +97,17 @@ function snapshot(store: ReturnType<typeof tempStore>['store']): unknown {
   return ['projects', 'scenarios', 'regions', 'custom_records'].map((t) => store.db.prepare(`SELECT * FROM ${t} ORDER BY id`).all());
 }
 
-describe('project files', () => {
-  it('export then import round-trips a project with regions, variants and custom records', () => {
+describe('project files', async () => {
+  it('export then import round-trips a project with regions, variants and custom records', async () => {
     const { ctx, store } = tempStore();
-    const first = ok(ctx, 'projects.import', { file: validFile() });
+    const first = await ok(ctx, 'projects.import', { file: validFile() });
     expect(first.name).toBe('Shared plan');
-    const exported = ok(ctx, 'projects.export', { id: first.projectId }) as any;
+    const exported = await ok(ctx, 'projects.export', { id: first.projectId }) as any;
     expect(exported.customRecords.servers).toEqual([customServer]);
-    const second = ok(ctx, 'projects.import', { file: exported });
+    const second = await ok(ctx, 'projects.import', { file: exported });
     expect(second.name).toBe('Shared plan (2)');
-    const a = ok(ctx, 'scenarios.list', { projectId: first.projectId });
-    const b = ok(ctx, 'scenarios.list', { projectId: second.projectId });
+    const a = await ok(ctx, 'scenarios.list', { projectId: first.projectId });
+    const b = await ok(ctx, 'scenarios.list', { projectId: second.projectId });
     const strip = (rows: typeof a) => rows.map(({ name, notes, inputs, regions, variantOf }) => ({ name, notes, inputs, regions, isVariant: variantOf !== null }));
     expect(strip(b)).toEqual(strip(a));
     expect(new Set([...a, ...b].map((s) => s.id)).size).toBe(4);
@@ -116,13 +116,13 @@ describe('project files', () => {
     expect(store.catalog.custom().servers).toHaveLength(1);
   });
 
-  it(`rejects ${MALFORMED.length} malformed files, each with its JSON path, and leaves the database unchanged`, () => {
+  it(`rejects ${MALFORMED.length} malformed files, each with its JSON path, and leaves the database unchanged`, async () => {
     expect(MALFORMED.length).toBeGreaterThanOrEqual(50);
     const { ctx, store } = tempStore();
-    ok(ctx, 'projects.create', { name: 'Existing' });
+    await ok(ctx, 'projects.create', { name: 'Existing' });
     const before = snapshot(store);
     for (const [name, file, fieldPattern] of MALFORMED) {
-      const r = callApi(ctx, 'projects.import', { file });
+      const r = await callApi(ctx, 'projects.import', { file });
       expect(r.ok, name).toBe(false);
       if (r.ok) continue;
       expect(r.error.code, name).toBe('invalid_input');
