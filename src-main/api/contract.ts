@@ -1,12 +1,22 @@
 import { z } from 'zod';
 import {
+  compareScenarios,
+  comparisonTable,
   findTemplate,
   planRegions,
   planScenario,
   PRECISIONS,
+  sweep,
+  SWEEP_FIELDS,
+  SWEEP_MAX_POINTS,
   TEMPLATES,
+  validateInputs,
+  validateRegions,
+  type CompareItem,
+  type RegionSpec,
   type SizingInputs,
 } from '../engine/index.js';
+import { EXPORT_FORMATS, exportComparison, exportScenario, exportSweep, PICTURE_SUBJECTS } from '../export/files.js';
 import { CUSTOM_KINDS, CUSTOM_RECORD_SCHEMAS, describeZodIssue, inputsSchema, nameSchema, notesSchema, overridesSchema, regionsSchema, settingsSchema } from '../schemas/index.js';
 import type { Store } from '../store/index.js';
 import { exportProject, importProject, validateProjectFile } from '../store/project-file.js';
@@ -22,7 +32,7 @@ interface MethodDef<M extends ApiMethodName> {
   input: z.ZodType<ApiInput<M>, unknown>;
   /** Whether the handler writes: writes run as one IMMEDIATE transaction. */
   writes: boolean;
-  handler: (ctx: ApiContext, input: ApiInput<M>) => ApiResult<M>;
+  handler: (ctx: ApiContext, input: ApiInput<M>) => ApiResult<M> | Promise<ApiResult<M>>;
 }
 
 const id = z.number({ error: 'expected a numeric id' }).int({ error: 'expected a numeric id' }).positive({ error: 'expected a numeric id' });
@@ -57,12 +67,54 @@ function customRecord(kind: (typeof CUSTOM_KINDS)[number], record: unknown) {
   return parsed.data;
 }
 
+/** Inputs and regions must size against the catalog before they are stored, so a saved scenario always opens. */
+function checkSizable(ctx: ApiContext, inputs: SizingInputs, regions: RegionSpec[]): void {
+  const catalog = ctx.store.catalog.effective();
+  const issue = validateInputs(inputs, catalog)[0];
+  if (issue) throw new ApiError('invalid_input', `inputs.${issue.field}: ${JSON.stringify(issue.value)} is not allowed; expected ${issue.allowed}`, `inputs.${issue.field}`);
+  const regional = validateRegions(inputs, regions, catalog)[0];
+  if (regional) {
+    const { path, issue: i } = regional;
+    throw new ApiError('invalid_input', `${path}: ${JSON.stringify(i.value)} is not allowed; expected ${i.allowed}`, path);
+  }
+}
+
 function sizeStored(ctx: ApiContext, scenarioId: number) {
   const scenario = ctx.store.scenarios.get(scenarioId);
   const catalog = ctx.store.catalog.effective();
   const result = planScenario(scenario.inputs, catalog);
   const plan = scenario.regions.length > 0 ? planRegions(scenario.inputs, scenario.regions, catalog) : null;
   return { scenario, result, plan };
+}
+
+const lang = z.enum(['en', 'pt-BR']);
+const scenarioIds = z.array(id).min(1, { error: 'choose at least one scenario' }).max(50, { error: 'at most 50 scenarios' });
+const sweepRequest = z.strictObject({
+  inputs: inputsSchema,
+  field: z.enum(SWEEP_FIELDS),
+  from: z.number().finite(),
+  to: z.number().finite(),
+  points: z.number().int().min(2).max(SWEEP_MAX_POINTS),
+});
+
+function runSweep(ctx: ApiContext, r: z.infer<typeof sweepRequest>) {
+  const catalog = ctx.store.catalog.effective();
+  try {
+    return sweep(r.inputs, catalog, r.field, r.from, r.to, r.points);
+  } catch (error) {
+    // Range problems (from ≥ to, values outside the input's limits) are the caller's to fix.
+    if (error instanceof Error && error.message.startsWith('sweep ')) throw new ApiError('invalid_input', error.message, 'from');
+    throw error;
+  }
+}
+
+/** Scenarios by id, sized, in the order asked; a scenario with regions compares by its base inputs. */
+function compareItems(ctx: ApiContext, ids: number[]): CompareItem[] {
+  const catalog = ctx.store.catalog.effective();
+  return ids.map((scenarioId) => {
+    const s = ctx.store.scenarios.get(scenarioId);
+    return { name: s.name, result: planScenario(s.inputs, catalog), usage: s.notes.split('\n')[0]?.slice(0, 80) ?? '' };
+  });
 }
 
 /** Every API method: name → input schema → handler. Every transport registers this one map. */
@@ -82,6 +134,7 @@ export const CONTRACT: { [M in ApiMethodName]: MethodDef<M> } = {
     z.strictObject({ projectId: id, name: nameSchema, notes: notesSchema.optional(), inputs: inputsSchema, regions: regionsSchema.optional() }),
     (ctx, i) => {
       ctx.store.projects.get(i.projectId);
+      checkSizable(ctx, i.inputs, i.regions ?? []);
       const row = ctx.store.scenarios.create(i);
       ctx.store.projects.touch(i.projectId);
       return row;
@@ -90,6 +143,8 @@ export const CONTRACT: { [M in ApiMethodName]: MethodDef<M> } = {
   'scenarios.update': write(
     z.strictObject({ id, name: nameSchema.optional(), notes: notesSchema.optional(), inputs: inputsSchema.optional(), regions: regionsSchema.optional() }),
     (ctx, i) => {
+      const current = ctx.store.scenarios.get(i.id);
+      checkSizable(ctx, i.inputs ?? current.inputs, i.regions ?? current.regions);
       const row = ctx.store.scenarios.update(i.id, i);
       ctx.store.projects.touch(row.projectId);
       return row;
@@ -102,12 +157,16 @@ export const CONTRACT: { [M in ApiMethodName]: MethodDef<M> } = {
   }),
   'scenarios.delete': write(z.strictObject({ id }), (ctx, i) => (ctx.store.scenarios.delete(i.id), { deleted: i.id })),
 
-  'regions.set': write(z.strictObject({ scenarioId: id, regions: regionsSchema }), (ctx, i) => ctx.store.scenarios.update(i.scenarioId, { regions: i.regions })),
+  'regions.set': write(z.strictObject({ scenarioId: id, regions: regionsSchema }), (ctx, i) => {
+    checkSizable(ctx, ctx.store.scenarios.get(i.scenarioId).inputs, i.regions);
+    return ctx.store.scenarios.update(i.scenarioId, { regions: i.regions });
+  }),
 
   'variants.create': write(z.strictObject({ scenarioId: id, name: nameSchema, changes: overridesSchema.extend({ concurrency: inputsSchema.shape.concurrency.optional() }) }), (ctx, i) => {
     const parent = ctx.store.scenarios.get(i.scenarioId);
     if (parent.variantOf !== null) throw new ApiError('invalid_input', 'a variant is made from a scenario, not from another variant', 'scenarioId');
     const inputs = { ...parent.inputs, ...i.changes } as SizingInputs;
+    checkSizable(ctx, inputs, parent.regions);
     return ctx.store.scenarios.create({ projectId: parent.projectId, name: i.name, notes: parent.notes, inputs, regions: parent.regions, variantOf: parent.id });
   }),
   'variants.list': read(z.strictObject({ scenarioId: id }), (ctx, i) => (ctx.store.scenarios.get(i.scenarioId), ctx.store.scenarios.variantsOf(i.scenarioId))),
@@ -123,6 +182,32 @@ export const CONTRACT: { [M in ApiMethodName]: MethodDef<M> } = {
     planRegions(i.inputs, i.regions, ctx.store.catalog.effective()),
   ),
   'sizing.stored': read(z.strictObject({ scenarioId: id }), (ctx, i) => sizeStored(ctx, i.scenarioId)),
+
+  'sizing.sweep': read(sweepRequest, (ctx, i) => runSweep(ctx, i)),
+  'sizing.compare': read(z.strictObject({ scenarioIds, lang }), (ctx, i) => {
+    const items = compareItems(ctx, i.scenarioIds);
+    return { names: items.map((x) => x.name), rows: compareScenarios(items), table: comparisonTable(items, i.lang) };
+  }),
+
+  'export.scenario': read(
+    z.strictObject({ scenarioId: id, format: z.enum(EXPORT_FORMATS), subject: z.enum(PICTURE_SUBJECTS).optional(), lang, bom: z.boolean().optional() }),
+    async (ctx, i) => {
+      const { scenario, result, plan } = sizeStored(ctx, i.scenarioId);
+      const project = ctx.store.projects.get(scenario.projectId);
+      return exportScenario({
+        projectName: project.name, scenarioName: scenario.name, notes: scenario.notes, result, plan,
+        format: i.format, subject: i.subject, lang: i.lang, bom: i.bom, generatedAt: new Date(),
+      });
+    },
+  ),
+  'export.comparison': read(z.strictObject({ scenarioIds, lang, bom: z.boolean().optional() }), (ctx, i) => {
+    const items = compareItems(ctx, i.scenarioIds);
+    const project = ctx.store.projects.get(ctx.store.scenarios.get(i.scenarioIds[0]!).projectId);
+    return exportComparison(items, i.lang, i.bom ?? false, project.name);
+  }),
+  'export.sweep': read(sweepRequest.extend({ format: z.enum(['csv', 'svg', 'png']), lang, name: nameSchema.optional() }), (ctx, i) =>
+    exportSweep(runSweep(ctx, i), i.format, i.lang, i.name ?? 'sizing'),
+  ),
 
   'catalog.list': read(empty, (ctx) => catalogView(ctx.store)),
   'catalog.add': write(z.strictObject({ kind: customKind, record: z.record(z.string(), z.unknown()) }), (ctx, i) => {

@@ -3,7 +3,7 @@
  * renderer can import them; contract.ts binds each to a zod schema and a handler, and the compiler
  * checks that they agree.
  */
-import type { Catalog, PlanResult, PrecisionRecord, RegionSpec, SizingInputs, SizingResult, Template } from '../engine/index.js';
+import type { Catalog, CompareRow, ComparisonTableRow, Lang, PlanResult, PrecisionRecord, RegionSpec, SizingInputs, SizingResult, SweepField, SweepResult, Template } from '../engine/index.js';
 import type { CustomKind, PriceOverride, Settings } from '../schemas/index.js';
 import type { ProjectRow, ScenarioRow } from '../store/types.js';
 
@@ -38,6 +38,34 @@ export interface AppInfo {
   runtime: Record<string, string>;
 }
 
+export type ExportFormat = 'csv' | 'pdf' | 'svg' | 'png';
+/** What an SVG or PNG export shows; CSV and PDF have one subject each (results, report). */
+export type PictureSubject = 'diagram' | 'memory-chart' | 'nodes-chart' | 'regions-chart';
+
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  /** Text formats travel as UTF-8, binary ones (PDF, PNG) as base64. */
+  encoding: 'utf8' | 'base64';
+  data: string;
+}
+
+export interface Comparison {
+  names: string[];
+  /** Every input and key figure side by side, with `differs` set where the scenarios disagree. */
+  rows: CompareRow[];
+  /** The original document's comparison of cases. */
+  table: ComparisonTableRow[];
+}
+
+export interface SweepRequest {
+  inputs: SizingInputs;
+  field: SweepField;
+  from: number;
+  to: number;
+  points: number;
+}
+
 type Id = { id: number };
 type CustomRecordInput = { kind: CustomKind; record: Record<string, unknown> };
 
@@ -62,6 +90,11 @@ export interface ApiMethods {
   'sizing.scenario': { input: { inputs: SizingInputs }; result: SizingResult };
   'sizing.plan': { input: { inputs: SizingInputs; regions: RegionSpec[] }; result: PlanResult };
   'sizing.stored': { input: { scenarioId: number }; result: StoredSizing };
+  'sizing.sweep': { input: SweepRequest; result: SweepResult };
+  'sizing.compare': { input: { scenarioIds: number[]; lang: Lang }; result: Comparison };
+  'export.scenario': { input: { scenarioId: number; format: ExportFormat; subject?: PictureSubject; lang: Lang; bom?: boolean }; result: ExportedFile };
+  'export.comparison': { input: { scenarioIds: number[]; lang: Lang; bom?: boolean }; result: ExportedFile };
+  'export.sweep': { input: SweepRequest & { format: 'csv' | 'svg' | 'png'; lang: Lang; name?: string }; result: ExportedFile };
   'catalog.list': { input: Record<string, never>; result: CatalogView };
   'catalog.add': { input: CustomRecordInput; result: CatalogView };
   'catalog.update': { input: CustomRecordInput; result: CatalogView };

@@ -92,6 +92,18 @@ export function regionInputs(base: SizingInputs, region: RegionSpec): SizingInpu
   return { ...base, ...region.overrides, concurrency: region.concurrency };
 }
 
+/** Problems of each region's own inputs (its overrides and concurrency), as paths like regions[1].overrides.modelId. */
+export function validateRegions(base: SizingInputs, regions: RegionSpec[], catalog: Catalog): { path: string; issue: InputIssue }[] {
+  const found: { path: string; issue: InputIssue }[] = [];
+  regions.forEach((region, index) => {
+    for (const issue of validateInputs(regionInputs(base, region), catalog)) {
+      if (issue.field === 'concurrency') found.push({ path: `regions[${index}].concurrency`, issue });
+      else if (issue.field in region.overrides) found.push({ path: `regions[${index}].overrides.${issue.field}`, issue });
+    }
+  });
+  return found;
+}
+
 /** Sizes each region on its own (HA per region) and totals nodes, sessions and cost. */
 export function planRegions(base: SizingInputs, regions: RegionSpec[], catalog: Catalog): PlanResult {
   const results = regions.map((region) => ({ name: region.name, result: planScenario(regionInputs(base, region), catalog) }));

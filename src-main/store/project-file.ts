@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { mergeCatalog } from '../engine/catalogs/index.js';
-import { regionInputs, validateInputs } from '../engine/index.js';
-import type { SizingInputs } from '../engine/types.js';
+import { validateInputs, validateRegions } from '../engine/index.js';
+import type { RegionSpec, SizingInputs } from '../engine/types.js';
 import {
   formatPath,
   inputsSchema,
@@ -212,14 +212,8 @@ function checkScenarios(file: ProjectFile, catalog: ReturnType<typeof mergeCatal
     for (const issue of validateInputs(s.inputs as SizingInputs, catalog)) {
       problems.push({ path: `scenarios[${i}].inputs.${issue.field}`, message: `${JSON.stringify(issue.value)} is not allowed; expected ${issue.allowed}` });
     }
-    s.regions.forEach((r, j) => {
-      const merged = regionInputs(s.inputs as SizingInputs, r as never);
-      for (const issue of validateInputs(merged, catalog)) {
-        if (issue.field in r.overrides || issue.field === 'concurrency') {
-          const where = issue.field === 'concurrency' ? 'concurrency' : `overrides.${issue.field}`;
-          problems.push({ path: `scenarios[${i}].regions[${j}].${where}`, message: `${JSON.stringify(issue.value)} is not allowed; expected ${issue.allowed}` });
-        }
-      }
-    });
+    for (const { path, issue } of validateRegions(s.inputs as SizingInputs, s.regions as RegionSpec[], catalog)) {
+      problems.push({ path: `scenarios[${i}].${path}`, message: `${JSON.stringify(issue.value)} is not allowed; expected ${issue.allowed}` });
+    }
   });
 }

@@ -29,6 +29,11 @@ describe('API contract', () => {
         "sizing.scenario",
         "sizing.plan",
         "sizing.stored",
+        "sizing.sweep",
+        "sizing.compare",
+        "export.scenario",
+        "export.comparison",
+        "export.sweep",
         "catalog.list",
         "catalog.add",
         "catalog.update",
@@ -145,5 +150,34 @@ describe('API contract', () => {
     const s = await ok(ctx, 'settings.get', {});
     expect(s.lang).toBe('en');
     expect(s.years).toBe(5);
+  });
+
+  it('sweep, comparison and exports through the contract', async () => {
+    const { ctx } = tempStore();
+    const p = await ok(ctx, 'projects.create', { name: 'Plans' });
+    const api = await ok(ctx, 'templates.createScenario', { projectId: p.id, templateId: 'public-api' });
+    const regions = await ok(ctx, 'templates.createScenario', { projectId: p.id, templateId: 'serverless-multi-region' });
+    const sweep = await ok(ctx, 'sizing.sweep', { inputs: api.inputs, field: 'concurrency', from: 1000, to: 10000, points: 10 });
+    expect(sweep.points).toHaveLength(10);
+    expect(sweep.points[4]).toMatchObject({ value: 5000, nodesTotal: 12 });
+    expect(await callApi(ctx, 'sizing.sweep', { inputs: api.inputs, field: 'concurrency', from: 10, to: 1, points: 10 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const cmp = await ok(ctx, 'sizing.compare', { scenarioIds: [api.id, regions.id], lang: 'en' });
+    expect(cmp.names).toEqual([api.name, regions.name]);
+    expect(cmp.rows.find((r) => r.key === 'concurrency')).toMatchObject({ values: [5000, 2000], differs: true });
+    expect(cmp.rows.find((r) => r.key === 'modelId')).toMatchObject({ differs: false });
+    expect(cmp.table[0]).toMatchObject({ nodes: '12', context: '131k' });
+    const csv = await ok(ctx, 'export.scenario', { scenarioId: regions.id, format: 'csv', lang: 'en' });
+    expect(csv).toMatchObject({ mimeType: 'text/csv', encoding: 'utf8' });
+    expect(csv.data.split('\r\n').filter(Boolean)).toHaveLength(5);
+    const svg = await ok(ctx, 'export.scenario', { scenarioId: api.id, format: 'svg', lang: 'en' });
+    expect(svg.fileName).toBe('Plans-Public-multi-tenant-API-diagram.svg');
+    expect(svg.data.match(/class="node"/g)).toHaveLength(12);
+    const png = await ok(ctx, 'export.scenario', { scenarioId: api.id, format: 'png', subject: 'nodes-chart', lang: 'pt-BR' });
+    expect(Buffer.from(png.data, 'base64').subarray(1, 4).toString()).toBe('PNG');
+    const pdf = await ok(ctx, 'export.scenario', { scenarioId: regions.id, format: 'pdf', lang: 'pt-BR' });
+    expect(Buffer.from(pdf.data, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    const cmpCsv = await ok(ctx, 'export.comparison', { scenarioIds: [api.id, regions.id], lang: 'en' });
+    expect(cmpCsv.fileName).toBe('Plans-comparison.csv');
+    expect(await callApi(ctx, 'export.scenario', { scenarioId: api.id, format: 'docx', lang: 'en' })).toMatchObject({ ok: false, error: { field: 'format' } });
   });
 });
