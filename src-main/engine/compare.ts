@@ -12,7 +12,7 @@ export interface CompareItem {
 export type CompareValue = number | string | null;
 
 export interface CompareRow {
-  key: string;
+  key: CompareKey;
   kind: 'input' | 'result';
   values: CompareValue[];
   differs: boolean;
@@ -45,6 +45,7 @@ export const COMPARE_RESULT_FIGURES = {
 } satisfies Record<string, (r: SizingResult) => number | null>;
 
 export type CompareResultKey = keyof typeof COMPARE_RESULT_FIGURES;
+export type CompareKey = (typeof COMPARE_INPUT_KEYS)[number] | CompareResultKey;
 
 /** What-if comparison (SPEC §6): one row per input and key figure, flagged where the scenarios differ. */
 export function compareScenarios(items: CompareItem[]): CompareRow[] {
@@ -55,7 +56,7 @@ export function compareScenarios(items: CompareItem[]): CompareRow[] {
   return [...inputRows, ...resultRows];
 }
 
-function row(key: string, kind: CompareRow['kind'], values: CompareValue[]): CompareRow {
+function row(key: CompareKey, kind: CompareRow['kind'], values: CompareValue[]): CompareRow {
   const first = values[0];
   return { key, kind, values, differs: values.some((v) => !sameValue(v, first ?? null)) };
 }

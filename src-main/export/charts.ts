@@ -35,7 +35,7 @@ import {
 } from './svg.js';
 
 const WIDTH_PX = 720;
-const PLOT_HEIGHT_PX = 380;
+const PLOT_HEIGHT_PX = 350;
 const TICK_SIZE_PX = 12;
 const TITLE_SIZE_PX = 16;
 
@@ -167,7 +167,7 @@ const gib = (v: number, lang: Lang) => `${formatNumber(v, lang, 2, 2)} GiB`;
 /** One node's HBM as a stacked bar: reserved share, runtime overhead, KV in use, free KV. */
 export function memoryChartSvg(result: SizingResult, lang: Lang): string {
   const L = (key: LabelKey, params?: Record<string, string | number>) => label(lang, key, params);
-  const heightPx = 300;
+  const heightPx = 284;
   const title = L('memoryChartTitle', { server: result.server.name, hbm: formatNumber(result.nodeHbmGiB, lang, 2, 2) });
   const m = result.memoryPerNode;
   if (!m) return infeasibleChart(title, result, lang, heightPx);

@@ -1,4 +1,6 @@
-import type { PlanResult, SizingResult } from '../engine/types.js';
+import { compareScenarios, type CompareItem } from '../engine/compare.js';
+import type { Lang, PlanResult, SizingResult } from '../engine/types.js';
+import { label } from '../i18n/labels.js';
 
 export type CsvCell = string | number | boolean | null | undefined;
 
@@ -49,4 +51,45 @@ export function resultsCsv(items: { scenario: string; result: SizingResult | Pla
     else rows.push(resultRow(scenario, '', result));
   }
   return toCsv([...RESULT_COLUMNS], rows, options);
+}
+
+export const REGION_COLUMNS = [
+  'region', 'concurrency', 'sessionsPerNode', 'nodesCapacity', 'nodesWithHeadroom', 'nodesTotal', 'spareNodes',
+  'sessionCapacity', 'spareSessions', 'capexLowUsd', 'capexHighUsd', 'opexPerYearUsd', 'tcoLowUsd', 'tcoHighUsd',
+  'coldStartS', 'feasible', 'infeasibleReason',
+] as const;
+
+/** The region cell of the totals row of regionsCsv. */
+export const TOTAL_ROW = 'total';
+
+function regionRow(name: string, r: SizingResult): CsvCell[] {
+  const n = r.nodes;
+  return [
+    name, r.inputs.concurrency, r.sessionsPerNode, n?.capacity, n?.withHeadroom, n?.total, n ? n.total - n.withHeadroom : null,
+    n ? n.total * r.sessionsPerNode : null, r.spareSessions, r.cost?.capexLowUsd, r.cost?.capexHighUsd, r.cost?.opexPerYearUsd,
+    r.cost?.tcoLowUsd, r.cost?.tcoHighUsd, r.coldStart.seconds, r.feasible, r.infeasibility?.message.en,
+  ];
+}
+
+/** One row per region of a plan, then a totals row with the plan's own totals (empty where it has none). */
+export function regionsCsv(plan: PlanResult, options: { bom?: boolean } = {}): string {
+  const t = plan.totals;
+  const totals: CsvCell[] = [
+    TOTAL_ROW, t.concurrency, null, null, null, t.nodes, null, t.sessionCapacity, null, t.capexLowUsd, t.capexHighUsd,
+    t.opexPerYearUsd, t.tcoLowUsd, t.tcoHighUsd, null, plan.feasible, null,
+  ];
+  return toCsv([...REGION_COLUMNS], [...plan.regions.map((r) => regionRow(r.name, r.result)), totals], options);
+}
+
+/**
+ * The what-if comparison side by side: one row per input and key figure, one column per
+ * scenario, with the field's name in the chosen language next to its stable key.
+ */
+export function comparisonCsv(items: CompareItem[], lang: Lang, options: { bom?: boolean } = {}): string {
+  const header = [label(lang, 'field'), 'key', 'kind', ...items.map((i) => i.name), label(lang, 'differs')];
+  // Every comparison key is also a label key, so each field reads in the chosen language.
+  const rows = compareScenarios(items).map((row): CsvCell[] => [
+    label(lang, row.key), row.key, row.kind, ...row.values, row.differs,
+  ]);
+  return toCsv(header, rows, options);
 }
