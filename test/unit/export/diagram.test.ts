@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { BUILT_IN_CATALOG, findTemplate, planRegions, planScenario, type SizingResult } from '../../../src-main/engine/index.js';
+import { architectureDiagramSvg } from '../../../src-main/export/diagram.js';
+import { boxOf, inside, overlaps, parseSvg, type Document, type Element } from './svg-dom.js';
+
+const publicApi = planScenario(findTemplate('public-api')!.inputs, BUILT_IN_CATALOG);
+const serverless = findTemplate('serverless-multi-region')!;
+const serverlessPlan = planRegions(serverless.inputs, serverless.regions!, BUILT_IN_CATALOG);
+
+const nodesOf = (el: Document | Element) => [...el.querySelectorAll('rect.node')];
+
+describe('architecture diagram', () => {
+  it('draws the public API case as 4 pods of 3 nodes with exactly one spare, in the last pod', () => {
+    const doc = parseSvg(architectureDiagramSvg({ regions: [{ name: 'Public API', result: publicApi }], podSize: 3 }, 'en'));
+    const pods = [...doc.querySelectorAll('g.pod')];
+    expect(pods).toHaveLength(4);
+    expect(nodesOf(doc)).toHaveLength(12);
+    for (const pod of pods) expect(nodesOf(pod)).toHaveLength(3);
+    const spares = nodesOf(doc).filter((n) => n.getAttribute('data-spare') === 'true');
+    expect(spares).toHaveLength(1);
+    expect(spares[0]!.getAttribute('data-pod')).toBe('4');
+    expect(nodesOf(doc).filter((n) => n.getAttribute('data-spare') === 'false')).toHaveLength(11);
+    expect(doc.querySelectorAll('g.region')).toHaveLength(1);
+    expect(doc.querySelector('g.global-entry')).toBeNull();
+    expect(doc.querySelectorAll('g.load-balancer')).toHaveLength(1);
+    expect(doc.querySelector('g.storage')!.textContent).toContain('Local NVMe');
+  });
+
+  it('labels nodes with the server type and sessions per node, in the chosen language', () => {
+    const en = parseSvg(architectureDiagramSvg({ regions: [{ name: 'API', result: publicApi }], podSize: 3 }, 'en'));
+    const pt = parseSvg(architectureDiagramSvg({ regions: [{ name: 'API', result: publicApi }], podSize: 3 }, 'pt-BR'));
+    expect(en.documentElement.textContent).toContain('DGX B300');
+    expect(en.documentElement.textContent).toContain('613 sessions');
+    expect(en.documentElement.textContent).toContain('spare (N+1)');
+    expect(pt.documentElement.textContent).toContain('613 sessões');
+    expect(pt.documentElement.textContent).toContain('reserva (N+1)');
+    expect(pt.documentElement.textContent).toContain('Pool de storage');
+  });
+
+  it('draws the serverless case as 3 regions of 3 nodes under a global entry point', () => {
+    const doc = parseSvg(architectureDiagramSvg({ regions: serverlessPlan.regions, podSize: 3 }, 'en'));
+    const regions = [...doc.querySelectorAll('g.region')];
+    expect(regions.map((r) => r.getAttribute('data-region'))).toEqual(['US-East', 'US-West', 'EU']);
+    for (const region of regions) {
+      expect(nodesOf(region)).toHaveLength(3);
+      expect(nodesOf(region).filter((n) => n.getAttribute('data-spare') === 'true')).toHaveLength(1);
+    }
+    expect(nodesOf(doc)).toHaveLength(9);
+    expect(doc.querySelectorAll('g.global-entry')).toHaveLength(1);
+    expect(doc.querySelectorAll('g.load-balancer')).toHaveLength(3);
+  });
+
+  it('honours the pod size', () => {
+    const doc = parseSvg(architectureDiagramSvg({ regions: [{ name: 'API', result: publicApi }], podSize: 8 }, 'en'));
+    const pods = [...doc.querySelectorAll('g.pod')];
+    expect(pods.map((p) => nodesOf(p).length)).toEqual([8, 4]);
+  });
+
+  it('lays out 6 regions of ~60 nodes without overlap or overflow', () => {
+    const regions = Array.from({ length: 6 }, (_, i) => ({ name: `Region ${i + 1}`, concurrency: 98_000 + i * 2_500, overrides: {} }));
+    const plan = planRegions(serverless.inputs, regions, BUILT_IN_CATALOG);
+    expect(plan.regions.every((r) => r.result.nodes!.total >= 55)).toBe(true);
+    const doc = parseSvg(architectureDiagramSvg({ regions: plan.regions, podSize: 3 }, 'en'));
+    const canvas = { x: 0, y: 0, width: Number(doc.documentElement.getAttribute('width')), height: Number(doc.documentElement.getAttribute('height')) };
+    const regionBoxes = [...doc.querySelectorAll('g.region')].map((g) => boxOf(g.querySelector('rect')!));
+    expect(regionBoxes).toHaveLength(6);
+    for (const [i, a] of regionBoxes.entries()) {
+      expect(inside(a, canvas)).toBe(true);
+      for (const b of regionBoxes.slice(i + 1)) expect(overlaps(a, b)).toBe(false);
+    }
+    for (const [r, region] of [...doc.querySelectorAll('g.region')].entries()) {
+      const pods = [...region.querySelectorAll('g.pod')];
+      const podBoxes = pods.map((p) => boxOf(p.querySelector('rect')!));
+      for (const [i, pod] of pods.entries()) {
+        expect(inside(podBoxes[i]!, regionBoxes[r]!)).toBe(true);
+        for (const other of podBoxes.slice(i + 1)) expect(overlaps(podBoxes[i]!, other)).toBe(false);
+        const nodeBoxes = nodesOf(pod).map(boxOf);
+        for (const [j, node] of nodeBoxes.entries()) {
+          expect(inside(node, podBoxes[i]!)).toBe(true);
+          for (const other of nodeBoxes.slice(j + 1)) expect(overlaps(node, other)).toBe(false);
+        }
+      }
+      const storage = boxOf(region.querySelector('g.storage rect')!);
+      expect(inside(storage, regionBoxes[r]!)).toBe(true);
+      for (const pod of podBoxes) expect(overlaps(pod, storage)).toBe(false);
+    }
+    expect(nodesOf(doc).length).toBe(plan.totals.nodes);
+  });
+
+  it('escapes names that come from users', () => {
+    const name = `<script>alert("x")</script> & 'Co'`;
+    const svg = architectureDiagramSvg({ regions: [{ name, result: publicApi }, { name: 'B&B', result: publicApi }], podSize: 3, title: `T<>&"'` }, 'en');
+    expect(svg).not.toContain('<script>');
+    const doc = parseSvg(svg);
+    expect(doc.querySelector('g.region')!.getAttribute('data-region')).toBe(name);
+    expect(doc.documentElement.textContent).toContain('T<>&"\'');
+  });
+
+  it('shows an infeasible region with its reason instead of nodes', () => {
+    const bad: SizingResult = planScenario({ ...findTemplate('public-api')!.inputs, runtimeOverheadGiB: 1600 }, BUILT_IN_CATALOG);
+    const doc = parseSvg(architectureDiagramSvg({ regions: [{ name: 'Bad', result: bad }, { name: 'Good', result: publicApi }], podSize: 3 }, 'en'));
+    const [badRegion, goodRegion] = [...doc.querySelectorAll('g.region')];
+    expect(nodesOf(badRegion!)).toHaveLength(0);
+    expect(badRegion!.querySelector('g.infeasible')!.textContent).toContain('Runtime overhead');
+    expect(nodesOf(goodRegion!)).toHaveLength(12);
+  });
+
+  it('refuses an empty plan', () => {
+    expect(() => architectureDiagramSvg({ regions: [], podSize: 3 }, 'en')).toThrow(/at least one region/);
+  });
+});
