@@ -1,4 +1,5 @@
 /** Benchmarks of the other parts (store, web host, exports, renderer) register here. */
+import { exportBenchmarks } from './export-bench.js';
 import { storeBenchmarks } from './store-bench.js';
 
-export const EXTRA_BENCHMARKS: Array<() => Promise<Record<string, unknown>>> = [storeBenchmarks];
+export const EXTRA_BENCHMARKS: Array<() => Promise<Record<string, unknown>>> = [storeBenchmarks, exportBenchmarks];
