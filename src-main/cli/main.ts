@@ -9,7 +9,7 @@ import { inputsFromArgs, parseFormat, parseLang, parseTemplate, SIZING_FLAGS } f
 import packageJson from '../../package.json' with { type: 'json' };
 
 export const VALUE_FLAGS = new Set([
-  ...Object.keys(SIZING_FLAGS), 'format', 'lang', 'template', 'db', 'out', 'project', 'name', 'scenario', 'port', 'notes',
+  ...Object.keys(SIZING_FLAGS), 'format', 'lang', 'template', 'db', 'out', 'project', 'name', 'scenario', 'port', 'notes', 'subject', 'sweep', 'from', 'to', 'points', 'region', 'new-name',
 ]);
 export const SWITCH_FLAGS = new Set(['help', 'version', 'bom']);
 
@@ -24,6 +24,10 @@ const LAZY_COMMANDS: Record<string, () => Promise<{ run: (ctx: CommandContext) =
   save: () => import('./project-commands.js'),
   show: () => import('./project-commands.js'),
   serve: () => import('./serve-command.js'),
+  export: () => import('./plan-commands.js'),
+  region: () => import('./plan-commands.js'),
+  compare: () => import('./plan-commands.js'),
+  sweep: () => import('./plan-commands.js'),
 };
 
 export async function runCli(argv: string[], out: (text: string) => void = (t) => process.stdout.write(t)): Promise<number> {

@@ -75,13 +75,21 @@ export function parseTemplate(args: ParsedArgs): Template | undefined {
   return template;
 }
 
-/** Inputs from the flags, over a template when one is given; validated against the catalog. */
-export function inputsFromArgs(args: ParsedArgs, catalog: Catalog, template?: Template): SizingInputs {
+/** Only the sizing flags given, parsed, as overrides (a region's differences from its base). */
+export function overridesFromArgs(args: ParsedArgs): Partial<SizingInputs> {
   const given: Partial<SizingInputs> = {};
   for (const [flag, spec] of Object.entries(SIZING_FLAGS)) {
     const raw = args.flags.get(flag);
-    if (raw !== undefined) (given as Record<string, unknown>)[spec.field] = parseFlagValue(flag, spec.kind, raw);
+    if (raw !== undefined && spec.field !== 'concurrency') (given as Record<string, unknown>)[spec.field] = parseFlagValue(flag, spec.kind, raw);
   }
+  return given;
+}
+
+/** Inputs from the flags, over a template when one is given; validated against the catalog. */
+export function inputsFromArgs(args: ParsedArgs, catalog: Catalog, template?: Template): SizingInputs {
+  const given: Partial<SizingInputs> = overridesFromArgs(args);
+  const concurrency = args.flags.get('concurrency');
+  if (concurrency !== undefined) given.concurrency = parseNumber('concurrency', concurrency);
   if (!template) {
     const missing = REQUIRED.filter((flag) => !args.flags.has(flag));
     if (missing.length > 0) {

@@ -55,7 +55,7 @@ export function pictureSvg(subject: PictureSubject, result: SizingResult, plan: 
     case 'regions-chart':
       return regionsChartSvg(plan ?? { feasible: result.feasible, regions: [{ name: title ?? '', result }], totals: totalsOf(result) }, lang);
     case 'diagram': {
-      const regions = plan ? plan.regions : [{ name: title ?? '', result }];
+      const regions = plan ? plan.regions : [{ name: result.model.name, result }];
       return architectureDiagramSvg({ regions, podSize: result.inputs.podSize, title }, lang);
     }
   }

@@ -1,0 +1,177 @@
+
+import { formatNumber, formatUsd, SWEEP_FIELDS, type Lang, type RegionSpec, type SweepField } from '../engine/index.js';
+import type { ApiContext, ExportFormat, PictureSubject } from '../api/index.js';
+import { EXPORT_FORMATS, PICTURE_SUBJECTS } from '../export/files.js';
+import { label } from '../i18n/labels.js';
+import { parseChoice, parseNumber, type ParsedArgs } from './args.js';
+import { CliError, EXIT_OK } from './errors.js';
+import type { CommandContext } from './main.js';
+import { projectByName, scenarioByName, writeFileAtomically } from './project-commands.js';
+import { inputsFromArgs, overridesFromArgs, parseFormat, parseLang, parseTemplate } from './sizing-flags.js';
+import { apiContext, call, openCliStore } from './store-context.js';
+
+type Out = CommandContext['out'];
+
+/** `sizing export`, `sizing region …`, `sizing compare` (stored scenarios) and `sizing sweep` (ad hoc). */
+export async function run({ args, out }: CommandContext): Promise<number> {
+  const command = args.positionals[0];
+  if (command === 'sweep') return sweepCommand(args, out);
+  const store = openCliStore(args);
+  try {
+    const ctx = apiContext(store);
+    if (command === 'export') return await exportCommand(ctx, args, out);
+    if (command === 'compare') return await compareCommand(ctx, args, out);
+    return await regionCommand(ctx, args, out);
+  } finally {
+    store.close();
+  }
+}
+
+function flag(args: ParsedArgs, name: string): string {
+  const value = args.flags.get(name);
+  if (value === undefined) throw new CliError(`--${name}: required`);
+  return value;
+}
+
+function storedScenario(ctx: ApiContext, args: ParsedArgs) {
+  const project = projectByName(ctx, flag(args, 'project'));
+  return { project, scenario: scenarioByName(ctx, project, flag(args, 'scenario')) };
+}
+
+/** Writes a file the API produced: text as UTF-8, binary from base64. */
+function writeExported(path: string, file: { encoding: 'utf8' | 'base64'; data: string }): void {
+  writeFileAtomically(path, file.encoding === 'base64' ? Buffer.from(file.data, 'base64') : file.data);
+}
+
+async function exportCommand(ctx: ApiContext, args: ParsedArgs, out: Out): Promise<number> {
+  const { scenario } = storedScenario(ctx, args);
+  const format = parseChoice('format', flag(args, 'format'), EXPORT_FORMATS) as ExportFormat;
+  const subjectFlag = args.flags.get('subject');
+  const subject = subjectFlag === undefined ? undefined : (parseChoice('subject', subjectFlag, PICTURE_SUBJECTS) as PictureSubject);
+  const path = flag(args, 'out');
+  const file = await call(ctx, 'export.scenario', { scenarioId: scenario.id, format, subject, lang: parseLang(args), bom: args.switches.has('bom') });
+  writeExported(path, file);
+  out(`wrote ${path}\n`);
+  return EXIT_OK;
+}
+
+/** The comparison of cases for scenarios named after --project: `sizing compare --project P A B`. */
+async function compareCommand(ctx: ApiContext, args: ParsedArgs, out: Out): Promise<number> {
+  const project = projectByName(ctx, flag(args, 'project'));
+  const names = args.positionals.slice(1);
+  if (names.length === 0) throw new CliError('compare: name at least one scenario after the flags (sizing compare --project P A B)');
+  const ids = names.map((name) => scenarioByName(ctx, project, name).id);
+  const lang = parseLang(args);
+  const format = parseFormat(args, ['text', 'json', 'csv'] as const);
+  if (format === 'csv') {
+    out((await call(ctx, 'export.comparison', { scenarioIds: ids, lang, bom: args.switches.has('bom') })).data);
+    return EXIT_OK;
+  }
+  const comparison = await call(ctx, 'sizing.compare', { scenarioIds: ids, lang });
+  if (format === 'json') {
+    out(JSON.stringify(comparison, null, 2) + '\n');
+    return EXIT_OK;
+  }
+  const L = (key: Parameters<typeof label>[1]) => label(lang, key);
+  const header = [L('case'), L('model'), L('nodes'), L('approxCost'), L('context'), L('ha'), L('usage')];
+  const rows = comparison.table.map((r) => [r.case, r.model, r.nodes, r.approxCost, r.context, r.ha, r.usage]);
+  const widths = header.map((h, i) => Math.min(40, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
+  const line = (cells: string[]) => `  ${cells.map((c, i) => c.slice(0, widths[i]).padEnd(widths[i]!)).join('  ')}\n`;
+  out(line(header));
+  out(line(widths.map((w) => '─'.repeat(w))));
+  for (const r of rows) out(line(r));
+  const differing = comparison.rows.filter((r) => r.differs);
+  if (differing.length > 0) {
+    out(`\n  ${lang === 'pt-BR' ? 'Diferenças' : 'Differences'}:\n`);
+    for (const r of differing) out(`  ${r.key.padEnd(26)}${r.values.map((v) => (typeof v === 'number' ? formatNumber(v, lang, 4) : String(v ?? '—'))).join('  |  ')}\n`);
+  }
+  return EXIT_OK;
+}
+
+/** `sizing region list|add|remove|rename --project P --scenario S --region NAME …` */
+async function regionCommand(ctx: ApiContext, args: ParsedArgs, out: Out): Promise<number> {
+  const action = args.positionals[1];
+  const { project, scenario } = storedScenario(ctx, args);
+  let regions: RegionSpec[] = scenario.regions;
+  const name = () => flag(args, 'region');
+  const index = () => {
+    const i = regions.findIndex((r) => r.name === name());
+    if (i === -1) throw CliError.badValue('--region', name(), regions.length ? `one of ${regions.map((r) => r.name).join(', ')}` : 'an existing region (this scenario has none)');
+    return i;
+  };
+  switch (action) {
+    case 'list':
+      break;
+    case 'add':
+      if (regions.some((r) => r.name === name())) throw CliError.badValue('--region', name(), 'a name not used yet in this scenario');
+      regions = [...regions, { name: name(), concurrency: parseNumber('concurrency', flag(args, 'concurrency')), overrides: overridesFromArgs(args) }];
+      break;
+    case 'set': {
+      const i = index();
+      const concurrency = args.flags.get('concurrency');
+      regions = regions.map((r, j) => (j === i ? { ...r, concurrency: concurrency === undefined ? r.concurrency : parseNumber('concurrency', concurrency), overrides: { ...r.overrides, ...overridesFromArgs(args) } } : r));
+      break;
+    }
+    case 'rename': {
+      const i = index();
+      regions = regions.map((r, j) => (j === i ? { ...r, name: flag(args, 'new-name') } : r));
+      break;
+    }
+    case 'remove': {
+      const i = index();
+      regions = regions.filter((_, j) => j !== i);
+      break;
+    }
+    default:
+      throw CliError.badValue('region', action ?? '', 'one of list, add, set, rename, remove');
+  }
+  if (action !== 'list') regions = (await call(ctx, 'regions.set', { scenarioId: scenario.id, regions })).regions;
+  const lang = parseLang(args);
+  out(`${project.name} / ${scenario.name}: ${regions.length} ${label(lang, 'regions').toLowerCase()}\n`);
+  for (const r of regions) {
+    const overrides = Object.entries(r.overrides).map(([k, v]) => `${k}=${v}`).join(', ');
+    out(`  ${r.name.padEnd(20)}${formatNumber(r.concurrency, lang).padStart(10)} ${label(lang, 'sessions')}${overrides ? `   (${overrides})` : ''}\n`);
+  }
+  return EXIT_OK;
+}
+
+/** Ad-hoc sweep from sizing flags: nodes and CapEx against one input, with the node thresholds. */
+async function sweepCommand(args: ParsedArgs, out: Out): Promise<number> {
+  const { BUILT_IN_CATALOG, sweep } = await import('../engine/index.js');
+  const field = parseChoice('sweep', flag(args, 'sweep'), SWEEP_FIELDS) as SweepField;
+  const from = parseNumber('from', flag(args, 'from'));
+  const to = parseNumber('to', flag(args, 'to'));
+  const points = parseNumber('points', args.flags.get('points') ?? '50');
+  const inputs = inputsFromArgs(args, BUILT_IN_CATALOG, parseTemplate(args));
+  let result;
+  try {
+    result = sweep(inputs, BUILT_IN_CATALOG, field, from, to, points);
+  } catch (error) {
+    throw new CliError(`--from/--to/--points: ${(error as Error).message}`);
+  }
+  const lang: Lang = parseLang(args);
+  const format = parseFormat(args, ['text', 'json', 'csv', 'svg', 'png'] as const);
+  if (format === 'svg' || format === 'png' || format === 'csv') {
+    const { exportSweep } = await import('../export/files.js');
+    const file = exportSweep(result, format, lang, 'sizing');
+    const path = args.flags.get('out');
+    if (path) {
+      writeExported(path, file);
+      out(`wrote ${path}\n`);
+    } else if (format === 'png') throw new CliError('--out: required for --format png');
+    else out(file.data);
+    return EXIT_OK;
+  }
+  if (format === 'json') {
+    out(JSON.stringify(result, null, 2) + '\n');
+    return EXIT_OK;
+  }
+  out(`${field}: ${formatNumber(from, lang, 4)} → ${formatNumber(to, lang, 4)}, ${points} points\n`);
+  out(`  ${label(lang, 'nodes')} +1 @ ${result.thresholds.map((t) => formatNumber(t, lang, 4)).join(', ') || '—'}\n`);
+  for (const p of result.points) {
+    const capex = p.capexLowUsd === null ? label(lang, 'infeasible') : `${formatUsd(p.capexLowUsd, lang)} – ${formatUsd(p.capexHighUsd!, lang)}`;
+    out(`  ${formatNumber(p.value, lang, 4).padStart(12)}  ${String(p.nodesTotal ?? '—').padStart(5)}  ${capex}\n`);
+  }
+  return EXIT_OK;
+}
+
