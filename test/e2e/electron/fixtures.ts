@@ -34,7 +34,9 @@ export const test = base.extend<AppFixtures>({
   },
   app: async ({ dataDir }, use) => {
     const app = await electron.launch({
-      args: ['out/main/main.cjs'],
+      // Chromium will not start as root (CI containers) with its OS sandbox; the renderer's own
+      // sandbox preference, which these specs check, is unaffected.
+      args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), 'out/main/main.cjs'],
       cwd: repoRoot,
       env: {
         ...inheritedEnv(),
