@@ -1,4 +1,4 @@
-// Build of the Node side (esbuild) and the renderer (Vite). Usage: node build.config.mjs node|all|electron-native
+// Build of the Node side (esbuild) and the renderer (Vite). Usage: node build.config.mjs node|all|electron-native|dist
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, copyFileSync, readFileSync } from 'node:fs';
@@ -71,13 +71,26 @@ function buildElectronNative() {
   copyFileSync(join(work, 'build', 'Release', 'better_sqlite3.node'), dest);
 }
 
+/**
+ * Packaging: electron-builder rebuilds better-sqlite3 in node_modules for Electron; whatever
+ * happens, put the Node build back so tests, the CLI and the web host keep working.
+ */
+function packageApp() {
+  const builder = join(root, 'node_modules', 'electron-builder', 'cli.js');
+  const packaged = spawnSync(process.execPath, [builder, '--config', 'electron-builder.yml', ...process.argv.slice(3)], { cwd: root, stdio: 'inherit' });
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const restored = spawnSync(npm, ['rebuild', 'better-sqlite3'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  process.exit(packaged.status || restored.status || 0);
+}
+
 if (target === 'node') await buildNode();
 else if (target === 'all') {
   await buildNode();
   if (existsSync(join(root, 'src-main/electron/main.ts'))) await buildElectron();
   if (existsSync(join(root, 'vite.config.ts'))) buildRenderer();
 } else if (target === 'electron-native') buildElectronNative();
+else if (target === 'dist') packageApp();
 else {
-  console.error(`unknown build target ${target}: expected node, all or electron-native`);
+  console.error(`unknown build target ${target}: expected node, all, electron-native or dist`);
   process.exit(2);
 }
