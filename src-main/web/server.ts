@@ -1,7 +1,8 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
+import { mimeTypeFor } from '../mime.js';
 import { callApi, HTTP_STATUS, type ApiContext, type ApiErrorBody } from '../api/index.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -23,17 +24,6 @@ export interface WebHost {
   close: () => Promise<void>;
 }
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.map': 'application/json',
-};
 
 /**
  * The loopback web host: the renderer's files and the API contract as POST /api/<method>.
@@ -152,5 +142,5 @@ function serveStatic(res: ServerResponse, staticDir: string | undefined, pathnam
   let file = normalize(join(root, decodeURIComponent(pathname)));
   if (!file.startsWith(root)) return sendError(res, { code: 'forbidden', message: 'outside the app folder' });
   if (!existsSync(file) || !statSync(file).isFile()) file = join(root, 'index.html');
-  send(res, 200, readFileSync(file), MIME[extname(file)] ?? 'application/octet-stream');
+  send(res, 200, readFileSync(file), mimeTypeFor(file));
 }
