@@ -1,8 +1,7 @@
-import { callApi, type ApiContext, type ApiMethodName, type ApiInput, type ApiResult } from '../api/index.js';
+import { callApi, createApiContext, type ApiContext, type ApiMethodName, type ApiInput, type ApiResult } from '../api/index.js';
 import { openStore, resolveDbPath, StoreError, type Store } from '../store/index.js';
 import type { ParsedArgs } from './args.js';
 import { CliError } from './errors.js';
-import packageJson from '../../package.json' with { type: 'json' };
 
 /** Opens the project store named by --db, SIZING_DB or the user data folder; refusals exit 2. */
 export function openCliStore(args: ParsedArgs): Store {
@@ -16,10 +15,7 @@ export function openCliStore(args: ParsedArgs): Store {
 }
 
 export function apiContext(store: Store): ApiContext {
-  return {
-    store,
-    info: () => ({ version: packageJson.version, dbPath: store.path, runtime: { node: process.versions.node } }),
-  };
+  return createApiContext(store);
 }
 
 /** Calls the API contract; an error comes back as one CLI line naming the field. */

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { IPC_CHANNELS } from '../api/bridge.js';
-import { callApi, type ApiContext, type ApiResponse } from '../api/index.js';
+import { callApi, createApiContext, type ApiContext, type ApiResponse } from '../api/index.js';
 import type { Lang } from '../engine/types.js';
 import { langFromLocale, menuLabel } from '../i18n/menu-labels.js';
 import { openStore, resolveDbPath, StoreError, userDataDir, type Store } from '../store/index.js';
@@ -41,7 +41,7 @@ async function start(): Promise<void> {
     return;
   }
   app.on('will-quit', () => store.close());
-  const ctx = apiContext(store);
+  const ctx = createApiContext(store, runtimeVersions());
   const lang = () => currentLang(ctx);
   const menu: MenuContext = { appName: APP_NAME, versions: { version: packageJson.version, ...runtimeVersions() }, isDev: IS_DEV, getWindow: () => mainWindow };
   const refreshMenu = async () => installMenu(await lang(), menu);
@@ -96,9 +96,6 @@ function registerApi(ctx: ApiContext, isTrusted: (event: IpcMainInvokeEvent) => 
   });
 }
 
-function apiContext(store: Store): ApiContext {
-  return { store, info: () => ({ version: packageJson.version, dbPath: store.path, runtime: runtimeVersions() }) };
-}
 
 function runtimeVersions(): Record<'electron' | 'chrome' | 'node', string> {
   return { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node };
