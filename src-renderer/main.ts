@@ -1,0 +1,10 @@
+import { createPinia } from 'pinia';
+import { createApp } from 'vue';
+import { api } from './api';
+import App from './App.vue';
+import { i18n } from './i18n';
+import './styles/main.css';
+
+// First: take the web host's token out of the address before the router reads it.
+api();
+createApp(App).use(createPinia()).use(i18n).mount('#app');
