@@ -1,0 +1,144 @@
+import {
+  checkNumber,
+  NUMBER_FIELDS,
+  NUMBER_RULES,
+  validateInputs,
+  type Catalog,
+  type InputIssue,
+  type Lang,
+  type NumberField,
+  type NumberRule,
+  type SizingInputs,
+} from '../../src-main/engine/index';
+import type { Messages } from '../i18n/en';
+
+/** Inputs chosen from a list rather than typed. */
+export type ChoiceField = 'method' | 'modelId' | 'kvPrecision' | 'serverId' | 'storageId' | 'memoryBasis' | 'ha';
+export type EditorField = NumberField | ChoiceField;
+export type UnitKey = keyof Messages['units'];
+export type GroupId = keyof Messages['groups'];
+
+export type FieldSpec = { kind: 'number'; field: NumberField; unit: UnitKey } | { kind: 'choice'; field: ChoiceField };
+
+const num = (field: NumberField, unit: UnitKey): FieldSpec => ({ kind: 'number', field, unit });
+const choice = (field: ChoiceField): FieldSpec => ({ kind: 'choice', field });
+
+/** Every input of SizingInputs, in the groups the editor shows (a test checks none is missing). */
+export const EDITOR_GROUPS: { id: GroupId; fields: FieldSpec[]; collapsed?: boolean }[] = [
+  { id: 'workload', fields: [num('concurrency', 'sessions'), num('effectiveContextTokens', 'tokens')] },
+  { id: 'model', fields: [choice('modelId'), choice('kvPrecision'), choice('method')] },
+  { id: 'hardware', fields: [choice('serverId'), choice('storageId'), choice('memoryBasis')] },
+  {
+    id: 'policy',
+    fields: [
+      num('kvBudgetRatio', 'ratio'),
+      num('runtimeOverheadGiB', 'gib'),
+      num('peakHeadroomRatio', 'ratio'),
+      choice('ha'),
+      num('availabilityTarget', 'ratio'),
+      num('coldStartTargetS', 'seconds'),
+      num('engineInitS', 'seconds'),
+    ],
+  },
+  { id: 'cost', fields: [num('pricePerNodeUsd', 'usd'), num('years', 'years'), num('pue', 'factor'), num('kwhPriceUsd', 'usdPerKwh')] },
+  {
+    id: 'operations',
+    collapsed: true,
+    fields: [num('podSize', 'nodes'), num('hbmAlertRatio', 'ratio'), num('scaleUpRatio', 'ratio'), num('scaleDownRatio', 'ratio'), num('scaleDownMinutes', 'minutes')],
+  },
+];
+
+export type NumberDraft = Record<NumberField, string>;
+export type Choices = Pick<SizingInputs, ChoiceField>;
+export interface ScenarioDraft {
+  numbers: NumberDraft;
+  choices: Choices;
+}
+
+/** What is wrong with one field, in data; issueMessage() puts it in words. */
+export type FieldIssue =
+  | { kind: 'not-a-number'; value: string }
+  | { kind: 'required' }
+  | { kind: 'range'; rule: NumberRule }
+  | { kind: 'model-max'; max: number; modelId: string }
+  | { kind: 'no-measured'; serverId: string; known: string[] }
+  | { kind: 'scale-order'; scaleUp: number }
+  | { kind: 'unknown-id'; id: string }
+  | { kind: 'choice' };
+
+export type FieldIssues = Partial<Record<EditorField, FieldIssue>>;
+
+export interface DraftCheck {
+  /** The inputs to size, or null while any field has an issue. */
+  inputs: SizingInputs | null;
+  issues: FieldIssues;
+}
+
+/** A number as the user would type it: no grouping, the language's decimal separator. */
+export function numberText(value: number | undefined, lang: Lang): string {
+  if (value === undefined) return '';
+  const text = String(value);
+  return lang === 'pt-BR' ? text.replace('.', ',') : text;
+}
+
+/** "1.5" and "1,5" both read 1.5; grouping separators and anything else are refused. */
+export function parseNumberText(text: string): number | null | 'invalid' {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  if (!/^[-+]?(\d+([.,]\d*)?|[.,]\d+)$/.test(trimmed)) return 'invalid';
+  return Number(trimmed.replace(',', '.'));
+}
+
+/** One typed number against one rule of NUMBER_RULES: its value, or what is wrong with it. */
+export function checkNumberText(text: string, rule: NumberRule): { value: number | null; issue: FieldIssue | null } {
+  const parsed = parseNumberText(text);
+  if (parsed === 'invalid') return { value: null, issue: { kind: 'not-a-number', value: text } };
+  if (parsed === null) return { value: null, issue: rule.optional ? null : { kind: 'required' } };
+  return { value: parsed, issue: checkNumber(parsed, rule) ? null : { kind: 'range', rule } };
+}
+
+export function draftFromInputs(inputs: SizingInputs, lang: Lang): ScenarioDraft {
+  const numbers = {} as NumberDraft;
+  for (const field of NUMBER_FIELDS) numbers[field] = numberText(inputs[field], lang);
+  const { method, modelId, kvPrecision, serverId, storageId, memoryBasis, ha } = inputs;
+  return { numbers, choices: { method, modelId, kvPrecision, serverId, storageId, memoryBasis, ha } };
+}
+
+/**
+ * Checks a draft with the engine's own rules (validateInputs reads NUMBER_RULES and the model's
+ * maximum context), after reading the typed text; the first problem of each field is kept.
+ */
+export function checkDraft(draft: ScenarioDraft, catalog: Catalog): DraftCheck {
+  const issues: FieldIssues = {};
+  const candidate: Record<string, unknown> = { ...draft.choices };
+  for (const field of NUMBER_FIELDS) {
+    const parsed = parseNumberText(draft.numbers[field]);
+    if (parsed === 'invalid') issues[field] = { kind: 'not-a-number', value: draft.numbers[field] };
+    else if (parsed === null && !(NUMBER_RULES[field] as NumberRule).optional) issues[field] = { kind: 'required' };
+    else if (parsed !== null) candidate[field] = parsed;
+  }
+  const inputs = candidate as unknown as SizingInputs;
+  for (const issue of validateInputs(inputs, catalog)) {
+    issues[issue.field as EditorField] ??= classify(issue, inputs, catalog);
+  }
+  return { inputs: Object.keys(issues).length === 0 ? inputs : null, issues };
+}
+
+function classify(issue: InputIssue, inputs: SizingInputs, catalog: Catalog): FieldIssue {
+  const field = issue.field;
+  if (field in NUMBER_RULES) {
+    const rule: NumberRule = NUMBER_RULES[field as NumberField];
+    if (!checkNumber(issue.value, rule)) return { kind: 'range', rule };
+    if (field === 'effectiveContextTokens') {
+      const model = catalog.models.find((m) => m.id === inputs.modelId);
+      return { kind: 'model-max', max: model?.maxContextTokens ?? 0, modelId: inputs.modelId };
+    }
+    if (field === 'scaleDownRatio') return { kind: 'scale-order', scaleUp: inputs.scaleUpRatio };
+  }
+  if (field === 'modelId' || field === 'serverId' || field === 'storageId') return { kind: 'unknown-id', id: String(issue.value) };
+  if (field === 'memoryBasis') {
+    const known = catalog.servers.filter((s) => s.measuredMiBPerGpu !== undefined).map((s) => s.id);
+    return { kind: 'no-measured', serverId: inputs.serverId, known };
+  }
+  return { kind: 'choice' };
+}

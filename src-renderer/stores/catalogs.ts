@@ -1,0 +1,38 @@
+import { defineStore } from 'pinia';
+import { computed, shallowRef } from 'vue';
+import type { CatalogView, CustomKind } from '../../src-main/api/types';
+import type { Catalog } from '../../src-main/engine/index';
+import { api } from '../api';
+
+export type RecordKind = Exclude<CustomKind, 'price'>;
+
+/** The effective catalog (built-in plus the user's records) as the main process serves it. */
+export const useCatalogsStore = defineStore('catalogs', () => {
+  const view = shallowRef<CatalogView | null>(null);
+
+  const catalog = computed<Catalog | null>(() =>
+    view.value ? { models: view.value.models, servers: view.value.servers, storage: view.value.storage } : null,
+  );
+
+  async function load(): Promise<void> {
+    view.value = await api().call('catalog.list', {});
+  }
+
+  async function add(kind: RecordKind, record: Record<string, unknown>): Promise<void> {
+    view.value = await api().call('catalog.add', { kind, record });
+  }
+
+  async function update(kind: RecordKind, record: Record<string, unknown>): Promise<void> {
+    view.value = await api().call('catalog.update', { kind, record });
+  }
+
+  async function remove(kind: RecordKind, id: string): Promise<void> {
+    view.value = await api().call('catalog.delete', { kind, id });
+  }
+
+  function isCustom(kind: RecordKind, id: string): boolean {
+    return view.value?.customIds[kind].includes(id) ?? false;
+  }
+
+  return { view, catalog, load, add, update, remove, isCustom };
+});

@@ -1,0 +1,61 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+
+/**
+ * A tiny hash router: "#/scenario/12" ↔ {name: 'scenario', id: 12}. Every screen is one row of
+ * ROUTE_PATHS (and one row of views/registry.ts); a later screen adds its name here and there.
+ */
+export const ROUTE_PATHS = {
+  projects: 'projects',
+  project: 'project/:id',
+  scenario: 'scenario/:id',
+  templates: 'templates',
+  catalogs: 'catalogs',
+  settings: 'settings',
+} as const;
+
+export type RouteName = keyof typeof ROUTE_PATHS | 'not-found';
+export interface Route {
+  name: RouteName;
+  id?: number;
+}
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#\/?/, '').split('?')[0] ?? '';
+  if (path === '') return { name: 'projects' };
+  const [head, idText, ...rest] = path.split('/');
+  for (const [name, pattern] of Object.entries(ROUTE_PATHS) as [keyof typeof ROUTE_PATHS, string][]) {
+    const [patternHead, patternId] = pattern.split('/');
+    if (patternHead !== head || rest.length > 0) continue;
+    if (!patternId && idText === undefined) return { name };
+    const id = Number(idText);
+    if (patternId && Number.isInteger(id) && id > 0) return { name, id };
+  }
+  return { name: 'not-found' };
+}
+
+export function routeHash(route: Route): string {
+  if (route.name === 'not-found') return '#/';
+  return `#/${ROUTE_PATHS[route.name].replace(':id', String(route.id ?? ''))}`;
+}
+
+export const useNavigationStore = defineStore('navigation', () => {
+  const route = ref<Route>(parseRoute(window.location.hash));
+
+  function go(next: Route): void {
+    route.value = next;
+    const hash = routeHash(next);
+    if (window.location.hash !== hash) window.location.hash = hash;
+  }
+
+  /** Follows the address bar (back/forward, typed URLs); returns the unsubscribe function. */
+  function listen(): () => void {
+    const sync = () => {
+      route.value = parseRoute(window.location.hash);
+    };
+    window.addEventListener('hashchange', sync);
+    return () => window.removeEventListener('hashchange', sync);
+  }
+
+  return { route, go, listen };
+});
