@@ -180,19 +180,25 @@ export function memoryChartSvg(result: SizingResult, lang: Lang): string {
   const area = { left: 40, top: 84, width: WIDTH_PX - 80, height: 56 };
   const sx = linearScale(0, m.hbmGiB, area.left, rightOf(area));
   const parts: string[] = [titleBlock(title, `${L('hbmUsedAtLoad')}: ${formatPercent(m.usedRatio, lang)}`)];
+  // Value labels go on after the alert line, so the line never strikes through a figure.
+  const values: string[] = [];
   let startGiB = 0;
   for (const s of segments) {
     const x = sx(startGiB);
     const widthPx = sx(startGiB + s.gib) - x;
     parts.push(rect(x, area.top, widthPx, area.height, { fill: s.color, stroke: COLORS.background, 'stroke-width': 1, class: 'segment' }));
     const value = formatNumber(s.gib, lang, 0);
-    if (textWidthPx(value, TICK_SIZE_PX, true) + 8 <= widthPx) {
-      parts.push(text(x + widthPx / 2, area.top + area.height / 2 + 4, value, { anchor: 'middle', bold: true, fill: s.ink }));
+    const valueWidthPx = textWidthPx(value, TICK_SIZE_PX, true);
+    if (valueWidthPx + 8 <= widthPx) {
+      const y = area.top + area.height / 2;
+      values.push(rect(x + widthPx / 2 - valueWidthPx / 2 - 3, y - 9, valueWidthPx + 6, 18, { fill: s.color }));
+      values.push(text(x + widthPx / 2, y + 4, value, { anchor: 'middle', bold: true, fill: s.ink }));
     }
     startGiB += s.gib;
   }
   const alertX = sx(result.inputs.hbmAlertRatio * m.hbmGiB);
   parts.push(line(alertX, area.top - 8, alertX, bottomOf(area) + 4, { stroke: COLORS.alert, 'stroke-width': 1.5, 'stroke-dasharray': '5 3' }));
+  parts.push(...values);
   parts.push(text(alertX, area.top - 12, L('hbmAlertMarker', { ratio: formatPercent(result.inputs.hbmAlertRatio, lang, 0) }), {
     anchor: 'middle', sizePx: 11, fill: COLORS.alert,
   }));
@@ -315,7 +321,7 @@ function legendBox(items: LegendItem[], x: number, y: number): string {
 export function regionsChartSvg(plan: PlanResult, lang: Lang): string {
   const L = (key: LabelKey, params?: Record<string, string | number>) => label(lang, key, params);
   const n = (v: number) => formatNumber(v, lang);
-  const title = L('regionsChartTitle', { total: plan.totals.nodes === null ? '—' : n(plan.totals.nodes) });
+  const title = plan.totals.nodes === null ? L('regionsChartTitlePartial') : L('regionsChartTitle', { total: n(plan.totals.nodes) });
   const feasible = plan.regions.filter((r) => r.result.nodes);
   if (feasible.length === 0) {
     const reason = plan.regions[0]?.result.infeasibility?.message[lang] ?? '';

@@ -254,6 +254,14 @@ function drawLegend(x: number, y: number, maxWidthPx: number, lang: Lang): { svg
   return { svg: element('g', { class: 'legend' }, parts), heightPx: cy - y + 22 };
 }
 
+function defaultTitle(input: DiagramInput, lang: Lang): string {
+  const count = (key: 'nodesCount' | 'regionsCount', n: number) => countLabel(lang, key, n, formatNumber(n, lang));
+  const totalNodes = input.regions.reduce((sum, r) => sum + (r.result.nodes?.total ?? 0), 0);
+  const infeasible = input.regions.filter((r) => !r.result.nodes).length;
+  const params = { nodes: count('nodesCount', totalNodes), regions: count('regionsCount', input.regions.length), infeasible: count('regionsCount', infeasible) };
+  return label(lang, infeasible > 0 ? 'architectureTitleInfeasible' : 'architectureTitle', params);
+}
+
 /** The architecture of a plan as a standalone SVG; one region or several under a global entry point. */
 export function architectureDiagramSvg(input: DiagramInput, lang: Lang): string {
   const podSize = Number.isInteger(input.podSize) && input.podSize >= 1 ? input.podSize : 3;
@@ -273,11 +281,7 @@ export function architectureDiagramSvg(input: DiagramInput, lang: Lang): string 
   const gridWidth = columns * regionWidth + (columns - 1) * REGION_GAP;
   const widthPx = Math.max(MIN_WIDTH, gridWidth + 2 * MARGIN);
   const gridLeft = (widthPx - gridWidth) / 2;
-  const totalNodes = input.regions.reduce((sum, r) => sum + (r.result.nodes?.total ?? 0), 0);
-  const title = input.title ?? label(lang, 'architectureTitle', {
-    nodes: countLabel(lang, 'nodesCount', totalNodes, formatNumber(totalNodes, lang)),
-    regions: countLabel(lang, 'regionsCount', regionCount, formatNumber(regionCount, lang)),
-  });
+  const title = input.title ?? defaultTitle(input, lang);
   const parts: string[] = [text(MARGIN, 32, fitText(title, widthPx - 2 * MARGIN, 17, true), { sizePx: 17, bold: true })];
   const multi = regionCount > 1;
   let y = 52;

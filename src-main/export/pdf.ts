@@ -312,7 +312,7 @@ function resultRows(w: ReportWriter, r: SizingResult): Row[] {
 }
 
 /**
- * Inputs, results, charts and recommendations of one sized scenario, or of one region of a plan,
+ * Inputs, results, recommendations and charts of one sized scenario, or of one region of a plan,
  * where `regionInputs` lists only what is not shared by every region.
  */
 function scenarioSections(w: ReportWriter, r: SizingResult, heading: (key: LabelKey) => string, regionInputs?: Row[]): void {
@@ -324,13 +324,13 @@ function scenarioSections(w: ReportWriter, r: SizingResult, heading: (key: Label
     w.paragraph(`${w.L('infeasible')}: ${r.infeasibility?.message[w.lang] ?? ''}`, { bold: true, color: SEVERITY_COLORS.critical });
   }
   w.table(resultRows(w, r));
+  w.heading(heading('recommendations'));
+  for (const rec of r.recommendations) w.recommendation(rec);
   const charts = [memoryChartSvg(r, w.lang), nodesChartSvg(r, w.lang)];
   // Both charts on one page: a chart alone at the foot of a page reads as an afterthought.
   w.ensureSpace(charts.reduce((sum, svg) => sum + w.svgHeightPt(svg) + 10, 60));
   w.heading(heading('charts'));
   for (const svg of charts) w.svg(svg);
-  w.heading(heading('recommendations'));
-  for (const rec of r.recommendations) w.recommendation(rec);
 }
 
 function cover(w: ReportWriter, input: PdfReportInput, results: SizingResult[]): void {

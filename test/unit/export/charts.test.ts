@@ -118,6 +118,7 @@ describe('regions chart', () => {
     expect(doc.querySelectorAll('rect.bar-active')).toHaveLength(1);
     expect(doc.documentElement.textContent).toContain('A&B <East>');
     expect(doc.documentElement.textContent).toContain('infeasible');
+    expect(doc.documentElement.textContent).toContain('Nodes per region (plan not feasible in every region)');
   });
 
   it('renders a message when no region is feasible', () => {

@@ -103,6 +103,7 @@ describe('architecture diagram', () => {
     expect(nodesOf(badRegion!)).toHaveLength(0);
     expect(badRegion!.querySelector('g.infeasible')!.textContent).toContain('Runtime overhead');
     expect(nodesOf(goodRegion!)).toHaveLength(12);
+    expect(doc.documentElement.textContent).toContain('Architecture: 12 nodes in 2 regions; not feasible in 1 region');
   });
 
   it('refuses an empty plan', () => {
