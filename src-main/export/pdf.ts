@@ -3,8 +3,9 @@
  * recommendations, assumptions and catalog sources, in English or Portuguese, with the bundled
  * DejaVu font embedded so accents and symbols (→ – ≥ ÷) render everywhere.
  */
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+// @ts-expect-error svg-to-pdfkit ships no type declarations; SvgToPdf below is the signature its README documents.
+import svgToPdfUntyped from 'svg-to-pdfkit';
 import {
   formatHa,
   formatNumber,
@@ -51,9 +52,7 @@ interface SvgToPdfOptions {
 }
 type SvgToPdf = (doc: PDFKit.PDFDocument, svg: string, x: number, y: number, options?: SvgToPdfOptions) => void;
 
-// svg-to-pdfkit ships no type declarations: load it through require with the signature its README documents.
-// import.meta.url is empty in a CommonJS bundle, where __filename exists instead.
-const SVGtoPDF = createRequire(import.meta.url || __filename)('svg-to-pdfkit') as SvgToPdf;
+const SVGtoPDF = svgToPdfUntyped as SvgToPdf;
 
 const FONT = 'DejaVu';
 const FONT_BOLD = 'DejaVu-Bold';
