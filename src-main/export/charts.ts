@@ -22,6 +22,7 @@ import {
   COLORS,
   element,
   fitText,
+  flowLegend,
   line,
   linearScale,
   niceCeil,
@@ -88,23 +89,8 @@ function swatch(item: LegendItem, x: number, yMiddle: number): string {
   }
 }
 
-/** Legend items flowed left to right, wrapping to new rows within maxWidthPx. Returns its height. */
 function legend(items: LegendItem[], x: number, y: number, maxWidthPx: number): { svg: string; heightPx: number } {
-  const rowHeight = 20;
-  let cx = x;
-  let cy = y;
-  const parts: string[] = [];
-  for (const item of items) {
-    const content = fitText(item.text, maxWidthPx - 26, TICK_SIZE_PX);
-    const widthPx = 26 + textWidthPx(content, TICK_SIZE_PX) + 18;
-    if (cx > x && cx + widthPx > x + maxWidthPx) {
-      cx = x;
-      cy += rowHeight;
-    }
-    parts.push(swatch(item, cx, cy), text(cx + 24, cy + 4, content));
-    cx += widthPx;
-  }
-  return { svg: parts.join(''), heightPx: cy - y + rowHeight };
+  return flowLegend(items.map((item) => ({ text: item.text, symbol: (sx, sy) => swatch(item, sx, sy) })), x, y, maxWidthPx);
 }
 
 function yAxisTitle(x: number, yMiddle: number, title: string, maxLengthPx: number): string {
@@ -162,11 +148,14 @@ function infeasibleChart(title: string, result: SizingResult, lang: Lang, height
   return messageChart(title, label(lang, 'infeasible'), result.infeasibility?.message[lang] ?? '', heightPx);
 }
 
+/** label() bound to one language. */
+const labelsIn = (lang: Lang) => (key: LabelKey, params?: Record<string, string | number>) => label(lang, key, params);
+
 const gib = (v: number, lang: Lang) => `${formatNumber(v, lang, 2, 2)} GiB`;
 
 /** One node's HBM as a stacked bar: reserved share, runtime overhead, KV in use, free KV. */
 export function memoryChartSvg(result: SizingResult, lang: Lang): string {
-  const L = (key: LabelKey, params?: Record<string, string | number>) => label(lang, key, params);
+  const L = labelsIn(lang);
   const heightPx = 284;
   const title = L('memoryChartTitle', { server: result.server.name, hbm: formatNumber(result.nodeHbmGiB, lang, 2, 2) });
   const m = result.memoryPerNode;
@@ -269,7 +258,7 @@ function bandPath(upper: { x: number; y: number | null }[], lower: { x: number; 
 
 /** Total nodes against concurrency from 0 to about twice the plan, with the plan and the next node marked. */
 export function nodesChartSvg(result: SizingResult, lang: Lang): string {
-  const L = (key: LabelKey, params?: Record<string, string | number>) => label(lang, key, params);
+  const L = labelsIn(lang);
   const title = L('nodesChartTitle');
   if (!result.nodes) return infeasibleChart(title, result, lang);
   const planned = result.inputs.concurrency;
@@ -319,7 +308,7 @@ function legendBox(items: LegendItem[], x: number, y: number): string {
 
 /** Nodes per region as bars; spare (HA) nodes on top of each bar, dashed. */
 export function regionsChartSvg(plan: PlanResult, lang: Lang): string {
-  const L = (key: LabelKey, params?: Record<string, string | number>) => label(lang, key, params);
+  const L = labelsIn(lang);
   const n = (v: number) => formatNumber(v, lang);
   const title = plan.totals.nodes === null ? L('regionsChartTitlePartial') : L('regionsChartTitle', { total: n(plan.totals.nodes) });
   const feasible = plan.regions.filter((r) => r.result.nodes);
@@ -389,7 +378,7 @@ const MAX_THRESHOLD_LINES = 24;
 
 /** Total nodes (left axis) and CapEx (right axis) against the swept input, thresholds marked. */
 export function sweepChartSvg(result: SweepResult, lang: Lang): string {
-  const L = (key: LabelKey, params?: Record<string, string | number>) => label(lang, key, params);
+  const L = labelsIn(lang);
   const fieldTitle = L(SWEEP_AXIS_TITLES[result.field]);
   const title = L('sweepChartTitle', { field: L(SWEEP_FIELD_NAMES[result.field]) });
   const feasible = result.points.filter((p) => p.nodesTotal !== null);

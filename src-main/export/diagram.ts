@@ -6,7 +6,7 @@
  */
 import { formatHa, formatNumber, type Lang, type SizingResult } from '../engine/index.js';
 import { countLabel, label } from '../i18n/labels.js';
-import { COLORS, element, fitText, line, rect, svgDocument, text, textBlock, textWidthPx, wrapText } from './svg.js';
+import { COLORS, element, fitText, flowLegend, line, rect, svgDocument, text, textBlock, wrapText } from './svg.js';
 
 export interface DiagramInput {
   regions: { name: string; result: SizingResult }[];
@@ -239,19 +239,11 @@ function drawLegend(x: number, y: number, maxWidthPx: number, lang: Lang): { svg
     { text: label(lang, 'loadBalancer'), box: { fill: COLORS.balancerFill, stroke: COLORS.balancerStroke } },
     { text: label(lang, 'storage'), box: { fill: COLORS.storageFill, stroke: COLORS.storageStroke } },
   ];
-  const parts: string[] = [];
-  let cx = x;
-  let cy = y;
-  for (const item of items) {
-    const widthPx = 28 + textWidthPx(item.text, 12) + 20;
-    if (cx > x && cx + widthPx > x + maxWidthPx) {
-      cx = x;
-      cy += 22;
-    }
-    parts.push(rect(cx, cy - 7, 20, 14, { ...item.box, 'stroke-width': 1.5, rx: 2 }), text(cx + 28, cy + 4, item.text));
-    cx += widthPx;
-  }
-  return { svg: element('g', { class: 'legend' }, parts), heightPx: cy - y + 22 };
+  const entries = items.map((item) => ({
+    text: item.text,
+    symbol: (sx: number, sy: number) => rect(sx, sy - 7, 20, 14, { ...item.box, 'stroke-width': 1.5, rx: 2 }),
+  }));
+  return flowLegend(entries, x, y, maxWidthPx, 22);
 }
 
 function defaultTitle(input: DiagramInput, lang: Lang): string {

@@ -149,6 +149,34 @@ export function textBlock(x: number, y: number, lines: string[], style: TextStyl
   return lines.map((l, i) => text(x, y + i * step, l, style)).join('');
 }
 
+/** A legend entry: a small symbol (drawn centred on y) followed by its text. */
+export interface KeyEntry {
+  symbol: (x: number, yMiddle: number) => string;
+  text: string;
+}
+
+/**
+ * Legend entries flowed left to right, wrapping into rows within maxWidthPx; `y` is the middle
+ * of the first row. Returns the markup and the height it takes.
+ */
+export function flowLegend(entries: KeyEntry[], x: number, y: number, maxWidthPx: number, rowHeightPx = 20): { svg: string; heightPx: number } {
+  const symbolPx = 26;
+  let cx = x;
+  let cy = y;
+  const parts: string[] = [];
+  for (const entry of entries) {
+    const content = fitText(entry.text, maxWidthPx - symbolPx, 12);
+    const widthPx = symbolPx + textWidthPx(content, 12) + 18;
+    if (cx > x && cx + widthPx > x + maxWidthPx) {
+      cx = x;
+      cy += rowHeightPx;
+    }
+    parts.push(entry.symbol(cx, cy), text(cx + symbolPx, cy + 4, content));
+    cx += widthPx;
+  }
+  return { svg: element('g', { class: 'legend' }, parts), heightPx: cy - y + rowHeightPx };
+}
+
 /** Round tick values covering [min, max]: steps of 1, 2, 2.5 or 5 × 10^k, about `count` of them. */
 export function niceTicks(min: number, max: number, count = 5, integerOnly = false): number[] {
   if (!(max > min)) return [min];
