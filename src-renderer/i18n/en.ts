@@ -182,7 +182,7 @@ export const en = {
     sessionsPerNode: 'Sessions per node',
     nodesNeeded: 'Nodes needed',
     nodeUnit: 'node | nodes',
-    nodesFlow: '{capacity} for capacity → {headroom} with headroom → {total} total',
+    nodesFlow: 'capacity {capacity} → with headroom {headroom} → total {total}',
     spareSessions: 'Idle (spare) capacity',
     spareNote: '{share} of the planned sessions',
     coldStart: 'Cold start',

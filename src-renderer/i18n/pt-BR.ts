@@ -184,7 +184,7 @@ export const ptBR: Messages = {
     sessionsPerNode: 'Sessões por nó',
     nodesNeeded: 'Nós necessários',
     nodeUnit: 'nó | nós',
-    nodesFlow: '{capacity} mínimos → {headroom} com headroom → {total} no total',
+    nodesFlow: 'mínimo {capacity} → com headroom {headroom} → total {total}',
     spareSessions: 'Capacidade ociosa',
     spareNote: '{share} das sessões planejadas',
     coldStart: 'Cold start',

@@ -1,0 +1,65 @@
+import { mount, type ComponentMountingOptions } from '@vue/test-utils';
+import { createPinia, setActivePinia, type Pinia } from 'pinia';
+import type { Component } from 'vue';
+import type { ApiInput, ApiMethodName, ApiResult, CatalogView, ScenarioRow, Settings } from '../../src-main/api/types';
+import { BUILT_IN_CATALOG, findTemplate, planScenario, PRECISIONS, type Lang, type SizingInputs } from '../../src-main/engine/index';
+import { ApiCallError, setApiClient, type ApiClient } from '../../src-renderer/api';
+import { i18n, setLanguage } from '../../src-renderer/i18n';
+
+export const SAAS_INPUTS: SizingInputs = findTemplate('saas-startup')!.inputs;
+
+export const CATALOG_VIEW: CatalogView = {
+  ...BUILT_IN_CATALOG,
+  precisions: PRECISIONS,
+  prices: [],
+  customIds: { model: [], server: [], storage: [] },
+};
+
+export function scenarioRow(inputs: SizingInputs = SAAS_INPUTS, id = 1): ScenarioRow {
+  return { id, projectId: 1, variantOf: null, name: 'SaaS start-up assistant', notes: '', inputs, regions: [], createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z' };
+}
+
+type Handlers = { [M in ApiMethodName]?: (input: ApiInput<M>) => ApiResult<M> };
+
+/**
+ * An API client that answers in-process: sizing through the real engine (what the main process does),
+ * scenarios from one row, and a log of every call, so tests can check what was sent.
+ */
+export function fakeApi(row: ScenarioRow = scenarioRow(), extra: Handlers = {}) {
+  const calls: { method: ApiMethodName; input: unknown }[] = [];
+  let stored = row;
+  const settings: Settings = { lang: 'en', theme: 'light', memoryBasis: 'nominal', years: 3, pue: 1.3, kwhPriceUsd: 0.12 };
+  const handlers: Handlers = {
+    'sizing.scenario': (i) => planScenario(i.inputs, BUILT_IN_CATALOG),
+    'scenarios.get': () => stored,
+    'scenarios.update': (i) => (stored = { ...stored, ...i }),
+    'catalog.list': () => CATALOG_VIEW,
+    'settings.get': () => settings,
+    'projects.list': () => [],
+    ...extra,
+  };
+  const client: ApiClient = {
+    async call<M extends ApiMethodName>(method: M, input: ApiInput<M>): Promise<ApiResult<M>> {
+      calls.push({ method, input: structuredClone(input) });
+      const handler = handlers[method] as ((i: ApiInput<M>) => ApiResult<M>) | undefined;
+      if (!handler) throw new ApiCallError('unknown_method', `no fake for ${method}`);
+      return structuredClone(handler(input));
+    },
+  };
+  setApiClient(client);
+  return { client, calls, stored: () => stored };
+}
+
+export function freshPinia(): Pinia {
+  const pinia = createPinia();
+  setActivePinia(pinia);
+  return pinia;
+}
+
+/** Charts need a real canvas; their own behaviour is covered in the browser tests. */
+const STUBS = { MemoryChart: true, NodesChart: true };
+
+export function mountIn<C extends Component>(component: C, lang: Lang, options: ComponentMountingOptions<C> = {} as ComponentMountingOptions<C>, pinia = freshPinia()) {
+  setLanguage(lang);
+  return mount(component, { ...options, global: { plugins: [pinia, i18n], stubs: STUBS, ...options.global } } as ComponentMountingOptions<C>);
+}
