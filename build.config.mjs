@@ -32,9 +32,11 @@ async function buildNode() {
 }
 
 async function buildElectron() {
-  await build({ ...common, entryPoints: ['src-main/electron/main.ts'], outfile: 'out/main/main.cjs', format: 'cjs', external: ['electron'] });
+  // CommonJS output has no import.meta; shared modules fall back to __dirname there (app-root.ts).
+  const cjs = { logOverride: { 'empty-import-meta': 'silent' } };
+  await build({ ...common, ...cjs, entryPoints: ['src-main/electron/main.ts'], outfile: 'out/main/main.cjs', format: 'cjs', external: ['electron'] });
   // A sandboxed preload can only require('electron'): bundle everything else into it.
-  await build({ ...common, packages: undefined, entryPoints: ['src-main/electron/preload.ts'], outfile: 'out/preload/preload.cjs', format: 'cjs', external: ['electron'] });
+  await build({ ...common, ...cjs, packages: undefined, entryPoints: ['src-main/electron/preload.ts'], outfile: 'out/preload/preload.cjs', format: 'cjs', external: ['electron'] });
 }
 
 function buildRenderer() {

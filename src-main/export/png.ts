@@ -1,7 +1,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import { existsSync } from 'node:fs';
-import { dirname, join, parse } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { appRoot, unpackedPath } from '../app-root.js';
 import { FONT_FAMILY } from './svg.js';
 
 export const FONT_FILES = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' } as const;
@@ -11,37 +11,15 @@ export interface FontPaths {
   bold: string;
 }
 
-/** Where this module lives: its URL under ESM (sources, out/cli bundles), __dirname in a CommonJS bundle. */
-function moduleDir(): string | undefined {
-  // esbuild leaves import.meta empty in CommonJS output, so url is undefined there.
-  const url: string | undefined = import.meta.url;
-  if (url) return dirname(fileURLToPath(url));
-  return typeof __dirname === 'string' ? __dirname : undefined;
-}
-
-/** The first directory at or above `start` that holds package.json and assets/fonts. */
-function findFontsDirAbove(start: string): string | undefined {
-  let dir = start;
-  const { root } = parse(dir);
-  for (;;) {
-    const candidate = join(dir, 'assets', 'fonts');
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(candidate, FONT_FILES.regular))) return candidate;
-    if (dir === root) return undefined;
-    dir = dirname(dir);
-  }
-}
-
 /**
- * The bundled fonts. The same code runs from TypeScript sources (vitest) and from bundles in
- * out/, so the repository root is found by walking up from this module, then from the working
- * directory; `fontsDir` overrides both (a packaged app passes its resources folder).
+ * The bundled fonts, from the app folder (sources, out/ bundles and the packaged app alike);
+ * `fontsDir` overrides it.
  */
 export function locateFonts(fontsDir?: string): FontPaths {
-  const starts = [moduleDir(), process.cwd()].filter((d): d is string => d !== undefined);
-  const dir = fontsDir ?? starts.map(findFontsDirAbove).find((d) => d !== undefined);
-  const paths = dir && { regular: join(dir, FONT_FILES.regular), bold: join(dir, FONT_FILES.bold) };
-  if (!paths || !existsSync(paths.regular) || !existsSync(paths.bold)) {
-    throw new Error(`fonts not found: expected ${FONT_FILES.regular} and ${FONT_FILES.bold} in ${fontsDir ?? 'assets/fonts above ' + starts.join(' or ')}`);
+  const dir = fontsDir ?? unpackedPath(join(appRoot(), 'assets', 'fonts'));
+  const paths = { regular: join(dir, FONT_FILES.regular), bold: join(dir, FONT_FILES.bold) };
+  if (!existsSync(paths.regular) || !existsSync(paths.bold)) {
+    throw new Error(`fonts not found: expected ${FONT_FILES.regular} and ${FONT_FILES.bold} in ${dir}`);
   }
   return paths;
 }

@@ -49,7 +49,12 @@ describe('pdfReport bytes', () => {
   });
 });
 
-describe.skipIf(!hasPoppler)('pdfReport content (poppler-utils)', () => {
+// The content checks need poppler-utils; .ci/run installs it, so a missing one is a failure, not a skip.
+describe('pdfReport content (poppler-utils)', () => {
+  it('has pdftotext and pdftoppm to read the reports with', () => {
+    expect(hasPoppler).toBe(true);
+  });
+
   let saasEn = '';
   let saasPt = '';
   let planEn = '';
