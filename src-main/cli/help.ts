@@ -1,4 +1,5 @@
-export const HELP = `sizing: LLM inference capacity planner (pooled node method)
+/** `sizing --help`, in English; `sizing --help --lang pt-BR` prints HELP_PT_BR. */
+export const HELP_EN = `sizing: LLM inference capacity planner (pooled node method)
 
 Usage:
   sizing --model ID --server ID --concurrency N --effective-context TOKENS [options]
@@ -7,6 +8,9 @@ Usage:
   sizing project list|create|rename|delete|show|export|import ...   (project store)
   sizing save --project P --name S [sizing flags or --template ID]
   sizing show --project P --scenario S
+  sizing region list|add|set|rename|remove --project P --scenario S --region NAME [--concurrency N]
+  sizing compare --project P A B ...
+  sizing sweep --sweep FIELD --from X --to Y [--points N] [sizing flags or --template ID]
   sizing export --project P --scenario S --format csv|pdf|svg|png --out FILE
   sizing serve [--port N] [--db PATH]
 
@@ -39,4 +43,50 @@ Options:
   --help, --version
 
 Exit status: 0 feasible plan, 2 bad input (one line on stderr), 3 infeasible plan (result printed).
+`;
+
+export const HELP_PT_BR = `sizing: planejador de capacidade de inferência LLM (método de nó agregado)
+
+Uso:
+  sizing --model ID --server ID --concurrency N --effective-context TOKENS [opções]
+  sizing --template ID [opções que sobrescrevem o modelo de cenário]
+  sizing templates | sizing catalog models|servers|storage|precisions
+  sizing project list|create|rename|delete|show|export|import ...   (projetos salvos)
+  sizing save --project P --name S [flags de dimensionamento ou --template ID]
+  sizing show --project P --scenario S
+  sizing region list|add|set|rename|remove --project P --scenario S --region NOME [--concurrency N]
+  sizing compare --project P A B ...
+  sizing sweep --sweep CAMPO --from X --to Y [--points N] [flags ou --template ID]
+  sizing export --project P --scenario S --format csv|pdf|svg|png --out ARQUIVO
+  sizing serve [--port N] [--db CAMINHO]
+
+Flags de dimensionamento (as do script original, mesmos nomes e significados):
+  --model ID                 modelo (sizing catalog models)                     obrigatório
+  --server ID                servidor (sizing catalog servers)                  obrigatório
+  --storage ID               perfil de storage                                  padrão profile_default
+  --concurrency N            sessões simultâneas (concorrência)                 obrigatório
+  --effective-context N      tokens mantidos por sessão (contexto)              obrigatório
+  --kv-precision P           fp32|fp16|bf16|fp8|int8|nvfp4 (precisão KV)        padrão fp8
+  --kv-budget-ratio R        fração da HBM do nó para cache KV, em (0, 1]       padrão 0.70
+  --runtime-overhead-gib G   GiB da fração KV usados pelo runtime               padrão: pesos do modelo
+                             + 4 GiB por GPU, arredondado para cima (0 seria perigoso)
+  --peak-headroom-ratio R    headroom de pico, de 0 a 10                        padrão 0.20
+  --ha none|n+1|n+2          nós redundantes                                    padrão none
+
+Opções:
+  --memory-basis nominal|measured   GB do fabricante (padrão) ou MiB do nvidia-smi
+  --price-per-node-usd USD          substitui a faixa de preço de referência do servidor
+  --years N                         horizonte do TCO (padrão 3)
+  --pue X                           eficiência energética do data center (padrão 1.3)
+  --kwh-price-usd X                 preço da energia (padrão 0.12)
+  --cold-start-target-s S           meta de cold start a verificar
+  --engine-init-s S                 inicialização medida do engine (padrão 0)
+  --availability-target R           p. ex. 0.999
+  --pod-size N                      nós por pod nos diagramas (padrão 3)
+  --format text|json|csv            saída (padrão text); --bom adiciona BOM UTF-8 ao CSV
+  --lang en|pt-BR                   idioma do relatório (padrão en)
+  --db CAMINHO                      banco de projetos (também SIZING_DB)
+  --help, --version
+
+Código de saída: 0 plano viável, 2 entrada inválida (uma linha no stderr), 3 plano inviável (resultado impresso).
 `;

@@ -3,7 +3,7 @@ import { BUILT_IN_CATALOG, PRECISIONS, planRegions, planScenario, TEMPLATES, typ
 import { resultsCsv } from '../export/csv.js';
 import { parseArgs, type ParsedArgs } from './args.js';
 import { CliError, EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_OK } from './errors.js';
-import { HELP } from './help.js';
+import { HELP_EN, HELP_PT_BR } from './help.js';
 import { planTextReport, textReport } from './report.js';
 import { inputsFromArgs, parseFormat, parseLang, parseTemplate, SIZING_FLAGS } from './sizing-flags.js';
 import packageJson from '../../package.json' with { type: 'json' };
@@ -37,7 +37,7 @@ export async function runCli(argv: string[], out: (text: string) => void = (t) =
     return EXIT_OK;
   }
   if (args.switches.has('help')) {
-    out(HELP);
+    out(parseLang(args) === 'pt-BR' ? HELP_PT_BR : HELP_EN);
     return EXIT_OK;
   }
   const command = args.positionals[0];

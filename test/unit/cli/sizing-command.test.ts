@@ -74,6 +74,7 @@ describe('sizing command line (real child process)', () => {
     const help = sizing(['--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('--runtime-overhead-gib');
+    expect(sizing(['--help', '--lang', 'pt-BR']).stdout).toContain('sessões simultâneas');
     expect(sizing(['--version']).stdout).toMatch(/^sizing \d+\.\d+\.\d+/);
   });
 
