@@ -348,9 +348,14 @@ const ptBR: Record<LabelKey, string> = {
 
 const LABELS: Record<Lang, Record<LabelKey, string>> = { en, 'pt-BR': ptBR };
 
+/** Fills {name} placeholders; an unknown one stays visible rather than vanishing. */
+export function fillPlaceholders(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
 /** A label in the given language, with {placeholders} filled in. */
 export function label(lang: Lang, key: LabelKey, params: Record<string, string | number> = {}): string {
-  return LABELS[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return fillPlaceholders(LABELS[lang][key], params);
 }
 
 type CountKey = 'sessionsCount' | 'nodesCount' | 'regionsCount';

@@ -1,4 +1,5 @@
 import type { Lang } from '../engine/types.js';
+import { fillPlaceholders } from './labels.js';
 
 /** Strings of the desktop shell: application menu and native dialogs, in every app language. */
 const en = {
@@ -105,7 +106,7 @@ const MENU_LABELS: Record<Lang, Record<MenuLabelKey, string>> = { en, 'pt-BR': p
 
 /** A shell string in the given language, with {placeholders} filled in. */
 export function menuLabel(lang: Lang, key: MenuLabelKey, params: Record<string, string | number> = {}): string {
-  return MENU_LABELS[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return fillPlaceholders(MENU_LABELS[lang][key], params);
 }
 
 /** The app language for an OS locale ("pt-BR", "pt_PT", "en-US"), used before settings can be read. */
