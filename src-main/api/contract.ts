@@ -224,12 +224,13 @@ export const CONTRACT: { [M in ApiMethodName]: MethodDef<M> } = {
   }),
 
   'templates.list': read(empty, () => TEMPLATES),
-  'templates.createScenario': write(z.strictObject({ projectId: id, templateId: z.string().max(100), name: nameSchema.optional() }), (ctx, i) => {
+  'templates.createScenario': write(z.strictObject({ projectId: id, templateId: z.string().max(100), name: nameSchema.optional(), lang: lang.optional() }), (ctx, i) => {
     const template = findTemplate(i.templateId);
     if (!template) throw new ApiError('invalid_input', `templateId: "${i.templateId}" is not a template; expected one of ${TEMPLATES.map((t) => t.id).join(', ')}`, 'templateId');
     ctx.store.projects.get(i.projectId);
-    const name = i.name ?? ctx.store.scenarios.freeName(i.projectId, template.name.en);
-    const row = ctx.store.scenarios.create({ projectId: i.projectId, name, notes: template.description.en, inputs: template.inputs, regions: template.regions ?? [] });
+    const language = i.lang ?? 'en';
+    const name = i.name ?? ctx.store.scenarios.freeName(i.projectId, template.name[language]);
+    const row = ctx.store.scenarios.create({ projectId: i.projectId, name, notes: template.description[language], inputs: template.inputs, regions: template.regions ?? [] });
     ctx.store.projects.touch(i.projectId);
     return row;
   }),

@@ -100,7 +100,8 @@ export interface ApiMethods {
   'catalog.update': { input: CustomRecordInput; result: CatalogView };
   'catalog.delete': { input: { kind: CustomKind; id: string }; result: CatalogView };
   'templates.list': { input: Record<string, never>; result: Template[] };
-  'templates.createScenario': { input: { projectId: number; templateId: string; name?: string }; result: ScenarioRow };
+  /** Name and notes come in `lang` (default English). */
+  'templates.createScenario': { input: { projectId: number; templateId: string; name?: string; lang?: Lang }; result: ScenarioRow };
   'settings.get': { input: Record<string, never>; result: Settings };
   'settings.set': { input: Partial<Settings>; result: Settings };
 }

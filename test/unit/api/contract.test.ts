@@ -83,6 +83,8 @@ describe('API contract', () => {
     const p = await ok(ctx, 'projects.create', { name: 'P' });
     const s = await ok(ctx, 'templates.createScenario', { projectId: p.id, templateId: 'serverless-multi-region' });
     expect(s.regions.map((x) => x.name)).toEqual(['US-East', 'US-West', 'EU']);
+    const pt = await ok(ctx, 'templates.createScenario', { projectId: p.id, templateId: 'research-lab', lang: 'pt-BR' });
+    expect([pt.name, pt.notes]).toEqual(['Laboratório de pesquisa', '50 sessões com contexto de 131k, KV em FP16, storage em rede, sem HA.']);
     const stored = await ok(ctx, 'sizing.stored', { scenarioId: s.id });
     expect(stored.plan?.totals.nodes).toBe(9);
   });
