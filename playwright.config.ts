@@ -1,0 +1,32 @@
+import { defineConfig } from '@playwright/test';
+
+/** Debian's Chromium (Playwright cannot download browsers here), headless, nothing phoning home. */
+export const CHROMIUM = {
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+};
+
+/**
+ * Browser tests of the renderer against a real `sizing serve` per test (test/e2e/fixtures).
+ * The Electron specs have their own config (test/e2e/electron) and need the Electron binary.
+ */
+export default defineConfig({
+  testDir: 'test/e2e',
+  testIgnore: ['electron/**'],
+  testMatch: '*.spec.ts',
+  globalSetup: './test/e2e/fixtures/global-setup.ts',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: 'list',
+  outputDir: 'test-results/e2e',
+  use: {
+    browserName: 'chromium',
+    viewport: { width: 1280, height: 800 },
+    launchOptions: CHROMIUM,
+    trace: 'retain-on-failure',
+  },
+});
