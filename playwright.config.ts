@@ -1,10 +1,5 @@
 import { defineConfig } from '@playwright/test';
-
-/** Debian's Chromium (Playwright cannot download browsers here), headless, nothing phoning home. */
-export const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-};
+import { CHROMIUM } from './test/e2e/fixtures/chromium';
 
 /**
  * Browser tests of the renderer against a real `sizing serve` per test (test/e2e/fixtures).
