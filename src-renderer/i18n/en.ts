@@ -87,6 +87,7 @@ export const en = {
   },
   scenario: {
     nameLabel: 'Scenario name',
+    breadcrumb: 'Where this scenario lives',
     notFound: 'This scenario does not exist any more.',
     duplicate: 'Duplicate',
     duplicateHint: 'Duplicate (Ctrl+D)',

@@ -21,6 +21,7 @@ export const i18n = createI18n({
 export function setLanguage(lang: Lang): void {
   i18n.global.locale.value = lang;
   document.documentElement.lang = lang;
+  document.title = i18n.global.t('app.title');
 }
 
 export function currentLanguage(): Lang {

@@ -89,6 +89,7 @@ export const ptBR: Messages = {
   },
   scenario: {
     nameLabel: 'Nome do cenário',
+    breadcrumb: 'Onde este cenário está',
     notFound: 'Este cenário não existe mais.',
     duplicate: 'Duplicar',
     duplicateHint: 'Duplicar (Ctrl+D)',
