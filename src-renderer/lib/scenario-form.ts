@@ -4,6 +4,7 @@ import {
   NUMBER_RULES,
   validateInputs,
   type Catalog,
+  type HaPolicy,
   type InputIssue,
   type Lang,
   type NumberField,
@@ -47,6 +48,9 @@ export const EDITOR_GROUPS: { id: GroupId; fields: FieldSpec[]; collapsed?: bool
     fields: [num('podSize', 'nodes'), num('hbmAlertRatio', 'ratio'), num('scaleUpRatio', 'ratio'), num('scaleDownRatio', 'ratio'), num('scaleDownMinutes', 'minutes')],
   },
 ];
+
+/** Message keys of the HA choices ("n+1" is not a safe message path). */
+export const HA_LABEL_KEYS: Record<HaPolicy, string> = { none: 'choices.ha.none', 'n+1': 'choices.ha.n1', 'n+2': 'choices.ha.n2' };
 
 export type NumberDraft = Record<NumberField, string>;
 export type Choices = Pick<SizingInputs, ChoiceField>;

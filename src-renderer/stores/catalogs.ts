@@ -30,9 +30,17 @@ export const useCatalogsStore = defineStore('catalogs', () => {
     view.value = await api().call('catalog.delete', { kind, id });
   }
 
+  /** A record's display name, or its id when the record is gone. */
+  function modelName(id: string): string {
+    return view.value?.models.find((m) => m.id === id)?.name ?? id;
+  }
+  function serverName(id: string): string {
+    return view.value?.servers.find((s) => s.id === id)?.name ?? id;
+  }
+
   function isCustom(kind: RecordKind, id: string): boolean {
     return view.value?.customIds[kind].includes(id) ?? false;
   }
 
-  return { view, catalog, load, add, update, remove, isCustom };
+  return { view, catalog, load, add, update, remove, isCustom, modelName, serverName };
 });

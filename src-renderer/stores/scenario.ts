@@ -1,12 +1,11 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { ScenarioRow } from '../../src-main/api/types';
-import type { SizingInputs, SizingResult } from '../../src-main/engine/index';
+import type { NumberField, SizingInputs, SizingResult } from '../../src-main/engine/index';
 import { api } from '../api';
 import { currentLanguage } from '../i18n';
 import { createScheduler, debounce } from '../lib/schedule';
 import { checkDraft, draftFromInputs, type ChoiceField, type DraftCheck, type ScenarioDraft } from '../lib/scenario-form';
-import type { NumberField } from '../../src-main/engine/index';
 import { useCatalogsStore } from './catalogs';
 import type { LoadState } from './projects';
 
