@@ -96,7 +96,6 @@ function registerApi(ctx: ApiContext, isTrusted: (event: IpcMainInvokeEvent) => 
   });
 }
 
-
 function runtimeVersions(): Record<'electron' | 'chrome' | 'node', string> {
   return { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node };
 }
