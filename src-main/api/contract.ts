@@ -108,12 +108,13 @@ function runSweep(ctx: ApiContext, r: z.infer<typeof sweepRequest>) {
   }
 }
 
-/** Scenarios by id, sized, in the order asked; a scenario with regions compares by its base inputs. */
+/** Scenarios by id, sized, in the order asked; a scenario with regions compares by its base inputs, its plan totals in the table. */
 function compareItems(ctx: ApiContext, ids: number[]): CompareItem[] {
   const catalog = ctx.store.catalog.effective();
   return ids.map((scenarioId) => {
     const s = ctx.store.scenarios.get(scenarioId);
-    return { name: s.name, result: planScenario(s.inputs, catalog), usage: s.notes.split('\n')[0]?.slice(0, 80) ?? '' };
+    const plan = s.regions.length > 0 ? planRegions(s.inputs, s.regions, catalog) : null;
+    return { name: s.name, result: planScenario(s.inputs, catalog), plan, usage: s.notes.split('\n')[0]?.slice(0, 80) ?? '' };
   });
 }
 

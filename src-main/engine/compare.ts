@@ -1,10 +1,12 @@
-import { label } from '../i18n/labels.js';
+import { countLabel, label } from '../i18n/labels.js';
 import { formatNumber, formatUsd } from './format.js';
-import type { Lang, SizingInputs, SizingResult } from './types.js';
+import type { Lang, PlanResult, SizingInputs, SizingResult } from './types.js';
 
 export interface CompareItem {
   name: string;
   result: SizingResult;
+  /** A multi-region scenario's plan: the comparison of cases then shows its totals. */
+  plan?: PlanResult | null;
   /** The "usage" column of the comparison of cases (free text). */
   usage?: string;
 }
@@ -82,15 +84,31 @@ export interface ComparisonTableRow {
 
 /** The original document's comparison of cases: case, model, nodes, approximate cost, context, HA, usage. */
 export function comparisonTable(items: CompareItem[], lang: Lang): ComparisonTableRow[] {
-  return items.map(({ name, result, usage }) => ({
+  return items.map(({ name, result, plan, usage }) => ({
     case: name,
     model: result.model.name,
-    nodes: result.nodes ? formatNumber(result.nodes.total, lang) : label(lang, 'infeasibleShort'),
-    approxCost: result.cost ? formatUsdRange(result.cost.capexLowUsd, result.cost.capexHighUsd, lang) : '—',
+    nodes: nodesCell(result, plan ?? null, lang),
+    approxCost: costCell(result, plan ?? null, lang),
     context: formatContextTokens(result.inputs.effectiveContextTokens, lang),
     ha: formatHa(result.inputs.ha, lang),
     usage: usage ?? '',
   }));
+}
+
+/** Total nodes; a multi-region plan shows its total and how many regions share it ("9 (3 regions)"). */
+function nodesCell(result: SizingResult, plan: PlanResult | null, lang: Lang): string {
+  if (plan) {
+    if (plan.totals.nodes === null) return label(lang, 'infeasibleShort');
+    const regions = countLabel(lang, 'regionsCount', plan.regions.length, formatNumber(plan.regions.length, lang));
+    return `${formatNumber(plan.totals.nodes, lang)} (${regions})`;
+  }
+  return result.nodes ? formatNumber(result.nodes.total, lang) : label(lang, 'infeasibleShort');
+}
+
+function costCell(result: SizingResult, plan: PlanResult | null, lang: Lang): string {
+  const low = plan ? plan.totals.capexLowUsd : result.cost?.capexLowUsd ?? null;
+  const high = plan ? plan.totals.capexHighUsd : result.cost?.capexHighUsd ?? null;
+  return low === null || high === null ? '—' : formatUsdRange(low, high, lang);
 }
 
 /** "USD 3.6 M – USD 6 M", or one figure when the range is a single price. */
