@@ -23,6 +23,10 @@ export function issueMessage(issue: FieldIssue, label: string, t: Translate, lan
       return t('validation.unknownId', { id: issue.id });
     case 'choice':
       return t('validation.choice', { label });
+    case 'duplicate-name':
+      return t('validation.duplicateName', { name: issue.name });
+    case 'server':
+      return t('errors.invalid', { message: issue.message });
   }
 }
 

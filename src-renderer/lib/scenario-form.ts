@@ -49,6 +49,13 @@ export const EDITOR_GROUPS: { id: GroupId; fields: FieldSpec[]; collapsed?: bool
   },
 ];
 
+/** Every editable input's spec (number with its unit, or choice), by field. */
+export const FIELD_SPECS = Object.fromEntries(EDITOR_GROUPS.flatMap((g) => g.fields.map((f) => [f.field, f]))) as Record<EditorField, FieldSpec>;
+
+export function isNumberField(field: EditorField): field is NumberField {
+  return FIELD_SPECS[field].kind === 'number';
+}
+
 /** Message keys of the HA choices ("n+1" is not a safe message path). */
 export const HA_LABEL_KEYS: Record<HaPolicy, string> = { none: 'choices.ha.none', 'n+1': 'choices.ha.n1', 'n+2': 'choices.ha.n2' };
 
@@ -68,7 +75,10 @@ export type FieldIssue =
   | { kind: 'no-measured'; serverId: string; known: string[] }
   | { kind: 'scale-order'; scaleUp: number }
   | { kind: 'unknown-id'; id: string }
-  | { kind: 'choice' };
+  | { kind: 'choice' }
+  | { kind: 'duplicate-name'; name: string }
+  /** The main process refused the value; its message names the field. */
+  | { kind: 'server'; message: string };
 
 export type FieldIssues = Partial<Record<EditorField, FieldIssue>>;
 
@@ -128,7 +138,8 @@ export function checkDraft(draft: ScenarioDraft, catalog: Catalog): DraftCheck {
   return { inputs: Object.keys(issues).length === 0 ? inputs : null, issues };
 }
 
-function classify(issue: InputIssue, inputs: SizingInputs, catalog: Catalog): FieldIssue {
+/** An engine issue of one field as data, for issueMessage(). */
+export function classify(issue: InputIssue, inputs: SizingInputs, catalog: Catalog): FieldIssue {
   const field = issue.field;
   if (field in NUMBER_RULES) {
     const rule: NumberRule = NUMBER_RULES[field as NumberField];

@@ -37,10 +37,13 @@ export const useCatalogsStore = defineStore('catalogs', () => {
   function serverName(id: string): string {
     return view.value?.servers.find((s) => s.id === id)?.name ?? id;
   }
+  function storageName(id: string): string {
+    return view.value?.storage.find((s) => s.id === id)?.name ?? id;
+  }
 
   function isCustom(kind: RecordKind, id: string): boolean {
     return view.value?.customIds[kind].includes(id) ?? false;
   }
 
-  return { view, catalog, load, add, update, remove, isCustom, modelName, serverName };
+  return { view, catalog, load, add, update, remove, isCustom, modelName, serverName, storageName };
 });
