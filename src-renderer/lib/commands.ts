@@ -9,6 +9,7 @@ import { useSettingsStore } from '../stores/settings';
 import { useUiStore } from '../stores/ui';
 import { errorMessage } from './api-errors';
 import { blankScenarioInputs } from './blank-scenario';
+import { useExports } from './exports';
 import { freeName } from './names';
 
 /** The application's commands, shared by buttons, keyboard shortcuts and the Electron menu. */
@@ -20,6 +21,7 @@ export function useAppCommands() {
   const catalogs = useCatalogsStore();
   const settings = useSettingsStore();
   const ui = useUiStore();
+  const exports = useExports();
 
   async function guarded(action: () => Promise<void>): Promise<void> {
     try {
@@ -76,9 +78,20 @@ export function useAppCommands() {
       case 'about':
         ui.aboutOpen = true;
         return;
-      default:
-        // Import, export, CSV, PDF, SVG and PNG arrive with the exports screen.
-        ui.notify(t('menu.notYet'));
+      case 'export-csv':
+      case 'export-pdf':
+        void exports.scenarioFile(command === 'export-csv' ? 'csv' : 'pdf');
+        return;
+      case 'export-svg':
+      case 'export-png':
+        void exports.scenarioFile(command === 'export-svg' ? 'svg' : 'png', 'diagram');
+        return;
+      case 'export-project':
+        void exports.projectFile();
+        return;
+      case 'import-project':
+        void exports.importProject();
+        return;
     }
   }
 

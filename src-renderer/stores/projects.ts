@@ -1,10 +1,17 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { ProjectRow, ScenarioRow } from '../../src-main/api/types';
-import type { SizingInputs } from '../../src-main/engine/index';
+import type { Lang, SizingInputs } from '../../src-main/engine/index';
 import { api } from '../api';
 
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
+
+/** Why the last project file was refused: the message and, when the file was read, the field at fault. */
+export interface ImportProblem {
+  fileName: string;
+  message: string;
+  field?: string;
+}
 
 const CURRENT_PROJECT_KEY = 'sizing.currentProject';
 
@@ -18,6 +25,7 @@ export const useProjectsStore = defineStore('projects', () => {
   const scenarios = ref<ScenarioRow[]>([]);
   const scenariosState = ref<LoadState>('idle');
   const scenariosError = ref<unknown>(null);
+  const importProblem = ref<ImportProblem | null>(null);
   let listSeq = 0;
 
   async function load(): Promise<void> {
@@ -92,8 +100,16 @@ export const useProjectsStore = defineStore('projects', () => {
     return row;
   }
 
-  async function createFromTemplate(projectId: number, templateId: string, name: string): Promise<ScenarioRow> {
-    const row = await api().call('templates.createScenario', { projectId, templateId, name });
+  /** A project file's content as a new project; the list is reloaded. */
+  async function importFile(file: unknown) {
+    const answer = await api().call('projects.import', { file });
+    importProblem.value = null;
+    await load();
+    return answer;
+  }
+
+  async function createFromTemplate(projectId: number, templateId: string, name: string, lang: Lang): Promise<ScenarioRow> {
+    const row = await api().call('templates.createScenario', { projectId, templateId, name, lang });
     setCurrentProject(projectId);
     return row;
   }
@@ -116,6 +132,7 @@ export const useProjectsStore = defineStore('projects', () => {
     scenarios,
     scenariosState,
     scenariosError,
+    importProblem,
     load,
     create,
     rename,
@@ -126,6 +143,7 @@ export const useProjectsStore = defineStore('projects', () => {
     loadScenarios,
     createScenario,
     createFromTemplate,
+    importFile,
     duplicateScenario,
     deleteScenario,
   };

@@ -183,6 +183,6 @@ export const useScenarioStore = defineStore('scenario', () => {
 });
 
 /** Optional inputs left empty are absent, not undefined, on the wire. */
-function withoutUndefined(inputs: SizingInputs): SizingInputs {
+export function withoutUndefined(inputs: SizingInputs): SizingInputs {
   return Object.fromEntries(Object.entries(inputs).filter(([, v]) => v !== undefined)) as unknown as SizingInputs;
 }

@@ -51,9 +51,10 @@ describe('application menu commands', () => {
     await settle();
     expect(wrapper.get('[data-testid="about-dialog"]').text()).toContain('9.9.9');
 
+    // Exports need an open scenario; none is open on the settings screen.
     menu.send('export-pdf');
     await settle();
-    expect(wrapper.get('[data-testid="toast"]').text()).toContain('This command arrives with a later version of the planner.');
+    expect(wrapper.get('[data-testid="toast"]').text()).toContain('Open a scenario first.');
 
     menu.send('duplicate-scenario');
     await settle();

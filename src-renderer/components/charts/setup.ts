@@ -1,12 +1,12 @@
-import { BarElement, CategoryScale, Chart, Legend, LinearScale, LineElement, PointElement, Tooltip } from 'chart.js';
+import { BarElement, CategoryScale, Chart, Filler, Legend, LinearScale, LineElement, PointElement, Tooltip } from 'chart.js';
 import { computed } from 'vue';
 import { useSettingsStore } from '../../stores/settings';
 
 /**
- * Tree-shaken Chart.js: only the scales and elements our two charts draw (vue-chartjs's Bar and
+ * Tree-shaken Chart.js: only the scales, elements and fills our charts draw (vue-chartjs's Bar and
  * Line register their own controllers). Text uses the system font stack: no web fonts, offline.
  */
-Chart.register(BarElement, CategoryScale, LinearScale, LineElement, PointElement, Legend, Tooltip);
+Chart.register(BarElement, CategoryScale, LinearScale, LineElement, PointElement, Filler, Legend, Tooltip);
 Chart.defaults.font.family = getComputedStyle(document.documentElement).getPropertyValue('--font').trim() || 'system-ui, sans-serif';
 Chart.defaults.animation = false;
 
