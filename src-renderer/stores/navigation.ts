@@ -2,7 +2,8 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 
 /**
- * A tiny hash router: "#/scenario/12" ↔ {name: 'scenario', id: 12}. Every screen is one row of
+ * A tiny hash router: "#/scenario/12" ↔ {name: 'scenario', id: 12}, with an optional query for the
+ * screen's own state ("#/scenario/12?panel=regions"). Every screen is one row of
  * ROUTE_PATHS (and one row of views/registry.ts); a later screen adds its name here and there.
  */
 export const ROUTE_PATHS = {
@@ -34,6 +35,12 @@ export function parseRoute(hash: string): Route {
   return { name: 'not-found' };
 }
 
+/** The address's query ("#/scenario/4?panel=regions"): screen state worth a reload or a link, such as a tab. */
+export function routeQuery(hash: string): URLSearchParams {
+  const at = hash.indexOf('?');
+  return new URLSearchParams(at < 0 ? '' : hash.slice(at + 1));
+}
+
 export function routeHash(route: Route): string {
   if (route.name === 'not-found') return '#/';
   return `#/${ROUTE_PATHS[route.name].replace(':id', String(route.id ?? ''))}`;
@@ -41,6 +48,7 @@ export function routeHash(route: Route): string {
 
 export const useNavigationStore = defineStore('navigation', () => {
   const route = ref<Route>(parseRoute(window.location.hash));
+  const query = ref(routeQuery(window.location.hash));
 
   function go(next: Route): void {
     route.value = next;
@@ -52,10 +60,21 @@ export const useNavigationStore = defineStore('navigation', () => {
   function listen(): () => void {
     const sync = () => {
       route.value = parseRoute(window.location.hash);
+      query.value = routeQuery(window.location.hash);
     };
     window.addEventListener('hashchange', sync);
     return () => window.removeEventListener('hashchange', sync);
   }
 
-  return { route, go, listen };
+  /** Sets one query parameter of the current screen in place (no new history entry, no reload of the screen). */
+  function setQuery(name: string, value: string | null): void {
+    const params = routeQuery(window.location.hash);
+    if (value === null) params.delete(name);
+    else params.set(name, value);
+    const text = params.toString();
+    window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}${routeHash(route.value)}${text ? `?${text}` : ''}`);
+    query.value = params;
+  }
+
+  return { route, query, go, listen, setQuery };
 });

@@ -9,12 +9,10 @@ export interface Toast {
 
 const TOAST_MS = 5000;
 
-/** Cross-screen interface state: notices, the about dialog, the scenario screen's tab. */
+/** Cross-screen interface state: notices, the about dialog. */
 export const useUiStore = defineStore('ui', () => {
   const toasts = ref<Toast[]>([]);
   const aboutOpen = ref(false);
-  /** The scenario screen's tab (views/scenario-panels.ts), kept while moving between scenarios. */
-  const scenarioPanel = ref('results');
   let nextId = 1;
 
   function notify(text: string, kind: Toast['kind'] = 'info'): void {
@@ -27,5 +25,5 @@ export const useUiStore = defineStore('ui', () => {
     toasts.value = toasts.value.filter((t) => t.id !== id);
   }
 
-  return { toasts, aboutOpen, scenarioPanel, notify, dismiss };
+  return { toasts, aboutOpen, notify, dismiss };
 });
