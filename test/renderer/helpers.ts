@@ -57,7 +57,7 @@ export function freshPinia(): Pinia {
 }
 
 /** Charts need a real canvas; their own behaviour is covered in the browser tests. */
-const STUBS = { MemoryChart: true, NodesChart: true };
+const STUBS = { MemoryChart: true, NodesChart: true, RegionsChart: true, SweepChart: true };
 
 export function mountIn<C extends Component>(component: C, lang: Lang, options: ComponentMountingOptions<C> = {} as ComponentMountingOptions<C>, pinia = freshPinia()) {
   setLanguage(lang);
