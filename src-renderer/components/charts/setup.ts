@@ -32,3 +32,8 @@ export function useChartPalette() {
     };
   });
 }
+
+/** The legend every chart uses: under the plot, small square keys in the theme's text colour. */
+export function bottomLegend(palette: ChartPalette) {
+  return { position: 'bottom' as const, labels: { color: palette.text, boxWidth: 12, boxHeight: 12 } };
+}
