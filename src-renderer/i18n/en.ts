@@ -332,6 +332,7 @@ export const en = {
     more: 'and {n} more',
     noThresholds: 'The node count does not change over this range.',
     gaps: 'Gaps in the curves mark values where the plan is infeasible.',
+    regionsNote: 'This scenario has regions: the sweep varies the base inputs, sized as one region.',
     summary: '{field} from {from} to {to}; one more node becomes necessary at {n} values.',
   },
   diagram: {
@@ -358,6 +359,7 @@ export const en = {
     importFailed: '“{file}” was not imported.',
     importField: 'Field at fault:',
     notJson: 'The file is not JSON ({message}).',
+    lastSaved: 'Exported as last saved: an input is not valid yet, so the latest edits are not in the file.',
   },
   templates: {
     title: 'Templates',

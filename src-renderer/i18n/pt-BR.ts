@@ -334,6 +334,7 @@ export const ptBR: Messages = {
     more: 'e mais {n}',
     noThresholds: 'O número de nós não muda nesta faixa.',
     gaps: 'Falhas nas curvas marcam valores em que o plano é inviável.',
+    regionsNote: 'Este cenário tem regiões: a varredura varia as entradas base, dimensionadas como uma região.',
     summary: '{field} de {from} a {to}; mais um nó passa a ser necessário em {n} valores.',
   },
   diagram: {
@@ -360,6 +361,7 @@ export const ptBR: Messages = {
     importFailed: '“{file}” não foi importado.',
     importField: 'Campo com problema:',
     notJson: 'O arquivo não é JSON ({message}).',
+    lastSaved: 'Exportado como foi salvo por último: uma entrada ainda não é válida, então as edições mais recentes não estão no arquivo.',
   },
   templates: {
     title: 'Modelos de cenário',

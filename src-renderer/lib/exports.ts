@@ -43,8 +43,10 @@ export function useExports() {
     }
   }
 
+  /** Saves pending edits; edits that cannot be saved (an invalid input) are not in the file, and the user is told. */
   async function saveEdits(): Promise<void> {
     await Promise.all([scenario.flush(), regions.flush()]);
+    if (scenario.saveState === 'invalid' || regions.saveState === 'invalid') ui.notify(t('exports.lastSaved'));
   }
 
   /** The open scenario (or its multi-region plan) as CSV, PDF, or a picture in SVG or PNG. */

@@ -37,6 +37,13 @@ test('the export menu downloads the results CSV, the PDF report and the charts i
   await expect(app.getByTestId('toast').last()).toContainText('Saved Exports-SaaS-start-up-assistant-nodes-chart.png');
   // Downloads are blob: links of our own origin: neither the link guard nor the CSP stops them.
   expect(await app.evaluate(() => (globalThis as unknown as PageGlobals).__cspViolations)).toEqual([]);
+
+  // An edit that cannot be saved is not in the file, and the user hears so.
+  await app.getByTestId('input-concurrency').fill('3000');
+  await app.getByTestId('input-kvBudgetRatio').fill('1.5');
+  const stale = await fromExportMenu(app, 'export-csv');
+  expect(stale.bytes.toString('utf8').split('\r\n')[1]).toContain(',1000,32768,');
+  await expect(app.getByTestId('toast').filter({ hasText: 'Exported as last saved' })).toHaveCount(1);
 });
 
 test('the public API diagram shows 4 pods of 3 nodes with one spare, follows the pod size and exports as SVG', async ({ app }) => {
