@@ -179,9 +179,10 @@ export const CONTRACT: { [M in ApiMethodName]: MethodDef<M> } = {
   }),
 
   'sizing.scenario': read(z.strictObject({ inputs: inputsSchema }), (ctx, i) => planScenario(i.inputs, ctx.store.catalog.effective())),
-  'sizing.plan': read(z.strictObject({ inputs: inputsSchema, regions: regionsSchema.min(1, { error: 'at least one region' }) }), (ctx, i) =>
-    planRegions(i.inputs, i.regions, ctx.store.catalog.effective()),
-  ),
+  'sizing.plan': read(z.strictObject({ inputs: inputsSchema, regions: regionsSchema.min(1, { error: 'at least one region' }) }), (ctx, i) => {
+    checkSizable(ctx, i.inputs, i.regions);
+    return planRegions(i.inputs, i.regions, ctx.store.catalog.effective());
+  }),
   'sizing.stored': read(z.strictObject({ scenarioId: id }), (ctx, i) => sizeStored(ctx, i.scenarioId)),
 
   'sizing.sweep': read(sweepRequest, (ctx, i) => runSweep(ctx, i)),

@@ -97,6 +97,8 @@ describe('API contract', () => {
     expect(withRegions.regions).toEqual([{ name: 'BR', concurrency: 1000, overrides: { ha: 'none' } }]);
     const plan = await ok(ctx, 'sizing.plan', { inputs: s.inputs, regions: withRegions.regions });
     expect(plan.regions[0]!.result.inputs.ha).toBe('none');
+    const badRegion = await callApi(ctx, 'sizing.plan', { inputs: s.inputs, regions: [...withRegions.regions, { name: 'X', concurrency: 5, overrides: { modelId: 'nope' } }] });
+    expect(badRegion).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'regions[1].overrides.modelId' } });
     const v = await ok(ctx, 'variants.create', { scenarioId: s.id, name: 'fp16', changes: { kvPrecision: 'fp16' } });
     expect(v.variantOf).toBe(s.id);
     expect(v.inputs.kvPrecision).toBe('fp16');
