@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_CATALOG, compareScenarios, findTemplate, planRegions, planScenario, type CompareItem } from '../../../src-main/engine/index.js';
+import { tempDir } from '../helpers/temp.js';
 import { comparisonCsv, regionsCsv, resultsCsv, REGION_COLUMNS, TOTAL_ROW } from '../../../src-main/export/csv.js';
 
 /** RFC 4180 parser: quoted fields may hold commas, doubled quotes and line breaks; records end with CRLF. */
@@ -40,7 +40,7 @@ function parseCsv(text: string): string[][] {
 
 /** Writes to a real file and reads it back, as a user's spreadsheet would. */
 function roundTrip(csv: string): string[][] {
-  const file = join(mkdtempSync(join(tmpdir(), 'sizing-csv-')), 'export.csv');
+  const file = join(tempDir(), 'export.csv');
   writeFileSync(file, csv, 'utf8');
   return parseCsv(readFileSync(file, 'utf8'));
 }

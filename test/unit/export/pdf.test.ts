@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILT_IN_CATALOG, findTemplate, planRegions, planScenario } from '../../../src-main/engine/index.js';
 import { pdfReport, type PdfReportInput } from '../../../src-main/export/pdf.js';
 import { decodePng, inkRatio } from './png-pixels.js';
@@ -16,6 +16,7 @@ const serverless = findTemplate('serverless-multi-region')!;
 const serverlessPlan = planRegions(serverless.inputs, serverless.regions!, BUILT_IN_CATALOG);
 
 const workDir = mkdtempSync(join(tmpdir(), 'sizing-pdf-'));
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
 async function writePdf(name: string, input: Partial<PdfReportInput>): Promise<string> {
   const file = join(workDir, `${name}.pdf`);
