@@ -19,7 +19,7 @@ export interface SweepPoint {
 export interface SweepResult {
   field: SweepField;
   points: SweepPoint[];
-  /** Swept values at which nodes.total is higher than at the previous point (exact when the step is one unit). */
+  /** Input values at which nodes.total rises, located exactly between the samples. */
   thresholds: number[];
 }
 
@@ -46,7 +46,8 @@ export function sweep(inputs: SizingInputs, catalog: Catalog, field: SweepField,
     const cost = nodes ? estimateCost(nodes.total, varied.concurrency, server, varied) : null;
     out[i] = { value, nodesTotal: nodes?.total ?? null, capexLowUsd: cost?.capexLowUsd ?? null, capexHighUsd: cost?.capexHighUsd ?? null };
   }
-  return { field, points: out, thresholds: nodeThresholds(out) };
+  const nodesAt = (value: number) => method({ ...inputs, [field]: value }, model, server).nodes?.total ?? null;
+  return { field, points: out, thresholds: nodeThresholds(out, field, nodesAt) };
 }
 
 const INTEGER_FIELDS: ReadonlySet<SweepField> = new Set(['concurrency', 'effectiveContextTokens']);
@@ -77,12 +78,28 @@ function sweptValue(field: SweepField, from: number, to: number, points: number,
   return raw;
 }
 
-function nodeThresholds(points: SweepPoint[]): number[] {
+/**
+ * Exact input values at which total nodes rise: each rise between two samples is narrowed down by
+ * bisection (whole numbers for integer fields, 1e-9 relative for ratios), so a coarse sweep still
+ * reports the true threshold, e.g. 1,773 sessions rather than the sample at 1,784.
+ */
+function nodeThresholds(points: SweepPoint[], field: SweepField, nodesAt: (value: number) => number | null): number[] {
   const thresholds: number[] = [];
   for (let i = 1; i < points.length; i++) {
     const before = points[i - 1]!.nodesTotal;
     const now = points[i]!.nodesTotal;
-    if (before !== null && now !== null && now > before) thresholds.push(points[i]!.value);
+    if (before === null || now === null || now <= before) continue;
+    let low = points[i - 1]!.value;
+    let high = points[i]!.value;
+    const integer = INTEGER_FIELDS.has(field);
+    const narrowEnough = () => (integer ? high - low <= 1 : high - low <= 1e-9 * Math.max(1, Math.abs(high)));
+    while (!narrowEnough()) {
+      const mid = integer ? Math.floor((low + high) / 2) : (low + high) / 2;
+      const nodes = nodesAt(mid);
+      if (nodes !== null && nodes > before) high = mid;
+      else low = mid;
+    }
+    thresholds.push(high);
   }
   return thresholds;
 }

@@ -28,6 +28,18 @@ describe('sweep', () => {
     expect(s.points[0]!.nodesTotal).toBe(2); // one node plus N+1
   });
 
+  it('a coarse sweep finds the exact thresholds of a unit-step sweep, for integer and ratio fields', () => {
+    const fine = sweep(template('public-api'), BUILT_IN_CATALOG, 'concurrency', 1, 3000, 3000);
+    const coarse = sweep(template('public-api'), BUILT_IN_CATALOG, 'concurrency', 1, 3000, 7);
+    expect(coarse.thresholds.length).toBeGreaterThan(0);
+    for (const t of coarse.thresholds) expect(fine.thresholds).toContain(t);
+    // Serverless base: 2,482 sessions per node, 40% headroom: a second node from 1,773 sessions.
+    expect(sweep(template('serverless-multi-region'), BUILT_IN_CATALOG, 'concurrency', 500, 4000, 200).thresholds[0]).toBe(1773);
+    const headroom = sweep(template('saas-startup'), BUILT_IN_CATALOG, 'peakHeadroomRatio', 0, 2, 5);
+    // 1,740 per node and 1,000 sessions: a second node once 1,000 × (1 + h) > 1,740, i.e. h > 0.74.
+    expect(headroom.thresholds[0]).toBeCloseTo(0.74, 6);
+  });
+
   it('agrees with planScenario at every sampled point it is asked about', () => {
     const inputs = template('saas-startup');
     const s = sweep(inputs, BUILT_IN_CATALOG, 'effectiveContextTokens', 1024, 131072, 7);
