@@ -1,4 +1,4 @@
-import { CliError } from './errors.js';
+import { both, CliError, oneOf } from './errors.js';
 
 export interface ParsedArgs {
   positionals: string[];
@@ -26,13 +26,13 @@ export function parseArgs(argv: string[], valueFlags: ReadonlySet<string>, switc
     }
     if (!valueFlags.has(name)) {
       const allowed = [...valueFlags, ...switchFlags].map((f) => `--${f}`).sort().join(', ');
-      throw new CliError(`--${name}: unknown flag; allowed flags: ${allowed}`);
+      throw new CliError(both(`--${name}: unknown flag; allowed flags: ${allowed}`, `--${name}: flag desconhecida; flags permitidas: ${allowed}`));
     }
     const value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
     if (value === undefined || (eq === -1 && value.startsWith('--'))) {
-      throw new CliError(`--${name}: a value is required`);
+      throw new CliError(both(`--${name}: a value is required`, `--${name}: um valor é obrigatório`));
     }
-    if (parsed.flags.has(name)) throw new CliError(`--${name}: given twice ("${parsed.flags.get(name)}" and "${value}"); give it once`);
+    if (parsed.flags.has(name)) throw new CliError(both(`--${name}: given twice ("${parsed.flags.get(name)}" and "${value}"); give it once`, `--${name}: informado duas vezes ("${parsed.flags.get(name)}" e "${value}"); informe uma vez`));
     parsed.flags.set(name, value);
   }
   return parsed;
@@ -43,11 +43,11 @@ const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 /** A decimal number as people type it; rejects "", "abc", "0x10", "Infinity" and friends. */
 export function parseNumber(flag: string, raw: string): number {
   const value = DECIMAL.test(raw.trim()) ? Number(raw) : NaN;
-  if (!Number.isFinite(value)) throw CliError.badValue(`--${flag}`, raw, 'a number');
+  if (!Number.isFinite(value)) throw CliError.badValue(`--${flag}`, raw, both('a number', 'um número'));
   return value;
 }
 
 export function parseChoice<T extends string>(flag: string, raw: string, allowed: readonly T[]): T {
-  if (!allowed.includes(raw as T)) throw CliError.badValue(`--${flag}`, raw, `one of ${allowed.join(', ')}`);
+  if (!allowed.includes(raw as T)) throw CliError.badValue(`--${flag}`, raw, oneOf(allowed));
   return raw as T;
 }

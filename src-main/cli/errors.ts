@@ -1,13 +1,51 @@
+import type { Lang, LocalizedText } from '../engine/types.js';
+
+/** Text in both languages; a plain string is shown as it is in both (messages from the store or the API). */
+export type CliText = LocalizedText | string;
+
+export function both(en: string, ptBR: string): LocalizedText {
+  return { en, 'pt-BR': ptBR };
+}
+
+function inLang(text: CliText, lang: Lang): string {
+  return typeof text === 'string' ? text : text[lang];
+}
+
 /** Bad command-line input: printed as one line on stderr, exit status 2, never a stack trace. */
 export class CliError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly text: CliText) {
+    super(inLang(text, 'en'));
   }
 
-  static badValue(flag: string, value: unknown, allowed: string): CliError {
-    const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
-    return new CliError(`${flag}: ${shown} is not allowed; expected ${allowed}`);
+  /** The one line to print, in the language the user asked for with --lang. */
+  render(lang: Lang): string {
+    return inLang(this.text, lang);
   }
+
+  static badValue(flag: string, value: unknown, allowed: CliText): CliError {
+    const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
+    return new CliError(
+      both(`${flag}: ${shown} is not allowed; expected ${inLang(allowed, 'en')}`, `${flag}: ${shown} não é permitido; esperado ${inLang(allowed, 'pt-BR')}`),
+    );
+  }
+
+  static required(what: string, hint: CliText = ''): CliError {
+    const extra = (lang: Lang) => (inLang(hint, lang) ? ` ${inLang(hint, lang)}` : '');
+    return new CliError(both(`${what}: required${extra('en')}`, `${what}: obrigatório${extra('pt-BR')}`));
+  }
+}
+
+/** `one of a, b, c` in both languages. */
+export function oneOf(values: readonly string[]): LocalizedText {
+  return both(`one of ${values.join(', ')}`, `um de ${values.join(', ')}`);
+}
+
+/** The language errors are printed in: read straight from argv, so even a parse error honours --lang. */
+export function errorLang(argv: string[]): Lang {
+  const at = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (at === -1) return 'en';
+  const value = argv[at]!.includes('=') ? argv[at]!.split('=')[1] : argv[at + 1];
+  return value === 'pt-BR' ? 'pt-BR' : 'en';
 }
 
 export const EXIT_OK = 0;

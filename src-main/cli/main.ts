@@ -2,7 +2,7 @@
 import { BUILT_IN_CATALOG, PRECISIONS, planRegions, planScenario, TEMPLATES, type Catalog, type Lang } from '../engine/index.js';
 import { resultsCsv } from '../export/csv.js';
 import { parseArgs, type ParsedArgs } from './args.js';
-import { CliError, EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_OK } from './errors.js';
+import { both, CliError, errorLang, EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_OK, oneOf } from './errors.js';
 import { HELP_EN, HELP_PT_BR } from './help.js';
 import { planTextReport, textReport } from './report.js';
 import { inputsFromArgs, parseFormat, parseLang, parseTemplate, SIZING_FLAGS } from './sizing-flags.js';
@@ -49,7 +49,7 @@ export async function runCli(argv: string[], out: (text: string) => void = (t) =
   }
   if (command !== undefined) {
     const known = ['templates', 'catalog', ...Object.keys(LAZY_COMMANDS)].join(', ');
-    throw new CliError(`${command}: unknown command; expected one of ${known}, or sizing flags (see sizing --help)`);
+    throw new CliError(both(`${command}: unknown command; expected one of ${known}, or sizing flags (see sizing --help)`, `${command}: comando desconhecido; esperado um de ${known}, ou flags de dimensionamento (veja sizing --help)`));
   }
   return sizeFromFlags(args, out, BUILT_IN_CATALOG);
 }
@@ -93,7 +93,7 @@ const CATALOG_KINDS = ['models', 'servers', 'storage', 'precisions'] as const;
 export function listCatalog(args: ParsedArgs, out: (text: string) => void, catalog: Catalog): number {
   const kind = args.positionals[1];
   if (!CATALOG_KINDS.includes(kind as (typeof CATALOG_KINDS)[number])) {
-    throw CliError.badValue('catalog', kind ?? '', `one of ${CATALOG_KINDS.join(', ')}`);
+    throw CliError.badValue('catalog', kind ?? '', oneOf(CATALOG_KINDS));
   }
   const format = parseFormat(args, ['text', 'json'] as const);
   const lang = parseLang(args);
@@ -129,7 +129,7 @@ export async function main(): Promise<void> {
     process.exitCode = await runCli(process.argv.slice(2));
   } catch (error) {
     if (error instanceof CliError) {
-      process.stderr.write(`sizing: ${error.message}\n`);
+      process.stderr.write(`sizing: ${error.render(errorLang(process.argv.slice(2)))}\n`);
       process.exitCode = EXIT_BAD_INPUT;
     } else {
       const message = error instanceof Error ? error.message : String(error);

@@ -4,7 +4,7 @@ import type { ApiContext, ExportFormat, PictureSubject } from '../api/index.js';
 import { EXPORT_FORMATS, PICTURE_SUBJECTS } from '../export/files.js';
 import { label } from '../i18n/labels.js';
 import { parseChoice, parseNumber, type ParsedArgs } from './args.js';
-import { CliError, EXIT_OK } from './errors.js';
+import { both, CliError, EXIT_OK, oneOf } from './errors.js';
 import type { CommandContext } from './main.js';
 import { projectByName, scenarioByName, writeFileAtomically } from './project-commands.js';
 import { inputsFromArgs, overridesFromArgs, parseFormat, parseLang, parseTemplate } from './sizing-flags.js';
@@ -29,7 +29,7 @@ export async function run({ args, out }: CommandContext): Promise<number> {
 
 function flag(args: ParsedArgs, name: string): string {
   const value = args.flags.get(name);
-  if (value === undefined) throw new CliError(`--${name}: required`);
+  if (value === undefined) throw CliError.required(`--${name}`);
   return value;
 }
 
@@ -59,7 +59,7 @@ async function exportCommand(ctx: ApiContext, args: ParsedArgs, out: Out): Promi
 async function compareCommand(ctx: ApiContext, args: ParsedArgs, out: Out): Promise<number> {
   const project = projectByName(ctx, flag(args, 'project'));
   const names = args.positionals.slice(1);
-  if (names.length === 0) throw new CliError('compare: name at least one scenario after the flags (sizing compare --project P A B)');
+  if (names.length === 0) throw new CliError(both('compare: name at least one scenario after the flags (sizing compare --project P A B)', 'compare: informe ao menos um cenário depois das flags (sizing compare --project P A B)'));
   const ids = names.map((name) => scenarioByName(ctx, project, name).id);
   const lang = parseLang(args);
   const format = parseFormat(args, ['text', 'json', 'csv'] as const);
@@ -96,14 +96,14 @@ async function regionCommand(ctx: ApiContext, args: ParsedArgs, out: Out): Promi
   const name = () => flag(args, 'region');
   const index = () => {
     const i = regions.findIndex((r) => r.name === name());
-    if (i === -1) throw CliError.badValue('--region', name(), regions.length ? `one of ${regions.map((r) => r.name).join(', ')}` : 'an existing region (this scenario has none)');
+    if (i === -1) throw CliError.badValue('--region', name(), regions.length ? oneOf(regions.map((r) => r.name)) : both('an existing region (this scenario has none)', 'uma região existente (este cenário não tem nenhuma)'));
     return i;
   };
   switch (action) {
     case 'list':
       break;
     case 'add':
-      if (regions.some((r) => r.name === name())) throw CliError.badValue('--region', name(), 'a name not used yet in this scenario');
+      if (regions.some((r) => r.name === name())) throw CliError.badValue('--region', name(), both('a name not used yet in this scenario', 'um nome ainda não usado neste cenário'));
       regions = [...regions, { name: name(), concurrency: parseNumber('concurrency', flag(args, 'concurrency')), overrides: overridesFromArgs(args) }];
       break;
     case 'set': {
@@ -123,7 +123,7 @@ async function regionCommand(ctx: ApiContext, args: ParsedArgs, out: Out): Promi
       break;
     }
     default:
-      throw CliError.badValue('region', action ?? '', 'one of list, add, set, rename, remove');
+      throw CliError.badValue('region', action ?? '', oneOf(['list', 'add', 'set', 'rename', 'remove']));
   }
   if (action !== 'list') regions = (await call(ctx, 'regions.set', { scenarioId: scenario.id, regions })).regions;
   const lang = parseLang(args);
@@ -158,7 +158,7 @@ async function sweepCommand(args: ParsedArgs, out: Out): Promise<number> {
     if (path) {
       writeExported(path, file);
       out(`wrote ${path}\n`);
-    } else if (format === 'png') throw new CliError('--out: required for --format png');
+    } else if (format === 'png') throw CliError.required('--out', both('for --format png', 'para --format png'));
     else out(file.data);
     return EXIT_OK;
   }

@@ -4,7 +4,7 @@ import type { ApiContext, ProjectRow, ScenarioRow } from '../api/index.js';
 import { MAX_PROJECT_FILE_BYTES } from '../store/project-file.js';
 import { label } from '../i18n/labels.js';
 import type { CommandContext } from './main.js';
-import { CliError, EXIT_INFEASIBLE, EXIT_OK } from './errors.js';
+import { both, CliError, EXIT_INFEASIBLE, EXIT_OK, oneOf } from './errors.js';
 import { planTextReport, textReport } from './report.js';
 import { inputsFromArgs, parseFormat, parseLang, parseTemplate } from './sizing-flags.js';
 import { apiContext, call, openCliStore } from './store-context.js';
@@ -27,7 +27,7 @@ export async function run({ args, out }: CommandContext): Promise<number> {
       import: () => importProjectFile(ctx, args, out),
     };
     const handler = sub === undefined ? undefined : handlers[sub];
-    if (!handler) throw CliError.badValue('project', sub ?? '', `one of ${Object.keys(handlers).join(', ')}`);
+    if (!handler) throw CliError.badValue('project', sub ?? '', oneOf(Object.keys(handlers)));
     return await handler();
   } finally {
     store.close();
@@ -39,13 +39,13 @@ type Out = CommandContext['out'];
 
 function need(args: ParsedArgs, index: number, what: string): string {
   const value = args.positionals[index];
-  if (value === undefined) throw new CliError(`${what}: required (see sizing --help)`);
+  if (value === undefined) throw CliError.required(what, both('(see sizing --help)', '(veja sizing --help)'));
   return value;
 }
 
 function needFlag(args: ParsedArgs, flag: string): string {
   const value = args.flags.get(flag);
-  if (value === undefined) throw new CliError(`--${flag}: required`);
+  if (value === undefined) throw CliError.required(`--${flag}`);
   return value;
 }
 
@@ -53,7 +53,9 @@ export function projectByName(ctx: ApiContext, name: string): ProjectRow {
   const project = ctx.store.projects.findByName(name);
   if (!project) {
     const names = ctx.store.projects.list().map((p) => p.name);
-    throw CliError.badValue('project', name, names.length ? `an existing project: ${names.slice(0, 20).join(', ')}` : 'an existing project (there are none yet: sizing project create NAME)');
+    throw CliError.badValue('project', name, names.length
+        ? both(`an existing project: ${names.slice(0, 20).join(', ')}`, `um projeto existente: ${names.slice(0, 20).join(', ')}`)
+        : both('an existing project (there are none yet: sizing project create NAME)', 'um projeto existente (ainda não há nenhum: sizing project create NOME)'));
   }
   return project;
 }
@@ -62,7 +64,9 @@ export function scenarioByName(ctx: ApiContext, project: ProjectRow, name: strin
   const scenario = ctx.store.scenarios.findByName(project.id, name);
   if (!scenario) {
     const names = ctx.store.scenarios.list(project.id).map((s) => s.name);
-    throw CliError.badValue('--scenario', name, names.length ? `a scenario of ${project.name}: ${names.slice(0, 20).join(', ')}` : `a scenario of ${project.name} (it has none)`);
+    throw CliError.badValue('--scenario', name, names.length
+        ? both(`a scenario of ${project.name}: ${names.slice(0, 20).join(', ')}`, `um cenário de ${project.name}: ${names.slice(0, 20).join(', ')}`)
+        : both(`a scenario of ${project.name} (it has none)`, `um cenário de ${project.name} (ele não tem nenhum)`));
   }
   return scenario;
 }
@@ -133,17 +137,17 @@ async function importProjectFile(ctx: ApiContext, args: ParsedArgs, out: Out): P
   const path = need(args, 2, 'FILE');
   let text: string;
   try {
-    if (statSync(path).size > MAX_PROJECT_FILE_BYTES) throw new CliError(`${path}: larger than ${MAX_PROJECT_FILE_BYTES / 1024 / 1024} MB; not a project file`);
+    if (statSync(path).size > MAX_PROJECT_FILE_BYTES) throw new CliError(both(`${path}: larger than ${MAX_PROJECT_FILE_BYTES / 1024 / 1024} MB; not a project file`, `${path}: maior que ${MAX_PROJECT_FILE_BYTES / 1024 / 1024} MB; não é um arquivo de projeto`));
     text = readFileSync(path, 'utf8');
   } catch (error) {
     if (error instanceof CliError) throw error;
-    throw new CliError(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new CliError(both(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, `${path}: não pode ser lido (${(error as NodeJS.ErrnoException).code ?? 'erro'})`));
   }
   let file: unknown;
   try {
     file = JSON.parse(text);
   } catch {
-    throw new CliError(`${path}: not a project file (not JSON)`);
+    throw new CliError(both(`${path}: not a project file (not JSON)`, `${path}: não é um arquivo de projeto (não é JSON)`));
   }
   const imported = await call(ctx, 'projects.import', { file });
   out(`imported ${imported.name} (${imported.scenarios} scenario(s))\n`);

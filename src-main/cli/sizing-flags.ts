@@ -12,7 +12,7 @@ import {
   type Template,
 } from '../engine/index.js';
 import { parseChoice, parseNumber, type ParsedArgs } from './args.js';
-import { CliError } from './errors.js';
+import { both, CliError, oneOf } from './errors.js';
 
 type FlagKind = 'id' | 'number' | 'precision' | 'ha' | 'basis';
 
@@ -71,7 +71,7 @@ export function parseTemplate(args: ParsedArgs): Template | undefined {
   const id = args.flags.get('template');
   if (id === undefined) return undefined;
   const template = findTemplate(id);
-  if (!template) throw CliError.badValue('--template', id, `one of ${TEMPLATES.map((t) => t.id).join(', ')}`);
+  if (!template) throw CliError.badValue('--template', id, oneOf(TEMPLATES.map((t) => t.id)));
   return template;
 }
 
@@ -93,7 +93,7 @@ export function inputsFromArgs(args: ParsedArgs, catalog: Catalog, template?: Te
   if (!template) {
     const missing = REQUIRED.filter((flag) => !args.flags.has(flag));
     if (missing.length > 0) {
-      throw new CliError(`${missing.map((f) => `--${f}`).join(', ')}: required (or give --template ID); see sizing --help`);
+      throw CliError.required(missing.map((f) => `--${f}`).join(', '), both('(or give --template ID); see sizing --help', '(ou informe --template ID); veja sizing --help'));
     }
   }
   const inputs = template
@@ -102,7 +102,7 @@ export function inputsFromArgs(args: ParsedArgs, catalog: Catalog, template?: Te
   const issues = validateInputs(inputs, catalog);
   if (issues.length > 0) {
     const first = issues[0]!;
-    throw CliError.badValue(FLAG_OF_FIELD.get(first.field) ?? first.field, first.value, first.allowed);
+    throw CliError.badValue(FLAG_OF_FIELD.get(first.field) ?? first.field, first.value, first.allowedText);
   }
   return inputs;
 }

@@ -1,6 +1,6 @@
 import { findModel, findServer, findStorage } from './catalogs/index.js';
 import { PRECISION_IDS } from './precision.js';
-import type { Catalog, HaPolicy, MemoryBasis, MethodId, ModelRecord, ServerRecord, SizingInputs } from './types.js';
+import type { Catalog, HaPolicy, Lang, LocalizedText, MemoryBasis, MethodId, ModelRecord, ServerRecord, SizingInputs } from './types.js';
 
 export const HA_POLICIES: HaPolicy[] = ['none', 'n+1', 'n+2'];
 export const MEMORY_BASES: MemoryBasis[] = ['nominal', 'measured'];
@@ -70,11 +70,21 @@ export function defaultRuntimeOverheadGiB(model: ModelRecord, server: ServerReco
 }
 
 /** What a rule allows, in words, for error messages. */
-export function describeRule(rule: NumberRule): string {
+export function describeRule(rule: NumberRule, lang: Lang = 'en'): string {
+  if (lang === 'pt-BR') {
+    const kind = rule.integer ? 'um número inteiro' : 'um número';
+    const low = rule.minExclusive ? `maior que ${rule.min}` : `no mínimo ${rule.min}`;
+    const high = rule.maxExclusive ? `menor que ${rule.max}` : `no máximo ${rule.max}`;
+    return `${kind} ${low} e ${high}`;
+  }
   const kind = rule.integer ? 'a whole number' : 'a number';
   const low = rule.minExclusive ? `greater than ${rule.min}` : `at least ${rule.min}`;
   const high = rule.maxExclusive ? `less than ${rule.max}` : `at most ${rule.max}`;
   return `${kind} ${low} and ${high}`;
+}
+
+function ruleText(rule: NumberRule): LocalizedText {
+  return { en: describeRule(rule, 'en'), 'pt-BR': describeRule(rule, 'pt-BR') };
 }
 
 export function checkNumber(value: unknown, rule: NumberRule): boolean {
@@ -88,7 +98,14 @@ export function checkNumber(value: unknown, rule: NumberRule): boolean {
 export interface InputIssue {
   field: keyof SizingInputs;
   value: unknown;
+  /** What is allowed, in English (API messages). */
   allowed: string;
+  /** The same in both product languages (command line, reports). */
+  allowedText: LocalizedText;
+}
+
+function issue(field: keyof SizingInputs, value: unknown, allowedText: LocalizedText): InputIssue {
+  return { field, value, allowed: allowedText.en, allowedText };
 }
 
 /** Every problem with a set of inputs against a catalog; empty when the inputs can be sized. */
@@ -105,29 +122,30 @@ export function validateInputs(inputs: SizingInputs, catalog: Catalog): InputIss
     const rule: NumberRule = NUMBER_RULES[field];
     const value = inputs[field];
     if (value === undefined && rule.optional) continue;
-    if (!checkNumber(value, rule)) issues.push({ field, value, allowed: describeRule(rule) });
+    if (!checkNumber(value, rule)) issues.push(issue(field, value, ruleText(rule)));
   }
   checkChoice(issues, 'method', inputs.method, METHOD_IDS);
   checkChoice(issues, 'kvPrecision', inputs.kvPrecision, PRECISION_IDS);
   checkChoice(issues, 'ha', inputs.ha, HA_POLICIES);
   checkChoice(issues, 'memoryBasis', inputs.memoryBasis, MEMORY_BASES);
   if (model && inputs.effectiveContextTokens > model.maxContextTokens) {
-    issues.push({
-      field: 'effectiveContextTokens',
-      value: inputs.effectiveContextTokens,
-      allowed: `at most ${model.maxContextTokens} (the maximum context of ${model.id})`,
-    });
+    issues.push(issue('effectiveContextTokens', inputs.effectiveContextTokens, {
+      en: `at most ${model.maxContextTokens} (the maximum context of ${model.id})`,
+      'pt-BR': `no máximo ${model.maxContextTokens} (o contexto máximo de ${model.id})`,
+    }));
   }
   if (server && inputs.memoryBasis === 'measured' && server.measuredMiBPerGpu === undefined) {
     const known = catalog.servers.filter((s) => s.measuredMiBPerGpu !== undefined).map((s) => s.id);
-    issues.push({
-      field: 'memoryBasis',
-      value: 'measured',
-      allowed: `nominal (no measured capacity is known for ${server.id}; measured is known for ${known.join(', ')})`,
-    });
+    issues.push(issue('memoryBasis', 'measured', {
+      en: `nominal (no measured capacity is known for ${server.id}; measured is known for ${known.join(', ')})`,
+      'pt-BR': `nominal (não há capacidade medida para ${server.id}; a medida é conhecida para ${known.join(', ')})`,
+    }));
   }
   if (inputs.scaleDownRatio >= inputs.scaleUpRatio && issues.every((i) => i.field !== 'scaleDownRatio')) {
-    issues.push({ field: 'scaleDownRatio', value: inputs.scaleDownRatio, allowed: `below the scale-up ratio ${inputs.scaleUpRatio}` });
+    issues.push(issue('scaleDownRatio', inputs.scaleDownRatio, {
+      en: `below the scale-up ratio ${inputs.scaleUpRatio}`,
+      'pt-BR': `abaixo da razão de escala para cima ${inputs.scaleUpRatio}`,
+    }));
   }
   return issues;
 }
@@ -137,7 +155,7 @@ function checkChoice(issues: InputIssue[], field: keyof SizingInputs, value: unk
 }
 
 function choiceIssue(field: keyof SizingInputs, value: unknown, allowed: readonly string[]): InputIssue {
-  return { field, value, allowed: `one of ${allowed.join(', ')}` };
+  return issue(field, value, { en: `one of ${allowed.join(', ')}`, 'pt-BR': `um de ${allowed.join(', ')}` });
 }
 
 /** Complete inputs from the workload's identity plus any subset of the policy. */

@@ -54,3 +54,21 @@ describe('bad input exits 2 with one line naming the flag, the value and what is
     });
   }
 });
+
+describe('with --lang pt-BR the one line is in Portuguese', () => {
+  const pt: Array<[string, string[], RegExp]> = [
+    ['unknown model', [...withFlag('--model', 'gpt-9'), '--lang', 'pt-BR'], /^sizing: --model: "gpt-9" não é permitido; esperado um de opt-oss-20b, /],
+    ['ratio out of range', [...withFlag('--kv-budget-ratio', '1.5'), '--lang', 'pt-BR'], /^sizing: --kv-budget-ratio: 1.5 não é permitido; esperado um número maior que 0 e no máximo 1$/],
+    ['context above the maximum', [...withFlag('--effective-context', '200000'), '--lang=pt-BR'], /o contexto máximo de opt-oss-20b\)$/],
+    ['unknown flag, even before --lang is parsed', ['--turbo', '1', '--lang', 'pt-BR'], /^sizing: --turbo: flag desconhecida; flags permitidas: /],
+    ['missing required flags', ['--model', 'opt-oss-20b', '--lang', 'pt-BR'], /^sizing: --server, --concurrency, --effective-context: obrigatório/],
+  ];
+  for (const [name, args, pattern] of pt) {
+    it(name, () => {
+      const r = sizing(args);
+      expect(r.status).toBe(2);
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.stderr.trimEnd()).toMatch(pattern);
+    });
+  }
+});
