@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, truncateSync, writeFileSync, statSync, copyFileSync, readdirSync } from 'node:fs';
+import { readFileSync, truncateSync, writeFileSync, statSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
