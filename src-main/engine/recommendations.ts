@@ -100,8 +100,8 @@ function precisionRule({ inputs, method, cost, fp8Alternative }: RecommendationC
   const figures = { nodes, fp8Nodes: altNodes, savedNodes, savedCapexLowUsd: savedLow, savedCapexHighUsd: savedHigh, savedRatio };
   return [
     rec('kv-precision-wide', savedNodes > 0 ? 'warning' : 'info', figures, text(
-      (f) => `${inputs.kvPrecision} KV doubles memory per session against fp8. With fp8 this plan needs ${f.n(altNodes)} node(s) instead of ${f.n(nodes)}: ${f.n(savedNodes)} fewer (${f.pct(savedRatio, 0)}), saving about ${f.usd(savedLow)}–${f.usd(savedHigh)} of CapEx. Validate quality on your own evaluations before lowering precision.`,
-      (f) => `KV em ${inputs.kvPrecision} dobra a memória por sessão em relação ao fp8. Com fp8 este plano precisa de ${f.n(altNodes)} nó(s) em vez de ${f.n(nodes)}: ${f.n(savedNodes)} a menos (${f.pct(savedRatio, 0)}), economia de cerca de ${f.usd(savedLow)}–${f.usd(savedHigh)} de CapEx. Valide a qualidade nas suas avaliações antes de reduzir a precisão.`,
+      (f) => `${inputs.kvPrecision} KV ${inputs.kvPrecision === 'fp32' ? 'quadruples' : 'doubles'} memory per session against fp8. With fp8 this plan needs ${f.n(altNodes)} node(s) instead of ${f.n(nodes)}: ${f.n(savedNodes)} fewer (${f.pct(savedRatio, 0)}), saving about ${f.usd(savedLow)}–${f.usd(savedHigh)} of CapEx. Validate quality on your own evaluations before lowering precision.`,
+      (f) => `KV em ${inputs.kvPrecision} ${inputs.kvPrecision === 'fp32' ? 'quadruplica' : 'dobra'} a memória por sessão em relação ao fp8. Com fp8 este plano precisa de ${f.n(altNodes)} nó(s) em vez de ${f.n(nodes)}: ${f.n(savedNodes)} a menos (${f.pct(savedRatio, 0)}), economia de cerca de ${f.usd(savedLow)}–${f.usd(savedHigh)} de CapEx. Valide a qualidade nas suas avaliações antes de reduzir a precisão.`,
     )),
   ];
 }

@@ -95,6 +95,13 @@ describe('SPEC §9 reference cases', () => {
     expect(advice.figures.savedNodes).toBe(r.nodes!.total - fp8.nodes!.total);
   });
 
+  it('fp32 KV is described as four times fp8, fp16 as twice', () => {
+    const fp32 = planScenario({ ...template('enterprise-docs'), kvPrecision: 'fp32' }, BUILT_IN_CATALOG);
+    expect(fp32.recommendations.find((x) => x.id === 'kv-precision-wide')!.message.en).toMatch(/^fp32 KV quadruples memory/);
+    const fp16 = planScenario(template('enterprise-docs'), BUILT_IN_CATALOG);
+    expect(fp16.recommendations.find((x) => x.id === 'kv-precision-wide')!.message['pt-BR']).toMatch(/^KV em fp16 dobra a memória/);
+  });
+
   it('cold start misses the serverless 5 s target on NVMe and names a profile that meets it', () => {
     const r = planScenario(findTemplate('serverless-multi-region')!.inputs, BUILT_IN_CATALOG);
     expect(r.coldStart.meetsTarget).toBe(false);
