@@ -45,9 +45,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const origin = req.headers.origin;
     if (origin !== undefined && !isLoopbackOrigin(origin, port)) return sendError(res, { code: 'forbidden', message: 'cross-origin requests are refused' });
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice('/api/'.length));
+    const pathname = safeDecode(url.pathname);
+    if (pathname === null) return sendError(res, { code: 'bad_request', message: 'the address is not valid percent-encoding' });
+    if (pathname.startsWith('/api/')) return handleApi(req, res, pathname.slice('/api/'.length));
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, { code: 'bad_request', message: 'only GET for files and POST for the API' }, 405);
-    return serveStatic(res, options.staticDir, url.pathname);
+    return serveStatic(res, options.staticDir, pathname);
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
@@ -66,7 +68,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     } catch {
       return sendError(res, { code: 'bad_request', message: 'the body is not valid JSON' });
     }
-    const response = await callApi(options.ctx, decodeURIComponent(method), input);
+    const response = await callApi(options.ctx, method, input);
     if (!response.ok) return sendError(res, response.error);
     send(res, 200, JSON.stringify({ result: response.result }), 'application/json; charset=utf-8');
   }
@@ -86,6 +88,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       server.closeAllConnections();
     }),
   };
+}
+
+/** A path decoded once, or null when its %-escapes are malformed (a 400, not a crash). */
+function safeDecode(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
 }
 
 function isLoopbackHost(host: string | undefined, port: number): boolean {
@@ -139,7 +150,7 @@ function serveStatic(res: ServerResponse, staticDir: string | undefined, pathnam
     return send(res, 404, 'The planner UI is not built: run npm run build, then sizing serve again.', 'text/plain; charset=utf-8');
   }
   const root = normalize(staticDir + sep);
-  let file = normalize(join(root, decodeURIComponent(pathname)));
+  let file = normalize(join(root, pathname));
   if (!file.startsWith(root)) return sendError(res, { code: 'forbidden', message: 'outside the app folder' });
   if (!existsSync(file) || !statSync(file).isFile()) file = join(root, 'index.html');
   send(res, 200, readFileSync(file), mimeTypeFor(file));

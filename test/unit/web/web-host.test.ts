@@ -50,6 +50,7 @@ describe('loopback web host (real server in a child process)', () => {
     ['an unknown method', () => ({ path: '/api/projects.explode', headers: { ...json, ...auth(), ...hostHeader() }, body: '{}' }), 404, 'unknown_method'],
     ['invalid input', () => ({ path: '/api/sizing.scenario', headers: { ...json, ...auth(), ...hostHeader() }, body: JSON.stringify({ inputs: { ...saas, kvBudgetRatio: 3 } }) }), 422, 'invalid_input'],
     ['a body that is not JSON', () => ({ path: '/api/projects.list', headers: { 'Content-Type': 'text/plain', ...auth(), ...hostHeader() }, body: 'hi' }), 415, 'bad_request'],
+    ['a malformed percent-encoded address', () => ({ path: '/api/projects.%E0%A4%A', headers: { ...json, ...auth(), ...hostHeader() }, body: '{}' }), 400, 'bad_request'],
     ['GET on the API', () => ({ method: 'GET', path: '/api/projects.list', headers: { ...auth(), ...hostHeader() } }), 405, 'bad_request'],
   ];
 
