@@ -10,6 +10,7 @@ import {
   SWEEP_FIELDS,
   SWEEP_MAX_POINTS,
   TEMPLATES,
+  describeIssue,
   validateInputs,
   validateRegions,
   type CompareItem,
@@ -71,17 +72,14 @@ function customRecord(kind: (typeof CUSTOM_KINDS)[number], record: unknown) {
 function checkSizable(ctx: ApiContext, inputs: SizingInputs, regions: RegionSpec[]): void {
   const catalog = ctx.store.catalog.effective();
   const issue = validateInputs(inputs, catalog)[0];
-  if (issue) throw new ApiError('invalid_input', `inputs.${issue.field}: ${JSON.stringify(issue.value)} is not allowed; expected ${issue.allowed}`, `inputs.${issue.field}`);
+  if (issue) throw new ApiError('invalid_input', `inputs.${issue.field}: ${describeIssue(issue)}`, `inputs.${issue.field}`);
   const regional = validateRegions(inputs, regions, catalog)[0];
-  if (regional) {
-    const { path, issue: i } = regional;
-    throw new ApiError('invalid_input', `${path}: ${JSON.stringify(i.value)} is not allowed; expected ${i.allowed}`, path);
-  }
+  if (regional) throw new ApiError('invalid_input', `${regional.path}: ${describeIssue(regional.issue)}`, regional.path);
 }
 
-function sizeStored(ctx: ApiContext, scenarioId: number) {
+/** A stored scenario sized: its base result, and its plan when it has regions. */
+function sizeStored(ctx: ApiContext, scenarioId: number, catalog = ctx.store.catalog.effective()) {
   const scenario = ctx.store.scenarios.get(scenarioId);
-  const catalog = ctx.store.catalog.effective();
   const result = planScenario(scenario.inputs, catalog);
   const plan = scenario.regions.length > 0 ? planRegions(scenario.inputs, scenario.regions, catalog) : null;
   return { scenario, result, plan };
@@ -112,9 +110,8 @@ function runSweep(ctx: ApiContext, r: z.infer<typeof sweepRequest>) {
 function compareItems(ctx: ApiContext, ids: number[]): CompareItem[] {
   const catalog = ctx.store.catalog.effective();
   return ids.map((scenarioId) => {
-    const s = ctx.store.scenarios.get(scenarioId);
-    const plan = s.regions.length > 0 ? planRegions(s.inputs, s.regions, catalog) : null;
-    return { name: s.name, result: planScenario(s.inputs, catalog), plan, usage: s.notes.split('\n')[0]?.slice(0, 80) ?? '' };
+    const { scenario, result, plan } = sizeStored(ctx, scenarioId, catalog);
+    return { name: scenario.name, result, plan, usage: scenario.notes.split('\n')[0]?.slice(0, 80) ?? '' };
   });
 }
 

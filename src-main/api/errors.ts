@@ -1,4 +1,4 @@
-import { InvalidInputsError } from '../engine/index.js';
+import { describeIssue, InvalidInputsError } from '../engine/index.js';
 import { StoreError } from '../store/errors.js';
 import type { ApiErrorBody } from './types.js';
 
@@ -26,7 +26,7 @@ export function toErrorBody(error: unknown, fieldPrefix = ''): ApiErrorBody {
   if (error instanceof InvalidInputsError) {
     const first = error.issues[0]!;
     const field = `inputs.${first.field}`;
-    return { code: 'invalid_input', message: `${field}: ${JSON.stringify(first.value)} is not allowed; expected ${first.allowed}`, field };
+    return { code: 'invalid_input', message: `${field}: ${describeIssue(first)}`, field };
   }
   if (error instanceof StoreError) return withField({ code: STORE_CODES[error.code], message: error.message }, prefixed(error.field));
   const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);

@@ -104,6 +104,11 @@ export interface InputIssue {
   allowedText: LocalizedText;
 }
 
+/** "1.5 is not allowed; expected …": the one wording of an input problem for messages in English. */
+export function describeIssue(issue: Pick<InputIssue, 'value' | 'allowed'>): string {
+  return `${JSON.stringify(issue.value)} is not allowed; expected ${issue.allowed}`;
+}
+
 function issue(field: keyof SizingInputs, value: unknown, allowedText: LocalizedText): InputIssue {
   return { field, value, allowed: allowedText.en, allowedText };
 }

@@ -1,7 +1,7 @@
 import { findModel, findServer, findStorage } from './catalogs/index.js';
 import { estimateColdStart } from './coldstart.js';
 import { estimateCost } from './cost.js';
-import { validateInputs, type InputIssue } from './inputs.js';
+import { describeIssue, validateInputs, type InputIssue } from './inputs.js';
 import { sizePooled } from './pooled.js';
 import { recommend } from './recommendations.js';
 import type {
@@ -26,7 +26,7 @@ export const METHODS: Record<MethodId, SizingMethod> = { pooled: sizePooled };
 
 export class InvalidInputsError extends Error {
   constructor(public readonly issues: InputIssue[]) {
-    super(issues.map((i) => `${i.field}: ${JSON.stringify(i.value)} is not allowed; expected ${i.allowed}`).join('; '));
+    super(issues.map((i) => `${i.field}: ${describeIssue(i)}`).join('; '));
   }
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { mergeCatalog } from '../engine/catalogs/index.js';
-import { validateInputs, validateRegions } from '../engine/index.js';
+import { describeIssue, validateInputs, validateRegions } from '../engine/index.js';
 import type { RegionSpec, SizingInputs } from '../engine/types.js';
 import {
   formatPath,
@@ -210,10 +210,10 @@ function checkScenarios(file: ProjectFile, catalog: ReturnType<typeof mergeCatal
       else if (parent.variantOf !== null) problems.push({ path: `scenarios[${i}].variantOf`, message: 'a variant must point at a scenario, not at another variant' });
     }
     for (const issue of validateInputs(s.inputs as SizingInputs, catalog)) {
-      problems.push({ path: `scenarios[${i}].inputs.${issue.field}`, message: `${JSON.stringify(issue.value)} is not allowed; expected ${issue.allowed}` });
+      problems.push({ path: `scenarios[${i}].inputs.${issue.field}`, message: describeIssue(issue) });
     }
     for (const { path, issue } of validateRegions(s.inputs as SizingInputs, s.regions as RegionSpec[], catalog)) {
-      problems.push({ path: `scenarios[${i}].${path}`, message: `${JSON.stringify(issue.value)} is not allowed; expected ${issue.allowed}` });
+      problems.push({ path: `scenarios[${i}].${path}`, message: describeIssue(issue) });
     }
   });
 }
