@@ -3,6 +3,7 @@ import { estimateColdStart } from './coldstart.js';
 import { estimateCost } from './cost.js';
 import { describeIssue, validateInputs, type InputIssue } from './inputs.js';
 import { sizePooled } from './pooled.js';
+import { isWiderThanFp8 } from './precision.js';
 import { recommend } from './recommendations.js';
 import type {
   Catalog,
@@ -43,7 +44,7 @@ export function planScenario(inputs: SizingInputs, catalog: Catalog): SizingResu
   const coldStart = estimateColdStart(model, storage, catalog.storage, inputs);
   const cost = method.nodes ? estimateCost(method.nodes.total, inputs.concurrency, server, inputs) : null;
   const nextNodeAtConcurrency = nextNodeThreshold(method, inputs);
-  const fp8Alternative = ['fp16', 'bf16', 'fp32'].includes(inputs.kvPrecision)
+  const fp8Alternative = isWiderThanFp8(inputs.kvPrecision)
     ? fp8AlternativeOf(inputs, model, server)
     : null;
   const recommendations = recommend({

@@ -30,6 +30,11 @@ export const PRECISIONS: PrecisionRecord[] = PRECISION_IDS.map((id) => ({
       : `IEEE/OCP ${id} storage width`,
 }));
 
+/** Precisions that store KV in more bytes than fp8: the ones where fp8 is worth suggesting. */
+export function isWiderThanFp8(precision: PrecisionId): boolean {
+  return PRECISION_SIXTEENTHS_OF_BYTE[precision] > PRECISION_SIXTEENTHS_OF_BYTE.fp8;
+}
+
 export function bytesPerValue(precision: PrecisionId): number {
   return PRECISION_SIXTEENTHS_OF_BYTE[precision] / 16;
 }

@@ -1,4 +1,5 @@
 import { formatNumber, formatPercent, formatUsd } from './format.js';
+import { isWiderThanFp8 } from './precision.js';
 import type {
   ColdStartEstimate,
   CostEstimate,
@@ -74,7 +75,7 @@ function weightsRule({ weights }: RecommendationContext): Recommendation[] {
 }
 
 function precisionRule({ inputs, method, cost, fp8Alternative }: RecommendationContext): Recommendation[] {
-  const wide = ['fp16', 'bf16', 'fp32'].includes(inputs.kvPrecision);
+  const wide = isWiderThanFp8(inputs.kvPrecision);
   if (!wide) {
     return [
       rec('kv-precision-fp8', 'info', { kvPrecision: inputs.kvPrecision }, text(
