@@ -26,7 +26,7 @@ export async function callApi(ctx: ApiContext, name: string, rawInput: unknown):
     const result = def.writes ? ctx.store.write(run) : await run();
     return { ok: true, result };
   } catch (error) {
-    return { ok: false, error: toErrorBody(error, name === 'projects.import' ? 'file.' : '') };
+    return { ok: false, error: toErrorBody(error, def.errorFieldPrefix ?? '') };
   }
 }
 

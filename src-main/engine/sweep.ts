@@ -52,19 +52,26 @@ export function sweep(inputs: SizingInputs, catalog: Catalog, field: SweepField,
 
 const INTEGER_FIELDS: ReadonlySet<SweepField> = new Set(['concurrency', 'effectiveContextTokens']);
 
+/** A sweep range the caller must fix (from ≥ to, too many points, values outside the input's limits). */
+export class SweepRangeError extends Error {
+  constructor(public readonly argument: 'field' | 'from' | 'to' | 'points', message: string) {
+    super(message);
+  }
+}
+
 function checkSweepArguments(field: SweepField, from: number, to: number, points: number): void {
-  if (!SWEEP_FIELDS.includes(field)) throw new Error(`sweep field ${JSON.stringify(field)} is not one of ${SWEEP_FIELDS.join(', ')}`);
+  if (!SWEEP_FIELDS.includes(field)) throw new SweepRangeError('field', `sweep field ${JSON.stringify(field)} is not one of ${SWEEP_FIELDS.join(', ')}`);
   if (!Number.isInteger(points) || points < 2 || points > SWEEP_MAX_POINTS) {
-    throw new Error(`sweep points ${points} must be a whole number from 2 to ${SWEEP_MAX_POINTS}`);
+    throw new SweepRangeError('points', `sweep points ${points} must be a whole number from 2 to ${SWEEP_MAX_POINTS}`);
   }
   if (!Number.isFinite(from) || !Number.isFinite(to) || from >= to) {
-    throw new Error(`sweep range ${from} to ${to} must be two finite numbers with from below to`);
+    throw new SweepRangeError('from', `sweep range ${from} to ${to} must be two finite numbers with from below to`);
   }
   // Context above the model's maximum is clipped rather than refused: the maximum varies by model.
   const rule: NumberRule = field === 'effectiveContextTokens' ? { ...NUMBER_RULES[field], max: Infinity } : NUMBER_RULES[field];
   for (const [name, value] of [['from', from], ['to', to]] as const) {
     const candidate = INTEGER_FIELDS.has(field) ? Math.round(value) : value;
-    if (!checkNumber(candidate, rule)) throw new Error(`sweep ${name} ${value} for ${field} must be ${describeRule(rule)}`);
+    if (!checkNumber(candidate, rule)) throw new SweepRangeError(name, `sweep ${name} ${value} for ${field} must be ${describeRule(rule)}`);
   }
 }
 

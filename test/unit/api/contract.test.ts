@@ -164,7 +164,9 @@ describe('API contract', () => {
     const sweep = await ok(ctx, 'sizing.sweep', { inputs: api.inputs, field: 'concurrency', from: 1000, to: 10000, points: 10 });
     expect(sweep.points).toHaveLength(10);
     expect(sweep.points[4]).toMatchObject({ value: 5000, nodesTotal: 12 });
-    expect(await callApi(ctx, 'sizing.sweep', { inputs: api.inputs, field: 'concurrency', from: 10, to: 1, points: 10 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await callApi(ctx, 'sizing.sweep', { inputs: api.inputs, field: 'concurrency', from: 10, to: 1, points: 10 })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'from' } });
+    // The argument at fault is named by the engine's typed error, not guessed from its wording.
+    expect(await callApi(ctx, 'sizing.sweep', { inputs: api.inputs, field: 'kvBudgetRatio', from: 0.5, to: 1.5, points: 10 })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'to' } });
     const cmp = await ok(ctx, 'sizing.compare', { scenarioIds: [api.id, regions.id], lang: 'en' });
     expect(cmp.names).toEqual([api.name, regions.name]);
     expect(cmp.rows.find((r) => r.key === 'concurrency')).toMatchObject({ values: [5000, 2000], differs: true });
@@ -183,5 +185,14 @@ describe('API contract', () => {
     const cmpCsv = await ok(ctx, 'export.comparison', { scenarioIds: [api.id, regions.id], lang: 'en' });
     expect(cmpCsv.fileName).toBe('Plans-comparison.csv');
     expect(await callApi(ctx, 'export.scenario', { scenarioId: api.id, format: 'docx', lang: 'en' })).toMatchObject({ ok: false, error: { field: 'format' } });
+  });
+});
+
+describe('contract assembly', () => {
+  it('refuses a method name that two domains define', async () => {
+    const { joinMethodMaps } = await import('../../../src-main/api/contract.js');
+    const { SETTINGS_METHODS } = await import('../../../src-main/api/methods/settings.js');
+    expect(() => joinMethodMaps(SETTINGS_METHODS, SETTINGS_METHODS)).toThrow('API method settings.get is defined twice');
+    expect(Object.keys(joinMethodMaps(SETTINGS_METHODS))).toEqual(['settings.get', 'settings.set']);
   });
 });

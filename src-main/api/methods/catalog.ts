@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { findTemplate, PRECISIONS, TEMPLATES } from '../../engine/index.js';
+import { CUSTOM_KINDS, CUSTOM_RECORD_SCHEMAS, describeZodIssue, nameSchema } from '../../schemas/index.js';
+import type { Store } from '../../store/index.js';
+import { read, write, type MethodMap } from '../define.js';
+import { ApiError } from '../errors.js';
+import { empty, id, lang } from '../shared.js';
+import type { CatalogView } from '../types.js';
+
+const customKind = z.enum(CUSTOM_KINDS);
+
+function catalogView(store: Store): CatalogView {
+  const catalog = store.catalog.effective();
+  const custom = store.catalog.custom();
+  return {
+    ...catalog,
+    precisions: PRECISIONS,
+    prices: custom.prices,
+    customIds: { model: custom.models.map((m) => m.id), server: custom.servers.map((s) => s.id), storage: custom.storage.map((s) => s.id) },
+  };
+}
+
+/** A custom record checked against its kind's schema; problems name the field as record.<path>. */
+function customRecord(kind: (typeof CUSTOM_KINDS)[number], record: unknown) {
+  const parsed = CUSTOM_RECORD_SCHEMAS[kind].safeParse(record);
+  if (!parsed.success) {
+    const { field, message } = describeZodIssue(parsed.error, ['record']);
+    throw new ApiError('invalid_input', `${field}: ${message}`, field);
+  }
+  return parsed.data;
+}
+
+type CatalogMethod = 'catalog.list' | 'catalog.add' | 'catalog.update' | 'catalog.delete' | 'templates.list' | 'templates.createScenario';
+
+/** Built-in and custom catalog records, and the reference-case templates. */
+export const CATALOG_METHODS: MethodMap<CatalogMethod> = {
+  'catalog.list': read(empty, (ctx) => catalogView(ctx.store)),
+  'catalog.add': write(z.strictObject({ kind: customKind, record: z.record(z.string(), z.unknown()) }), (ctx, i) => {
+    ctx.store.catalog.add(i.kind, customRecord(i.kind, i.record) as never);
+    return catalogView(ctx.store);
+  }),
+  'catalog.update': write(z.strictObject({ kind: customKind, record: z.record(z.string(), z.unknown()) }), (ctx, i) => {
+    ctx.store.catalog.update(i.kind, customRecord(i.kind, i.record) as never);
+    return catalogView(ctx.store);
+  }),
+  'catalog.delete': write(z.strictObject({ kind: customKind, id: z.string().min(1).max(100) }), (ctx, i) => {
+    ctx.store.catalog.delete(i.kind, i.id);
+    return catalogView(ctx.store);
+  }),
+
+  'templates.list': read(empty, () => TEMPLATES),
+  'templates.createScenario': write(z.strictObject({ projectId: id, templateId: z.string().max(100), name: nameSchema.optional(), lang: lang.optional() }), (ctx, i) => {
+    const template = findTemplate(i.templateId);
+    if (!template) throw new ApiError('invalid_input', `templateId: "${i.templateId}" is not a template; expected one of ${TEMPLATES.map((t) => t.id).join(', ')}`, 'templateId');
+    ctx.store.projects.get(i.projectId);
+    const language = i.lang ?? 'en';
+    const name = i.name ?? ctx.store.scenarios.freeName(i.projectId, template.name[language]);
+    const row = ctx.store.scenarios.create({ projectId: i.projectId, name, notes: template.description[language], inputs: template.inputs, regions: template.regions ?? [] });
+    ctx.store.projects.touch(i.projectId);
+    return row;
+  }),
+};

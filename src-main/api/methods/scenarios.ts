@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import type { SizingInputs } from '../../engine/index.js';
+import { inputsSchema, nameSchema, notesSchema, overridesSchema, regionsSchema } from '../../schemas/index.js';
+import { read, write, type MethodMap } from '../define.js';
+import { ApiError } from '../errors.js';
+import { checkSizable, id } from '../shared.js';
+
+type ScenarioMethod =
+  | 'scenarios.list' | 'scenarios.get' | 'scenarios.create' | 'scenarios.update' | 'scenarios.duplicate' | 'scenarios.delete'
+  | 'regions.set' | 'variants.create' | 'variants.list' | 'variants.delete';
+
+/** Scenarios, their regions and their variants. */
+export const SCENARIO_METHODS: MethodMap<ScenarioMethod> = {
+  'scenarios.list': read(z.strictObject({ projectId: id }), (ctx, i) => (ctx.store.projects.get(i.projectId), ctx.store.scenarios.list(i.projectId))),
+  'scenarios.get': read(z.strictObject({ id }), (ctx, i) => ctx.store.scenarios.get(i.id)),
+  'scenarios.create': write(
+    z.strictObject({ projectId: id, name: nameSchema, notes: notesSchema.optional(), inputs: inputsSchema, regions: regionsSchema.optional() }),
+    (ctx, i) => {
+      ctx.store.projects.get(i.projectId);
+      checkSizable(ctx, i.inputs, i.regions ?? []);
+      const row = ctx.store.scenarios.create(i);
+      ctx.store.projects.touch(i.projectId);
+      return row;
+    },
+  ),
+  'scenarios.update': write(
+    z.strictObject({ id, name: nameSchema.optional(), notes: notesSchema.optional(), inputs: inputsSchema.optional(), regions: regionsSchema.optional() }),
+    (ctx, i) => {
+      const current = ctx.store.scenarios.get(i.id);
+      checkSizable(ctx, i.inputs ?? current.inputs, i.regions ?? current.regions);
+      const row = ctx.store.scenarios.update(i.id, i);
+      ctx.store.projects.touch(row.projectId);
+      return row;
+    },
+  ),
+  'scenarios.duplicate': write(z.strictObject({ id, name: nameSchema.optional() }), (ctx, i) => {
+    const source = ctx.store.scenarios.get(i.id);
+    const name = i.name ?? ctx.store.scenarios.freeName(source.projectId, `${source.name} (copy)`);
+    return ctx.store.scenarios.create({ projectId: source.projectId, name, notes: source.notes, inputs: source.inputs, regions: source.regions });
+  }),
+  'scenarios.delete': write(z.strictObject({ id }), (ctx, i) => (ctx.store.scenarios.delete(i.id), { deleted: i.id })),
+
+  'regions.set': write(z.strictObject({ scenarioId: id, regions: regionsSchema }), (ctx, i) => {
+    checkSizable(ctx, ctx.store.scenarios.get(i.scenarioId).inputs, i.regions);
+    return ctx.store.scenarios.update(i.scenarioId, { regions: i.regions });
+  }),
+
+  'variants.create': write(z.strictObject({ scenarioId: id, name: nameSchema, changes: overridesSchema.extend({ concurrency: inputsSchema.shape.concurrency.optional() }) }), (ctx, i) => {
+    const parent = ctx.store.scenarios.get(i.scenarioId);
+    if (parent.variantOf !== null) throw new ApiError('invalid_input', 'a variant is made from a scenario, not from another variant', 'scenarioId');
+    const inputs = { ...parent.inputs, ...i.changes } as SizingInputs;
+    checkSizable(ctx, inputs, parent.regions);
+    return ctx.store.scenarios.create({ projectId: parent.projectId, name: i.name, notes: parent.notes, inputs, regions: parent.regions, variantOf: parent.id });
+  }),
+  'variants.list': read(z.strictObject({ scenarioId: id }), (ctx, i) => (ctx.store.scenarios.get(i.scenarioId), ctx.store.scenarios.variantsOf(i.scenarioId))),
+  'variants.delete': write(z.strictObject({ id }), (ctx, i) => {
+    const row = ctx.store.scenarios.get(i.id);
+    if (row.variantOf === null) throw new ApiError('invalid_input', `scenario ${i.id} is not a variant`, 'id');
+    ctx.store.scenarios.delete(i.id);
+    return { deleted: i.id };
+  }),
+};

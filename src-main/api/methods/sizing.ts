@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import {
+  compareScenarios,
+  comparisonTable,
+  planRegions,
+  planScenario,
+  sweep,
+  SWEEP_FIELDS,
+  SWEEP_MAX_POINTS,
+  SweepRangeError,
+  type CompareItem,
+} from '../../engine/index.js';
+import { inputsSchema, regionsSchema } from '../../schemas/index.js';
+import { read, type ApiContext, type MethodMap } from '../define.js';
+import { ApiError } from '../errors.js';
+import { checkSizable, id, lang, sizeStored } from '../shared.js';
+
+export const scenarioIds = z.array(id).min(1, { error: 'choose at least one scenario' }).max(50, { error: 'at most 50 scenarios' });
+export const sweepRequest = z.strictObject({
+  inputs: inputsSchema,
+  field: z.enum(SWEEP_FIELDS),
+  from: z.number().finite(),
+  to: z.number().finite(),
+  points: z.number().int().min(2).max(SWEEP_MAX_POINTS),
+});
+
+export function runSweep(ctx: ApiContext, r: z.infer<typeof sweepRequest>) {
+  try {
+    return sweep(r.inputs, ctx.store.catalog.effective(), r.field, r.from, r.to, r.points);
+  } catch (error) {
+    // Range problems (from ≥ to, values outside the input's limits) are the caller's to fix.
+    if (error instanceof SweepRangeError) throw new ApiError('invalid_input', error.message, error.argument);
+    throw error;
+  }
+}
+
+/** Scenarios by id, sized, in the order asked; a scenario with regions compares by its base inputs, its plan totals in the table. */
+export function compareItems(ctx: ApiContext, ids: number[]): CompareItem[] {
+  const catalog = ctx.store.catalog.effective();
+  return ids.map((scenarioId) => {
+    const { scenario, result, plan } = sizeStored(ctx, scenarioId, catalog);
+    return { name: scenario.name, result, plan, usage: scenario.notes.split('\n')[0]?.slice(0, 80) ?? '' };
+  });
+}
+
+type SizingMethod = 'sizing.scenario' | 'sizing.plan' | 'sizing.stored' | 'sizing.sweep' | 'sizing.compare';
+
+export const SIZING_METHODS: MethodMap<SizingMethod> = {
+  'sizing.scenario': read(z.strictObject({ inputs: inputsSchema }), (ctx, i) => planScenario(i.inputs, ctx.store.catalog.effective())),
+  'sizing.plan': read(z.strictObject({ inputs: inputsSchema, regions: regionsSchema.min(1, { error: 'at least one region' }) }), (ctx, i) => {
+    checkSizable(ctx, i.inputs, i.regions);
+    return planRegions(i.inputs, i.regions, ctx.store.catalog.effective());
+  }),
+  'sizing.stored': read(z.strictObject({ scenarioId: id }), (ctx, i) => sizeStored(ctx, i.scenarioId)),
+  'sizing.sweep': read(sweepRequest, (ctx, i) => runSweep(ctx, i)),
+  'sizing.compare': read(z.strictObject({ scenarioIds, lang }), (ctx, i) => {
+    const items = compareItems(ctx, i.scenarioIds);
+    return { names: items.map((x) => x.name), rows: compareScenarios(items), table: comparisonTable(items, i.lang) };
+  }),
+};

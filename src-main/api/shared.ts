@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { describeIssue, planRegions, planScenario, validateInputs, validateRegions, type RegionSpec, type SizingInputs } from '../engine/index.js';
+import type { ApiContext } from './define.js';
+import { ApiError } from './errors.js';
+
+/** Schemas and checks more than one domain of the contract uses. */
+export const id = z.number({ error: 'expected a numeric id' }).int({ error: 'expected a numeric id' }).positive({ error: 'expected a numeric id' });
+export const empty = z.strictObject({});
+export const lang = z.enum(['en', 'pt-BR']);
+
+/** Inputs and regions must size against the catalog before they are stored, so a saved scenario always opens. */
+export function checkSizable(ctx: ApiContext, inputs: SizingInputs, regions: RegionSpec[]): void {
+  const catalog = ctx.store.catalog.effective();
+  const issue = validateInputs(inputs, catalog)[0];
+  if (issue) throw new ApiError('invalid_input', `inputs.${issue.field}: ${describeIssue(issue)}`, `inputs.${issue.field}`);
+  const regional = validateRegions(inputs, regions, catalog)[0];
+  if (regional) throw new ApiError('invalid_input', `${regional.path}: ${describeIssue(regional.issue)}`, regional.path);
+}
+
+/** A stored scenario sized: its base result, and its plan when it has regions. */
+export function sizeStored(ctx: ApiContext, scenarioId: number, catalog = ctx.store.catalog.effective()) {
+  const scenario = ctx.store.scenarios.get(scenarioId);
+  const result = planScenario(scenario.inputs, catalog);
+  const plan = scenario.regions.length > 0 ? planRegions(scenario.inputs, scenario.regions, catalog) : null;
+  return { scenario, result, plan };
+}
