@@ -14,3 +14,4 @@ export * from './format.js';
 export * from './catalogs/index.js';
 export * from './sweep.js';
 export * from './compare.js';
+export * from './calibration/index.js';

@@ -1,0 +1,3 @@
+/** Calibration from real engine start-up logs: pure parsing and profile matching, no I/O. */
+export * from './types.js';
+export { parseStartupLog, figureName, ENGINE_NAMES, VLLM_DEFAULT_BLOCK_SIZE } from './parse-log.js';
