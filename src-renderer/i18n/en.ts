@@ -157,7 +157,8 @@ export const en = {
     pricePlaceholder: 'reference {range}',
   },
   validation: {
-    notANumber: '{label}: “{value}” is not a number (use digits and one decimal separator).',
+    notANumber: '{label}: “{value}” is not a number; type digits, with a point for decimals (1234.5).',
+    separators: '{label}: “{value}” does not read as a number in English: write decimals with a point and thousands with commas (1,234.5), or no thousands separator (1234.5).',
     required: '{label} is required.',
     range: '{label} must be {kind} {low} and {high}.',
     kindNumber: 'a number',
@@ -436,6 +437,7 @@ export const en = {
     formErrors: {
       required: 'Required.',
       number: 'Enter a number.',
+      separators: 'Not a number as English writes it: decimals with a point, thousands with commas (1,234.5).',
       integer: 'Enter a whole number.',
       positive: 'Must be greater than 0.',
       nonNegative: 'Must be 0 or more.',

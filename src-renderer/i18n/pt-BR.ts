@@ -159,7 +159,8 @@ export const ptBR: Messages = {
     pricePlaceholder: 'referência {range}',
   },
   validation: {
-    notANumber: '{label}: “{value}” não é um número (use algarismos e um separador decimal).',
+    notANumber: '{label}: “{value}” não é um número; digite algarismos, com vírgula para decimais (1234,5).',
+    separators: '{label}: “{value}” não se lê como número em português: use vírgula para decimais e ponto para milhares (1.234,5), ou nenhum separador de milhares (1234,5).',
     required: '{label} é obrigatório.',
     range: '{label} deve ser {kind} {low} e {high}.',
     kindNumber: 'um número',
@@ -438,6 +439,7 @@ export const ptBR: Messages = {
     formErrors: {
       required: 'Obrigatório.',
       number: 'Informe um número.',
+      separators: 'Não é um número como se escreve em português: vírgula para decimais, ponto para milhares (1.234,5).',
       integer: 'Informe um número inteiro.',
       positive: 'Deve ser maior que 0.',
       nonNegative: 'Deve ser 0 ou mais.',

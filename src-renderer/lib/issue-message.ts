@@ -8,7 +8,7 @@ export function issueMessage(issue: FieldIssue, label: string, t: Translate, lan
   const n = (value: number) => formatNumber(value, lang, 6);
   switch (issue.kind) {
     case 'not-a-number':
-      return t('validation.notANumber', { label, value: issue.value });
+      return t(issue.reason === 'separators' ? 'validation.separators' : 'validation.notANumber', { label, value: issue.value });
     case 'required':
       return t('validation.required', { label });
     case 'range':

@@ -1,5 +1,6 @@
 import { NUMBER_RULES, validateInputs, type Catalog, type Lang, type SizingInputs } from '../../src-main/engine/index';
-import { checkNumberText, classify, FIELD_SPECS, isNumberField, numberText, type EditorField, type FieldIssues } from './scenario-form';
+import { numberText, retypeNumber } from './number-entry';
+import { checkNumberText, classify, FIELD_SPECS, isNumberField, type EditorField, type FieldIssues } from './scenario-form';
 
 /**
  * Inputs that differ from a base scenario, as typed: a region's overrides and a variant's changes.
@@ -26,18 +27,23 @@ export function overrideDrafts(overrides: Partial<SizingInputs>, lang: Lang): Ov
     .map(([field, value]) => ({ field, text: valueText(field, value, lang) }));
 }
 
+/** Typed overrides re-written for another language; list choices stay as they are. */
+export function retypeOverrides(drafts: OverrideDraft[], from: Lang, to: Lang): OverrideDraft[] {
+  return drafts.map((d) => (isNumberField(d.field) ? { ...d, text: retypeNumber(d.text, from, to) } : d));
+}
+
 /**
  * Reads typed overrides, then checks the inputs they make (base, overrides, then `fixed` on top) with
  * the engine's own rules; only the overridden and fixed fields can have issues, the base's are the editor's.
  */
-export function checkOverrides(drafts: OverrideDraft[], base: SizingInputs, catalog: Catalog, fixed: Partial<SizingInputs> = {}): OverrideCheck {
+export function checkOverrides(drafts: OverrideDraft[], base: SizingInputs, catalog: Catalog, lang: Lang, fixed: Partial<SizingInputs> = {}): OverrideCheck {
   const values: Record<string, unknown> = {};
   const issues: FieldIssues = {};
   for (const { field, text } of drafts) {
     if (!isNumberField(field)) values[field] = text;
     else {
       // An override is a value: an empty optional input cannot "unset" the base's figure.
-      const read = checkNumberText(text, { ...NUMBER_RULES[field], optional: false });
+      const read = checkNumberText(text, { ...NUMBER_RULES[field], optional: false }, lang);
       if (read.issue) issues[field] = read.issue;
       else values[field] = read.value;
     }

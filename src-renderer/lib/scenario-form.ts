@@ -12,6 +12,7 @@ import {
   type SizingInputs,
 } from '../../src-main/engine/index';
 import type { Messages } from '../i18n/en';
+import { numberText, readNumber, type NumberProblem } from './number-entry';
 
 /** Inputs chosen from a list rather than typed. */
 export type ChoiceField = 'method' | 'modelId' | 'kvPrecision' | 'serverId' | 'storageId' | 'memoryBasis' | 'ha';
@@ -68,7 +69,7 @@ export interface ScenarioDraft {
 
 /** What is wrong with one field, in data; issueMessage() puts it in words. */
 export type FieldIssue =
-  | { kind: 'not-a-number'; value: string }
+  | { kind: 'not-a-number'; value: string; reason: NumberProblem }
   | { kind: 'required' }
   | { kind: 'range'; rule: NumberRule }
   | { kind: 'model-max'; max: number; modelId: string }
@@ -88,27 +89,19 @@ export interface DraftCheck {
   issues: FieldIssues;
 }
 
-/** A number as the user would type it: no grouping, the language's decimal separator. */
-export function numberText(value: number | undefined, lang: Lang): string {
-  if (value === undefined) return '';
-  const text = String(value);
-  return lang === 'pt-BR' ? text.replace('.', ',') : text;
-}
-
-/** "1.5" and "1,5" both read 1.5; grouping separators and anything else are refused. */
-export function parseNumberText(text: string): number | null | 'invalid' {
-  const trimmed = text.trim();
-  if (trimmed === '') return null;
-  if (!/^[-+]?(\d+([.,]\d*)?|[.,]\d+)$/.test(trimmed)) return 'invalid';
-  return Number(trimmed.replace(',', '.'));
+/** Typed text read the way `lang` writes numbers: its value (null when empty), or what is wrong with it. */
+export function readNumberText(text: string, optional: boolean, lang: Lang): { value: number | null; issue: FieldIssue | null } {
+  const reading = readNumber(text, lang);
+  if (reading.kind === 'invalid') return { value: null, issue: { kind: 'not-a-number', value: text, reason: reading.reason } };
+  if (reading.kind === 'empty') return { value: null, issue: optional ? null : { kind: 'required' } };
+  return { value: reading.value, issue: null };
 }
 
 /** One typed number against one rule of NUMBER_RULES: its value, or what is wrong with it. */
-export function checkNumberText(text: string, rule: NumberRule): { value: number | null; issue: FieldIssue | null } {
-  const parsed = parseNumberText(text);
-  if (parsed === 'invalid') return { value: null, issue: { kind: 'not-a-number', value: text } };
-  if (parsed === null) return { value: null, issue: rule.optional ? null : { kind: 'required' } };
-  return { value: parsed, issue: checkNumber(parsed, rule) ? null : { kind: 'range', rule } };
+export function checkNumberText(text: string, rule: NumberRule, lang: Lang): { value: number | null; issue: FieldIssue | null } {
+  const read = readNumberText(text, rule.optional === true, lang);
+  if (read.issue || read.value === null) return read;
+  return { value: read.value, issue: checkNumber(read.value, rule) ? null : { kind: 'range', rule } };
 }
 
 export function draftFromInputs(inputs: SizingInputs, lang: Lang): ScenarioDraft {
@@ -120,16 +113,16 @@ export function draftFromInputs(inputs: SizingInputs, lang: Lang): ScenarioDraft
 
 /**
  * Checks a draft with the engine's own rules (validateInputs reads NUMBER_RULES and the model's
- * maximum context), after reading the typed text; the first problem of each field is kept.
+ * maximum context), after reading the typed text as `lang` writes numbers; the first problem of each
+ * field is kept.
  */
-export function checkDraft(draft: ScenarioDraft, catalog: Catalog): DraftCheck {
+export function checkDraft(draft: ScenarioDraft, catalog: Catalog, lang: Lang): DraftCheck {
   const issues: FieldIssues = {};
   const candidate: Record<string, unknown> = { ...draft.choices };
   for (const field of NUMBER_FIELDS) {
-    const parsed = parseNumberText(draft.numbers[field]);
-    if (parsed === 'invalid') issues[field] = { kind: 'not-a-number', value: draft.numbers[field] };
-    else if (parsed === null && !(NUMBER_RULES[field] as NumberRule).optional) issues[field] = { kind: 'required' };
-    else if (parsed !== null) candidate[field] = parsed;
+    const { value, issue } = readNumberText(draft.numbers[field], (NUMBER_RULES[field] as NumberRule).optional === true, lang);
+    if (issue) issues[field] = issue;
+    else if (value !== null) candidate[field] = value;
   }
   const inputs = candidate as unknown as SizingInputs;
   for (const issue of validateInputs(inputs, catalog)) {

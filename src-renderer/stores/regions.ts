@@ -1,11 +1,12 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
 import type { ScenarioRow } from '../../src-main/api/types';
-import { NUMBER_RULES, type Catalog, type PlanResult, type RegionSpec, type SizingInputs } from '../../src-main/engine/index';
+import { NUMBER_RULES, type Catalog, type Lang, type PlanResult, type RegionSpec, type SizingInputs } from '../../src-main/engine/index';
 import { api, ApiCallError } from '../api';
 import { currentLanguage } from '../i18n';
-import { checkOverrides, overrideDrafts, type OverrideDraft } from '../lib/overrides';
-import { checkNumberText, numberText, type FieldIssue } from '../lib/scenario-form';
+import { checkOverrides, overrideDrafts, retypeOverrides, type OverrideDraft } from '../lib/overrides';
+import { numberText, retypeNumber } from '../lib/number-entry';
+import { checkNumberText, type FieldIssue } from '../lib/scenario-form';
 import { createScheduler, debounce } from '../lib/schedule';
 import { useCatalogsStore } from './catalogs';
 import { COMPUTE_INTERVAL_MS, SAVE_DELAY_MS, useScenarioStore, withoutUndefined, type ResultsState, type SaveState } from './scenario';
@@ -33,7 +34,7 @@ interface RegionsCheck {
 }
 
 /** Each region's typed fields and overrides against the engine's rules; names must be distinct. */
-function checkRegions(drafts: RegionDraft[], base: SizingInputs, catalog: Catalog): RegionsCheck {
+function checkRegions(drafts: RegionDraft[], base: SizingInputs, catalog: Catalog, lang: Lang): RegionsCheck {
   const issues: RegionIssues = {};
   const seen = new Set<string>();
   const regions = drafts.map((draft, index) => {
@@ -42,9 +43,9 @@ function checkRegions(drafts: RegionDraft[], base: SizingInputs, catalog: Catalo
     if (!name) issues[regionPath(index, 'name')] = { kind: 'required' };
     else if (seen.has(key)) issues[regionPath(index, 'name')] = { kind: 'duplicate-name', name };
     seen.add(key);
-    const concurrency = checkNumberText(draft.concurrency, NUMBER_RULES.concurrency);
+    const concurrency = checkNumberText(draft.concurrency, NUMBER_RULES.concurrency, lang);
     if (concurrency.issue) issues[regionPath(index, 'concurrency')] = concurrency.issue;
-    const overrides = checkOverrides(draft.overrides, base, catalog, concurrency.value === null ? {} : { concurrency: concurrency.value });
+    const overrides = checkOverrides(draft.overrides, base, catalog, lang, concurrency.value === null ? {} : { concurrency: concurrency.value });
     for (const [field, issue] of Object.entries(overrides.issues)) issues[regionPath(index, field)] ??= issue;
     return { name, concurrency: concurrency.value ?? 0, overrides: overrides.values };
   });
@@ -74,11 +75,19 @@ export const useRegionsStore = defineStore('regions', () => {
   let saving: Promise<void> = Promise.resolve();
 
   const base = computed(() => scenario.check?.inputs ?? null);
-  const check = computed<RegionsCheck | null>(() => (base.value && catalogs.catalog ? checkRegions(drafts.value, base.value, catalogs.catalog) : null));
+  const check = computed<RegionsCheck | null>(() => (base.value && catalogs.catalog ? checkRegions(drafts.value, base.value, catalogs.catalog, currentLanguage()) : null));
   const issues = computed<RegionIssues>(() => ({ ...check.value?.issues, ...serverIssues.value }));
 
   const scheduler = createScheduler(COMPUTE_INTERVAL_MS, () => void compute());
   const saver = debounce(SAVE_DELAY_MS, () => void queueSave());
+
+  // Typed figures follow the language, so they keep reading as the same values.
+  watch(currentLanguage, (to, from) => {
+    for (const draft of drafts.value) {
+      draft.concurrency = retypeNumber(draft.concurrency, from, to);
+      draft.overrides = retypeOverrides(draft.overrides, from, to);
+    }
+  });
 
   // Regions are sized from the base inputs: an edit of the base resizes them (the editor saves the base).
   watch(base, () => {

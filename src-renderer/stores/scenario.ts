@@ -1,9 +1,10 @@
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef } from 'vue';
+import { computed, ref, shallowRef, watch } from 'vue';
 import type { ScenarioRow } from '../../src-main/api/types';
 import type { NumberField, SizingInputs, SizingResult } from '../../src-main/engine/index';
 import { api } from '../api';
 import { currentLanguage } from '../i18n';
+import { retypeNumber } from '../lib/number-entry';
 import { createScheduler, debounce } from '../lib/schedule';
 import { checkDraft, draftFromInputs, type ChoiceField, type DraftCheck, type ScenarioDraft } from '../lib/scenario-form';
 import { useCatalogsStore } from './catalogs';
@@ -36,9 +37,15 @@ export const useScenarioStore = defineStore('scenario', () => {
   let computeSeq = 0;
   let saving: Promise<void> = Promise.resolve();
 
-  const check = computed<DraftCheck | null>(() => (draft.value && catalogs.catalog ? checkDraft(draft.value, catalogs.catalog) : null));
+  const check = computed<DraftCheck | null>(() => (draft.value && catalogs.catalog ? checkDraft(draft.value, catalogs.catalog, currentLanguage()) : null));
   const issues = computed(() => check.value?.issues ?? {});
   const nameValid = computed(() => name.value.trim().length > 0 && name.value.trim().length <= NAME_MAX);
+
+  // Typed figures follow the language, so they keep reading as the same values.
+  watch(currentLanguage, (to, from) => {
+    const numbers = draft.value?.numbers;
+    if (numbers) for (const field of Object.keys(numbers) as NumberField[]) numbers[field] = retypeNumber(numbers[field], from, to);
+  });
 
   const scheduler = createScheduler(COMPUTE_INTERVAL_MS, () => void compute());
   const saver = debounce(SAVE_DELAY_MS, () => void queueSave());

@@ -67,6 +67,10 @@ test('a custom record can be edited and deleted; built-in ones cannot', async ({
   await app.getByTestId('record-firstByteLatencyS').fill('0.002');
   await app.getByTestId('record-source').fill('measured with fio');
   await app.getByTestId('record-save').click();
+  // "2,5" is not how English writes two and a half (nor twenty-five hundred): refused, not guessed.
+  await expect(app.getByTestId('record-error-readThroughputGBps')).toHaveText('Not a number as English writes it: decimals with a point, thousands with commas (1,234.5).');
+  await app.getByTestId('record-readThroughputGBps').fill('2.5');
+  await app.getByTestId('record-save').click();
   await expect(app.getByTestId('record-row-nas-25g')).toContainText('2.5 GB/s');
 
   await app.getByTestId('edit-nas-25g').click();

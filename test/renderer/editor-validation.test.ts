@@ -81,8 +81,14 @@ describe('scenario editor validation', () => {
     expect(wrapper.get('[data-testid="issue-effectiveContextTokens"]').text()).toBe(
       'Effective context must be at most 131,072 tokens, the maximum context of opt-oss-20b.',
     );
+    await type('concurrency', '1,000x');
+    expect(wrapper.get('[data-testid="issue-concurrency"]').text()).toBe('Concurrency: “1,000x” is not a number; type digits, with a point for decimals (1234.5).');
+    await type('concurrency', '1,0');
+    expect(wrapper.get('[data-testid="issue-concurrency"]').text()).toBe(
+      'Concurrency: “1,0” does not read as a number in English: write decimals with a point and thousands with commas (1,234.5), or no thousands separator (1234.5).',
+    );
     await type('concurrency', '1,000.5');
-    expect(wrapper.get('[data-testid="issue-concurrency"]').text()).toBe('Concurrency: “1,000.5” is not a number (use digits and one decimal separator).');
+    expect(wrapper.get('[data-testid="issue-concurrency"]').text()).toBe('Concurrency must be a whole number at least 1 and at most 100,000,000.');
     await type('concurrency', '10.5');
     expect(wrapper.get('[data-testid="issue-concurrency"]').text()).toBe('Concurrency must be a whole number at least 1 and at most 100,000,000.');
   });

@@ -1,4 +1,5 @@
-import { parseNumberText } from '../../lib/scenario-form';
+import type { Lang } from '../../../src-main/engine/index';
+import { numberText, readNumber, type NumberProblem } from '../../lib/number-entry';
 import type { RecordKind } from '../../stores/catalogs';
 
 /** One form field of a custom record, addressed by its path in the record ("attention.kvHeads"). */
@@ -74,12 +75,12 @@ export function visibleFields(kind: RecordKind, values: FormValues): FormField[]
   return RECORD_FORMS[kind].filter((f) => !f.visible || f.visible(values));
 }
 
-/** A record as form text, one entry per field path. */
-export function valuesFromRecord(kind: RecordKind, record: object | null): FormValues {
+/** A record as form text, one entry per field path, numbers written the way `lang` writes them. */
+export function valuesFromRecord(kind: RecordKind, record: object | null, lang: Lang): FormValues {
   const values: FormValues = {};
   for (const field of RECORD_FORMS[kind]) {
     const value = field.path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), record);
-    values[field.path] = value === undefined || value === null ? '' : String(value);
+    values[field.path] = value === undefined || value === null ? '' : typeof value === 'number' ? numberText(value, lang) : String(value);
   }
   if (kind === 'model' && !values['attention.kind']) values['attention.kind'] = 'gqa';
   return values;
@@ -88,7 +89,7 @@ export function valuesFromRecord(kind: RecordKind, record: object | null): FormV
 const ID_PATTERN = /^[a-z0-9][a-z0-9._+-]{0,63}$/;
 
 /** Field problems as message keys, before anything goes to the main process. */
-export function checkValues(kind: RecordKind, values: FormValues): FormErrors {
+export function checkValues(kind: RecordKind, values: FormValues, lang: Lang): FormErrors {
   const errors: FormErrors = {};
   for (const field of visibleFields(kind, values)) {
     const raw = (values[field.path] ?? '').trim();
@@ -98,7 +99,7 @@ export function checkValues(kind: RecordKind, values: FormValues): FormErrors {
     }
     if (field.path === 'id' && !ID_PATTERN.test(raw)) errors[field.path] = 'catalogs.formErrors.id';
     if (field.kind === 'int' || field.kind === 'number') {
-      const problem = numberProblem(raw, field);
+      const problem = numberProblem(raw, field, lang);
       if (problem) errors[field.path] = problem;
     }
   }
@@ -108,9 +109,12 @@ export function checkValues(kind: RecordKind, values: FormValues): FormErrors {
   return errors;
 }
 
-function numberProblem(raw: string, field: FormField): string | null {
-  const value = parseNumberText(raw);
-  if (value === 'invalid' || value === null) return 'catalogs.formErrors.number';
+const READING_ERRORS: Record<NumberProblem, string> = { characters: 'catalogs.formErrors.number', separators: 'catalogs.formErrors.separators' };
+
+function numberProblem(raw: string, field: FormField, lang: Lang): string | null {
+  const reading = readNumber(raw, lang);
+  if (reading.kind !== 'number') return reading.kind === 'invalid' ? READING_ERRORS[reading.reason] : 'catalogs.formErrors.number';
+  const value = reading.value;
   if (field.kind === 'int' && !Number.isInteger(value)) return 'catalogs.formErrors.integer';
   if (field.positive && value <= 0) return 'catalogs.formErrors.positive';
   if (!field.positive && value < 0) return 'catalogs.formErrors.nonNegative';
@@ -118,12 +122,13 @@ function numberProblem(raw: string, field: FormField): string | null {
 }
 
 /** The record to send: numbers as numbers, empty optional fields left out, nested paths rebuilt. */
-export function recordFromValues(kind: RecordKind, values: FormValues): Record<string, unknown> {
+export function recordFromValues(kind: RecordKind, values: FormValues, lang: Lang): Record<string, unknown> {
   const record: Record<string, unknown> = {};
   for (const field of visibleFields(kind, values)) {
     const raw = (values[field.path] ?? '').trim();
     if (raw === '' && field.path !== 'weightsFormat') continue;
-    const value = field.kind === 'int' || field.kind === 'number' ? parseNumberText(raw) : raw;
+    const reading = readNumber(raw, lang);
+    const value = field.kind === 'int' || field.kind === 'number' ? (reading.kind === 'number' ? reading.value : raw) : raw;
     setPath(record, field.path, value);
   }
   return record;
