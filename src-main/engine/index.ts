@@ -5,6 +5,8 @@ export * from './precision.js';
 export * from './kv.js';
 export * from './pooled.js';
 export * from './inputs.js';
+export * from './hardware.js';
+export * from './record-limits.js';
 export * from './cost.js';
 export * from './coldstart.js';
 export * from './recommendations.js';

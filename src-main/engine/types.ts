@@ -14,6 +14,23 @@ export type Attention =
   | { kind: 'gqa'; kvHeads: number; headDim: number }
   | { kind: 'mla'; kvLoraRank: number; qkRopeHeadDim: number };
 
+/** Precisions a checkpoint's unquantised tensors and activations use (config.json torch_dtype): what KV `auto` means. */
+export type ModelDtype = 'fp32' | 'fp16' | 'bf16' | 'fp8';
+
+/** Mixture-of-experts feed-forward layout (config.json of the MoE families). */
+export interface MoeLayout {
+  /** Routed experts per MoE layer (num_local_experts / num_experts / n_routed_experts). */
+  experts: number;
+  /** Routed experts each token visits (num_experts_per_tok / experts_per_token). */
+  expertsPerToken: number;
+  /** Width of one expert's MLP (moe_intermediate_size; gpt-oss: intermediate_size). */
+  expertIntermediateSize: number;
+  /** Experts every token visits besides the routed ones (DeepSeek-V3 n_shared_experts), width expertIntermediateSize. */
+  sharedExperts?: number;
+  /** Leading layers with a dense MLP of intermediateSize instead of experts (DeepSeek-V3 first_k_dense_replace). */
+  denseLayers?: number;
+}
+
 export interface ModelRecord {
   id: string;
   name: string;
@@ -27,8 +44,23 @@ export interface ModelRecord {
   weightsGiB: number;
   weightsFormat: string;
   maxContextTokens: number;
+  /** Context the model was trained for without rope scaling (Qwen3: 40,960; beyond needs YaRN). Absent: maxContextTokens. */
+  nativeContextTokens?: number;
+  /** Residual-stream width (config.json hidden_size). The engine method needs it; optional for older custom records. */
+  hiddenSize?: number;
+  /** Dense MLP width (intermediate_size); for MoE models the width of their dense layers, if any. */
+  intermediateSize?: number;
+  vocabSize?: number;
+  /** The checkpoint's compute dtype (torch_dtype): KV precision `auto` stores KV in it. */
+  dtype?: ModelDtype;
+  /** Input embedding and output head share one matrix (tie_word_embeddings). */
+  tiedEmbeddings?: boolean;
+  moe?: MoeLayout;
   source: string;
 }
+
+/** Accelerator families; what each runs natively is in engine/hardware.ts. */
+export type GpuGeneration = 'ampere' | 'ada' | 'hopper' | 'blackwell' | 'blackwell-ultra' | 'cdna3' | 'cdna4';
 
 export interface ServerRecord {
   id: string;
@@ -37,7 +69,19 @@ export interface ServerRecord {
   hbmGBPerGpu: number;
   /** Capacity per GPU as nvidia-smi reports it, when known. */
   measuredMiBPerGpu?: number;
+  /**
+   * Total memory the GPU runtime reports to a serving engine (torch.cuda.mem_get_info), GiB as the
+   * engines log it: a little below nvidia-smi's figure. Absent: derived from measuredMiBPerGpu.
+   */
+  engineVisibleGiBPerGpu?: number;
   hbmBandwidthTBpsPerGpu: number;
+  generation?: GpuGeneration;
+  /** Dense (no sparsity) tensor TFLOPS per GPU; fp8 and fp4 absent where the GPU has no such units. */
+  tflopsBf16PerGpu?: number;
+  tflopsFp8PerGpu?: number;
+  tflopsFp4PerGpu?: number;
+  /** GPU-to-GPU bandwidth per GPU as vendors state it (NVLink, Infinity Fabric or PCIe; both directions summed), GB/s. */
+  interconnectGBpsPerGpu?: number;
   nodePowerKW: number;
   priceLowUsd: number;
   priceHighUsd: number;

@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { HA_POLICIES, MEMORY_BASES, METHOD_IDS, NUMBER_RULES, PRECISION_IDS, type NumberRule } from '../engine/index.js';
+import {
+  describeRule,
+  GPU_GENERATIONS,
+  HA_POLICIES,
+  MEMORY_BASES,
+  METHOD_IDS,
+  MODEL_DTYPES,
+  NUMBER_RULES,
+  PRECISION_IDS,
+  RECORD_RULES,
+  type NumberRule,
+  type RecordFieldRule,
+} from '../engine/index.js';
 
 /** A zod number built from the engine's single table of limits, so every entry point agrees. */
 function ruleNumber(rule: NumberRule) {
@@ -56,51 +68,88 @@ export const regionSchema = z.strictObject({
 });
 export const regionsSchema = z.array(regionSchema).max(100, { error: 'at most 100 regions' });
 
-const positive = (what: string) => z.number({ error: `expected a number (${what})` }).positive({ error: `expected a positive number (${what})` }).finite();
-const nonNegative = (what: string) => z.number({ error: `expected a number (${what})` }).nonnegative({ error: `expected zero or more (${what})` }).finite();
 const recordId = z.string().regex(/^[a-z0-9][a-z0-9._+-]{0,63}$/, { error: 'lower-case letters, digits and . _ + - (at most 64)' });
 const source = z.string().min(1, { error: 'say where the figures come from' }).max(2000);
+
+/** A record's number, checked against its physical range in the engine's RECORD_RULES (stated there, beside each field). */
+function recordNumber(rule: RecordFieldRule) {
+  const allowed = `expected ${describeRule(rule)} (${rule.unit})`;
+  let n = z.number({ error: (issue) => (issue.input === undefined ? 'required' : `expected a number (${rule.unit})`) });
+  if (rule.integer) n = n.int({ error: allowed });
+  return n.gte(rule.min, { error: allowed }).lte(rule.max, { error: allowed });
+}
+const M = RECORD_RULES.model;
+const S = RECORD_RULES.server;
 
 export const modelRecordSchema = z
   .strictObject({
     id: recordId,
     name: nameSchema,
-    layers: positive('layers').int(),
-    slidingWindow: z.strictObject({ layers: nonNegative('layers').int(), windowTokens: positive('tokens').int() }).optional(),
-    queryHeads: positive('heads').int(),
+    layers: recordNumber(M.layers),
+    slidingWindow: z.strictObject({ layers: recordNumber(M['slidingWindow.layers']), windowTokens: recordNumber(M['slidingWindow.windowTokens']) }).optional(),
+    queryHeads: recordNumber(M.queryHeads),
     attention: z.discriminatedUnion('kind', [
-      z.strictObject({ kind: z.literal('gqa'), kvHeads: positive('heads').int(), headDim: positive('dimension').int() }),
-      z.strictObject({ kind: z.literal('mla'), kvLoraRank: positive('rank').int(), qkRopeHeadDim: nonNegative('dimension').int() }),
+      z.strictObject({ kind: z.literal('gqa'), kvHeads: recordNumber(M['attention.kvHeads']), headDim: recordNumber(M['attention.headDim']) }),
+      z.strictObject({ kind: z.literal('mla'), kvLoraRank: recordNumber(M['attention.kvLoraRank']), qkRopeHeadDim: recordNumber(M['attention.qkRopeHeadDim']) }),
     ]),
-    paramsTotalB: positive('billions'),
-    paramsActiveB: positive('billions'),
-    weightsGiB: positive('GiB'),
+    paramsTotalB: recordNumber(M.paramsTotalB),
+    paramsActiveB: recordNumber(M.paramsActiveB),
+    weightsGiB: recordNumber(M.weightsGiB),
     weightsFormat: z.string().max(100),
-    maxContextTokens: positive('tokens').int().max(10_000_000),
+    maxContextTokens: recordNumber(M.maxContextTokens),
+    nativeContextTokens: recordNumber(M.nativeContextTokens).optional(),
+    hiddenSize: recordNumber(M.hiddenSize).optional(),
+    intermediateSize: recordNumber(M.intermediateSize).optional(),
+    vocabSize: recordNumber(M.vocabSize).optional(),
+    dtype: z.enum(MODEL_DTYPES).optional(),
+    tiedEmbeddings: z.boolean().optional(),
+    moe: z
+      .strictObject({
+        experts: recordNumber(M['moe.experts']),
+        expertsPerToken: recordNumber(M['moe.expertsPerToken']),
+        expertIntermediateSize: recordNumber(M['moe.expertIntermediateSize']),
+        sharedExperts: recordNumber(M['moe.sharedExperts']).optional(),
+        denseLayers: recordNumber(M['moe.denseLayers']).optional(),
+      })
+      .refine((moe) => moe.expertsPerToken <= moe.experts, { error: 'cannot exceed moe.experts', path: ['expertsPerToken'] })
+      .optional(),
     source,
   })
-  .refine((m) => !m.slidingWindow || m.slidingWindow.layers <= m.layers, { error: 'sliding-window layers cannot exceed layers', path: ['slidingWindow', 'layers'] });
+  .refine((m) => !m.slidingWindow || m.slidingWindow.layers <= m.layers, { error: 'sliding-window layers cannot exceed layers', path: ['slidingWindow', 'layers'] })
+  .refine((m) => m.paramsActiveB <= m.paramsTotalB, { error: 'active parameters cannot exceed the total', path: ['paramsActiveB'] })
+  .refine((m) => (m.moe?.denseLayers ?? 0) <= m.layers, { error: 'dense layers cannot exceed layers', path: ['moe', 'denseLayers'] })
+  .refine((m) => m.nativeContextTokens === undefined || m.nativeContextTokens <= m.maxContextTokens, { error: 'cannot exceed maxContextTokens', path: ['nativeContextTokens'] });
 
 export const serverRecordSchema = z
   .strictObject({
     id: recordId,
     name: nameSchema,
-    gpus: positive('GPUs').int().max(1024),
-    hbmGBPerGpu: positive('GB'),
-    measuredMiBPerGpu: positive('MiB').optional(),
-    hbmBandwidthTBpsPerGpu: positive('TB/s'),
-    nodePowerKW: positive('kW'),
-    priceLowUsd: nonNegative('USD'),
-    priceHighUsd: nonNegative('USD'),
+    gpus: recordNumber(S.gpus),
+    hbmGBPerGpu: recordNumber(S.hbmGBPerGpu),
+    measuredMiBPerGpu: recordNumber(S.measuredMiBPerGpu).optional(),
+    engineVisibleGiBPerGpu: recordNumber(S.engineVisibleGiBPerGpu).optional(),
+    hbmBandwidthTBpsPerGpu: recordNumber(S.hbmBandwidthTBpsPerGpu),
+    generation: z.enum(GPU_GENERATIONS).optional(),
+    tflopsBf16PerGpu: recordNumber(S.tflopsBf16PerGpu).optional(),
+    tflopsFp8PerGpu: recordNumber(S.tflopsFp8PerGpu).optional(),
+    tflopsFp4PerGpu: recordNumber(S.tflopsFp4PerGpu).optional(),
+    interconnectGBpsPerGpu: recordNumber(S.interconnectGBpsPerGpu).optional(),
+    nodePowerKW: recordNumber(S.nodePowerKW),
+    priceLowUsd: recordNumber(S.priceLowUsd),
+    priceHighUsd: recordNumber(S.priceHighUsd),
     source,
   })
-  .refine((s) => s.priceLowUsd <= s.priceHighUsd, { error: 'the low price must not exceed the high price', path: ['priceHighUsd'] });
+  .refine((s) => s.priceLowUsd <= s.priceHighUsd, { error: 'the low price must not exceed the high price', path: ['priceHighUsd'] })
+  .refine((s) => s.engineVisibleGiBPerGpu === undefined || s.measuredMiBPerGpu === undefined || s.engineVisibleGiBPerGpu * 1024 <= s.measuredMiBPerGpu, {
+    error: 'cannot exceed measuredMiBPerGpu (what nvidia-smi reports)',
+    path: ['engineVisibleGiBPerGpu'],
+  });
 
 export const storageRecordSchema = z.strictObject({
   id: recordId,
   name: nameSchema,
-  readThroughputGBps: positive('GB/s'),
-  firstByteLatencyS: nonNegative('seconds'),
+  readThroughputGBps: recordNumber(RECORD_RULES.storage.readThroughputGBps),
+  firstByteLatencyS: recordNumber(RECORD_RULES.storage.firstByteLatencyS),
   source,
 });
 
@@ -108,8 +157,8 @@ export const storageRecordSchema = z.strictObject({
 export const priceOverrideSchema = z
   .strictObject({
     id: recordId.describe('the server id'),
-    priceLowUsd: nonNegative('USD'),
-    priceHighUsd: nonNegative('USD'),
+    priceLowUsd: recordNumber(RECORD_RULES.price.priceLowUsd),
+    priceHighUsd: recordNumber(RECORD_RULES.price.priceHighUsd),
     source,
   })
   .refine((p) => p.priceLowUsd <= p.priceHighUsd, { error: 'the low price must not exceed the high price', path: ['priceHighUsd'] });

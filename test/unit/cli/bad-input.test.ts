@@ -35,7 +35,7 @@ const cases: Array<[string, string[], RegExp]> = [
   ['unknown template', ['--template', 'nope'], /^sizing: --template: "nope" .*saas-startup/],
   ['unknown format', withFlag('--format', 'xml'), /^sizing: --format: "xml" .*text, json, csv/],
   ['unknown language', withFlag('--lang', 'fr'), /^sizing: --lang: "fr" .*en, pt-BR/],
-  ['measured basis without a measured figure', [...withFlag('--server', 'dgxb200'), '--memory-basis', 'measured'], /^sizing: --memory-basis: "measured" .*dgx100/],
+  ['measured basis without a measured figure', [...withFlag('--server', 'mi300x-8'), '--memory-basis', 'measured'], /^sizing: --memory-basis: "measured" .*dgx100/],
   ['availability of 1 or more', [...CASE_1, '--availability-target', '99.9'], /^sizing: --availability-target: 99.9 .*less than 1/],
   ['unknown command', ['frobnicate'], /^sizing: frobnicate: unknown command/],
   ['unknown catalog', ['catalog', 'gpus'], /^sizing: catalog: "gpus" .*models, servers, storage, precisions/],

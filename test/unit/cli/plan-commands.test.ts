@@ -45,9 +45,9 @@ describe('plan commands: regions, compare, sweep, export', () => {
   it('compare prints the comparison of cases and the differences; CSV parses with a header', () => {
     const { db } = acme();
     const text = sizing(['compare', '--project', 'Acme', 'API', 'Serverless', '--db', db]).stdout;
-    expect(text).toMatch(/API\s+opt-oss-120b\s+12\s+USD 3\.6 M – USD 6 M\s+131k\s+N\+1/);
+    expect(text).toMatch(/API\s+opt-oss-120b\s+12\s+USD 6 M – USD 7\.8 M\s+131k\s+N\+1/);
     expect(text).toMatch(/nodesTotal\s+12\s+\|\s+3/);
-    expect(text).toMatch(/Serverless\s+opt-oss-120b\s+9 \(3 regions\)\s+USD 2\.7 M – USD 4\.5 M/);
+    expect(text).toMatch(/Serverless\s+opt-oss-120b\s+9 \(3 regions\)\s+USD 4\.5 M – USD 5\.85 M/);
     const pt = sizing(['compare', '--project', 'Acme', 'API', 'Serverless', '--lang', 'pt-BR', '--db', db]).stdout;
     expect(pt).toContain('Custo aproximado');
     const csv = sizing(['compare', '--project', 'Acme', 'API', 'Serverless', '--format', 'csv', '--db', db]).stdout;

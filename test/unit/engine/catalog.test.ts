@@ -25,7 +25,7 @@ describe('catalog integrity', () => {
 
   it('holds every model, server and storage profile the specification names', () => {
     expect(BUILT_IN_CATALOG.models.map((m) => m.id)).toEqual(expect.arrayContaining(['opt-oss-20b', 'opt-oss-120b', 'llama-3.1-8b', 'llama-3.1-70b', 'llama-3.1-405b', 'qwen3-32b', 'qwen3-235b-a22b', 'deepseek-v3']));
-    expect(BUILT_IN_CATALOG.servers.map((s) => s.id)).toEqual(['dgx100', 'dgx200', 'dgxb200', 'dgx300', 'mi300x-8', 'mi355x-8']);
+    expect(BUILT_IN_CATALOG.servers.map((s) => s.id)).toEqual(['dgx100', 'dgx200', 'dgxb200', 'dgx300', 'mi300x-8', 'mi355x-8', 'dgxa100-80', 'dgxa100-40', 'l40s-8', 'h100nvl-8']);
     expect(BUILT_IN_CATALOG.storage.map((s) => s.id)).toEqual(['profile_default', 'profile_network_ssd', 'profile_cloud_object', 'profile_ram_cache']);
     expect(PRECISIONS.find((p) => p.id === 'nvfp4')?.bytesPerValue).toBe(0.5625);
   });

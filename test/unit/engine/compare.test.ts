@@ -22,7 +22,7 @@ describe('compareScenarios', () => {
     const byKey = new Map(rows.map((r) => [r.key, r]));
     expect(byKey.get('sessionsPerNode')!.values).toEqual([1740, 613]);
     expect(byKey.get('nodesTotal')!.values).toEqual([1, 12]);
-    expect(byKey.get('capexLowUsd')!.values).toEqual([300_000, 3_600_000]);
+    expect(byKey.get('capexLowUsd')!.values).toEqual([300_000, 12 * 500_000]);
     expect(byKey.get('availabilityTarget')!.values).toEqual([null, 0.9995]);
   });
 
@@ -56,10 +56,10 @@ describe('comparisonTable', () => {
     const items = [item('saas-startup', 'Start-up'), { ...item('public-api', 'API'), usage: 'Public API' }];
     expect(comparisonTable(items, 'en')).toEqual([
       { case: 'Start-up', model: 'opt-oss-20b', nodes: '1', approxCost: 'USD 300 k – USD 400 k', context: '32k', ha: 'none', usage: '' },
-      { case: 'API', model: 'opt-oss-120b', nodes: '12', approxCost: 'USD 3.6 M – USD 6 M', context: '131k', ha: 'N+1', usage: 'Public API' },
+      { case: 'API', model: 'opt-oss-120b', nodes: '12', approxCost: 'USD 6 M – USD 7.8 M', context: '131k', ha: 'N+1', usage: 'Public API' },
     ]);
     const pt = comparisonTable(items, 'pt-BR');
-    expect(pt[1]!.approxCost).toBe('USD 3,6 M – USD 6 M');
+    expect(pt[1]!.approxCost).toBe('USD 6 M – USD 7,8 M');
     expect(pt[0]!.ha).toBe('nenhuma');
   });
 });
