@@ -21,7 +21,8 @@ const STORE_CODES: Record<StoreError['code'], ApiErrorBody['code']> = {
 
 /** Any thrown value as an error body; internal errors keep their first line only, never a stack. */
 export function toErrorBody(error: unknown, fieldPrefix = ''): ApiErrorBody {
-  const prefixed = (field?: string) => (field === undefined ? undefined : fieldPrefix && !field.startsWith(fieldPrefix) ? `${fieldPrefix}${field}` : field);
+  // A problem with the whole value (field "") names the value itself: "file", not "file.".
+  const prefixed = (field?: string) => (field === undefined || !fieldPrefix || field.startsWith(fieldPrefix) ? field : field === '' ? fieldPrefix.replace(/\.$/, '') : `${fieldPrefix}${field}`);
   if (error instanceof ApiError) return withField({ code: error.code, message: error.message }, error.field);
   if (error instanceof InvalidInputsError) {
     const first = error.issues[0]!;

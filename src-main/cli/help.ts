@@ -12,7 +12,7 @@ Usage:
   sizing compare --project P A B ...
   sizing sweep --sweep FIELD --from X --to Y [--points N] [sizing flags or --template ID]
   sizing export --project P --scenario S --format csv|pdf|svg|png --out FILE
-  sizing serve [--port N] [--db PATH]
+  sizing serve [--port N] [--db PATH] [--verbose]
 
 Sizing flags (the original script's, same names and meanings):
   --model ID                 model id (sizing catalog models)                  required
@@ -58,7 +58,7 @@ Uso:
   sizing compare --project P A B ...
   sizing sweep --sweep CAMPO --from X --to Y [--points N] [flags ou --template ID]
   sizing export --project P --scenario S --format csv|pdf|svg|png --out ARQUIVO
-  sizing serve [--port N] [--db CAMINHO]
+  sizing serve [--port N] [--db CAMINHO] [--verbose]
 
 Flags de dimensionamento (as do script original, mesmos nomes e significados):
   --model ID                 modelo (sizing catalog models)                     obrigatório

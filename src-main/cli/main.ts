@@ -11,7 +11,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 export const VALUE_FLAGS = new Set([
   ...Object.keys(SIZING_FLAGS), 'format', 'lang', 'template', 'db', 'out', 'project', 'name', 'scenario', 'port', 'notes', 'subject', 'sweep', 'from', 'to', 'points', 'region', 'new-name',
 ]);
-export const SWITCH_FLAGS = new Set(['help', 'version', 'bom']);
+export const SWITCH_FLAGS = new Set(['help', 'version', 'bom', 'verbose']);
 
 export interface CommandContext {
   args: ParsedArgs;

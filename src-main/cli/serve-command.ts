@@ -4,6 +4,7 @@ import { startWebHost } from '../web/server.js';
 import { parseNumber } from './args.js';
 import type { CommandContext } from './main.js';
 import { both, CliError } from './errors.js';
+import { callApi } from '../api/index.js';
 import { apiContext, openCliStore } from './store-context.js';
 
 /** `sizing serve`: the planner in any browser, on 127.0.0.1 only, until Ctrl+C. */
@@ -14,7 +15,14 @@ export async function run({ args, out }: CommandContext): Promise<number> {
   const store = openCliStore(args);
   let host;
   try {
-    host = await startWebHost({ ctx: apiContext(store), port, staticDir: join(appRoot(), 'out', 'renderer'), token: process.env.SIZING_SERVE_TOKEN || undefined });
+    const ctx = apiContext(store);
+    host = await startWebHost({
+      api: (method, input) => callApi(ctx, method, input),
+      port,
+      staticDir: join(appRoot(), 'out', 'renderer'),
+      token: process.env.SIZING_SERVE_TOKEN || undefined,
+      onRequest: args.switches.has('verbose') ? (r) => process.stderr.write(`${r.method} ${r.path} ${r.status} ${r.durationMs.toFixed(1)} ms\n`) : undefined,
+    });
   } catch (error) {
     store.close();
     const code = (error as NodeJS.ErrnoException).code;

@@ -1,19 +1,41 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join, normalize, sep } from 'node:path';
 import { mimeTypeFor } from '../mime.js';
-import { callApi, HTTP_STATUS, type ApiContext, type ApiErrorBody } from '../api/index.js';
+import { HTTP_STATUS, type ApiErrorBody, type ApiResponse } from '../api/index.js';
+import { readLimitedBody } from './body.js';
+import { isJsonContentType, isLoopbackAuthority } from './requests.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/**
+ * The page's policy, as a header too: the same directives as the meta tag in src-renderer/index.html
+ * (a test keeps them equal) plus frame-ancestors, which only a header can carry.
+ */
+export const WEB_CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'; worker-src 'none'; manifest-src 'none'; frame-ancestors 'none'";
+
+/** One API call as the host hands it on: the method name and the parsed JSON body. */
+export type ApiCaller = (method: string, input: unknown) => Promise<ApiResponse>;
+
+/** One answered request, for `sizing serve --verbose`: never the token, the query or the body. */
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  status: number;
+  durationMs: number;
+}
+
 export interface WebHostOptions {
-  ctx: ApiContext;
+  /** Runs one call of the API contract (the store worker's `call`, or callApi on a context). */
+  api: ApiCaller;
   port?: number;
   /** Built renderer folder (out/renderer); when absent only the API is served. */
   staticDir?: string;
   /** Fixed token for tests; a random one per run otherwise. */
   token?: string;
+  onRequest?: (entry: RequestLogEntry) => void;
 }
 
 export interface WebHost {
@@ -24,26 +46,32 @@ export interface WebHost {
   close: () => Promise<void>;
 }
 
-
 /**
  * The loopback web host: the renderer's files and the API contract as POST /api/<method>.
  * Listens on 127.0.0.1 only; every API call needs the per-run token; foreign Host or Origin
  * headers are refused (DNS rebinding); JSON bodies only, at most 1 MiB; no CORS headers at all.
+ * The store never runs on this thread (see store-worker/), so files and reads keep being served
+ * while a write waits for a lock.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const tokenBytes = Buffer.from(`Bearer ${token}`);
   let port = 0;
   const server = createServer((req, res) => {
+    const startedAt = performance.now();
+    if (options.onRequest) {
+      const log = options.onRequest;
+      res.once('finish', () => log({ method: req.method ?? '?', path: pathForLog(req.url), status: res.statusCode, durationMs: performance.now() - startedAt }));
+    }
     handle(req, res).catch((error: unknown) => {
       sendError(res, { code: 'internal', message: `internal error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` });
     });
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!isLoopbackHost(req.headers.host, port)) return sendError(res, { code: 'forbidden', message: 'requests must address this host as 127.0.0.1 or localhost' });
+    if (!isLoopbackAuthority(req.headers.host, port)) return sendError(res, { code: 'forbidden', message: 'requests must address this host as 127.0.0.1 or localhost' });
     const origin = req.headers.origin;
-    if (origin !== undefined && !isLoopbackOrigin(origin, port)) return sendError(res, { code: 'forbidden', message: 'cross-origin requests are refused' });
+    if (origin !== undefined && !isLoopbackAuthority(originAuthority(origin), port)) return sendError(res, { code: 'forbidden', message: 'cross-origin requests are refused' });
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const pathname = safeDecode(url.pathname);
     if (pathname === null) return sendError(res, { code: 'bad_request', message: 'the address is not valid percent-encoding' });
@@ -58,9 +86,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return sendError(res, { code: 'unauthorized', message: 'missing or wrong token: use the URL printed by sizing serve' });
     }
     if (req.method !== 'POST') return sendError(res, { code: 'bad_request', message: 'API calls use POST' }, 405);
-    const type = req.headers['content-type'] ?? '';
-    if (!/^application\/json\b/i.test(type)) return sendError(res, { code: 'bad_request', message: 'the body must be JSON (Content-Type: application/json)' }, 415);
-    const body = await readBody(req);
+    if (!isJsonContentType(req.headers['content-type'])) return sendError(res, { code: 'bad_request', message: 'the body must be JSON (Content-Type: application/json, UTF-8)' }, 415);
+    const body = await readLimitedBody(req, MAX_BODY_BYTES);
     if (body === 'too-large') return sendError(res, { code: 'too_large', message: `the body is larger than ${MAX_BODY_BYTES} bytes` });
     let input: unknown;
     try {
@@ -68,7 +95,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     } catch {
       return sendError(res, { code: 'bad_request', message: 'the body is not valid JSON' });
     }
-    const response = await callApi(options.ctx, method, input);
+    const response = await options.api(method, input);
     if (!response.ok) return sendError(res, response.error);
     send(res, 200, JSON.stringify({ result: response.result }), 'application/json; charset=utf-8');
   }
@@ -99,44 +126,29 @@ function safeDecode(path: string): string | null {
   }
 }
 
-function isLoopbackHost(host: string | undefined, port: number): boolean {
-  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+/** "http://127.0.0.1:8080" → "127.0.0.1:8080"; anything that is not plain http gives undefined. */
+function originAuthority(origin: string): string | undefined {
+  return origin.startsWith('http://') ? origin.slice('http://'.length) : undefined;
 }
 
-function isLoopbackOrigin(origin: string, port: number): boolean {
-  return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > MAX_BODY_BYTES) {
-      req.resume();
-      resolve('too-large');
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(tooLarge ? 'too-large' : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
+/** The path alone: the query string (where a careless link could carry a token) never reaches the log. */
+function pathForLog(url: string | undefined): string {
+  return (url ?? '/').split('?')[0]!.split('#')[0]!;
 }
 
 const SECURITY_HEADERS = {
+  'Content-Security-Policy': WEB_CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',
   'Cache-Control': 'no-store',
 };
 
-function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
-  res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), ...SECURITY_HEADERS, ...extra });
+function send(res: ServerResponse, status: number, body: string | Buffer, type: string): void {
+  // An answer given before the request's body was read (a refusal, a 413) closes the connection,
+  // so Node does not read the rest of an unwanted body to keep the connection alive.
+  const close = res.req.complete ? {} : { Connection: 'close' };
+  res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), ...SECURITY_HEADERS, ...close });
   res.end(body);
 }
 
@@ -144,14 +156,22 @@ function sendError(res: ServerResponse, error: ApiErrorBody, status = HTTP_STATU
   send(res, status, JSON.stringify({ error }), 'application/json; charset=utf-8');
 }
 
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** Serves files strictly inside staticDir; anything else that is not a file falls back to index.html. */
-function serveStatic(res: ServerResponse, staticDir: string | undefined, pathname: string): void {
-  if (!staticDir || !existsSync(join(staticDir, 'index.html'))) {
+async function serveStatic(res: ServerResponse, staticDir: string | undefined, pathname: string): Promise<void> {
+  if (!staticDir || !(await isFile(join(staticDir, 'index.html')))) {
     return send(res, 404, 'The planner UI is not built: run npm run build, then sizing serve again.', 'text/plain; charset=utf-8');
   }
   const root = normalize(staticDir + sep);
-  let file = normalize(join(root, pathname));
-  if (!file.startsWith(root)) return sendError(res, { code: 'forbidden', message: 'outside the app folder' });
-  if (!existsSync(file) || !statSync(file).isFile()) file = join(root, 'index.html');
-  send(res, 200, readFileSync(file), mimeTypeFor(file));
+  const requested = normalize(join(root, pathname));
+  if (!requested.startsWith(root)) return sendError(res, { code: 'forbidden', message: 'outside the app folder' });
+  const file = (await isFile(requested)) ? requested : join(root, 'index.html');
+  send(res, 200, await readFile(file), mimeTypeFor(file));
 }

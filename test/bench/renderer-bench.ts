@@ -54,7 +54,8 @@ function bundleFigures(): Record<string, unknown> {
 async function browserFigures(): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(join(tmpdir(), 'sizing-renderer-bench-'));
   const store = openStore(join(dir, 'bench.db'));
-  const host = await startWebHost({ ctx: createApiContext(store), staticDir: rendererDir });
+  const ctx = createApiContext(store);
+  const host = await startWebHost({ api: (method, input) => callApi(ctx, method, input), staticDir: rendererDir });
   const browser = await chromium.launch(CHROMIUM);
   try {
     const project = await call<ProjectRow>(store, 'projects.create', { name: 'Bench' });

@@ -62,7 +62,7 @@ export async function storeBenchmarks(): Promise<Record<string, number>> {
 }
 
 async function webRoundTripP50(ctx: ApiContext): Promise<number> {
-  const host = await startWebHost({ ctx });
+  const host = await startWebHost({ api: (method, input) => callApi(ctx, method, input) });
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const body = JSON.stringify({ inputs: TEMPLATES[2]!.inputs });
   const call = () =>

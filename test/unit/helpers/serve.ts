@@ -6,13 +6,15 @@ export interface ServedHost {
   child: ChildProcess;
   port: number;
   token: string;
+  /** Everything the command has written to stderr so far. */
+  stderr: () => string;
   stop: () => Promise<number | null>;
 }
 
 /** Starts the real `sizing serve` in a child process and waits for the printed URL. */
-export function serve(db: string): Promise<ServedHost> {
+export function serve(db: string, extraArgs: string[] = []): Promise<ServedHost> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SIZING_BIN, 'serve', '--port', '0', '--db', db], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [SIZING_BIN, 'serve', '--port', '0', '--db', db, ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stderr!.on('data', (d) => (err += d));
@@ -28,6 +30,7 @@ export function serve(db: string): Promise<ServedHost> {
         child,
         port: Number(m[1]),
         token: m[2]!,
+        stderr: () => err,
         stop: () => new Promise((done) => {
           child.once('exit', (code) => done(code));
           child.kill('SIGTERM');

@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
@@ -26,6 +27,42 @@ const json = { 'Content-Type': 'application/json' };
 const auth = () => ({ Authorization: `Bearer ${host.token}` });
 const hostHeader = () => ({ Host: `127.0.0.1:${host.port}` });
 
+/**
+ * Streams a chunked body (or one under the given headers) of up to maxBytes, writing only as fast as
+ * the server reads, and reports when the answer came relative to what had been sent.
+ */
+function sendEndlessChunkedBody(target: ServedHost, maxBytes: number, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; answeredBeforeTheEnd: boolean; bytesSentWhenAnswered: number }>((resolve, reject) => {
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    let sent = 0;
+    let answered = false;
+    const req = request(
+      { host: '127.0.0.1', port: target.port, method: 'POST', path: '/api/projects.create', headers: { ...json, Authorization: `Bearer ${target.token}`, Host: `127.0.0.1:${target.port}`, ...headers } },
+      (res) => {
+        answered = true;
+        const answeredBeforeTheEnd = sent < maxBytes;
+        const bytesSentWhenAnswered = sent;
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode!, answeredBeforeTheEnd, bytesSentWhenAnswered }));
+        req.destroy();
+      },
+    );
+    // The server closing its side while the body still flows is the expected end of this request.
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      if (!answered && !['ECONNRESET', 'EPIPE'].includes(error.code ?? '')) reject(error);
+    });
+    const pump = () => {
+      while (!answered && sent < maxBytes) {
+        sent += chunk.length;
+        if (!req.write(chunk)) return void req.once('drain', pump);
+      }
+      if (!answered) req.end();
+    };
+    req.write('{"name": "');
+    pump();
+  });
+}
+
 async function stillServing() {
   const r = await apiCall(host, 'projects.list', {});
   expect(r.status).toBe(200);
@@ -50,6 +87,8 @@ describe('loopback web host (real server in a child process)', () => {
     ['an unknown method', () => ({ path: '/api/projects.explode', headers: { ...json, ...auth(), ...hostHeader() }, body: '{}' }), 404, 'unknown_method'],
     ['invalid input', () => ({ path: '/api/sizing.scenario', headers: { ...json, ...auth(), ...hostHeader() }, body: JSON.stringify({ inputs: { ...saas, kvBudgetRatio: 3 } }) }), 422, 'invalid_input'],
     ['a body that is not JSON', () => ({ path: '/api/projects.list', headers: { 'Content-Type': 'text/plain', ...auth(), ...hostHeader() }, body: 'hi' }), 415, 'bad_request'],
+    ['a JSON-like media type', () => ({ path: '/api/projects.list', headers: { 'Content-Type': 'application/json-seq', ...auth(), ...hostHeader() }, body: '{}' }), 415, 'bad_request'],
+    ['JSON in another charset', () => ({ path: '/api/projects.list', headers: { 'Content-Type': 'application/json; charset=latin1', ...auth(), ...hostHeader() }, body: '{}' }), 415, 'bad_request'],
     ['a malformed percent-encoded address', () => ({ path: '/api/projects.%E0%A4%A', headers: { ...json, ...auth(), ...hostHeader() }, body: '{}' }), 400, 'bad_request'],
     ['GET on the API', () => ({ method: 'GET', path: '/api/projects.list', headers: { ...auth(), ...hostHeader() } }), 405, 'bad_request'],
   ];
@@ -70,9 +109,50 @@ describe('loopback web host (real server in a child process)', () => {
     expect(JSON.parse(r.body).error.field).toBe('inputs.kvBudgetRatio');
   });
 
-  it('static files cannot escape the app folder', async () => {
-    const r = await rawRequest(host.port, { method: 'GET', path: '/../../package.json', headers: hostHeader() });
-    expect(r.body).not.toContain('"devDependencies"');
+  it('serves the built planner at / with its policy as a header, frame-ancestors included', async () => {
+    const r = await rawRequest(host.port, { method: 'GET', path: '/', headers: hostHeader() });
+    expect(r.status).toBe(200);
+    expect(r.body).toContain('<div id="app">');
+    expect(r.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
+
+  it('an authenticated chunked body over 1 MiB is answered 413 while it is still being sent, and reading stops', async () => {
+    const outcome = await sendEndlessChunkedBody(host, 64 * 1024 * 1024);
+    expect(outcome.status).toBe(413);
+    expect(outcome.answeredBeforeTheEnd).toBe(true);
+    expect(outcome.bytesSentWhenAnswered).toBeLessThan(32 * 1024 * 1024);
+    await stillServing();
+  });
+
+  it('a declared Content-Length over 1 MiB is answered 413 at once', async () => {
+    const outcome = await sendEndlessChunkedBody(host, 8 * 1024 * 1024, { 'Content-Length': String(30 * 1024 ** 3) });
+    expect([outcome.status, outcome.answeredBeforeTheEnd]).toEqual([413, true]);
+    await stillServing();
+  });
+
+  it('an import error names its field: the file itself, or the path inside it', async () => {
+    const notAnObject = JSON.parse((await apiCall(host, 'projects.import', { file: 5 })).body);
+    expect(notAnObject.error.field).toBe('file');
+    const wrongFormat = JSON.parse((await apiCall(host, 'projects.import', { file: { format: 'x' } })).body);
+    expect(wrongFormat.error.field).toBe('file.format');
+  });
+
+  it('--verbose logs method, path, status and duration of every request, never the token', async () => {
+    const verbose = await serve(join(dir, 'verbose.db'), ['--verbose']);
+    try {
+      await apiCall(verbose, 'projects.list', {});
+      await rawRequest(verbose.port, { method: 'GET', path: `/index.html?token=${verbose.token}`, headers: { Host: `127.0.0.1:${verbose.port}` } });
+      await rawRequest(verbose.port, { path: '/api/projects.list', headers: { ...json, Host: `127.0.0.1:${verbose.port}` }, body: '{}' });
+      await expect.poll(() => verbose.stderr().trim().split('\n').length).toBe(3);
+      const lines = verbose.stderr().trim().split('\n');
+      expect(lines[0]).toMatch(/^POST \/api\/projects\.list 200 \d+\.\d ms$/);
+      expect(lines[1]).toMatch(/^GET \/index\.html 200 \d+\.\d ms$/);
+      expect(lines[2]).toMatch(/^POST \/api\/projects\.list 401 \d+\.\d ms$/);
+      expect(verbose.stderr()).not.toContain(verbose.token);
+    } finally {
+      await verbose.stop();
+    }
+    expect(host.stderr()).toBe('');
   });
 
   it('the command line and the web host write to the same database at once: no lost write, no error', async () => {
