@@ -59,13 +59,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let port = 0;
   const server = createServer((req, res) => {
     const startedAt = performance.now();
-    if (options.onRequest) {
-      const log = options.onRequest;
-      res.once('finish', () => log({ method: req.method ?? '?', path: pathForLog(req.url), status: res.statusCode, durationMs: performance.now() - startedAt }));
-    }
-    handle(req, res).catch((error: unknown) => {
-      sendError(res, { code: 'internal', message: `internal error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` });
-    });
+    handle(req, res)
+      .catch((error: unknown) => {
+        sendError(res, { code: 'internal', message: `internal error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` });
+      })
+      // Every path has written its answer by now (a refused body's connection may still linger).
+      .finally(() => options.onRequest?.({ method: req.method ?? '?', path: pathForLog(req.url), status: res.statusCode, durationMs: performance.now() - startedAt }));
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -144,12 +143,22 @@ const SECURITY_HEADERS = {
   'Cache-Control': 'no-store',
 };
 
+/**
+ * How long the connection of a request whose body was refused unread stays open after the answer.
+ * Closing at once, while the client is still sending, resets the connection, and the client's
+ * system may drop the answer before the client reads it.
+ */
+const LINGER_MS = 1000;
+
 function send(res: ServerResponse, status: number, body: string | Buffer, type: string): void {
-  // An answer given before the request's body was read (a refusal, a 413) closes the connection,
-  // so Node does not read the rest of an unwanted body to keep the connection alive.
-  const close = res.req.complete ? {} : { Connection: 'close' };
-  res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), ...SECURITY_HEADERS, ...close });
-  res.end(body);
+  const req = res.req;
+  const unreadBody = !req.complete && (req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined);
+  res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), ...SECURITY_HEADERS, ...(unreadBody ? { Connection: 'close' } : {}) });
+  if (!unreadBody) return void res.end(body);
+  // Read no more of it: the whole answer goes out now (its length is declared), the close a moment later.
+  req.pause();
+  res.write(body);
+  setTimeout(() => res.end(), LINGER_MS).unref();
 }
 
 function sendError(res: ServerResponse, error: ApiErrorBody, status = HTTP_STATUS[error.code]): void {

@@ -39,17 +39,15 @@ function sendEndlessChunkedBody(target: ServedHost, maxBytes: number, headers: R
     const req = request(
       { host: '127.0.0.1', port: target.port, method: 'POST', path: '/api/projects.create', headers: { ...json, Authorization: `Bearer ${target.token}`, Host: `127.0.0.1:${target.port}`, ...headers } },
       (res) => {
+        // The status line is the answer; the rest of the request is abandoned here.
         answered = true;
-        const answeredBeforeTheEnd = sent < maxBytes;
-        const bytesSentWhenAnswered = sent;
-        res.resume();
-        res.on('end', () => resolve({ status: res.statusCode!, answeredBeforeTheEnd, bytesSentWhenAnswered }));
+        resolve({ status: res.statusCode!, answeredBeforeTheEnd: sent < maxBytes, bytesSentWhenAnswered: sent });
         req.destroy();
       },
     );
-    // The server closing its side while the body still flows is the expected end of this request.
-    req.on('error', (error: NodeJS.ErrnoException) => {
-      if (!answered && !['ECONNRESET', 'EPIPE'].includes(error.code ?? '')) reject(error);
+    // After the answer, the server closing while the body still flows is the expected end; before it, a failure.
+    req.on('error', (error) => {
+      if (!answered) reject(new Error(`the connection ended without an answer: ${error.message}`));
     });
     const pump = () => {
       while (!answered && sent < maxBytes) {
