@@ -63,7 +63,8 @@ test.describe('the page cannot reach or navigate to another origin', () => {
       script.textContent = 'globalThis.__pwned = 1';
       g.document.body.appendChild(script);
     }, foreign.url);
-    await expect.poll(() => app.evaluate(() => (globalThis as unknown as PageGlobals).__cspViolations!.map((v) => v.directive).sort())).toEqual([
+    // The header and the meta tag carry the same policy, so each violation is reported once per policy.
+    await expect.poll(() => app.evaluate(() => [...new Set((globalThis as unknown as PageGlobals).__cspViolations!.map((v) => v.directive))].sort())).toEqual([
       'connect-src',
       'img-src',
       'script-src-elem',
@@ -139,4 +140,23 @@ test('the API refuses a call without the token (401) and one with a foreign Host
   const allowed = await post(host.port, '/api/projects.list', { Authorization: `Bearer ${host.token}` });
   expect(allowed.status).toBe(200);
   expect(JSON.parse(allowed.body)).toEqual({ result: [] });
+});
+
+test('another site cannot frame the planner (frame-ancestors in the header)', async ({ page, host }) => {
+  const framing = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html' });
+    res.end(`<html><body><iframe data-testid="frame" src="${host.url}" width="800" height="600"></iframe></body></html>`);
+  });
+  await new Promise<void>((resolve) => framing.listen(0, '127.0.0.1', resolve));
+  try {
+    const blocked = page.waitForEvent('console', (message) => message.text().includes('frame-ancestors'));
+    await page.goto(`http://localhost:${(framing.address() as AddressInfo).port}/`);
+    await blocked;
+    const frame = page.frames().find((f) => f !== page.mainFrame());
+    // The planner never ran inside the frame: Chromium replaced it with its error page.
+    expect(await frame?.evaluate(() => (globalThis as unknown as PageGlobals).document.body.dataset.ready).catch(() => 'no access')).not.toBe('true');
+    expect(frame?.url()).not.toContain(`127.0.0.1:${host.port}/#`);
+  } finally {
+    await new Promise<void>((resolve) => framing.close(() => resolve()));
+  }
 });
