@@ -3,6 +3,12 @@
  * storage pool beneath; with several regions, a global entry point above them. Elements carry
  * stable classes and data attributes (rect.node[data-spare][data-pod], g.pod, g.region) so
  * tests and the UI can count and select them.
+ *
+ * Layout: the drawing aims at TARGET_WIDTH_PX, the width the app's diagram panel shows at 100%
+ * in a 1280-pixel window, so labels read at their own size there. Regions sit in a grid of two
+ * columns (one when a region is too wide for half the width) that grows downwards; the global
+ * entry point feeds them through a trunk in the gap between the columns (or in the left margin
+ * for one column) and a bus above each row, so no connector crosses a box.
  */
 import { formatHa, formatNumber, type Lang, type SizingResult } from '../engine/index.js';
 import { countLabel, label } from '../i18n/labels.js';
@@ -15,25 +21,35 @@ export interface DiagramInput {
   title?: string;
 }
 
-const MARGIN = 24;
-const NODE_W = 108;
-const NODE_H = 54;
-const NODE_GAP = 8;
+/** The width the app's diagram panel shows at 100% zoom (1280-pixel window): the layout aims for it. */
+export const TARGET_WIDTH_PX = 816;
+/** PNG exports are rendered at twice the drawing's size, so every label stays legible when zoomed. */
+export const DIAGRAM_PNG_SCALE = 2;
+
+const MARGIN_PX = 20;
+const TITLE_BASELINE_PX = 32;
+const NODE_WIDTH_PX = 104;
+const NODE_HEIGHT_PX = 54;
+const NODE_GAP_PX = 6;
 /** Wider pods wrap their nodes into rows of this many. */
 const MAX_POD_COLUMNS = 4;
-const POD_HEADER = 20;
-const POD_GAP = 16;
+const POD_HEADER_PX = 20;
+const POD_GAP_PX = 16;
 /** Room between pod rows (and above the first) for the connector bus. */
-const BUS_GAP = 28;
-const REGION_PAD = 20;
-const REGION_HEADER = 50;
-const REGION_GAP = 24;
-const LB_W = 200;
-const LB_H = 36;
-const STORAGE_H = 46;
-const GLOBAL_W = 300;
-const GLOBAL_H = 50;
-const MIN_WIDTH = 600;
+const BUS_GAP_PX = 28;
+const REGION_PAD_PX = 16;
+const REGION_HEADER_PX = 50;
+/** Between region columns, and (with BUS_GAP_PX) between region rows. */
+const REGION_GAP_PX = 20;
+const MIN_REGION_INNER_WIDTH_PX = 268;
+const LB_WIDTH_PX = 200;
+const LB_HEIGHT_PX = 36;
+const STORAGE_HEIGHT_PX = 46;
+const STORAGE_GAP_PX = 20;
+const GLOBAL_WIDTH_PX = 300;
+const GLOBAL_HEIGHT_PX = 50;
+const INFEASIBLE_LINE_PX = 15;
+const CONNECTOR = { stroke: COLORS.muted, 'stroke-width': 1.5 };
 
 interface Point {
   x: number;
@@ -51,36 +67,46 @@ function podGeometry(podSize: number): PodGeometry {
   const rows = Math.ceil(podSize / columns);
   return {
     columns,
-    widthPx: columns * NODE_W + (columns + 1) * NODE_GAP,
-    heightPx: POD_HEADER + rows * (NODE_H + NODE_GAP),
+    widthPx: columns * NODE_WIDTH_PX + (columns + 1) * NODE_GAP_PX,
+    heightPx: POD_HEADER_PX + rows * (NODE_HEIGHT_PX + NODE_GAP_PX),
   };
-}
-
-/** Pods side by side within one region: fewer when several regions share the width. */
-function podsPerRowFor(regionColumns: number, maxPods: number): number {
-  const limit = regionColumns === 1 ? 4 : 2;
-  return Math.max(1, Math.min(limit, Math.ceil(Math.sqrt(maxPods))));
 }
 
 const podCount = (result: SizingResult, podSize: number) => (result.nodes ? Math.ceil(result.nodes.total / podSize) : 0);
 
+/** How the regions share the width: columns, one region's width and how many pods sit side by side in it. */
+interface Grid {
+  columns: 1 | 2;
+  regionWidthPx: number;
+  podsPerRow: number;
+  widthPx: number;
+}
+
+function gridFor(regionCount: number, maxPods: number, pod: PodGeometry): Grid {
+  const minInnerPx = Math.max(pod.widthPx, LB_WIDTH_PX + 40, MIN_REGION_INNER_WIDTH_PX);
+  const halfPx = (TARGET_WIDTH_PX - 2 * MARGIN_PX - REGION_GAP_PX) / 2;
+  const columns = regionCount > 1 && minInnerPx + 2 * REGION_PAD_PX <= halfPx ? 2 : 1;
+  const regionWidthPx = Math.max(columns === 2 ? halfPx : TARGET_WIDTH_PX - 2 * MARGIN_PX, minInnerPx + 2 * REGION_PAD_PX);
+  const innerPx = regionWidthPx - 2 * REGION_PAD_PX;
+  const podsPerRow = Math.max(1, Math.min(Math.max(1, maxPods), Math.floor((innerPx + POD_GAP_PX) / (pod.widthPx + POD_GAP_PX))));
+  return { columns, regionWidthPx, podsPerRow, widthPx: columns * regionWidthPx + (columns - 1) * REGION_GAP_PX + 2 * MARGIN_PX };
+}
+
 /**
- * Lines from a source down to targets laid out in rows: a horizontal bus above each row, the
- * buses joined by a trunk in the left gutter so no line crosses a box of an upper row.
+ * Lines from a source down to targets laid out in rows: a horizontal bus above each row, joined by
+ * a vertical trunk at trunkX, which must run where no box is (a gutter or the gap between columns).
  */
-function fanOut(source: Point, rows: { busY: number; targets: Point[] }[], gutterX: number): string {
-  const stroke = { stroke: COLORS.muted, 'stroke-width': 1.5 };
-  const parts: string[] = [];
+function fanOut(source: Point, rows: { busY: number; targets: Point[] }[], trunkX: number): string {
   if (rows.length === 0) return '';
-  parts.push(line(source.x, source.y, source.x, rows[0]!.busY, stroke));
+  const parts = [line(source.x, source.y, source.x, rows[0]!.busY, CONNECTOR)];
   rows.forEach((row, i) => {
     const xs = row.targets.map((t) => t.x);
     if (i === 0) xs.push(source.x);
-    if (rows.length > 1) xs.push(gutterX);
-    parts.push(line(Math.min(...xs), row.busY, Math.max(...xs), row.busY, stroke));
-    for (const t of row.targets) parts.push(line(t.x, row.busY, t.x, t.y, stroke));
+    if (rows.length > 1) xs.push(trunkX);
+    parts.push(line(Math.min(...xs), row.busY, Math.max(...xs), row.busY, CONNECTOR));
+    for (const t of row.targets) parts.push(line(t.x, row.busY, t.x, t.y, CONNECTOR));
   });
-  if (rows.length > 1) parts.push(line(gutterX, rows[0]!.busY, gutterX, rows.at(-1)!.busY, stroke));
+  if (rows.length > 1) parts.push(line(trunkX, rows[0]!.busY, trunkX, rows.at(-1)!.busY, CONNECTOR));
   return parts.join('');
 }
 
@@ -91,77 +117,111 @@ interface RegionBox {
   heightPx: number;
 }
 
-/** The inner height taken by the pods, or by the infeasibility message instead of them. */
-function regionBodyHeight(result: SizingResult, podSize: number, podsPerRow: number, innerWidthPx: number, lang: Lang): number {
-  if (!result.nodes) return BUS_GAP + 28 + infeasibleLines(result, innerWidthPx, lang).length * 15;
-  const rows = Math.ceil(podCount(result, podSize) / podsPerRow);
-  return rows * (BUS_GAP + podGeometry(podSize).heightPx);
+/** What every region is drawn with: the language, the pod size and its geometry, pods per row. */
+interface DrawContext {
+  lang: Lang;
+  podSize: number;
+  pod: PodGeometry;
+  podsPerRow: number;
 }
 
 function infeasibleLines(result: SizingResult, innerWidthPx: number, lang: Lang): string[] {
   return wrapText(result.infeasibility?.message[lang] ?? '', innerWidthPx - 20, 11);
 }
 
-function regionHeight(result: SizingResult, podSize: number, podsPerRow: number, innerWidthPx: number, lang: Lang): number {
-  return REGION_HEADER + LB_H + regionBodyHeight(result, podSize, podsPerRow, innerWidthPx, lang) + 20 + STORAGE_H + REGION_PAD;
+/** The inner height taken by the pods, or by the infeasibility message instead of them. */
+function regionBodyHeight(result: SizingResult, innerWidthPx: number, ctx: DrawContext): number {
+  if (!result.nodes) return BUS_GAP_PX + 28 + infeasibleLines(result, innerWidthPx, ctx.lang).length * INFEASIBLE_LINE_PX;
+  const rows = Math.ceil(podCount(result, ctx.podSize) / ctx.podsPerRow);
+  return rows * (BUS_GAP_PX + ctx.pod.heightPx);
 }
 
-function drawNode(x: number, y: number, result: SizingResult, spare: boolean, pod: number, lang: Lang): string {
+function regionHeight(result: SizingResult, innerWidthPx: number, ctx: DrawContext): number {
+  return REGION_HEADER_PX + LB_HEIGHT_PX + regionBodyHeight(result, innerWidthPx, ctx) + STORAGE_GAP_PX + STORAGE_HEIGHT_PX + REGION_PAD_PX;
+}
+
+interface NodeSpec {
+  at: Point;
+  result: SizingResult;
+  spare: boolean;
+  pod: number;
+  lang: Lang;
+}
+
+function drawNode({ at, result, spare, pod, lang }: NodeSpec): string {
   const style = spare
     ? { fill: COLORS.spareFill, stroke: COLORS.spareStroke, 'stroke-width': 1.5, 'stroke-dasharray': '5 3' }
     : { fill: COLORS.primaryLight, stroke: COLORS.primary, 'stroke-width': 1.2 };
-  const maxText = NODE_W - 10;
+  const maxTextPx = NODE_WIDTH_PX - 10;
+  const centreX = at.x + NODE_WIDTH_PX / 2;
   const sessions = countLabel(lang, 'sessionsCount', result.sessionsPerNode, formatNumber(result.sessionsPerNode, lang));
   const parts = [
-    rect(x, y, NODE_W, NODE_H, { ...style, rx: 4, class: 'node', 'data-spare': String(spare), 'data-pod': pod }),
-    text(x + NODE_W / 2, y + 17, fitText(result.server.name, maxText, 11, true), { anchor: 'middle', sizePx: 11, bold: true }),
-    text(x + NODE_W / 2, y + 32, fitText(sessions, maxText, 10), { anchor: 'middle', sizePx: 10, fill: COLORS.muted }),
+    rect(at.x, at.y, NODE_WIDTH_PX, NODE_HEIGHT_PX, { ...style, rx: 4, class: 'node', 'data-spare': String(spare), 'data-pod': pod }),
+    text(centreX, at.y + 17, fitText(result.server.name, maxTextPx, 11, true), { anchor: 'middle', sizePx: 11, bold: true }),
+    text(centreX, at.y + 32, fitText(sessions, maxTextPx, 10), { anchor: 'middle', sizePx: 10, fill: COLORS.muted }),
   ];
   if (spare) {
     const tag = label(lang, 'spareTag', { ha: formatHa(result.inputs.ha, lang) });
-    parts.push(text(x + NODE_W / 2, y + 46, fitText(tag, maxText, 10), { anchor: 'middle', sizePx: 10, bold: true, fill: COLORS.spareStroke }));
+    parts.push(text(centreX, at.y + 46, fitText(tag, maxTextPx, 10), { anchor: 'middle', sizePx: 10, bold: true, fill: COLORS.spareStroke }));
   }
   return parts.join('');
 }
 
+interface PodSpec {
+  at: Point;
+  /** 1-based, as labelled. */
+  pod: number;
+  /** Index of the pod's first node in the region. */
+  firstNode: number;
+  nodesInPod: number;
+  /** The region's nodes from this index on are HA spares. */
+  spareFrom: number;
+  result: SizingResult;
+}
+
 /** One pod: a frame, its name, and its nodes (the region's last nodes are the HA spares). */
-function drawPod(x: number, y: number, pod: number, firstNode: number, nodesInPod: number, spareFrom: number, podSize: number, result: SizingResult, lang: Lang): string {
-  const g = podGeometry(podSize);
+function drawPod(spec: PodSpec, ctx: DrawContext): string {
+  const { at, pod, firstNode, nodesInPod, spareFrom, result } = spec;
   const parts = [
-    rect(x, y, g.widthPx, g.heightPx, { fill: COLORS.podFill, stroke: COLORS.reserved, rx: 6 }),
-    text(x + 8, y + 14, label(lang, 'podName', { index: pod }), { sizePx: 11, bold: true, fill: COLORS.muted }),
+    rect(at.x, at.y, ctx.pod.widthPx, ctx.pod.heightPx, { fill: COLORS.podFill, stroke: COLORS.reserved, rx: 6 }),
+    text(at.x + 8, at.y + 14, label(ctx.lang, 'podName', { index: pod }), { sizePx: 11, bold: true, fill: COLORS.muted }),
   ];
   for (let i = 0; i < nodesInPod; i++) {
-    const nodeX = x + NODE_GAP + (i % g.columns) * (NODE_W + NODE_GAP);
-    const nodeY = y + POD_HEADER + Math.floor(i / g.columns) * (NODE_H + NODE_GAP);
-    parts.push(drawNode(nodeX, nodeY, result, firstNode + i >= spareFrom, pod, lang));
+    const nodeAt = {
+      x: at.x + NODE_GAP_PX + (i % ctx.pod.columns) * (NODE_WIDTH_PX + NODE_GAP_PX),
+      y: at.y + POD_HEADER_PX + Math.floor(i / ctx.pod.columns) * (NODE_HEIGHT_PX + NODE_GAP_PX),
+    };
+    parts.push(drawNode({ at: nodeAt, result, spare: firstNode + i >= spareFrom, pod, lang: ctx.lang }));
   }
   return element('g', { class: 'pod', 'data-pod': pod }, parts);
 }
 
-function drawPods(box: RegionBox, x: number, top: number, lbBottom: Point, podSize: number, podsPerRow: number, lang: Lang): string {
+/** A region's pods in rows under its load balancer, centred, each row fed by a bus. */
+function drawPods(box: RegionBox, origin: Point, balancerBottom: Point, ctx: DrawContext): string {
   const nodes = box.result.nodes!;
-  const g = podGeometry(podSize);
-  const pods = podCount(box.result, podSize);
-  const spareFrom = nodes.withHeadroom;
-  const innerWidth = box.widthPx - 2 * REGION_PAD;
+  const pods = podCount(box.result, ctx.podSize);
+  const innerWidthPx = box.widthPx - 2 * REGION_PAD_PX;
   const parts: string[] = [];
   const rows: { busY: number; targets: Point[] }[] = [];
   for (let pod = 0; pod < pods; pod++) {
-    const row = Math.floor(pod / podsPerRow);
-    const inRow = Math.min(podsPerRow, pods - row * podsPerRow);
-    const rowWidth = inRow * g.widthPx + (inRow - 1) * POD_GAP;
-    const podX = x + REGION_PAD + (innerWidth - rowWidth) / 2 + (pod % podsPerRow) * (g.widthPx + POD_GAP);
-    const podY = top + row * (BUS_GAP + g.heightPx) + BUS_GAP;
-    if (!rows[row]) rows[row] = { busY: podY - BUS_GAP / 2, targets: [] };
-    rows[row]!.targets.push({ x: podX + g.widthPx / 2, y: podY });
-    const firstNode = pod * podSize;
-    parts.push(drawPod(podX, podY, pod + 1, firstNode, Math.min(podSize, nodes.total - firstNode), spareFrom, podSize, box.result, lang));
+    const row = Math.floor(pod / ctx.podsPerRow);
+    const inRow = Math.min(ctx.podsPerRow, pods - row * ctx.podsPerRow);
+    const rowWidthPx = inRow * ctx.pod.widthPx + (inRow - 1) * POD_GAP_PX;
+    const at = {
+      x: origin.x + REGION_PAD_PX + (innerWidthPx - rowWidthPx) / 2 + (pod % ctx.podsPerRow) * (ctx.pod.widthPx + POD_GAP_PX),
+      y: origin.y + row * (BUS_GAP_PX + ctx.pod.heightPx) + BUS_GAP_PX,
+    };
+    rows[row] ??= { busY: at.y - BUS_GAP_PX / 2, targets: [] };
+    rows[row].targets.push({ x: at.x + ctx.pod.widthPx / 2, y: at.y });
+    const firstNode = pod * ctx.podSize;
+    const spec = { at, pod: pod + 1, firstNode, nodesInPod: Math.min(ctx.podSize, nodes.total - firstNode), spareFrom: nodes.withHeadroom, result: box.result };
+    parts.push(drawPod(spec, ctx));
   }
-  return fanOut(lbBottom, rows, x + REGION_PAD / 2) + parts.join('');
+  return fanOut(balancerBottom, rows, origin.x + REGION_PAD_PX / 2) + parts.join('');
 }
 
-function drawStorage(x: number, y: number, widthPx: number, result: SizingResult, lang: Lang): string {
+function drawStorage(at: Point, widthPx: number, result: SizingResult, lang: Lang): string {
+  const { x, y } = at;
   const title = label(lang, 'storagePool', { name: result.storage.name });
   const note = label(lang, 'storagePoolNote', {
     throughput: formatNumber(result.storage.readThroughputGBps, lang, 1),
@@ -177,61 +237,65 @@ function drawStorage(x: number, y: number, widthPx: number, result: SizingResult
     element('ellipse', { cx, cy: y + 14, rx: 10, ry: 4, fill: COLORS.background, stroke: COLORS.storageStroke }),
   ];
   return element('g', { class: 'storage' }, [
-    rect(x, y, widthPx, STORAGE_H, { fill: COLORS.storageFill, stroke: COLORS.storageStroke, rx: 6 }),
+    rect(x, y, widthPx, STORAGE_HEIGHT_PX, { fill: COLORS.storageFill, stroke: COLORS.storageStroke, rx: 6 }),
     ...icon,
     text(x + 42, y + 19, fitText(title, widthPx - 50, 12, true), { sizePx: 12, bold: true }),
     text(x + 42, y + 36, fitText(note, widthPx - 50, 11), { sizePx: 11, fill: COLORS.muted }),
   ]);
 }
 
-function drawRegion(box: RegionBox, x: number, y: number, podSize: number, podsPerRow: number, lang: Lang): string {
-  const r = box.result;
-  const innerWidth = box.widthPx - 2 * REGION_PAD;
+function regionSummary(result: SizingResult, lang: Lang): string {
+  const nodes = result.nodes;
+  if (!nodes) return label(lang, 'infeasibleShort');
   const n = (v: number) => formatNumber(v, lang);
-  const summary = r.nodes
-    ? label(lang, 'regionSummary', {
-      nodes: countLabel(lang, 'nodesCount', r.nodes.total, n(r.nodes.total)),
-      sessions: countLabel(lang, 'sessionsCount', r.inputs.concurrency, n(r.inputs.concurrency)),
-    })
-    : label(lang, 'infeasibleShort');
-  const lbX = x + (box.widthPx - LB_W) / 2;
-  const lbY = y + REGION_HEADER;
-  const bodyTop = lbY + LB_H;
+  return label(lang, 'regionSummary', {
+    nodes: countLabel(lang, 'nodesCount', nodes.total, n(nodes.total)),
+    sessions: countLabel(lang, 'sessionsCount', result.inputs.concurrency, n(result.inputs.concurrency)),
+  });
+}
+
+function drawRegion(box: RegionBox, origin: Point, ctx: DrawContext): string {
+  const r = box.result;
+  const { x, y } = origin;
+  const innerWidthPx = box.widthPx - 2 * REGION_PAD_PX;
+  const lbX = x + (box.widthPx - LB_WIDTH_PX) / 2;
+  const lbY = y + REGION_HEADER_PX;
+  const bodyTop = lbY + LB_HEIGHT_PX;
   const parts = [
     rect(x, y, box.widthPx, box.heightPx, { fill: COLORS.background, stroke: COLORS.axis, 'stroke-width': 1.5, rx: 8 }),
-    text(x + REGION_PAD, y + 22, fitText(box.name, innerWidth, 14, true), { sizePx: 14, bold: true }),
-    text(x + REGION_PAD, y + 39, fitText(summary, innerWidth, 11), { sizePx: 11, fill: r.nodes ? COLORS.muted : COLORS.alert }),
+    text(x + REGION_PAD_PX, y + 22, fitText(box.name, innerWidthPx, 14, true), { sizePx: 14, bold: true }),
+    text(x + REGION_PAD_PX, y + 39, fitText(regionSummary(r, ctx.lang), innerWidthPx, 11), { sizePx: 11, fill: r.nodes ? COLORS.muted : COLORS.alert }),
     element('g', { class: 'load-balancer' }, [
-      rect(lbX, lbY, LB_W, LB_H, { fill: COLORS.balancerFill, stroke: COLORS.balancerStroke, 'stroke-width': 1.5, rx: 18 }),
-      text(lbX + LB_W / 2, lbY + 23, fitText(label(lang, 'loadBalancer'), LB_W - 16, 12, true), { anchor: 'middle', sizePx: 12, bold: true }),
+      rect(lbX, lbY, LB_WIDTH_PX, LB_HEIGHT_PX, { fill: COLORS.balancerFill, stroke: COLORS.balancerStroke, 'stroke-width': 1.5, rx: 18 }),
+      text(lbX + LB_WIDTH_PX / 2, lbY + 23, fitText(label(ctx.lang, 'loadBalancer'), LB_WIDTH_PX - 16, 12, true), { anchor: 'middle', sizePx: 12, bold: true }),
     ]),
   ];
-  if (r.nodes) parts.push(drawPods(box, x, bodyTop, { x: lbX + LB_W / 2, y: lbY + LB_H }, podSize, podsPerRow, lang));
-  else parts.push(drawInfeasible(x + REGION_PAD, bodyTop + BUS_GAP, innerWidth, r, lang));
-  const storageY = y + box.heightPx - REGION_PAD - STORAGE_H;
-  parts.push(drawStorage(x + REGION_PAD, storageY, innerWidth, r, lang));
+  if (r.nodes) parts.push(drawPods(box, { x, y: bodyTop }, { x: lbX + LB_WIDTH_PX / 2, y: lbY + LB_HEIGHT_PX }, ctx));
+  else parts.push(drawInfeasible({ x: x + REGION_PAD_PX, y: bodyTop + BUS_GAP_PX }, innerWidthPx, r, ctx.lang));
+  const storageY = y + box.heightPx - REGION_PAD_PX - STORAGE_HEIGHT_PX;
+  parts.push(drawStorage({ x: x + REGION_PAD_PX, y: storageY }, innerWidthPx, r, ctx.lang));
   return element('g', { class: 'region', 'data-region': box.name, 'data-feasible': String(r.feasible) }, parts);
 }
 
-function drawInfeasible(x: number, y: number, widthPx: number, result: SizingResult, lang: Lang): string {
+function drawInfeasible(at: Point, widthPx: number, result: SizingResult, lang: Lang): string {
   const lines = infeasibleLines(result, widthPx, lang);
   return element('g', { class: 'infeasible' }, [
-    rect(x, y, widthPx, 28 + lines.length * 15, { fill: COLORS.infeasibleFill, stroke: COLORS.alert, rx: 6 }),
-    text(x + 10, y + 16, fitText(label(lang, 'infeasible'), widthPx - 20, 12, true), { sizePx: 12, bold: true, fill: COLORS.alert }),
-    textBlock(x + 10, y + 32, lines, { sizePx: 11, lineHeightPx: 15 }),
+    rect(at.x, at.y, widthPx, 28 + lines.length * INFEASIBLE_LINE_PX, { fill: COLORS.infeasibleFill, stroke: COLORS.alert, rx: 6 }),
+    text(at.x + 10, at.y + 16, fitText(label(lang, 'infeasible'), widthPx - 20, 12, true), { sizePx: 12, bold: true, fill: COLORS.alert }),
+    textBlock(at.x + 10, at.y + 32, lines, { sizePx: 11, lineHeightPx: INFEASIBLE_LINE_PX }),
   ]);
 }
 
 function drawGlobalEntry(centreX: number, y: number, lang: Lang): string {
-  const x = centreX - GLOBAL_W / 2;
+  const x = centreX - GLOBAL_WIDTH_PX / 2;
   return element('g', { class: 'global-entry' }, [
-    rect(x, y, GLOBAL_W, GLOBAL_H, { fill: COLORS.accentLight, stroke: COLORS.accent, 'stroke-width': 1.5, rx: 8 }),
-    text(centreX, y + 21, fitText(label(lang, 'globalEntry'), GLOBAL_W - 16, 13, true), { anchor: 'middle', sizePx: 13, bold: true }),
-    text(centreX, y + 38, fitText(label(lang, 'globalEntryNote'), GLOBAL_W - 16, 11), { anchor: 'middle', sizePx: 11, fill: COLORS.muted }),
+    rect(x, y, GLOBAL_WIDTH_PX, GLOBAL_HEIGHT_PX, { fill: COLORS.accentLight, stroke: COLORS.accent, 'stroke-width': 1.5, rx: 8 }),
+    text(centreX, y + 21, fitText(label(lang, 'globalEntry'), GLOBAL_WIDTH_PX - 16, 13, true), { anchor: 'middle', sizePx: 13, bold: true }),
+    text(centreX, y + 38, fitText(label(lang, 'globalEntryNote'), GLOBAL_WIDTH_PX - 16, 11), { anchor: 'middle', sizePx: 11, fill: COLORS.muted }),
   ]);
 }
 
-function drawLegend(x: number, y: number, maxWidthPx: number, lang: Lang): { svg: string; heightPx: number } {
+function drawLegend(at: Point, maxWidthPx: number, lang: Lang): { svg: string; heightPx: number } {
   const items = [
     { text: label(lang, 'legendNode'), box: { fill: COLORS.primaryLight, stroke: COLORS.primary } },
     { text: label(lang, 'legendSpareNode'), box: { fill: COLORS.spareFill, stroke: COLORS.spareStroke, 'stroke-dasharray': '4 2' } },
@@ -243,7 +307,7 @@ function drawLegend(x: number, y: number, maxWidthPx: number, lang: Lang): { svg
     text: item.text,
     symbol: (sx: number, sy: number) => rect(sx, sy - 7, 20, 14, { ...item.box, 'stroke-width': 1.5, rx: 2 }),
   }));
-  return flowLegend(entries, x, y, maxWidthPx, 22);
+  return flowLegend(entries, at.x, at.y, maxWidthPx, 22);
 }
 
 function defaultTitle(input: DiagramInput, lang: Lang): string {
@@ -254,49 +318,51 @@ function defaultTitle(input: DiagramInput, lang: Lang): string {
   return label(lang, infeasible > 0 ? 'architectureTitleInfeasible' : 'architectureTitle', params);
 }
 
+/** Regions placed row by row in the grid (a short last row centred), and the bus above each row. */
+function placeRegions(boxes: RegionBox[], grid: Grid, top: number): { placed: { box: RegionBox; at: Point }[]; rows: { busY: number; targets: Point[] }[]; bottom: number } {
+  const placed: { box: RegionBox; at: Point }[] = [];
+  const rows: { busY: number; targets: Point[] }[] = [];
+  let y = top;
+  for (let first = 0; first < boxes.length; first += grid.columns) {
+    const row = boxes.slice(first, first + grid.columns);
+    const rowWidthPx = row.length * grid.regionWidthPx + (row.length - 1) * REGION_GAP_PX;
+    const left = (grid.widthPx - rowWidthPx) / 2;
+    const targets = row.map((box, i) => {
+      const at = { x: left + i * (grid.regionWidthPx + REGION_GAP_PX), y };
+      placed.push({ box, at });
+      return { x: at.x + grid.regionWidthPx / 2, y };
+    });
+    rows.push({ busY: y - BUS_GAP_PX / 2, targets });
+    y += Math.max(...row.map((b) => b.heightPx)) + REGION_GAP_PX + BUS_GAP_PX;
+  }
+  return { placed, rows, bottom: y - BUS_GAP_PX };
+}
+
 /** The architecture of a plan as a standalone SVG; one region or several under a global entry point. */
 export function architectureDiagramSvg(input: DiagramInput, lang: Lang): string {
   const podSize = Number.isInteger(input.podSize) && input.podSize >= 1 ? input.podSize : 3;
-  const regionCount = input.regions.length;
-  if (regionCount === 0) throw new Error('architecture diagram needs at least one region');
-  const columns = Math.min(regionCount, 3);
+  if (input.regions.length === 0) throw new Error('architecture diagram needs at least one region');
+  const pod = podGeometry(podSize);
   const maxPods = Math.max(...input.regions.map((r) => podCount(r.result, podSize)));
-  const podsPerRow = podsPerRowFor(columns, maxPods);
-  const g = podGeometry(podSize);
-  const contentWidth = Math.min(podsPerRow, Math.max(1, maxPods)) * g.widthPx + (Math.min(podsPerRow, Math.max(1, maxPods)) - 1) * POD_GAP;
-  const regionWidth = Math.max(contentWidth, LB_W + 40, 300) + 2 * REGION_PAD;
-  const boxes: RegionBox[] = input.regions.map((r) => ({
-    ...r,
-    widthPx: regionWidth,
-    heightPx: regionHeight(r.result, podSize, podsPerRow, regionWidth - 2 * REGION_PAD, lang),
-  }));
-  const gridWidth = columns * regionWidth + (columns - 1) * REGION_GAP;
-  const widthPx = Math.max(MIN_WIDTH, gridWidth + 2 * MARGIN);
-  const gridLeft = (widthPx - gridWidth) / 2;
+  const grid = gridFor(input.regions.length, maxPods, pod);
+  const ctx: DrawContext = { lang, podSize, pod, podsPerRow: grid.podsPerRow };
+  const innerWidthPx = grid.regionWidthPx - 2 * REGION_PAD_PX;
+  const boxes = input.regions.map((r) => ({ ...r, widthPx: grid.regionWidthPx, heightPx: regionHeight(r.result, innerWidthPx, ctx) }));
   const title = input.title ?? defaultTitle(input, lang);
-  const parts: string[] = [text(MARGIN, 32, fitText(title, widthPx - 2 * MARGIN, 17, true), { sizePx: 17, bold: true })];
-  const multi = regionCount > 1;
-  let y = 52;
+  const parts = [text(MARGIN_PX, TITLE_BASELINE_PX, fitText(title, grid.widthPx - 2 * MARGIN_PX, 17, true), { sizePx: 17, bold: true })];
+  const multi = boxes.length > 1;
+  const globalY = TITLE_BASELINE_PX + 20;
+  const regionsTop = multi ? globalY + GLOBAL_HEIGHT_PX + BUS_GAP_PX + 8 : globalY;
+  const layout = placeRegions(boxes, grid, regionsTop);
   if (multi) {
-    parts.push(drawGlobalEntry(widthPx / 2, y, lang));
-    y += GLOBAL_H + BUS_GAP + 8;
+    const centreX = grid.widthPx / 2;
+    parts.push(drawGlobalEntry(centreX, globalY, lang));
+    // Two columns leave a gap under the entry point for the trunk; one column uses the left margin.
+    const trunkX = grid.columns === 2 ? centreX : MARGIN_PX / 2;
+    parts.push(fanOut({ x: centreX, y: globalY + GLOBAL_HEIGHT_PX }, layout.rows, trunkX));
   }
-  const busRows: { busY: number; targets: Point[] }[] = [];
-  for (let rowStart = 0; rowStart < regionCount; rowStart += columns) {
-    const row = boxes.slice(rowStart, rowStart + columns);
-    const rowWidth = row.length * regionWidth + (row.length - 1) * REGION_GAP;
-    const rowLeft = gridLeft + (gridWidth - rowWidth) / 2;
-    const targets: Point[] = [];
-    row.forEach((box, i) => {
-      const x = rowLeft + i * (regionWidth + REGION_GAP);
-      parts.push(drawRegion(box, x, y, podSize, podsPerRow, lang));
-      targets.push({ x: x + regionWidth / 2, y });
-    });
-    busRows.push({ busY: y - (BUS_GAP + 8) / 2, targets });
-    y += Math.max(...row.map((b) => b.heightPx)) + BUS_GAP + 8;
-  }
-  if (multi) parts.push(fanOut({ x: widthPx / 2, y: 52 + GLOBAL_H }, busRows, gridLeft - REGION_GAP / 2));
-  const key = drawLegend(MARGIN, y, widthPx - 2 * MARGIN, lang);
+  for (const { box, at } of layout.placed) parts.push(drawRegion(box, at, ctx));
+  const key = drawLegend({ x: MARGIN_PX, y: layout.bottom + 4 }, grid.widthPx - 2 * MARGIN_PX, lang);
   parts.push(key.svg);
-  return svgDocument(widthPx, y + key.heightPx, parts, { class: 'diagram', 'data-pod-size': podSize, 'aria-label': title });
+  return svgDocument(grid.widthPx, layout.bottom + 4 + key.heightPx, parts, { class: 'diagram', 'data-pod-size': podSize, 'aria-label': title });
 }

@@ -2,9 +2,10 @@ import type { Lang, PlanResult, SizingResult, SweepResult } from '../engine/inde
 import type { CompareItem } from '../engine/compare.js';
 import { memoryChartSvg, nodesChartSvg, regionsChartSvg, sweepChartSvg } from './charts.js';
 import { comparisonCsv, regionsCsv, resultsCsv } from './csv.js';
-import { architectureDiagramSvg } from './diagram.js';
+import { architectureDiagramSvg, DIAGRAM_PNG_SCALE } from './diagram.js';
 import { pdfReport } from './pdf.js';
 import { svgToPng } from './png.js';
+import { svgSize } from './svg.js';
 
 import type { ExportedFile, ExportFormat, PictureSubject } from '../api/types.js';
 
@@ -89,7 +90,9 @@ export async function exportScenario(e: ScenarioExport): Promise<ExportedFile> {
     case 'png': {
       const subject = e.subject ?? 'diagram';
       const svg = pictureSvg(subject, e.result, e.plan, e.lang, e.scenarioName);
-      return file(name, e.format, e.format === 'svg' ? svg : svgToPng(svg, { widthPx: 1600 }), subject);
+      // The diagram at twice its drawn size, so every label stays legible however large the plan.
+      const widthPx = subject === 'diagram' ? svgSize(svg).widthPx * DIAGRAM_PNG_SCALE : 1600;
+      return file(name, e.format, e.format === 'svg' ? svg : svgToPng(svg, { widthPx }), subject);
     }
   }
 }

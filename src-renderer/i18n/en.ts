@@ -341,6 +341,13 @@ export const en = {
     intro: 'Per region a load balancer in front of pods of nodes and a storage pool beneath; a global entry point above several regions. Spare nodes for HA are marked.',
     summary: 'Nodes: {nodes} · pods: {pods} · spare for HA: {spare}',
     unreadable: 'the diagram could not be read',
+    zoomTools: 'Zoom',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    fitLevel: 'fit ({pct})',
+    fit: 'Fit to panel',
+    actualSize: '100%',
+    fullSize: 'Full-size view',
   },
   exports: {
     menu: 'Export',

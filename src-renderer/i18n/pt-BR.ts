@@ -343,6 +343,13 @@ export const ptBR: Messages = {
     intro: 'Por região, um load balancer (balanceador de carga) na frente de pods de nós e um pool de storage abaixo; acima de várias regiões, um ponto de entrada global. Os nós reserva de HA aparecem marcados.',
     summary: 'Nós: {nodes} · pods: {pods} · reserva de HA: {spare}',
     unreadable: 'não foi possível ler o diagrama',
+    zoomTools: 'Zoom',
+    zoomIn: 'Aumentar o zoom',
+    zoomOut: 'Diminuir o zoom',
+    fitLevel: 'ajustado ({pct})',
+    fit: 'Ajustar ao painel',
+    actualSize: '100%',
+    fullSize: 'Ver em tamanho real',
   },
   exports: {
     menu: 'Exportar',

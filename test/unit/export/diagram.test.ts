@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_CATALOG, findTemplate, planRegions, planScenario, type SizingResult } from '../../../src-main/engine/index.js';
-import { architectureDiagramSvg } from '../../../src-main/export/diagram.js';
-import { boxOf, inside, overlaps, parseSvg, type Document, type Element } from './svg-dom.js';
+import { architectureDiagramSvg, TARGET_WIDTH_PX } from '../../../src-main/export/diagram.js';
+import { exportScenario } from '../../../src-main/export/files.js';
+import { svgSize } from '../../../src-main/export/svg.js';
+import { decodePng } from './png-pixels.js';
+import { boxOf, inside, num, overlaps, parseSvg, type Box, type Document, type Element } from './svg-dom.js';
 
 const publicApi = planScenario(findTemplate('public-api')!.inputs, BUILT_IN_CATALOG);
 const serverless = findTemplate('serverless-multi-region')!;
@@ -108,5 +111,57 @@ describe('architecture diagram', () => {
 
   it('refuses an empty plan', () => {
     expect(() => architectureDiagramSvg({ regions: [], podSize: 3 }, 'en')).toThrow(/at least one region/);
+  });
+});
+
+describe('architecture diagram layout (reads in the app panel at 100%)', () => {
+  const NAMES = ['US-East', 'US-West', 'EU', 'São Paulo', 'Tokyo', 'Mumbai', 'Sydney', 'Frankfurt'];
+  const planOf = (count: number) =>
+    planRegions(serverless.inputs, NAMES.slice(0, count).map((name, i) => ({ name, concurrency: [2000, 2000, 2000, 1200, 3500, 800, 600, 5000][i]!, overrides: {} })), BUILT_IN_CATALOG);
+  const diagramOf = (count: number) =>
+    parseSvg(count === 1 ? architectureDiagramSvg({ regions: [{ name: 'Public API', result: publicApi }], podSize: 3 }, 'en') : architectureDiagramSvg({ regions: planOf(count).regions, podSize: 3 }, 'en'));
+  const widthOf = (doc: Document) => Number(doc.documentElement.getAttribute('width'));
+  const regionBoxesOf = (doc: Document) => [...doc.querySelectorAll('g.region')].map((g) => boxOf(g.querySelector('rect')!));
+  /** Axis-aligned connector segments that are not part of any `skip` group. */
+  const segmentsOf = (scope: Document | Element, skip: string) =>
+    [...scope.querySelectorAll('line')].filter((l) => !l.closest(skip)).map((l) => ({ x1: num(l, 'x1'), y1: num(l, 'y1'), x2: num(l, 'x2'), y2: num(l, 'y2') }));
+  /** True when a horizontal or vertical segment runs through the inside of a box (touching its edge is fine). */
+  const crosses = (s: { x1: number; y1: number; x2: number; y2: number }, b: Box) =>
+    Math.min(s.x1, s.x2) < b.x + b.width && Math.max(s.x1, s.x2) > b.x && Math.min(s.y1, s.y2) < b.y + b.height && Math.max(s.y1, s.y2) > b.y;
+
+  for (const count of [1, 3, 4, 8]) {
+    it(`draws ${count} region(s) no wider than the panel, with no box overlapping and no connector crossing a box`, () => {
+      const doc = diagramOf(count);
+      expect(widthOf(doc)).toBeLessThanOrEqual(TARGET_WIDTH_PX);
+      const regions = regionBoxesOf(doc);
+      expect(regions).toHaveLength(count);
+      for (const [i, a] of regions.entries()) for (const b of regions.slice(i + 1)) expect(overlaps(a, b)).toBe(false);
+      for (const segment of segmentsOf(doc, 'g.region')) for (const box of regions) expect(crosses(segment, box), JSON.stringify({ segment, box })).toBe(false);
+      for (const region of doc.querySelectorAll('g.region')) {
+        const pods = [...region.querySelectorAll('g.pod')].map((p) => boxOf(p.querySelector('rect')!));
+        for (const segment of segmentsOf(region, 'g.pod')) for (const pod of pods) expect(crosses(segment, pod)).toBe(false);
+      }
+    });
+  }
+
+  it('puts four regions two to a row and joins every region to the global entry point', () => {
+    const doc = diagramOf(4);
+    const regions = regionBoxesOf(doc);
+    const rowTops = regions.map((b) => b.y);
+    expect(rowTops.map((y) => rowTops.filter((other) => other === y).length)).toEqual([2, 2, 2, 2]);
+    const connectors = segmentsOf(doc, 'g.region');
+    for (const box of regions) {
+      const topCentre = { x: box.x + box.width / 2, y: box.y };
+      expect(connectors.some((s) => s.x2 === topCentre.x && s.y2 === topCentre.y && s.x1 === topCentre.x)).toBe(true);
+    }
+  });
+
+  it('exports the diagram as a PNG twice the drawing’s size, so its 10-pixel labels are 20 pixels', async () => {
+    const plan = planOf(8);
+    const file = await exportScenario({ projectName: 'P', scenarioName: 'S', notes: '', result: plan.regions[0]!.result, plan, format: 'png', subject: 'diagram', lang: 'en', generatedAt: new Date(0) });
+    const png = decodePng(Buffer.from(file.data, 'base64'));
+    const svg = architectureDiagramSvg({ regions: plan.regions, podSize: 3, title: 'S' }, 'en');
+    expect(png.width).toBe(2 * svgSize(svg).widthPx);
+    expect(png.height).toBe(Math.round(2 * svgSize(svg).heightPx));
   });
 });
