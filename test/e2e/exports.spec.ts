@@ -39,8 +39,9 @@ test('the export menu downloads the results CSV, the PDF report and the charts i
   expect(await app.evaluate(() => (globalThis as unknown as PageGlobals).__cspViolations)).toEqual([]);
 
   // An edit that cannot be saved is not in the file, and the user hears so.
-  await app.getByTestId('input-concurrency').fill('3000');
+  // (The invalid input first: an autosave of 3000 alone could otherwise run in between on a slow machine.)
   await app.getByTestId('input-kvBudgetRatio').fill('1.5');
+  await app.getByTestId('input-concurrency').fill('3000');
   const stale = await fromExportMenu(app, 'export-csv');
   expect(stale.bytes.toString('utf8').split('\r\n')[1]).toContain(',1000,32768,');
   await expect(app.getByTestId('toast').filter({ hasText: 'Exported as last saved' })).toHaveCount(1);
