@@ -5,6 +5,7 @@ import type { ScenarioRow } from '../../src-main/api/types';
 import { BUILT_IN_CATALOG, findTemplate, planRegions, type Lang, type RegionSpec } from '../../src-main/engine/index';
 import { ApiCallError } from '../../src-renderer/api';
 import RegionsPanel from '../../src-renderer/components/regions/RegionsPanel.vue';
+import { setLanguage } from '../../src-renderer/i18n';
 import { useCatalogsStore } from '../../src-renderer/stores/catalogs';
 import { useRegionsStore } from '../../src-renderer/stores/regions';
 import { COMPUTE_INTERVAL_MS, SAVE_DELAY_MS, useScenarioStore } from '../../src-renderer/stores/scenario';
@@ -24,6 +25,8 @@ async function openPanel(lang: Lang, setRegions: (regions: RegionSpec[]) => Scen
     'regions.set': (i) => setRegions(i.regions),
   });
   const pinia = freshPinia();
+  // The language first, as in the app: the drafts are typed in it.
+  setLanguage(lang);
   await useCatalogsStore().load();
   const scenario = useScenarioStore();
   await scenario.open(1);
