@@ -1,6 +1,7 @@
 import type { ApiMethodName } from './types.js';
 import type { MethodDef } from './define.js';
 import { APP_METHODS } from './methods/app.js';
+import { CALIBRATION_METHODS } from './methods/calibration.js';
 import { CATALOG_METHODS } from './methods/catalog.js';
 import { EXPORT_METHODS } from './methods/exports.js';
 import { PROJECT_METHODS } from './methods/projects.js';
@@ -36,6 +37,7 @@ export const CONTRACT: Contract = joinMethodMaps(
   EXPORT_METHODS,
   CATALOG_METHODS,
   SETTINGS_METHODS,
+  CALIBRATION_METHODS,
 ) as Contract;
 
 export const API_METHOD_NAMES = Object.keys(CONTRACT) as ApiMethodName[];

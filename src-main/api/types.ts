@@ -3,7 +3,7 @@
  * renderer can import them; contract.ts binds each to a zod schema and a handler, and the compiler
  * checks that they agree.
  */
-import type { Catalog, CompareRow, ComparisonTableRow, Lang, PlanResult, PrecisionRecord, RegionSpec, SizingInputs, SizingResult, SweepField, SweepResult, Template } from '../engine/index.js';
+import type { CalibrationReading, StoredCalibrationProfile, Catalog, CompareRow, ComparisonTableRow, Lang, PlanResult, PrecisionRecord, RegionSpec, SizingInputs, SizingResult, SweepField, SweepResult, Template } from '../engine/index.js';
 import type { CustomKind, PriceOverride, Settings } from '../schemas/index.js';
 import type { ProjectRow, ScenarioRow } from '../store/types.js';
 
@@ -66,6 +66,24 @@ export interface SweepRequest {
   points: number;
 }
 
+/** A start-up log to read: pasted or opened text, and the user's choices where the log is not enough. */
+export interface CalibrationRequestInput {
+  text: string;
+  /** The file name the text came from; "pasted text" when absent. */
+  source?: string;
+  modelId?: string;
+  serverId?: string;
+  /** YYYY-MM-DD. */
+  logDate?: string;
+  /** Language of refusal messages. */
+  lang?: Lang;
+}
+
+export interface CalibrationReadResult extends CalibrationReading {
+  /** The stored profile a save would replace (same model, server, engine and TP). */
+  replaces: StoredCalibrationProfile | null;
+}
+
 type Id = { id: number };
 type CustomRecordInput = { kind: CustomKind; record: Record<string, unknown> };
 
@@ -102,6 +120,10 @@ export interface ApiMethods {
   'templates.list': { input: Record<string, never>; result: Template[] };
   /** Name and notes come in `lang` (default English). */
   'templates.createScenario': { input: { projectId: number; templateId: string; name?: string; lang?: Lang }; result: ScenarioRow };
+  'calibration.read': { input: CalibrationRequestInput; result: CalibrationReadResult };
+  'calibration.save': { input: CalibrationRequestInput; result: { saved: StoredCalibrationProfile; replaced: StoredCalibrationProfile | null } };
+  'calibration.list': { input: Record<string, never>; result: StoredCalibrationProfile[] };
+  'calibration.delete': { input: Id; result: { deleted: number } };
   'settings.get': { input: Record<string, never>; result: Settings };
   'settings.set': { input: Partial<Settings>; result: Settings };
 }

@@ -13,6 +13,9 @@ Usage:
   sizing sweep --sweep FIELD --from X --to Y [--points N] [sizing flags or --template ID]
   sizing export --project P --scenario S --format csv|pdf|svg|png --out FILE
   sizing serve [--port N] [--db PATH] [--verbose]
+  sizing calibrate LOGFILE [--model ID] [--server ID] [--log-date YYYY-MM-DD] [--save] [--format text|json]
+                             read a vLLM or SGLang start-up log; --save stores its calibration profile
+  sizing calibration list | sizing calibration delete ID
 
 Sizing flags (the original script's, same names and meanings):
   --model ID                 model id (sizing catalog models)                  required
@@ -59,6 +62,9 @@ Uso:
   sizing sweep --sweep CAMPO --from X --to Y [--points N] [flags ou --template ID]
   sizing export --project P --scenario S --format csv|pdf|svg|png --out ARQUIVO
   sizing serve [--port N] [--db CAMINHO] [--verbose]
+  sizing calibrate ARQUIVO_DE_LOG [--model ID] [--server ID] [--log-date AAAA-MM-DD] [--save] [--format text|json]
+                             lê um log de inicialização do vLLM ou do SGLang; --save salva o perfil de calibração
+  sizing calibration list | sizing calibration delete ID
 
 Flags de dimensionamento (as do script original, mesmos nomes e significados):
   --model ID                 modelo (sizing catalog models)                     obrigatório

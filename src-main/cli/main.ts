@@ -9,9 +9,9 @@ import { inputsFromArgs, parseFormat, parseLang, parseTemplate, SIZING_FLAGS } f
 import packageJson from '../../package.json' with { type: 'json' };
 
 export const VALUE_FLAGS = new Set([
-  ...Object.keys(SIZING_FLAGS), 'format', 'lang', 'template', 'db', 'out', 'project', 'name', 'scenario', 'port', 'notes', 'subject', 'sweep', 'from', 'to', 'points', 'region', 'new-name',
+  ...Object.keys(SIZING_FLAGS), 'format', 'lang', 'template', 'db', 'out', 'project', 'name', 'scenario', 'port', 'notes', 'subject', 'sweep', 'from', 'to', 'points', 'region', 'new-name', 'log-date',
 ]);
-export const SWITCH_FLAGS = new Set(['help', 'version', 'bom', 'verbose']);
+export const SWITCH_FLAGS = new Set(['help', 'version', 'bom', 'verbose', 'save']);
 
 export interface CommandContext {
   args: ParsedArgs;
@@ -28,6 +28,8 @@ const LAZY_COMMANDS: Record<string, () => Promise<{ run: (ctx: CommandContext) =
   region: () => import('./plan-commands.js'),
   compare: () => import('./plan-commands.js'),
   sweep: () => import('./plan-commands.js'),
+  calibrate: () => import('./calibrate-command.js'),
+  calibration: () => import('./calibrate-command.js'),
 };
 
 export async function runCli(argv: string[], out: (text: string) => void = (t) => process.stdout.write(t)): Promise<number> {

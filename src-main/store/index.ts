@@ -1,3 +1,4 @@
+import { CalibrationRepo } from './calibration.js';
 import { CatalogRepo } from './catalog.js';
 import { openDatabase, type Db, type OpenOptions } from './database.js';
 import { ProjectsRepo } from './projects.js';
@@ -15,12 +16,14 @@ export class Store {
   readonly scenarios: ScenariosRepo;
   readonly catalog: CatalogRepo;
   readonly settings: SettingsRepo;
+  readonly calibrations: CalibrationRepo;
 
   constructor(readonly db: Db, readonly path: string) {
     this.projects = new ProjectsRepo(db);
     this.scenarios = new ScenariosRepo(db);
     this.catalog = new CatalogRepo(db);
     this.settings = new SettingsRepo(db);
+    this.calibrations = new CalibrationRepo(db);
   }
 
   /** One user action, one transaction: all of it lands or none of it does. IMMEDIATE avoids upgrade deadlocks between writers. */

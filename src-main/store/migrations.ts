@@ -55,6 +55,24 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    id: 2,
+    name: 'calibration profiles from engine start-up logs',
+    sql: `
+      CREATE TABLE calibration_profiles (
+        id INTEGER PRIMARY KEY,
+        model_id TEXT NOT NULL,
+        server_id TEXT NOT NULL,
+        engine TEXT NOT NULL CHECK (engine IN ('vllm', 'sglang')),
+        tp INTEGER NOT NULL CHECK (tp >= 1),
+        log_date TEXT NOT NULL,
+        profile_json TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        -- One profile per model × server × engine × TP: a newer log of the same key replaces the older.
+        UNIQUE (model_id, server_id, engine, tp)
+      );
+    `,
+  },
 ];
 
 export function migrationChecksum(m: Migration): string {

@@ -117,6 +117,11 @@ function dateOf(text: string): LogDate | null {
   return null;
 }
 
+/** Whether the smallest value across GPU ranks binds (KV capacity); for every other term the largest does. */
+export function bindsAtSmallest(key: ObservationKey): boolean {
+  return key === 'kvAvailableGiB' || key === 'kvTokens' || key === 'gpuBlocks' || key === 'maxConcurrency';
+}
+
 /**
  * Each rank's first statement of a figure, then across ranks the one that binds: the smallest KV
  * cache (the engine sizes every rank's cache to the smallest) and the largest of every other term.
@@ -125,7 +130,7 @@ function figureOf(observations: Observation[], key: ObservationKey): LoggedFigur
   const byRank = new Map<string, Observation>();
   for (const o of observations) if (o.key === key && !byRank.has(o.rank)) byRank.set(o.rank, o);
   if (byRank.size === 0) return undefined;
-  const smallestBinds = key === 'kvAvailableGiB' || key === 'kvTokens' || key === 'gpuBlocks' || key === 'maxConcurrency';
+  const smallestBinds = bindsAtSmallest(key);
   const chosen = [...byRank.values()].reduce((a, b) => ((smallestBinds ? b.value < a.value : b.value > a.value) ? b : a));
   return { value: chosen.value, line: chosen.line, text: chosen.text, ranks: byRank.size };
 }
@@ -197,7 +202,7 @@ function deriveKvTokens(figures: Partial<Record<LogFigureKey, LoggedFigure>>, bl
   figures.kvTokens = {
     ...blocks,
     value: blocks.value * blockSize,
-    derivedFrom: `${formatNumber(blocks.value, 'en')} blocks × ${blockSize} tokens (${source})`,
+    derivedFrom: `${formatNumber(blocks.value, 'en')} blocks × ${blockSize} tokens, ${source}`,
   };
 }
 
@@ -215,9 +220,15 @@ function foreign(lineCount: number): LogRefusal {
 }
 
 /** The lines a usable log must reach, per engine, as the engine writes them. */
-const KV_LINES: Record<LoggedEngine, string> = {
-  vllm: '"Available KV cache memory", "GPU KV cache size", "# GPU blocks" or "reserved for KV Cache"',
-  sglang: '"KV Cache is allocated" or "max_total_num_tokens"',
+const KV_LINES: Record<LoggedEngine, LocalizedText> = {
+  vllm: {
+    en: '"Available KV cache memory", "GPU KV cache size", "# GPU blocks" or "reserved for KV Cache" line',
+    'pt-BR': 'linha "Available KV cache memory", "GPU KV cache size", "# GPU blocks" ou "reserved for KV Cache"',
+  },
+  sglang: {
+    en: '"KV Cache is allocated" or "max_total_num_tokens" line',
+    'pt-BR': 'linha "KV Cache is allocated" ou "max_total_num_tokens"',
+  },
 };
 
 const FIGURE_NAMES: Record<LogFigureKey, LocalizedText> = {
@@ -246,8 +257,8 @@ function unusable(log: StartupLog): LogRefusal | null {
       code: 'truncated',
       missing,
       message: {
-        en: `this ${name} log stops before the engine sized its KV cache: it has no ${KV_LINES[log.engine]} line (missing: ${list('en')}); give the log up to the end of start-up`,
-        'pt-BR': `este log do ${name} termina antes de o engine dimensionar o cache KV: não tem a linha ${KV_LINES[log.engine]} (faltam: ${list('pt-BR')}); forneça o log até o fim da inicialização`,
+        en: `this ${name} log stops before the engine sized its KV cache: it has no ${KV_LINES[log.engine].en} (missing: ${list('en')}); give the log up to the end of start-up`,
+        'pt-BR': `este log do ${name} termina antes de o engine dimensionar o cache KV: não tem ${KV_LINES[log.engine]['pt-BR']} (faltam: ${list('pt-BR')}); forneça o log até o fim da inicialização`,
       },
     };
   }

@@ -42,6 +42,10 @@ describe('API contract', () => {
         "templates.createScenario",
         "settings.get",
         "settings.set",
+        "calibration.read",
+        "calibration.save",
+        "calibration.list",
+        "calibration.delete",
       ]
     `);
   });

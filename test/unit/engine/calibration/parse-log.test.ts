@@ -60,7 +60,7 @@ describe('vLLM V0 start-up logs', () => {
     expect(value(log, 'activationPeakGiB')).toBeCloseTo(17.06 - 14.9888, 9);
     expect(log.figures.activationPeakGiB!.derivedFrom).toBe('peak_torch_memory 17.06 GiB − weights 14.99 GiB');
     expect(value(log, 'kvTokens')).toBe(1952 * 16);
-    expect(log.figures.kvTokens!.derivedFrom).toBe("1,952 blocks × 16 tokens (vLLM's default block size)");
+    expect(log.figures.kvTokens!.derivedFrom).toBe("1,952 blocks × 16 tokens, vLLM's default block size");
     expect(value(log, 'maxConcurrency')).toBe(1.56);
     expect(value(log, 'cudaGraphGiB')).toBe(0.29);
   });
