@@ -1,15 +1,16 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { callApi, type ApiContext, type ApiInput, type ApiMethodName, type ApiResult, type CalibrationReadResult } from '../api/index.js';
-import { MAX_LOG_TEXT_CHARS } from '../api/methods/calibration.js';
 import {
   BUILT_IN_CATALOG,
   bindsAtSmallest,
   describeKey,
   ENGINE_NAMES,
+  figureName,
   findModel,
   findServer,
   isCalendarDay,
+  startOfLog,
   type Catalog,
   formatNumber,
   LOG_FIGURE_KEYS,
@@ -18,7 +19,7 @@ import {
   type LogFigureKey,
   type StoredCalibrationProfile,
 } from '../engine/index.js';
-import { calibrationLabel as L } from '../i18n/calibration-labels.js';
+import { calibrationLabel as L, describeDerivation } from '../i18n/calibration-labels.js';
 import type { ParsedArgs } from './args.js';
 import { both, CliError, EXIT_OK, oneOf } from './errors.js';
 import type { CommandContext } from './main.js';
@@ -65,12 +66,8 @@ function readLogFile(path: string | undefined): LogFile {
   if (size > MAX_LOG_FILE_BYTES) {
     throw new CliError(both(`LOGFILE: "${path}" is ${formatNumber(size / 2 ** 20, 'en')} MiB; expected a start-up log of at most 512 MiB`, `LOGFILE: "${path}" tem ${formatNumber(size / 2 ** 20, 'pt-BR')} MiB; esperado um log de inicialização de no máximo 512 MiB`));
   }
-  const full = readFileSync(path, 'utf8');
-  if (full.length <= MAX_LOG_TEXT_CHARS) return { text: full, source: basename(path), trimmed: null };
-  // The start-up lines come first: keep whole lines up to the API's limit.
-  const cut = full.lastIndexOf('\n', MAX_LOG_TEXT_CHARS);
-  const text = full.slice(0, cut > 0 ? cut : MAX_LOG_TEXT_CHARS);
-  return { text, source: basename(path), trimmed: { lines: text.split('\n').length, chars: text.length } };
+  const start = startOfLog(readFileSync(path, 'utf8'));
+  return { text: start.text, source: basename(path), trimmed: start.trimmed ? { lines: start.lines, chars: start.text.length } : null };
 }
 
 /** Calls the contract; an error becomes one line naming the flag (or the log file) at fault. */
@@ -154,11 +151,12 @@ export function calibrationReport(
 
 function figureRow(reading: CalibrationReadResult, key: LogFigureKey, lang: Lang): string {
   const figure = reading.log.figures[key];
-  const name = `  ${L(lang, key).padEnd(LABEL_WIDTH)}`;
+  const label = figureName(key, lang);
+  const name = `  ${(label[0]!.toUpperCase() + label.slice(1)).padEnd(LABEL_WIDTH)}`;
   if (!figure) return `${name}${'—'.padStart(14)}`;
   const value = key === 'kvTokens' ? formatNumber(figure.value, lang) : key === 'maxConcurrency' ? `${formatNumber(figure.value, lang, 2, 2)}×` : `${formatNumber(figure.value, lang, 2, 2)} GiB`;
   const notes = [
-    figure.derivedFrom,
+    figure.derived ? describeDerivation(figure.derived, lang) : null,
     figure.ranks > 1 ? L(lang, bindsAtSmallest(key) ? 'ranksSmallest' : 'ranksLargest', { ranks: figure.ranks }) : null,
     key === 'cudaGraphGiB' && reading.log.cudaGraphInBudget ? L(lang, 'graphInBudget') : null,
   ].filter(Boolean);

@@ -1,3 +1,4 @@
+import { formatNumber, type Derivation } from '../engine/index.js';
 import type { Lang } from '../engine/types.js';
 import { fillPlaceholders } from './labels.js';
 
@@ -34,14 +35,6 @@ const en = {
   figure: 'figure',
   logged: 'logged',
   line: 'line',
-  visibleGiB: 'Visible memory',
-  weightsGiB: 'Weights',
-  activationPeakGiB: 'Activation peak',
-  nonTorchGiB: 'Outside PyTorch',
-  cudaGraphGiB: 'CUDA graphs',
-  kvAvailableGiB: 'Available KV memory',
-  kvTokens: 'KV tokens',
-  maxConcurrency: 'Maximum concurrency',
   ranksSmallest: 'the smallest of {ranks} ranks',
   ranksLargest: 'the largest of {ranks} ranks',
   graphInBudget: 'counted inside the memory budget',
@@ -56,6 +49,10 @@ const en = {
   listHeader: 'Calibration profiles',
   deleted: 'deleted calibration profile {id}',
   trimmed: 'read the first {lines} lines ({chars} characters): the start-up part of a longer log',
+  derivedBlocks: '{blocks} blocks × {size} tokens, the logged block size',
+  derivedBlocksDefault: "{blocks} blocks × {size} tokens, vLLM's default block size",
+  derivedPeak: 'peak_torch_memory {peak} GiB − weights {weights} GiB',
+  derivedRequested: 'requested {requested} GiB ÷ {fraction}',
 };
 
 type CalibrationLabelKey = keyof typeof en;
@@ -92,14 +89,6 @@ const ptBR: Record<CalibrationLabelKey, string> = {
   figure: 'valor',
   logged: 'no log',
   line: 'linha',
-  visibleGiB: 'Memória visível',
-  weightsGiB: 'Pesos',
-  activationPeakGiB: 'Pico de ativação',
-  nonTorchGiB: 'Fora do PyTorch',
-  cudaGraphGiB: 'CUDA graphs',
-  kvAvailableGiB: 'Memória disponível para KV',
-  kvTokens: 'Tokens de KV',
-  maxConcurrency: 'Concorrência máxima',
   ranksSmallest: 'o menor de {ranks} ranks',
   ranksLargest: 'o maior de {ranks} ranks',
   graphInBudget: 'contada dentro do orçamento de memória',
@@ -114,6 +103,10 @@ const ptBR: Record<CalibrationLabelKey, string> = {
   listHeader: 'Perfis de calibração',
   deleted: 'perfil de calibração {id} excluído',
   trimmed: 'lidas as primeiras {lines} linhas ({chars} caracteres): a parte de inicialização de um log maior',
+  derivedBlocks: '{blocks} blocos × {size} tokens, o tamanho de bloco do log',
+  derivedBlocksDefault: '{blocks} blocos × {size} tokens, o tamanho de bloco padrão do vLLM',
+  derivedPeak: 'peak_torch_memory {peak} GiB − pesos {weights} GiB',
+  derivedRequested: 'memória solicitada {requested} GiB ÷ {fraction}',
 };
 
 const LABELS: Record<Lang, Record<CalibrationLabelKey, string>> = { en, 'pt-BR': ptBR };
@@ -123,3 +116,16 @@ export function calibrationLabel(lang: Lang, key: CalibrationLabelKey, params: R
 }
 
 export type { CalibrationLabelKey };
+
+/** How a figure the log only implies was computed, in the reader's language. */
+export function describeDerivation(d: Derivation, lang: Lang): string {
+  const n = (v: number, digits = 0) => formatNumber(v, lang, digits, digits);
+  switch (d.kind) {
+    case 'blocks':
+      return calibrationLabel(lang, d.blockSizeLogged ? 'derivedBlocks' : 'derivedBlocksDefault', { blocks: n(d.blocks), size: n(d.blockSize) });
+    case 'peak-minus-weights':
+      return calibrationLabel(lang, 'derivedPeak', { peak: n(d.peakTorchGiB, 2), weights: n(d.weightsGiB, 2) });
+    case 'requested-over-fraction':
+      return calibrationLabel(lang, 'derivedRequested', { requested: n(d.requestedGiB, 2), fraction: formatNumber(d.fraction, lang, 3) });
+  }
+}

@@ -1,12 +1,10 @@
 import { z } from 'zod';
-import { isCalendarDay, readCalibration, sameKey, type CalendarDay, type CalibrationReading } from '../../engine/index.js';
+import { isCalendarDay, MAX_LOG_TEXT_CHARS, readCalibration, sameKey, type CalendarDay, type CalibrationReading } from '../../engine/index.js';
 import { read, write, type ApiContext, type MethodMap } from '../define.js';
 import { ApiError } from '../errors.js';
 import { id, lang } from '../shared.js';
 import type { CalibrationReadResult, CalibrationRequestInput } from '../types.js';
 
-/** The start-up part of a log is a few hundred lines; the web host's body limit is 1 MiB. */
-export const MAX_LOG_TEXT_CHARS = 1_000_000;
 export const PASTED_SOURCE = 'pasted text';
 
 const catalogId = z.string().min(1, { error: 'must not be empty' }).max(100, { error: 'at most 100 characters' });

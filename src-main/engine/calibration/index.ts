@@ -4,3 +4,4 @@ export { parseStartupLog, figureName, bindsAtSmallest, ENGINE_NAMES, VLLM_DEFAUL
 export * from './match.js';
 export * from './profile.js';
 export * from './read.js';
+export * from './start-of-log.js';

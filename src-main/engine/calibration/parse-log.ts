@@ -177,8 +177,6 @@ function assemble(engine: LoggedEngine, s: Scan, lineCount: number): StartupLog 
   };
 }
 
-const gibText = (v: number) => `${formatNumber(v, 'en', 2, 2)} GiB`;
-
 /** vLLM 0.6.4 logs the torch peak including the weights: the activation peak is the difference. */
 function deriveActivation(figures: Partial<Record<LogFigureKey, LoggedFigure>>, peakTorch: LoggedFigure | undefined): void {
   const weights = figures.weightsGiB;
@@ -186,24 +184,19 @@ function deriveActivation(figures: Partial<Record<LogFigureKey, LoggedFigure>>, 
   figures.activationPeakGiB = {
     ...peakTorch,
     value: peakTorch.value - weights.value,
-    derivedFrom: `peak_torch_memory ${gibText(peakTorch.value)} − weights ${gibText(weights.value)}`,
+    derived: { kind: 'peak-minus-weights', peakTorchGiB: peakTorch.value, weightsGiB: weights.value },
   };
 }
 
 /** vLLM V1's DEBUG line states the requested memory (visible × fraction), not the visible memory itself. */
 function deriveVisible(figures: Partial<Record<LogFigureKey, LoggedFigure>>, requested: LoggedFigure | undefined, fraction: number | null): void {
   if (figures.visibleGiB || !requested || !fraction) return;
-  figures.visibleGiB = { ...requested, value: requested.value / fraction, derivedFrom: `requested ${gibText(requested.value)} ÷ ${fraction}` };
+  figures.visibleGiB = { ...requested, value: requested.value / fraction, derived: { kind: 'requested-over-fraction', requestedGiB: requested.value, fraction } };
 }
 
 function deriveKvTokens(figures: Partial<Record<LogFigureKey, LoggedFigure>>, blocks: LoggedFigure | undefined, blockSize: number | null, blockSizeLogged: boolean): void {
   if (!blocks || blockSize === null) return;
-  const source = blockSizeLogged ? 'the logged block size' : "vLLM's default block size";
-  figures.kvTokens = {
-    ...blocks,
-    value: blocks.value * blockSize,
-    derivedFrom: `${formatNumber(blocks.value, 'en')} blocks × ${blockSize} tokens, ${source}`,
-  };
+  figures.kvTokens = { ...blocks, value: blocks.value * blockSize, derived: { kind: 'blocks', blocks: blocks.value, blockSize, blockSizeLogged } };
 }
 
 function foreign(lineCount: number): LogRefusal {

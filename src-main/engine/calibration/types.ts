@@ -27,9 +27,18 @@ export interface LoggedFigure {
   text: string;
   /** How many GPU ranks logged this figure (memory terms are per GPU; the binding rank is kept). */
   ranks: number;
-  /** Set when the figure is computed from logged ones (e.g. blocks × block size); says how. */
-  derivedFrom?: string;
+  /** Set when the figure is computed from logged ones rather than stated: how. */
+  derived?: Derivation;
 }
+
+/** How a figure the log implies was computed from the ones it states. */
+export type Derivation =
+  /** KV tokens = GPU blocks × tokens per block (vLLM's default block size when the log does not state one). */
+  | { kind: 'blocks'; blocks: number; blockSize: number; blockSizeLogged: boolean }
+  /** vLLM 0.6.4: activation peak = torch peak (weights included) − weights. */
+  | { kind: 'peak-minus-weights'; peakTorchGiB: number; weightsGiB: number }
+  /** vLLM V1 (DEBUG): visible memory = requested memory ÷ gpu_memory_utilization. */
+  | { kind: 'requested-over-fraction'; requestedGiB: number; fraction: number };
 
 /** A calendar date as far as the log gives it: vLLM stamps month and day only. */
 export interface LogDate {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseStartupLog, type StartupLog } from '../../../../src-main/engine/index.js';
+import { describeDerivation } from '../../../../src-main/i18n/calibration-labels.js';
 import * as logs from './logs.js';
 
 function parsed(text: string): StartupLog {
@@ -45,7 +46,9 @@ describe('vLLM V1 start-up log (0.11, DEBUG memory profile)', () => {
 
   it('derives the visible memory from the requested memory and says so', () => {
     expect(value(log, 'visibleGiB')).toBeCloseTo(71.26 / 0.9, 6);
-    expect(log.figures.visibleGiB!.derivedFrom).toBe('requested 71.26 GiB ÷ 0.9');
+    expect(log.figures.visibleGiB!.derived).toEqual({ kind: 'requested-over-fraction', requestedGiB: 71.26, fraction: 0.9 });
+    expect(describeDerivation(log.figures.visibleGiB!.derived!, 'en')).toBe('requested 71.26 GiB ÷ 0.9');
+    expect(describeDerivation(log.figures.visibleGiB!.derived!, 'pt-BR')).toBe('memória solicitada 71,26 GiB ÷ 0,9');
   });
 });
 
@@ -58,9 +61,10 @@ describe('vLLM V0 start-up logs', () => {
     expect(value(log, 'nonTorchGiB')).toBe(0.35);
     expect(value(log, 'kvAvailableGiB')).toBe(3.81);
     expect(value(log, 'activationPeakGiB')).toBeCloseTo(17.06 - 14.9888, 9);
-    expect(log.figures.activationPeakGiB!.derivedFrom).toBe('peak_torch_memory 17.06 GiB − weights 14.99 GiB');
+    expect(describeDerivation(log.figures.activationPeakGiB!.derived!, 'en')).toBe('peak_torch_memory 17.06 GiB − weights 14.99 GiB');
     expect(value(log, 'kvTokens')).toBe(1952 * 16);
-    expect(log.figures.kvTokens!.derivedFrom).toBe("1,952 blocks × 16 tokens, vLLM's default block size");
+    expect(describeDerivation(log.figures.kvTokens!.derived!, 'en')).toBe("1,952 blocks × 16 tokens, vLLM's default block size");
+    expect(describeDerivation(log.figures.kvTokens!.derived!, 'pt-BR')).toBe('1.952 blocos × 16 tokens, o tamanho de bloco padrão do vLLM');
     expect(value(log, 'maxConcurrency')).toBe(1.56);
     expect(value(log, 'cudaGraphGiB')).toBe(0.29);
   });

@@ -8,6 +8,7 @@ import {
   normalizeModelName,
   parseStartupLog,
   readCalibration,
+  startOfLog,
   type StartupLog,
 } from '../../../../src-main/engine/index.js';
 import * as logs from './logs.js';
@@ -138,5 +139,13 @@ describe('reading a log into a profile', () => {
 
   it('passes a refusal through untouched', () => {
     expect(readCalibration({ text: logs.NGINX_LOG, source: 'x', today }, BUILT_IN_CATALOG)).toMatchObject({ ok: false, refusal: { code: 'foreign' } });
+  });
+});
+
+describe('the start of a long log', () => {
+  it('keeps whole lines up to the limit and says how many', () => {
+    expect(startOfLog('a\nb\nc', 10)).toEqual({ text: 'a\nb\nc', trimmed: false, lines: 3 });
+    expect(startOfLog('line one\nline two\nline three', 12)).toEqual({ text: 'line one', trimmed: true, lines: 1 });
+    expect(startOfLog('x'.repeat(20), 8)).toEqual({ text: 'x'.repeat(8), trimmed: true, lines: 1 });
   });
 });
