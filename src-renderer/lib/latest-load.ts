@@ -1,38 +1,45 @@
 import { ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { errorMessage } from './api-errors';
+import { latestOnly } from './latest';
+import { useOnReconnect } from './reconnect';
 
 /** What a panel shows: nothing asked yet, inputs that cannot be asked, on its way, the answer, a failure. */
 export type PanelState = 'idle' | 'invalid' | 'loading' | 'ready' | 'error';
 
 /**
- * Loads for a panel where only the latest question counts: an answer or failure that arrives after a
- * newer question is dropped. `state` is the panel's ready marker; `failure` says what went wrong.
+ * Loads for a panel where only the latest question counts (lib/latest.ts): `state` is the panel's
+ * ready marker; `failure` says what went wrong. A load that failed is tried again when the planner
+ * answers after a lost connection.
  */
 export function useLatestLoad(initial: PanelState = 'loading') {
   const { t } = useI18n();
   const state = ref<PanelState>(initial);
   const failure = ref('');
-  let seq = 0;
+  const latest = latestOnly();
+  let again: (() => Promise<void>) | null = null;
+  useOnReconnect(() => {
+    if (state.value === 'error' && again) void again();
+  });
 
   async function run<T>(load: () => Promise<T>, apply: (answer: T) => void): Promise<void> {
-    const mine = ++seq;
+    again = () => run(load, apply);
     state.value = 'loading';
-    try {
-      const answer = await load();
-      if (mine !== seq) return;
-      apply(answer);
-      state.value = 'ready';
-    } catch (error) {
-      if (mine !== seq) return;
-      failure.value = errorMessage(error, t);
-      state.value = 'error';
-    }
+    await latest.run(load, {
+      answer(answer) {
+        apply(answer);
+        state.value = 'ready';
+      },
+      failure(error) {
+        failure.value = errorMessage(error, t);
+        state.value = 'error';
+      },
+    });
   }
 
   /** Drops whatever is on its way and shows `next` instead. */
   function settle(next: PanelState): void {
-    seq++;
+    latest.cancel();
     state.value = next;
   }
 

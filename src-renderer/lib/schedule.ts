@@ -1,9 +1,9 @@
 /**
- * Runs `task` soon after a burst of changes: at once when nothing ran during the last `intervalMs`
- * (so one edit shows its result immediately), otherwise once the interval has passed, with the latest
- * request only (so typing recomputes at most every `intervalMs`).
+ * Runs `task` soon after a burst of changes: after `firstDelayMs` when nothing ran during the last
+ * `intervalMs` (so one edit is answered at once), otherwise once the interval has passed, with the
+ * latest request only (so typing asks at most every `intervalMs`).
  */
-export function createScheduler(intervalMs: number, task: () => void) {
+export function createScheduler(intervalMs: number, task: () => void, firstDelayMs = 0) {
   let lastRun = -Infinity;
   let timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -16,7 +16,7 @@ export function createScheduler(intervalMs: number, task: () => void) {
   return {
     request() {
       if (timer !== null) return;
-      const wait = lastRun + intervalMs - Date.now();
+      const wait = Math.max(lastRun + intervalMs - Date.now(), firstDelayMs);
       if (wait <= 0) run();
       else timer = setTimeout(run, wait);
     },

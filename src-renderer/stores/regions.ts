@@ -1,15 +1,15 @@
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef, watch } from 'vue';
+import { computed, ref, watch } from 'vue';
 import type { ScenarioRow } from '../../src-main/api/types';
-import { NUMBER_RULES, type Catalog, type Lang, type PlanResult, type RegionSpec, type SizingInputs } from '../../src-main/engine/index';
+import { NUMBER_RULES, planRegions, type Catalog, type Lang, type PlanResult, type RegionSpec, type SizingInputs } from '../../src-main/engine/index';
 import { api, ApiCallError } from '../api';
 import { currentLanguage } from '../i18n';
-import { checkOverrides, overrideDrafts, retypeOverrides, type OverrideDraft } from '../lib/overrides';
+import { useLiveEdit } from '../lib/live-edit';
 import { numberText, retypeNumber } from '../lib/number-entry';
+import { checkOverrides, overrideDrafts, retypeOverrides, type OverrideDraft } from '../lib/overrides';
 import { checkNumberText, type FieldIssue } from '../lib/scenario-form';
-import { createScheduler, debounce } from '../lib/schedule';
 import { useCatalogsStore } from './catalogs';
-import { COMPUTE_INTERVAL_MS, SAVE_DELAY_MS, useScenarioStore, withoutUndefined, type ResultsState, type SaveState } from './scenario';
+import { useScenarioStore, withoutUndefined } from './scenario';
 
 /** One region as typed: its name, its concurrency and the inputs it changes from the base scenario. */
 export interface RegionDraft {
@@ -52,6 +52,19 @@ function checkRegions(drafts: RegionDraft[], base: SizingInputs, catalog: Catalo
   return { regions: Object.keys(issues).length === 0 ? regions : null, issues };
 }
 
+/** A region just removed, with what it takes to put it back. */
+export interface RemovedRegion {
+  draft: RegionDraft;
+  index: number;
+  scenarioId: number;
+}
+
+/** What a plan is sized from: the editor's base inputs and the regions. */
+interface PlanQuestion {
+  inputs: SizingInputs;
+  regions: RegionSpec[];
+}
+
 /**
  * The regions of the open scenario (SPEC §6): drafts as typed, the plan sized from the editor's base
  * inputs, and autosave through regions.set. The regions panel carries planState as its ready marker.
@@ -60,26 +73,34 @@ export const useRegionsStore = defineStore('regions', () => {
   const scenario = useScenarioStore();
   const catalogs = useCatalogsStore();
   const drafts = ref<RegionDraft[]>([]);
-  const plan = shallowRef<PlanResult | null>(null);
-  const planState = ref<ResultsState>('idle');
-  const planError = ref<unknown>(null);
-  const saveState = ref<SaveState>('saved');
-  const saveError = ref<unknown>(null);
   const serverIssues = ref<RegionIssues>({});
   let scenarioId: number | null = null;
   let nextKey = 1;
-  /** Bumped by every change that the plan depends on, and by region edits only (for the save state). */
-  let planVersion = 0;
-  let editVersion = 0;
-  let computeSeq = 0;
-  let saving: Promise<void> = Promise.resolve();
 
   const base = computed(() => scenario.check?.inputs ?? null);
   const check = computed<RegionsCheck | null>(() => (base.value && catalogs.catalog ? checkRegions(drafts.value, base.value, catalogs.catalog, currentLanguage()) : null));
   const issues = computed<RegionIssues>(() => ({ ...check.value?.issues, ...serverIssues.value }));
 
-  const scheduler = createScheduler(COMPUTE_INTERVAL_MS, () => void compute());
-  const saver = debounce(SAVE_DELAY_MS, () => void queueSave());
+  // No regions, no plan: nothing to ask the main process.
+  const live = useLiveEdit<PlanQuestion, PlanResult | null>({
+    question: () => (base.value && check.value?.regions ? { inputs: withoutUndefined(base.value), regions: check.value.regions } : null),
+    preview: ({ inputs, regions }) => (regions.length === 0 ? null : catalogs.catalog ? planRegions(inputs, regions, catalogs.catalog) : undefined),
+    ask: ({ inputs, regions }) => (regions.length === 0 ? Promise.resolve(null) : api().call('sizing.plan', { inputs, regions })),
+    saveable: () => scenarioId !== null && check.value?.regions != null,
+    save,
+  });
+
+  async function save(): Promise<void> {
+    const regions = check.value!.regions!;
+    try {
+      const row = await api().call('regions.set', { scenarioId: scenarioId!, regions });
+      if (scenario.scenario?.id === row.id) scenario.scenario = row;
+    } catch (error) {
+      // The main process names the region's field (regions[1].overrides.modelId): show it there.
+      if (error instanceof ApiCallError && error.field?.startsWith('regions[')) serverIssues.value = { [error.field]: { kind: 'server', message: error.message } };
+      throw error;
+    }
+  }
 
   // Typed figures follow the language, so they keep reading as the same values.
   watch(currentLanguage, (to, from) => {
@@ -91,7 +112,7 @@ export const useRegionsStore = defineStore('regions', () => {
 
   // Regions are sized from the base inputs: an edit of the base resizes them (the editor saves the base).
   watch(base, () => {
-    if (scenarioId !== null) recompute();
+    if (scenarioId !== null) live.recompute();
   });
 
   function open(row: ScenarioRow): void {
@@ -99,23 +120,18 @@ export const useRegionsStore = defineStore('regions', () => {
     const lang = currentLanguage();
     drafts.value = row.regions.map((r) => ({ key: nextKey++, name: r.name, concurrency: numberText(r.concurrency, lang), overrides: overrideDrafts(r.overrides, lang) }));
     serverIssues.value = {};
-    saveState.value = 'saved';
-    saveError.value = null;
-    recompute();
+    live.markSaved();
+    live.recompute();
   }
 
   async function close(): Promise<void> {
     const closing = scenarioId;
-    await flush();
+    await live.flush();
     // Another scenario may have opened while the last save ran: it keeps its regions.
     if (scenarioId !== closing) return;
-    scheduler.cancel();
-    planVersion++;
-    computeSeq++;
+    live.reset();
     scenarioId = null;
     drafts.value = [];
-    plan.value = null;
-    planState.value = 'idle';
   }
 
   function add(name: string, concurrency: number): void {
@@ -123,9 +139,20 @@ export const useRegionsStore = defineStore('regions', () => {
     edited();
   }
 
-  function remove(index: number): void {
-    drafts.value.splice(index, 1);
+  /** Removes a region and returns it, so that it can be put back (undo). */
+  function remove(index: number): RemovedRegion | null {
+    const [draft] = drafts.value.splice(index, 1);
+    if (!draft || scenarioId === null) return null;
     edited();
+    return { draft, index, scenarioId };
+  }
+
+  /** Puts a removed region back where it was, while its scenario is still the one open. */
+  function restore(removed: RemovedRegion): boolean {
+    if (removed.scenarioId !== scenarioId) return false;
+    drafts.value.splice(Math.min(removed.index, drafts.value.length), 0, removed.draft);
+    edited();
+    return true;
   }
 
   function update(index: number, changes: Partial<Omit<RegionDraft, 'key'>>): void {
@@ -136,81 +163,28 @@ export const useRegionsStore = defineStore('regions', () => {
   }
 
   function edited(): void {
-    editVersion++;
     serverIssues.value = {};
-    recompute();
-    if (check.value?.regions) {
-      saveState.value = 'pending';
-      saver.request();
-    } else {
-      saver.cancel();
-      saveState.value = 'invalid';
-    }
+    live.recompute();
+    live.edited();
   }
 
-  function recompute(): void {
-    planVersion++;
-    if (drafts.value.length === 0) {
-      scheduler.cancel();
-      computeSeq++;
-      plan.value = null;
-      planState.value = 'ready';
-    } else if (!check.value?.regions) {
-      scheduler.cancel();
-      planState.value = 'invalid';
-    } else {
-      planState.value = 'pending';
-      scheduler.request();
-    }
-  }
-
-  async function compute(): Promise<void> {
-    const regions = check.value?.regions;
-    const inputs = base.value;
-    if (!regions || regions.length === 0 || !inputs) return;
-    const seq = ++computeSeq;
-    const atVersion = planVersion;
-    try {
-      const answer = await api().call('sizing.plan', { inputs: withoutUndefined(inputs), regions });
-      if (seq !== computeSeq) return;
-      plan.value = answer;
-      planError.value = null;
-      if (atVersion === planVersion) planState.value = 'ready';
-    } catch (error) {
-      if (seq !== computeSeq) return;
-      planError.value = error;
-      if (atVersion === planVersion) planState.value = 'error';
-    }
-  }
-
-  function queueSave(): Promise<void> {
-    saving = saving.then(save);
-    return saving;
-  }
-
-  async function save(): Promise<void> {
-    const regions = check.value?.regions;
-    if (scenarioId === null || !regions) return;
-    const atVersion = editVersion;
-    saveState.value = 'saving';
-    try {
-      const row = await api().call('regions.set', { scenarioId, regions });
-      if (scenario.scenario?.id === row.id) scenario.scenario = row;
-      saveError.value = null;
-      if (atVersion === editVersion && !saver.pending) saveState.value = 'saved';
-    } catch (error) {
-      saveError.value = error;
-      saveState.value = 'error';
-      // The main process names the region's field (regions[1].overrides.modelId): show it there.
-      if (error instanceof ApiCallError && error.field?.startsWith('regions[')) serverIssues.value = { [error.field]: { kind: 'server', message: error.message } };
-    }
-  }
-
-  /** Saves now (before exporting, comparing or leaving). */
-  async function flush(): Promise<void> {
-    saver.flush();
-    await saving;
-  }
-
-  return { drafts, plan, planState, planError, saveState, saveError, issues, base, open, close, add, remove, update, flush };
+  return {
+    drafts,
+    plan: live.result,
+    planVersion: live.resultVersion,
+    planState: live.resultsState,
+    planError: live.computeError,
+    saveState: live.saveState,
+    saveError: live.saveError,
+    issues,
+    base,
+    open,
+    close,
+    add,
+    remove,
+    restore,
+    update,
+    flush: live.flush,
+    retrySave: live.retrySave,
+  };
 });

@@ -1,5 +1,5 @@
 import { mount, type ComponentMountingOptions } from '@vue/test-utils';
-import { createPinia, setActivePinia, type Pinia } from 'pinia';
+import { createPinia, disposePinia, setActivePinia, type Pinia } from 'pinia';
 import type { Component } from 'vue';
 import type { ApiInput, ApiMethodName, ApiResult, CatalogView, ScenarioRow, Settings } from '../../src-main/api/types';
 import { BUILT_IN_CATALOG, findTemplate, planScenario, PRECISIONS, type Lang, type SizingInputs } from '../../src-main/engine/index';
@@ -50,10 +50,14 @@ export function fakeApi(row: ScenarioRow = scenarioRow(), extra: Handlers = {}) 
   return { client, calls, stored: () => stored };
 }
 
+let current: Pinia | null = null;
+
+/** A new Pinia for a test; the previous test's stores are disposed, so their watchers cannot react to this test. */
 export function freshPinia(): Pinia {
-  const pinia = createPinia();
-  setActivePinia(pinia);
-  return pinia;
+  if (current) disposePinia(current);
+  current = createPinia();
+  setActivePinia(current);
+  return current;
 }
 
 /** Charts need a real canvas; their own behaviour is covered in the browser tests. */

@@ -85,7 +85,11 @@ describe('regions editor', () => {
     expect(regionCard(1).get('[data-testid="region-issue-concurrency"]').text()).toBe('Concurrent sessions must be a whole number at least 1 and at most 100,000,000.');
     expect(wrapper.get('[data-testid="regions-panel"]').attributes('data-plan-state')).toBe('invalid');
     expect(useRegionsStore().saveState).toBe('invalid');
-    expect(opened.api.calls.slice(calls).map((c) => c.method)).toEqual([]);
+    // Nothing saved, and nothing sized with 1.5 sessions (the last valid plan may still be confirmed).
+    const after = opened.api.calls.slice(calls);
+    expect(after.filter((c) => !c.method.startsWith('sizing.')).map((c) => c.method)).toEqual([]);
+    const sized = after.filter((c) => c.method === 'sizing.plan').flatMap((c) => (c.input as { regions: RegionSpec[] }).regions.map((r) => r.concurrency));
+    expect(sized).not.toContain(1.5);
   });
 
   it('shows a refusal of the main process next to the region’s field it names', async () => {
