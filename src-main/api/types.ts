@@ -87,6 +87,17 @@ export interface CalibrationReadResult extends CalibrationReading {
 type Id = { id: number };
 type CustomRecordInput = { kind: CustomKind; record: Record<string, unknown> };
 
+/** A catalog record that scenarios can use (prices are not chosen by a scenario). */
+export type RecordKind = Exclude<CustomKind, 'price'>;
+
+/** A scenario that uses a record, in its inputs or in one of its regions' differences. */
+export interface RecordUse {
+  scenarioId: number;
+  scenarioName: string;
+  projectId: number;
+  projectName: string;
+}
+
 export interface ApiMethods {
   'app.info': { input: Record<string, never>; result: AppInfo };
   'projects.list': { input: { search?: string }; result: ProjectRow[] };
@@ -117,6 +128,8 @@ export interface ApiMethods {
   'catalog.add': { input: CustomRecordInput; result: CatalogView };
   'catalog.update': { input: CustomRecordInput; result: CatalogView };
   'catalog.delete': { input: { kind: CustomKind; id: string }; result: CatalogView };
+  /** The scenarios that use a record, so that deleting it can name them first. */
+  'catalog.usage': { input: { kind: RecordKind; id: string }; result: RecordUse[] };
   'templates.list': { input: Record<string, never>; result: Template[] };
   /** Name and notes come in `lang` (default English). */
   'templates.createScenario': { input: { projectId: number; templateId: string; name?: string; lang?: Lang }; result: ScenarioRow };

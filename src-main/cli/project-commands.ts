@@ -166,7 +166,7 @@ async function save(ctx: ApiContext, args: ParsedArgs, out: Out): Promise<number
   const existing = ctx.store.scenarios.findByName(project.id, name);
   const saved = existing
     ? await call(ctx, 'scenarios.update', { id: existing.id, inputs, ...(template ? { regions } : {}), ...(notes !== undefined ? { notes } : {}) })
-    : await call(ctx, 'scenarios.create', { projectId: project.id, name, inputs, regions, notes: notes ?? template?.description[parseLang(args)] ?? '' });
+    : await call(ctx, 'scenarios.create', { projectId: project.id, name, inputs, regions, notes: notes ?? template?.notes[parseLang(args)] ?? '' });
   out(`${existing ? 'updated' : 'saved'} ${project.name} / ${saved.name}\n`);
   return EXIT_OK;
 }

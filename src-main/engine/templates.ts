@@ -5,6 +5,12 @@ export interface Template {
   id: string;
   name: LocalizedText;
   description: LocalizedText;
+  /**
+   * The notes a scenario made from the template starts with: what the case is, never its figures
+   * (the user changes those, and notes would go stale). The first line, under 80 characters, is
+   * what comparisons quote as the scenario's use.
+   */
+  notes: LocalizedText;
   /** The "usage" column of the original document's comparison of cases. */
   usage: LocalizedText;
   inputs: SizingInputs;
@@ -30,6 +36,10 @@ export const TEMPLATES: Template[] = [
       en: '1,000 sessions at 32k context on one node, no N+1 yet.',
       'pt-BR': '1.000 sessões com contexto de 32k em um nó, ainda sem N+1.',
     },
+    notes: {
+      en: 'A chat assistant for a SaaS start-up in its early stage, growing organically.\nReference case from the original sizing document.',
+      'pt-BR': 'Assistente de chat de uma start-up SaaS em fase inicial, crescendo aos poucos.\nCaso de referência do documento original de dimensionamento.',
+    },
     usage: { en: 'Chat assistant, early stage', 'pt-BR': 'Assistente de chat, fase inicial' },
     inputs: inputs({
       modelId: 'opt-oss-20b', serverId: 'dgx200', storageId: 'profile_default', concurrency: 1000, effectiveContextTokens: 32768,
@@ -42,6 +52,10 @@ export const TEMPLATES: Template[] = [
     description: {
       en: '500 sessions at 131k context, FP16 KV, N+1.',
       'pt-BR': '500 sessões com contexto de 131k, KV em FP16, N+1.',
+    },
+    notes: {
+      en: 'Analysis of long documents (contracts, reports) inside a large company.\nReference case from the original sizing document.',
+      'pt-BR': 'Análise de documentos longos (contratos, relatórios) numa grande empresa.\nCaso de referência do documento original de dimensionamento.',
     },
     usage: { en: 'Long-document analysis', 'pt-BR': 'Análise de documentos longos' },
     inputs: inputs({
@@ -56,6 +70,10 @@ export const TEMPLATES: Template[] = [
       en: '5,000 sessions at 131k context, 30% peak headroom, N+1, pods behind a load balancer.',
       'pt-BR': '5.000 sessões com contexto de 131k, 30% de headroom de pico, N+1, pods atrás de um load balancer.',
     },
+    notes: {
+      en: 'A public API serving many tenants, with traffic peaks it does not control.\nReference case from the original sizing document.',
+      'pt-BR': 'API pública que atende muitos clientes, com picos de tráfego que não controla.\nCaso de referência do documento original de dimensionamento.',
+    },
     usage: { en: 'Public API, multi-tenant', 'pt-BR': 'API pública, multi-tenant' },
     inputs: inputs({
       modelId: 'opt-oss-120b', serverId: 'dgx300', storageId: 'profile_default', concurrency: 5000, effectiveContextTokens: 131072,
@@ -69,6 +87,10 @@ export const TEMPLATES: Template[] = [
       en: '50 sessions at 131k context, FP16 KV, network storage, no HA.',
       'pt-BR': '50 sessões com contexto de 131k, KV em FP16, storage em rede, sem HA.',
     },
+    notes: {
+      en: 'A research team\'s shared cluster for experiments with long contexts.\nReference case from the original sizing document.',
+      'pt-BR': 'Cluster de uma equipe de pesquisa para experimentos com contextos longos.\nCaso de referência do documento original de dimensionamento.',
+    },
     usage: { en: 'Research and experiments', 'pt-BR': 'Pesquisa e experimentos' },
     inputs: inputs({
       modelId: 'opt-oss-20b', serverId: 'dgx200', storageId: 'profile_network_ssd', concurrency: 50, effectiveContextTokens: 131072,
@@ -81,6 +103,10 @@ export const TEMPLATES: Template[] = [
     description: {
       en: '2,000 sessions per region in three regions, cold start under 5 s, N+1 per region.',
       'pt-BR': '2.000 sessões por região em três regiões, cold start abaixo de 5 s, N+1 por região.',
+    },
+    notes: {
+      en: 'A serverless cloud provider serving users in several regions.\nCold start matters here. Reference case from the original sizing document.',
+      'pt-BR': 'Provedor de nuvem serverless que atende usuários em várias regiões.\nAqui o cold start importa. Caso de referência do documento original de dimensionamento.',
     },
     usage: { en: 'Serverless, multi-region', 'pt-BR': 'Serverless, multi-região' },
     inputs: inputs({

@@ -1,6 +1,7 @@
 import type { SizingBridge } from '../../src-main/api/bridge';
 import { bridgeTransport, createApiClient, httpTransport, type ApiClient } from './client';
-import { takeTokenFromLocation } from './token';
+import { watchConnection } from './connection';
+import { reloadOnNewToken, takeTokenFromLocation } from './token';
 
 export { ApiCallError, createApiClient, type ApiClient, type ApiTransport } from './client';
 
@@ -13,15 +14,23 @@ declare global {
 
 let client: ApiClient | null = null;
 
-/** The one way to reach the main process: the preload bridge in Electron, fetch() under the web host. */
+/**
+ * The one way to reach the main process: the preload bridge in Electron, fetch() under the web host.
+ * Every call also tells the connection state (api/connection.ts) whether the planner answered.
+ */
 export function api(): ApiClient {
-  client ??= createApiClient(window.sizingApi ? bridgeTransport(window.sizingApi) : httpTransport(takeTokenFromLocation(window.location, window.sessionStorage, window.history)));
+  client ??= watchConnection(createApiClient(window.sizingApi ? bridgeTransport(window.sizingApi) : webTransport()));
   return client;
+}
+
+function webTransport() {
+  reloadOnNewToken(window);
+  return httpTransport(takeTokenFromLocation(window.location, window.sessionStorage, window.history));
 }
 
 /** Tests and benchmarks plug in their own transport. */
 export function setApiClient(next: ApiClient | null): void {
-  client = next;
+  client = next && watchConnection(next);
 }
 
 export function bridge(): SizingBridge | undefined {

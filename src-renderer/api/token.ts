@@ -15,6 +15,21 @@ export function takeTokenFromLocation(location: Location, storage: Storage, hist
   return storage.getItem(TOKEN_KEY);
 }
 
+/**
+ * A new address pasted into the open tab (the web host restarted with a new token) changes only the
+ * fragment, so the page would carry on with the old token: the new one replaces it and the page
+ * reloads with it. Registered before the router's own listener, so the router never sees the token.
+ */
+export function reloadOnNewToken(win: Window): void {
+  win.addEventListener('hashchange', (event) => {
+    const { token } = splitToken(win.location.hash);
+    if (!token) return;
+    event.stopImmediatePropagation();
+    takeTokenFromLocation(win.location, win.sessionStorage, win.history);
+    win.location.reload();
+  });
+}
+
 /** "#token=abc" → {token: abc, rest: ''}; "#/scenario/4?token=abc" → {token: abc, rest: '/scenario/4'}. */
 export function splitToken(hash: string): { token: string | null; rest: string } {
   const raw = hash.startsWith('#') ? hash.slice(1) : hash;

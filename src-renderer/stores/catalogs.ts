@@ -1,10 +1,10 @@
 import { defineStore } from 'pinia';
 import { computed, shallowRef } from 'vue';
-import type { CatalogView, CustomKind } from '../../src-main/api/types';
+import type { CatalogView, RecordKind, RecordUse } from '../../src-main/api/types';
 import type { Catalog } from '../../src-main/engine/index';
 import { api } from '../api';
 
-export type RecordKind = Exclude<CustomKind, 'price'>;
+export type { RecordKind };
 
 /** The effective catalog (built-in plus the user's records) as the main process serves it. */
 export const useCatalogsStore = defineStore('catalogs', () => {
@@ -26,6 +26,11 @@ export const useCatalogsStore = defineStore('catalogs', () => {
     view.value = await api().call('catalog.update', { kind, record });
   }
 
+  /** The scenarios that use a record: deleting it names them first. */
+  function usage(kind: RecordKind, id: string): Promise<RecordUse[]> {
+    return api().call('catalog.usage', { kind, id });
+  }
+
   async function remove(kind: RecordKind, id: string): Promise<void> {
     view.value = await api().call('catalog.delete', { kind, id });
   }
@@ -45,5 +50,5 @@ export const useCatalogsStore = defineStore('catalogs', () => {
     return view.value?.customIds[kind].includes(id) ?? false;
   }
 
-  return { view, catalog, load, add, update, remove, isCustom, modelName, serverName, storageName };
+  return { view, catalog, load, add, update, remove, usage, isCustom, modelName, serverName, storageName };
 });

@@ -5,6 +5,13 @@ export interface Toast {
   id: number;
   kind: 'info' | 'error';
   text: string;
+  /** A button in the notice, such as Undo; the notice closes when it is used. */
+  action?: ToastAction;
+}
+
+export interface ToastAction {
+  label: string;
+  run: () => void;
 }
 
 const TOAST_MS = 5000;
@@ -15,15 +22,21 @@ export const useUiStore = defineStore('ui', () => {
   const aboutOpen = ref(false);
   let nextId = 1;
 
-  function notify(text: string, kind: Toast['kind'] = 'info'): void {
+  function notify(text: string, kind: Toast['kind'] = 'info', action?: ToastAction): void {
     const id = nextId++;
-    toasts.value.push({ id, kind, text });
-    setTimeout(() => dismiss(id), kind === 'error' ? TOAST_MS * 2 : TOAST_MS);
+    toasts.value.push({ id, kind, text, action });
+    // Errors and notices one can act on (Undo) stay longer.
+    setTimeout(() => dismiss(id), kind === 'error' || action ? TOAST_MS * 2 : TOAST_MS);
+  }
+
+  function act(toast: Toast): void {
+    dismiss(toast.id);
+    toast.action?.run();
   }
 
   function dismiss(id: number): void {
     toasts.value = toasts.value.filter((t) => t.id !== id);
   }
 
-  return { toasts, aboutOpen, notify, dismiss };
+  return { toasts, aboutOpen, notify, dismiss, act };
 });

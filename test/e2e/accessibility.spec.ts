@@ -86,7 +86,8 @@ for (const [lang, theme] of [
   ['pt-BR', 'dark'],
 ] as const) {
   test(`axe finds nothing serious or critical on any screen (${lang}, ${theme})`, async ({ app }) => {
-    test.setTimeout(120_000);
+    // About twenty axe runs: generous on a busy machine.
+    test.setTimeout(300_000);
     await useSettings(app, lang, theme);
     expect(await tour(app, `${lang}/${theme}`)).toEqual([]);
   });

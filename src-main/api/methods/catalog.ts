@@ -5,7 +5,7 @@ import type { Store } from '../../store/index.js';
 import { read, write, type MethodMap } from '../define.js';
 import { ApiError } from '../errors.js';
 import { empty, id, lang } from '../shared.js';
-import type { CatalogView } from '../types.js';
+import type { CatalogView, RecordKind, RecordUse } from '../types.js';
 
 const customKind = z.enum(CUSTOM_KINDS);
 
@@ -20,6 +20,19 @@ function catalogView(store: Store): CatalogView {
   };
 }
 
+const RECORD_FIELDS = { model: 'modelId', server: 'serverId', storage: 'storageId' } as const satisfies Record<RecordKind, string>;
+
+/** Every stored scenario whose inputs, or one of whose regions, use the record. */
+function recordUsage(store: Store, kind: RecordKind, id: string): RecordUse[] {
+  const field = RECORD_FIELDS[kind];
+  return store.projects.list().flatMap((project) =>
+    store.scenarios
+      .list(project.id)
+      .filter((s) => s.inputs[field] === id || s.regions.some((r) => r.overrides[field] === id))
+      .map((s) => ({ scenarioId: s.id, scenarioName: s.name, projectId: project.id, projectName: project.name })),
+  );
+}
+
 /** A custom record checked against its kind's schema; problems name the field as record.<path>. */
 function customRecord(kind: (typeof CUSTOM_KINDS)[number], record: unknown) {
   const parsed = CUSTOM_RECORD_SCHEMAS[kind].safeParse(record);
@@ -30,7 +43,7 @@ function customRecord(kind: (typeof CUSTOM_KINDS)[number], record: unknown) {
   return parsed.data;
 }
 
-type CatalogMethod = 'catalog.list' | 'catalog.add' | 'catalog.update' | 'catalog.delete' | 'templates.list' | 'templates.createScenario';
+type CatalogMethod = 'catalog.list' | 'catalog.add' | 'catalog.update' | 'catalog.delete' | 'catalog.usage' | 'templates.list' | 'templates.createScenario';
 
 /** Built-in and custom catalog records, and the reference-case templates. */
 export const CATALOG_METHODS: MethodMap<CatalogMethod> = {
@@ -48,6 +61,8 @@ export const CATALOG_METHODS: MethodMap<CatalogMethod> = {
     return catalogView(ctx.store);
   }),
 
+  'catalog.usage': read(z.strictObject({ kind: z.enum(['model', 'server', 'storage']), id: z.string().min(1).max(100) }), (ctx, i) => recordUsage(ctx.store, i.kind, i.id)),
+
   'templates.list': read(empty, () => TEMPLATES),
   'templates.createScenario': write(z.strictObject({ projectId: id, templateId: z.string().max(100), name: nameSchema.optional(), lang: lang.optional() }), (ctx, i) => {
     const template = findTemplate(i.templateId);
@@ -55,7 +70,7 @@ export const CATALOG_METHODS: MethodMap<CatalogMethod> = {
     ctx.store.projects.get(i.projectId);
     const language = i.lang ?? 'en';
     const name = i.name ?? ctx.store.scenarios.freeName(i.projectId, template.name[language]);
-    const row = ctx.store.scenarios.create({ projectId: i.projectId, name, notes: template.description[language], inputs: template.inputs, regions: template.regions ?? [] });
+    const row = ctx.store.scenarios.create({ projectId: i.projectId, name, notes: template.notes[language], inputs: template.inputs, regions: template.regions ?? [] });
     ctx.store.projects.touch(i.projectId);
     return row;
   }),

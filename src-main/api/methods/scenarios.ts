@@ -42,7 +42,10 @@ export const SCENARIO_METHODS: MethodMap<ScenarioMethod> = {
 
   'regions.set': write(z.strictObject({ scenarioId: id, regions: regionsSchema }), (ctx, i) => {
     checkSizable(ctx, ctx.store.scenarios.get(i.scenarioId).inputs, i.regions);
-    return ctx.store.scenarios.update(i.scenarioId, { regions: i.regions });
+    const row = ctx.store.scenarios.update(i.scenarioId, { regions: i.regions });
+    // Regions are part of the project's content: its "updated" time moves with them.
+    ctx.store.projects.touch(row.projectId);
+    return row;
   }),
 
   'variants.create': write(z.strictObject({ scenarioId: id, name: nameSchema, changes: overridesSchema.extend({ concurrency: inputsSchema.shape.concurrency.optional() }) }), (ctx, i) => {

@@ -38,6 +38,7 @@ describe('API contract', () => {
         "catalog.add",
         "catalog.update",
         "catalog.delete",
+        "catalog.usage",
         "templates.list",
         "templates.createScenario",
         "settings.get",
@@ -88,7 +89,8 @@ describe('API contract', () => {
     const s = await ok(ctx, 'templates.createScenario', { projectId: p.id, templateId: 'serverless-multi-region' });
     expect(s.regions.map((x) => x.name)).toEqual(['US-East', 'US-West', 'EU']);
     const pt = await ok(ctx, 'templates.createScenario', { projectId: p.id, templateId: 'research-lab', lang: 'pt-BR' });
-    expect([pt.name, pt.notes]).toEqual(['Laboratório de pesquisa', '50 sessões com contexto de 131k, KV em FP16, storage em rede, sem HA.']);
+    // The notes describe the case, not figures the user will change (they would go stale).
+    expect([pt.name, pt.notes]).toEqual(['Laboratório de pesquisa', 'Cluster de uma equipe de pesquisa para experimentos com contextos longos.\nCaso de referência do documento original de dimensionamento.']);
     const stored = await ok(ctx, 'sizing.stored', { scenarioId: s.id });
     expect(stored.plan?.totals.nodes).toBe(9);
   });
