@@ -22,7 +22,8 @@ const common = {
 async function buildNode() {
   await build({
     ...common,
-    entryPoints: { sizing: 'src-main/cli/main.ts', bench: 'test/bench/bench.ts' },
+    // store-worker: the thread that owns a store connection for `sizing serve` (src-main/store-worker).
+    entryPoints: { sizing: 'src-main/cli/main.ts', bench: 'test/bench/bench.ts', 'store-worker': 'src-main/store-worker/thread.ts' },
     outdir: 'out/cli',
     format: 'esm',
     splitting: true,
@@ -35,6 +36,7 @@ async function buildElectron() {
   // CommonJS output has no import.meta; shared modules fall back to __dirname there (app-root.ts).
   const cjs = { logOverride: { 'empty-import-meta': 'silent' } };
   await build({ ...common, ...cjs, entryPoints: ['src-main/electron/main.ts'], outfile: 'out/main/main.cjs', format: 'cjs', external: ['electron'] });
+  await build({ ...common, ...cjs, entryPoints: ['src-main/store-worker/thread.ts'], outfile: 'out/main/store-worker.cjs', format: 'cjs' });
   // A sandboxed preload can only require('electron'): bundle everything else into it.
   await build({ ...common, ...cjs, packages: undefined, entryPoints: ['src-main/electron/preload.ts'], outfile: 'out/preload/preload.cjs', format: 'cjs', external: ['electron'] });
 }

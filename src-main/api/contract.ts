@@ -9,7 +9,7 @@ import { SCENARIO_METHODS } from './methods/scenarios.js';
 import { SETTINGS_METHODS } from './methods/settings.js';
 import { SIZING_METHODS } from './methods/sizing.js';
 
-export type { ApiContext, MethodDef } from './define.js';
+export type { ApiChange, ApiContext, MethodDef } from './define.js';
 
 type Contract = { [M in ApiMethodName]: MethodDef<M> };
 

@@ -1,11 +1,17 @@
 import type { z } from 'zod';
+import type { LogEntry } from '../log/logger.js';
 import type { Store } from '../store/index.js';
 import type { ApiInput, ApiMethodName, ApiResult, AppInfo } from './types.js';
 
 export interface ApiContext {
   store: Store;
   info: () => AppInfo;
+  /** Where unexpected failures (with their stacks) and the renderer's reported errors go; none on the command line. */
+  log?: (entry: LogEntry) => void;
 }
+
+/** What a successful call changed that the rest of the app follows (the menu's language follows 'settings'). */
+export type ApiChange = 'settings';
 
 export interface MethodDef<M extends ApiMethodName> {
   input: z.ZodType<ApiInput<M>, unknown>;
@@ -13,6 +19,8 @@ export interface MethodDef<M extends ApiMethodName> {
   writes: boolean;
   /** Prefix for the field of an error the handler throws (an import's problems are paths inside `file`). */
   errorFieldPrefix?: string;
+  /** Announced by the transport host after the call succeeds. */
+  changes?: ApiChange;
   handler: (ctx: ApiContext, input: ApiInput<M>) => ApiResult<M> | Promise<ApiResult<M>>;
 }
 
@@ -23,6 +31,6 @@ export function read<M extends ApiMethodName>(input: MethodDef<M>['input'], hand
   return { input, handler, writes: false };
 }
 
-export function write<M extends ApiMethodName>(input: MethodDef<M>['input'], handler: MethodDef<M>['handler'], options: { errorFieldPrefix?: string } = {}): MethodDef<M> {
+export function write<M extends ApiMethodName>(input: MethodDef<M>['input'], handler: MethodDef<M>['handler'], options: { errorFieldPrefix?: string; changes?: ApiChange } = {}): MethodDef<M> {
   return { input, handler, writes: true, ...options };
 }

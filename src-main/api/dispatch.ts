@@ -26,7 +26,9 @@ export async function callApi(ctx: ApiContext, name: string, rawInput: unknown):
     const result = def.writes ? ctx.store.write(run) : await run();
     return { ok: true, result };
   } catch (error) {
-    return { ok: false, error: toErrorBody(error, def.errorFieldPrefix ?? '') };
+    const body = toErrorBody(error, def.errorFieldPrefix ?? '');
+    if (body.code === 'internal') ctx.log?.({ level: 'error', message: `${name}: ${body.message}`, stack: error instanceof Error ? error.stack : undefined });
+    return { ok: false, error: body };
   }
 }
 

@@ -1,4 +1,4 @@
-export { CONTRACT, API_METHOD_NAMES, type ApiContext } from './contract.js';
+export { CONTRACT, API_METHOD_NAMES, type ApiChange, type ApiContext } from './contract.js';
 export { callApi, isApiMethod } from './dispatch.js';
 export { ApiError, HTTP_STATUS, toErrorBody } from './errors.js';
 export type * from './types.js';

@@ -38,6 +38,13 @@ export interface AppInfo {
   runtime: Record<string, string>;
 }
 
+export interface RendererErrorReport {
+  source: 'vue' | 'error' | 'unhandledrejection';
+  message: string;
+  stack?: string;
+  info?: string;
+}
+
 export type ExportFormat = 'csv' | 'pdf' | 'svg' | 'png';
 /** What an SVG or PNG export shows; CSV and PDF have one subject each (results, report). */
 export type PictureSubject = 'diagram' | 'memory-chart' | 'nodes-chart' | 'regions-chart';
@@ -100,6 +107,8 @@ export interface RecordUse {
 
 export interface ApiMethods {
   'app.info': { input: Record<string, never>; result: AppInfo };
+  /** A failure caught in the renderer, written to the app's log (the page has no file system). */
+  'app.reportError': { input: RendererErrorReport; result: { logged: boolean } };
   'projects.list': { input: { search?: string }; result: ProjectRow[] };
   'projects.create': { input: { name: string }; result: ProjectRow };
   'projects.rename': { input: { id: number; name: string }; result: ProjectRow };

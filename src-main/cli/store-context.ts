@@ -9,9 +9,13 @@ export function openCliStore(args: ParsedArgs): Store {
   try {
     return openStore(path);
   } catch (error) {
-    if (error instanceof StoreError) throw new CliError(`--db: ${error.message}`);
-    throw error;
+    throw asCliError(error);
   }
+}
+
+/** A refused database becomes the one-line `--db:` message (exit 2); anything else stays as it is. */
+export function asCliError(error: unknown): unknown {
+  return error instanceof StoreError ? new CliError(`--db: ${error.message}`) : error;
 }
 
 export function apiContext(store: Store): ApiContext {

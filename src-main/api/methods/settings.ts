@@ -4,5 +4,5 @@ import { empty } from '../shared.js';
 
 export const SETTINGS_METHODS: MethodMap<'settings.get' | 'settings.set'> = {
   'settings.get': read(empty, (ctx) => ctx.store.settings.get()),
-  'settings.set': write(settingsSchema.partial(), (ctx, i) => ctx.store.settings.set(i)),
+  'settings.set': write(settingsSchema.partial(), (ctx, i) => ctx.store.settings.set(i), { changes: 'settings' }),
 };

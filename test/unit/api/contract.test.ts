@@ -10,6 +10,7 @@ describe('API contract', () => {
     expect(API_METHOD_NAMES).toMatchInlineSnapshot(`
       [
         "app.info",
+        "app.reportError",
         "projects.list",
         "projects.create",
         "projects.rename",

@@ -1,0 +1,34 @@
+/**
+ * A store thread: owns one connection to the project database and runs the API contract on it
+ * (callApi, the one entry point). Started by service.ts as a worker thread, never imported.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { callApi, createApiContext, type ApiContext } from '../api/index.js';
+import { openStore, type Store } from '../store/index.js';
+import { serializeError, type FromStoreThread, type StoreThreadSetup, type ToStoreThread } from './protocol.js';
+
+const setup = workerData as StoreThreadSetup;
+const port = parentPort!;
+const post = (message: FromStoreThread) => port.postMessage(message);
+
+let store: Store | undefined;
+try {
+  store = openStore(setup.dbPath, { nativeBinding: setup.nativeBinding });
+} catch (error) {
+  post({ kind: 'open-failed', error: serializeError(error) });
+}
+
+if (store) {
+  const opened = store;
+  const ctx: ApiContext = { ...createApiContext(opened, setup.runtime), log: (entry) => post({ kind: 'log', entry }) };
+  port.on('message', (message: ToStoreThread) => {
+    if (message.kind === 'close') {
+      opened.close();
+      post({ kind: 'closed' });
+      port.close();
+      return;
+    }
+    void callApi(ctx, message.method, message.input).then((response) => post({ kind: 'answer', id: message.id, response }));
+  });
+  post({ kind: 'ready' });
+}
