@@ -1,9 +1,11 @@
 // Build of the Node side (esbuild) and the renderer (Vite). Usage: node build.config.mjs node|all|electron-native|dist
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, copyFileSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, copyFileSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkNativeModule } from './src-main/electron/native-abi.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const target = process.argv[2] ?? 'node';
@@ -48,15 +50,33 @@ function buildRenderer() {
 }
 
 /**
+ * The ABI (NODE_MODULE_VERSION) of an Electron version, from node-abi: the table @electron/rebuild
+ * and electron-builder use themselves (installed with them).
+ */
+function electronAbi(electronVersion) {
+  const nodeAbi = createRequire(join(root, 'package.json'))('node-abi');
+  return nodeAbi.getAbi(electronVersion, 'electron');
+}
+
+/**
  * better-sqlite3 is native: node_modules keeps the build for Node (tests, CLI, web host) and the
  * Electron build goes to out/native, loaded by the store through `nativeBinding` when in Electron.
+ * A build already there is kept only if its binary names Electron's ABI; otherwise it is rebuilt,
+ * and a rebuild that still names another ABI fails here instead of at the user's start-up.
  * Needs the network once (Electron headers), which a user's machine has.
  */
 function buildElectronNative() {
   const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version;
+  const abi = electronAbi(electronVersion);
   const dest = join(root, 'out', 'native', `electron-${electronVersion}`, 'better_sqlite3.node');
-  if (existsSync(dest)) return;
+  const existing = checkNativeModule(dest, abi);
+  if (existing.status === 'ok') return;
+  if (existing.status === 'mismatch') {
+    console.log(`better-sqlite3 in ${dest} was built for ABI ${existing.foundAbi}; Electron ${electronVersion} needs ${abi}: rebuilding.`);
+    rmSync(dest);
+  }
   const work = join(root, 'out', 'native', 'build');
+  rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   const src = join(root, 'node_modules', 'better-sqlite3');
   const cp = spawnSync('cp', ['-r', `${src}/.`, work], { stdio: 'inherit' });
@@ -71,8 +91,31 @@ function buildElectronNative() {
     console.error('Could not build better-sqlite3 for Electron (this step needs the network once).');
     process.exit(r.status ?? 1);
   }
+  const built = join(work, 'build', 'Release', 'better_sqlite3.node');
+  const check = checkNativeModule(built, abi);
+  if (check.status !== 'ok') {
+    console.error(`better-sqlite3 was built for ABI ${check.foundAbi ?? 'unknown'}, not Electron ${electronVersion}'s ${abi}: refusing to use it.`);
+    process.exit(1);
+  }
   mkdirSync(dirname(dest), { recursive: true });
-  copyFileSync(join(work, 'build', 'Release', 'better_sqlite3.node'), dest);
+  copyFileSync(built, dest);
+}
+
+/** Every packaged copy of the driver (release/<platform>-unpacked/…) must name Electron's ABI. */
+function verifyPackagedNative() {
+  const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version;
+  const abi = electronAbi(electronVersion);
+  const release = join(root, 'release');
+  const unpacked = existsSync(release) ? readdirSync(release).filter((d) => d.endsWith('-unpacked')) : [];
+  let bad = 0;
+  for (const dir of unpacked) {
+    const file = join(release, dir, 'resources', 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+    const check = checkNativeModule(file, abi);
+    if (check.status === 'ok') continue;
+    bad++;
+    console.error(`${file}: ${check.status === 'missing' ? 'missing' : `built for ABI ${check.foundAbi}, Electron ${electronVersion} needs ${abi}`}`);
+  }
+  return bad === 0;
 }
 
 /**
@@ -83,8 +126,10 @@ function packageApp() {
   const builder = join(root, 'node_modules', 'electron-builder', 'cli.js');
   const packaged = spawnSync(process.execPath, [builder, '--config', 'electron-builder.yml', ...process.argv.slice(3)], { cwd: root, stdio: 'inherit' });
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const verified = packaged.status === 0 ? verifyPackagedNative() : true;
   const restored = spawnSync(npm, ['rebuild', 'better-sqlite3'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
-  process.exit(packaged.status || restored.status || 0);
+  if (!verified) console.error('The package holds a SQLite driver built for another runtime: not shipping it.');
+  process.exit(packaged.status || (verified ? 0 : 1) || restored.status || 0);
 }
 
 if (target === 'node') await buildNode();

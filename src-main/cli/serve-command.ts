@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { appRoot } from '../app-root.js';
 import { createStreamLogger } from '../log/logger.js';
@@ -18,9 +19,10 @@ export async function run({ args, out }: CommandContext): Promise<number> {
   const port = portFlag === undefined ? 0 : parseNumber('port', portFlag);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw CliError.badValue('--port', portFlag, both('a whole number from 0 to 65535 (0 picks a free port)', 'um número inteiro de 0 a 65535 (0 escolhe uma porta livre)'));
   const verbose = args.switches.has('verbose');
-  const token = process.env.SIZING_SERVE_TOKEN || undefined;
+  // Chosen here, so the log can keep it out of every line.
+  const token = process.env.SIZING_SERVE_TOKEN || randomBytes(24).toString('base64url');
   // Failures always reach stderr; slow calls and requests only with --verbose.
-  const log = createStreamLogger((text) => process.stderr.write(text), { minLevel: verbose ? 'info' : 'error', secrets: token ? [token] : [] });
+  const log = createStreamLogger((text) => process.stderr.write(text), { minLevel: verbose ? 'info' : 'error', secrets: [token] });
   let api: ApiService;
   try {
     api = await startApiService({ dbPath: resolveDbPath(args.flags.get('db')), workerFile: join(appRoot(), 'out', 'cli', 'store-worker.mjs'), log });

@@ -21,6 +21,8 @@ export interface MenuItemSpec {
   command?: MenuCommand;
   /** Handled in the main process with a native dialog. */
   about?: true;
+  /** Opens the folder of the log files (Help → Report a problem). */
+  reportProblem?: true;
   submenu?: MenuItemSpec[];
 }
 
@@ -41,6 +43,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemSpec[] {
   const command = (c: MenuCommand, key: MenuLabelKey, accelerator?: string): MenuItemSpec => ({ command: c, label: t(key), ...(accelerator ? { accelerator } : {}) });
   const settings = command('open-settings', 'settings', 'CmdOrCtrl+,');
   const about: MenuItemSpec = { about: true, label: t('about') };
+  const reportProblem: MenuItemSpec = { reportProblem: true, label: t('reportProblem') };
 
   const appMenu: MenuItemSpec = {
     label: options.appName,
@@ -73,9 +76,10 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemSpec[] {
     submenu: [...devItems, role('resetZoom', 'resetZoom'), role('zoomIn', 'zoomIn'), role('zoomOut', 'zoomOut'), SEPARATOR, role('togglefullscreen', 'toggleFullScreen')],
   };
   const windowMenu: MenuItemSpec = { label: t('window'), submenu: [role('minimize', 'minimize'), role('zoom', 'zoomWindow'), SEPARATOR, role('front', 'bringAllToFront')] };
-  const help: MenuItemSpec = { label: t('help'), submenu: [about] };
+  // On macOS About lives in the app menu; Help keeps Report a problem.
+  const help: MenuItemSpec = { label: t('help'), submenu: mac ? [reportProblem] : [reportProblem, SEPARATOR, about] };
 
-  return mac ? [appMenu, file, edit, view, windowMenu] : [file, edit, view, help];
+  return mac ? [appMenu, file, edit, view, windowMenu, help] : [file, edit, view, help];
 }
 
 export interface AppVersions {

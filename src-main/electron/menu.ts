@@ -8,6 +8,7 @@ export interface MenuContext {
   versions: AppVersions;
   isDev: boolean;
   getWindow: () => BrowserWindow | null;
+  openLogFolder: () => void;
 }
 
 /** Sets (or replaces, after a language change) the application menu. */
@@ -17,12 +18,13 @@ export function installMenu(lang: Lang, context: MenuContext): void {
 }
 
 function toElectron(item: MenuItemSpec, lang: Lang, context: MenuContext): MenuItemConstructorOptions {
-  const { command, about, submenu, ...rest } = item;
+  const { command, about, reportProblem, submenu, ...rest } = item;
   return {
     ...rest,
     ...(submenu ? { submenu: submenu.map((child) => toElectron(child, lang, context)) } : {}),
     ...(command ? { click: () => sendCommand(command, context) } : {}),
     ...(about ? { click: () => void showAbout(lang, context) } : {}),
+    ...(reportProblem ? { click: () => context.openLogFolder() } : {}),
   };
 }
 

@@ -12,6 +12,8 @@ export interface MainWindowOptions {
   stateFile: string;
   isDev: boolean;
   icon?: string;
+  /** The start page did not load (loadURL rejected): the caller logs it and tells the user. */
+  onLoadFailed: (error: unknown) => void;
 }
 
 /** The one app window: remembered placement, hardened preferences, shown only once it has painted. */
@@ -33,7 +35,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     window.show();
   });
   window.on('close', () => writeWindowState(options.stateFile, { bounds: window.getNormalBounds(), maximized: window.isMaximized() }));
-  void window.loadURL(APP_START_URL);
+  window.loadURL(APP_START_URL).catch(options.onLoadFailed);
   return window;
 }
 

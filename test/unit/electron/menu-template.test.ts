@@ -46,9 +46,10 @@ describe('buildMenuTemplate', () => {
     expect(file.submenu!.at(-1)).toMatchObject({ role: 'quit', label: 'Quit' });
   });
 
-  it('Help → About is handled natively, not sent to the renderer', () => {
+  it('Help offers Report a problem (the log folder) and About, both handled natively, not sent to the renderer', () => {
     const help = buildMenuTemplate(base)[3]!;
-    expect(help.submenu).toEqual([{ about: true, label: 'About LLM Sizing Planner' }]);
+    expect(help.submenu).toEqual([{ reportProblem: true, label: 'Report a problem…' }, { type: 'separator' }, { about: true, label: 'About LLM Sizing Planner' }]);
+    expect(buildMenuTemplate({ ...base, lang: 'pt-BR' })[3]!.submenu![0]!.label).toBe('Relatar um problema…');
   });
 
   it('offers reload and developer tools only in development', () => {
@@ -71,7 +72,7 @@ describe('buildMenuTemplate', () => {
     expect(all.filter((i) => i.role === 'quit')).toHaveLength(1);
     expect(all.filter((i) => i.about)).toHaveLength(1);
     expect(commands(menu).filter((c) => c === 'open-settings')).toHaveLength(1);
-    expect(menu.map((m) => m.label)).not.toContain('Help');
+    expect(menu.at(-1)).toEqual({ label: 'Help', submenu: [{ reportProblem: true, label: 'Report a problem…' }] });
   });
 
   it('gives no two items the same accelerator', () => {

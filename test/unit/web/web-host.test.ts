@@ -135,6 +135,15 @@ describe('loopback web host (real server in a child process)', () => {
     expect(wrongFormat.error.field).toBe('file.format');
   });
 
+  it("a renderer's reported error reaches the host's stderr with its stack, the token never", async () => {
+    const before = host.stderr().length;
+    const r = await apiCall(host, 'app.reportError', { source: 'unhandledrejection', message: `TypeError: boom near #token=${host.token} and ${host.token}`, stack: 'TypeError: boom\n    at load (scenario.ts:12:3)' });
+    expect(JSON.parse(r.body)).toEqual({ result: { logged: true } });
+    await expect.poll(() => host.stderr().slice(before)).toContain('ERROR renderer unhandledrejection: TypeError: boom near #token=[redacted] and [redacted]');
+    expect(host.stderr().slice(before)).toContain('    at load (scenario.ts:12:3)');
+    expect(host.stderr()).not.toContain(host.token);
+  });
+
   it('--verbose logs method, path, status and duration of every request, never the token', async () => {
     const verbose = await serve(join(dir, 'verbose.db'), ['--verbose']);
     try {
