@@ -1,4 +1,4 @@
-// Build of the Node side (esbuild) and the renderer (Vite). Usage: node build.config.mjs node|all|electron-native|dist
+// Build of the Node side (esbuild) and the renderer (Vite). Usage: node build.config.mjs node|renderer|all|electron-native|dist
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, copyFileSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -133,6 +133,7 @@ function packageApp() {
 }
 
 if (target === 'node') await buildNode();
+else if (target === 'renderer') buildRenderer();
 else if (target === 'all') {
   await buildNode();
   if (existsSync(join(root, 'src-main/electron/main.ts'))) await buildElectron();
@@ -140,6 +141,6 @@ else if (target === 'all') {
 } else if (target === 'electron-native') buildElectronNative();
 else if (target === 'dist') packageApp();
 else {
-  console.error(`unknown build target ${target}: expected node, all, electron-native or dist`);
+  console.error(`unknown build target ${target}: expected node, renderer, all, electron-native or dist`);
   process.exit(2);
 }

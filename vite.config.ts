@@ -28,6 +28,9 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 400,
+    // The bundler's report of slow plugins is advice for its own profiling, not a problem with this
+    // build: without this, every install (the prepare script) prints it.
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
   server: { fs: { allow: [fileURLToPath(new URL('.', import.meta.url))] } },
 });

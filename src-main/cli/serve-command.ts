@@ -4,6 +4,7 @@ import { appRoot } from '../app-root.js';
 import { createStreamLogger } from '../log/logger.js';
 import { resolveDbPath } from '../store/index.js';
 import { startApiService, type ApiService } from '../store-worker/service.js';
+import { ensureRendererBuilt } from '../web/renderer-build.js';
 import { startWebHost, type WebHost } from '../web/server.js';
 import { parseNumber } from './args.js';
 import type { CommandContext } from './main.js';
@@ -23,6 +24,8 @@ export async function run({ args, out }: CommandContext): Promise<number> {
   const token = process.env.SIZING_SERVE_TOKEN || randomBytes(24).toString('base64url');
   // Failures always reach stderr; slow calls and requests only with --verbose.
   const log = createStreamLogger((text) => process.stderr.write(text), { minLevel: verbose ? 'info' : 'error', secrets: [token] });
+  const staticDir = join(appRoot(), 'out', 'renderer');
+  await ensureRendererBuilt({ appDir: appRoot(), staticDir, say: (line) => process.stderr.write(line) });
   let api: ApiService;
   try {
     api = await startApiService({ dbPath: resolveDbPath(args.flags.get('db')), workerFile: join(appRoot(), 'out', 'cli', 'store-worker.mjs'), log });
@@ -34,7 +37,7 @@ export async function run({ args, out }: CommandContext): Promise<number> {
     host = await startWebHost({
       api: (method, input) => api.call(method, input),
       port,
-      staticDir: join(appRoot(), 'out', 'renderer'),
+      staticDir,
       token,
       onRequest: verbose ? (r) => process.stderr.write(`${r.method} ${r.path} ${r.status} ${r.durationMs.toFixed(1)} ms\n`) : undefined,
     });
