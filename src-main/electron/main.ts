@@ -58,9 +58,7 @@ async function start(): Promise<void> {
   secureSession(session.defaultSession, RENDERER_DIR);
   registerApi(api, isTrusted);
   // The menu speaks the app's language: the contract announces each settings change.
-  api.onChange((change) => {
-    if (change === 'settings') void refreshMenu();
-  });
+  api.onChange((change) => (change === 'settings' ? refreshMenu() : undefined));
   registerFileDialogs({ getWindow: () => mainWindow, isTrusted, lang });
   await refreshMenu();
   watchChildProcesses(lang);

@@ -27,8 +27,12 @@ export interface ApiService {
   readonly dbPath: string;
   /** Runs one API call; like callApi, never rejects. */
   call(method: string, input: unknown): Promise<ApiResponse>;
-  /** Told after each successful call that changed something others follow; returns the unsubscribe. */
-  onChange(listener: (change: ApiChange) => void): () => void;
+  /**
+   * Told after each successful call that changed something others follow; the call answers once
+   * the listeners have finished (the menu is in the new language when settings.set returns).
+   * Returns the unsubscribe.
+   */
+  onChange(listener: (change: ApiChange) => void | Promise<void>): () => void;
   /** Lets calls already sent finish, then closes both connections. */
   close(): Promise<void>;
 }
@@ -49,7 +53,7 @@ export async function startApiService(options: ApiServiceOptions): Promise<ApiSe
     await writer.close();
     throw error;
   }
-  const listeners = new Set<(change: ApiChange) => void>();
+  const listeners = new Set<(change: ApiChange) => void | Promise<void>>();
   const slowCallMs = options.slowCallMs ?? DEFAULT_SLOW_CALL_MS;
 
   return {
@@ -61,7 +65,8 @@ export async function startApiService(options: ApiServiceOptions): Promise<ApiSe
       const ms = performance.now() - startedAt;
       // Method and duration only: never the input, which is the user's data.
       if (ms > slowCallMs) log({ level: 'warn', message: `slow API call: ${method} took ${Math.round(ms)} ms` });
-      if (response.ok && def?.changes) for (const listener of listeners) listener(def.changes);
+      const change = response.ok ? def?.changes : undefined;
+      if (change) await Promise.allSettled([...listeners].map(async (listener) => listener(change)));
       return response;
     },
     onChange(listener) {

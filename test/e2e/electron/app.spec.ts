@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ApiResponse, ProjectRow } from '../../../src-main/api/types.js';
 import { expect, test, type PageGlobals } from './fixtures.js';
@@ -48,4 +49,14 @@ test('the menu follows the language setting and sends commands to the renderer',
     items.find((item) => item.label === 'Novo projeto')!.click();
   });
   expect(await page.evaluate(() => (globalThis as unknown as { nextCommand: Promise<string> }).nextCommand)).toBe('new-project');
+});
+
+test('a failure in the window reaches the log in the data folder, and Help offers Report a problem', async ({ app, page, dataDir }) => {
+  const log = join(dataDir, 'llm-sizing-planner', 'logs', 'main.log');
+  await page.evaluate(() => {
+    void Promise.reject(new Error('an e2e failure nobody caught'));
+  });
+  await expect.poll(() => readFile(log, 'utf8').catch(() => '')).toContain('ERROR renderer unhandledrejection: Error: an e2e failure nobody caught');
+  const help = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()!.items.at(-1)!.submenu!.items.map((item) => item.label));
+  expect(help).toContain('Report a problem…');
 });

@@ -65,12 +65,23 @@ describe('the API contract on store threads', () => {
   it('announces a settings change after settings.set succeeds, and only then', async () => {
     const { api } = await started();
     const changes: string[] = [];
-    api.onChange((change) => changes.push(change));
+    api.onChange((change) => void changes.push(change));
     await api.call('settings.get', {});
     await api.call('settings.set', { theme: 'not-a-theme' });
     expect(changes).toEqual([]);
     expect((await api.call('settings.set', { lang: 'pt-BR' })).ok).toBe(true);
     expect(changes).toEqual(['settings']);
+  });
+
+  it('answers a change only after its listeners have finished', async () => {
+    const { api } = await started();
+    let menuLang = 'en';
+    api.onChange(async () => {
+      const settings = await api.call('settings.get', {});
+      if (settings.ok) menuLang = (settings.result as { lang: string }).lang;
+    });
+    await api.call('settings.set', { lang: 'pt-BR' });
+    expect(menuLang).toBe('pt-BR');
   });
 
   it("logs a slow call's method and duration, never its input", async () => {
