@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { callApi, type ApiContext } from '../../src-main/api/index.js';
 import { TEMPLATES } from '../../src-main/engine/index.js';
 import { openStore } from '../../src-main/store/index.js';
+import { appRoot } from '../../src-main/app-root.js';
+import { startApiService } from '../../src-main/store-worker/service.js';
 import { startWebHost } from '../../src-main/web/server.js';
 
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
@@ -48,7 +50,7 @@ export async function storeBenchmarks(): Promise<Record<string, number>> {
     }
 
     t = process.hrtime.bigint();
-    const roundTripP50Ms = await webRoundTripP50(ctx);
+    const roundTripP50Ms = await webRoundTripP50(join(dir, 'web.db'));
     return {
       storeInsert10kScenariosMs: round(insert10kScenariosMs),
       storeList1000ProjectsMs: round(median(listRuns)),
@@ -61,8 +63,10 @@ export async function storeBenchmarks(): Promise<Record<string, number>> {
   }
 }
 
-async function webRoundTripP50(ctx: ApiContext): Promise<number> {
-  const host = await startWebHost({ api: (method, input) => callApi(ctx, method, input) });
+/** As `sizing serve` runs it: HTTP on this thread, the contract on the store threads. */
+async function webRoundTripP50(dbPath: string): Promise<number> {
+  const api = await startApiService({ dbPath, workerFile: join(appRoot(), 'out', 'cli', 'store-worker.mjs') });
+  const host = await startWebHost({ api: (method, input) => api.call(method, input) });
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const body = JSON.stringify({ inputs: TEMPLATES[2]!.inputs });
   const call = () =>
@@ -82,5 +86,6 @@ async function webRoundTripP50(ctx: ApiContext): Promise<number> {
   for (let i = 0; i < 1000; i++) times.push(await call());
   agent.destroy();
   await host.close();
+  await api.close();
   return median(times);
 }
