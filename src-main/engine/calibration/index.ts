@@ -5,3 +5,4 @@ export * from './match.js';
 export * from './profile.js';
 export * from './read.js';
 export * from './start-of-log.js';
+export * from './apply.js';
