@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
 import type { CalibrationProfile, StoredCalibrationProfile } from '../engine/index.js';
 import { calibrationProfileSchema } from '../schemas/calibration.js';
 import { describeZodIssue } from '../schemas/index.js';
@@ -15,8 +17,7 @@ export class CalibrationRepo {
   constructor(private readonly db: Db) {}
 
   list(): StoredCalibrationProfile[] {
-    const rows = this.db.prepare('SELECT id, profile_json AS json, created_at AS createdAt FROM calibration_profiles ORDER BY model_id, server_id, engine, tp').all() as ProfileRow[];
-    return rows.map(parseRow);
+    return listProfiles(this.db);
   }
 
   /** Stores the profile; returns it with the one it replaced, if any. */
@@ -37,6 +38,28 @@ export class CalibrationRepo {
   delete(id: number): void {
     const info = this.db.prepare('DELETE FROM calibration_profiles WHERE id = ?').run(id);
     if (info.changes === 0) throw new StoreError('not-found', `no calibration profile with id ${id}`, 'id');
+  }
+}
+
+const LIST_SQL = 'SELECT id, profile_json AS json, created_at AS createdAt FROM calibration_profiles ORDER BY model_id, server_id, engine, tp';
+
+function listProfiles(db: Db): StoredCalibrationProfile[] {
+  return (db.prepare(LIST_SQL).all() as ProfileRow[]).map(parseRow);
+}
+
+/**
+ * The profiles in a project database, read without opening it as a store: the plain sizing command
+ * must neither create nor migrate a database to size a scenario. No file, or a database from before
+ * calibration profiles existed: none.
+ */
+export function readCalibrationProfiles(path: string): StoredCalibrationProfile[] {
+  if (!existsSync(path)) return [];
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'calibration_profiles'").get();
+    return table ? listProfiles(db) : [];
+  } finally {
+    db.close();
   }
 }
 

@@ -1,8 +1,9 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { callApi } from '../../../src-main/api/index.js';
 import { MIGRATIONS } from '../../../src-main/store/migrations.js';
 import { openStore } from '../../../src-main/store/index.js';
+import { readCalibrationProfiles } from '../../../src-main/store/calibration.js';
 import * as logs from '../engine/calibration/logs.js';
 import { storedProfileCount as count } from '../helpers/calibration.js';
 import { ok, tempDir, tempStore } from '../helpers/temp.js';
@@ -123,5 +124,27 @@ describe('calibration profiles in the store', () => {
     expect(listed).toMatchObject({ ok: false, error: { message: `calibration profile ${saved.id} in the database is not valid: tp: expected at least 1` } });
     store.db.prepare("UPDATE calibration_profiles SET profile_json = '{' WHERE id = ?").run(saved.id);
     expect(await callApi(ctx, 'calibration.list', {})).toMatchObject({ ok: false, error: { message: `calibration profile ${saved.id} is not valid JSON in the database` } });
+  });
+
+  it('reads profiles straight from a file without creating, migrating or touching it', async () => {
+    const dir = tempDir();
+    expect(readCalibrationProfiles(`${dir}/none.db`)).toEqual([]);
+    expect(readdirSync(dir)).toEqual([]);
+    const { ctx, path, store } = tempStore();
+    await ok(ctx, 'calibration.save', { text: logs.SGLANG_LLAMA_H200 });
+    store.close();
+    const before = statSync(path).mtimeMs;
+    expect(readCalibrationProfiles(path).map((p) => [p.modelId, p.serverId, p.logDate])).toEqual([['llama-3.1-8b', 'dgx200', '2025-04-03']]);
+    expect(statSync(path).mtimeMs).toBe(before);
+
+    const old = `${dir}/old.db`;
+    const calibration = MIGRATIONS.findIndex((m) => m.name.startsWith('calibration profiles'));
+    const removed = MIGRATIONS.splice(calibration, 1);
+    try {
+      openStore(old).close();
+    } finally {
+      MIGRATIONS.splice(calibration, 0, ...removed);
+    }
+    expect(readCalibrationProfiles(old)).toEqual([]);
   });
 });

@@ -209,3 +209,35 @@ describe('refusals', () => {
     if (!outcome.ok) expect(outcome.refusal.message.en).toContain('the engine had -0.94 GiB for the KV cache (line 3)');
   });
 });
+
+describe('prefixes and line variants of other versions and runtimes', () => {
+  it('reads container timestamps (the year included), "VllmWorker rank=N" tags and the newest combined KV line', () => {
+    const text = [
+      '2025-06-02T09:14:03.118Z (VllmWorker rank=0 pid=91) INFO 06-02 09:14:03 [gpu_model_runner.py:1329] Model loading took 7.1217 GiB and 3.102 seconds',
+      '2025-06-02T09:14:03.120Z (VllmWorker rank=1 pid=92) INFO 06-02 09:14:03 [gpu_model_runner.py:1329] Model loading took 7.1217 GiB and 3.377 seconds',
+      '2025-06-02T09:14:20.002Z (VllmWorker rank=1 pid=92) INFO 06-02 09:14:20 [gpu_worker.py:227] Available KV cache memory: 31.90 GiB',
+      '2025-06-02T09:14:20.004Z (VllmWorker rank=0 pid=91) INFO 06-02 09:14:20 [gpu_worker.py:227] Available KV cache memory: 31.83 GiB',
+      '2025-06-02T09:14:20.512Z INFO 06-02 09:14:20 [kv_cache_utils.py:716] GPU KV cache size: 1,192,160 tokens, Maximum concurrency for 16,384 tokens per request: 72.76x',
+    ].join('\n');
+    const log = parsed(text);
+    expect(log).toMatchObject({ tp: 2, tpFrom: 'ranks', maxModelLen: 16384, date: { year: 2025, month: 6, day: 2 } });
+    expect(log.figures.kvAvailableGiB).toMatchObject({ value: 31.83, ranks: 2, line: 4 });
+    expect(log.figures.weightsGiB).toMatchObject({ value: 7.1217, ranks: 2 });
+    expect(value(log, 'kvTokens')).toBe(1192160);
+    expect(value(log, 'maxConcurrency')).toBe(72.76);
+  });
+
+  it('reads SGLang\'s newest lines: elapsed before the type, DP/TP/EP tags, avail before usage in the graph line', () => {
+    const text = [
+      '[2025-11-04 05:27:02 DP0 TP0 EP0] Load weight begin. avail mem=78.44 GB',
+      '[2025-11-04 05:27:13 DP0 TP0 EP0] Load weight end. elapsed=10.84 s, type=Qwen3ForCausalLM, dtype=torch.bfloat16, avail mem=47.85 GB, mem usage=30.59 GB.',
+      '[2025-11-04 05:27:14 DP0 TP0 EP0] KV Cache is allocated. #tokens: 301264, K size: 18.39 GB, V size: 18.39 GB',
+      '[2025-03-08 12:29:28 DP0 TP0 EP0] Capture cuda graph end. Time elapsed: 7.23 s. avail mem=0.53 GB. mem usage=0.93 GB.',
+    ].join('\n');
+    const log = parsed(text);
+    expect(log).toMatchObject({ engine: 'sglang', tp: 1, modelDtype: 'bfloat16' });
+    expect(value(log, 'weightsGiB')).toBe(30.59);
+    expect(value(log, 'kvAvailableGiB')).toBeCloseTo(36.78, 9);
+    expect(value(log, 'cudaGraphGiB')).toBe(0.93);
+  });
+});
