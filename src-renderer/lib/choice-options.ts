@@ -1,9 +1,14 @@
 import { computed } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { HA_POLICIES, MEMORY_BASES, METHOD_IDS, PRECISION_IDS } from '../../src-main/engine/index';
-import type { ChoiceOption } from '../components/scenario/ChoiceField.vue';
 import { useCatalogsStore } from '../stores/catalogs';
 import { HA_LABEL_KEYS, type ChoiceField } from './scenario-form';
+
+/** One value of a list input and its label. */
+export interface ChoiceOption {
+  value: string;
+  label: string;
+}
 
 /** The values each list input offers, with their labels in the current language: the editor's and the overrides'. */
 export function useChoiceOptions() {
