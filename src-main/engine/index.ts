@@ -17,3 +17,4 @@ export * from './catalogs/index.js';
 export * from './sweep.js';
 export * from './compare.js';
 export * from './calibration/index.js';
+export * from './latency.js';

@@ -8,7 +8,7 @@ export function kvValuesPerTokenPerLayer(model: ModelRecord): number {
 }
 
 /** Σ over layers of the tokens each layer holds: sliding-window layers hold at most the window. */
-export function tokensHeldAcrossLayers(model: ModelRecord, contextTokens: number): number {
+export function tokensHeldAcrossLayers(model: Pick<ModelRecord, 'layers' | 'slidingWindow'>, contextTokens: number): number {
   const sliding = model.slidingWindow;
   if (!sliding) return model.layers * contextTokens;
   const fullLayers = model.layers - sliding.layers;
