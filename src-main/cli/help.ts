@@ -16,6 +16,9 @@ Usage:
   sizing calibrate LOGFILE [--model ID] [--server ID] [--log-date YYYY-MM-DD] [--save] [--format text|json]
                              read a vLLM or SGLang start-up log; --save stores its calibration profile
   sizing calibration list | sizing calibration delete ID
+  sizing optimise --model ID --concurrency N --effective-context T [--tpot-ms X] [--ttft-s Y]
+                  [--prompt-tokens P] [--output-tokens O] [--servers a,b,...] [--max-capex-usd C]
+                  [--objective tco|capex|nodes] [--top K] [--format text|json|csv]
 
 Sizing flags (the original script's, same names and meanings):
   --model ID                 model id (sizing catalog models)                  required
@@ -40,6 +43,10 @@ Options:
   --engine-init-s S                 measured engine initialisation time (default 0)
   --availability-target R           e.g. 0.999
   --pod-size N                      nodes per pod in diagrams (default 3)
+  --tpot-ms X, --ttft-s Y           service targets: time per output token, time to first token
+  --prompt-tokens P, --output-tokens O   mean request lengths (TTFT needs the prompt length)
+  --bandwidth-efficiency R, --compute-efficiency R, --communication-efficiency R
+                                    latency model efficiencies (defaults 0.80, 0.55, 0.80)
   --format text|json|csv            output (default text); --bom adds a UTF-8 BOM to CSV
   --lang en|pt-BR                   report language (default en)
   --db PATH                         project database (also SIZING_DB)
@@ -65,6 +72,9 @@ Uso:
   sizing calibrate ARQUIVO_DE_LOG [--model ID] [--server ID] [--log-date AAAA-MM-DD] [--save] [--format text|json]
                              lê um log de inicialização do vLLM ou do SGLang; --save salva o perfil de calibração
   sizing calibration list | sizing calibration delete ID
+  sizing optimise --model ID --concurrency N --effective-context T [--tpot-ms X] [--ttft-s Y]
+                  [--prompt-tokens P] [--output-tokens O] [--servers a,b,...] [--max-capex-usd C]
+                  [--objective tco|capex|nodes] [--top K] [--format text|json|csv]
 
 Flags de dimensionamento (as do script original, mesmos nomes e significados):
   --model ID                 modelo (sizing catalog models)                     obrigatório
@@ -89,6 +99,10 @@ Opções:
   --engine-init-s S                 inicialização medida do engine (padrão 0)
   --availability-target R           p. ex. 0.999
   --pod-size N                      nós por pod nos diagramas (padrão 3)
+  --tpot-ms X, --ttft-s Y           metas de serviço: tempo por token de saída, tempo até o primeiro token
+  --prompt-tokens P, --output-tokens O   tamanhos médios da requisição (o TTFT requer o do prompt)
+  --bandwidth-efficiency R, --compute-efficiency R, --communication-efficiency R
+                                    eficiências do modelo de latência (padrões 0.80, 0.55, 0.80)
   --format text|json|csv            saída (padrão text); --bom adiciona BOM UTF-8 ao CSV
   --lang en|pt-BR                   idioma do relatório (padrão en)
   --db CAMINHO                      banco de projetos (também SIZING_DB)

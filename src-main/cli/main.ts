@@ -6,10 +6,11 @@ import { both, CliError, errorLang, EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_OK, on
 import { HELP_EN, HELP_PT_BR } from './help.js';
 import { planTextReport, textReport } from './report.js';
 import { inputsFromArgs, parseFormat, parseLang, parseTemplate, SIZING_FLAGS } from './sizing-flags.js';
+import { OPTIMISE_FLAGS } from './optimise-flags.js';
 import packageJson from '../../package.json' with { type: 'json' };
 
 export const VALUE_FLAGS = new Set([
-  ...Object.keys(SIZING_FLAGS), 'format', 'lang', 'template', 'db', 'out', 'project', 'name', 'scenario', 'port', 'notes', 'subject', 'sweep', 'from', 'to', 'points', 'region', 'new-name', 'log-date',
+  ...Object.keys(SIZING_FLAGS), 'format', 'lang', 'template', 'db', 'out', 'project', 'name', 'scenario', 'port', 'notes', 'subject', 'sweep', 'from', 'to', 'points', 'region', 'new-name', 'log-date', ...OPTIMISE_FLAGS,
 ]);
 export const SWITCH_FLAGS = new Set(['help', 'version', 'bom', 'verbose', 'save']);
 
@@ -30,6 +31,7 @@ const LAZY_COMMANDS: Record<string, () => Promise<{ run: (ctx: CommandContext) =
   sweep: () => import('./plan-commands.js'),
   calibrate: () => import('./calibrate-command.js'),
   calibration: () => import('./calibrate-command.js'),
+  optimise: () => import('./optimise-command.js'),
 };
 
 export async function runCli(argv: string[], out: (text: string) => void = (t) => process.stdout.write(t)): Promise<number> {

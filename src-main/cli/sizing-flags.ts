@@ -37,6 +37,13 @@ export const SIZING_FLAGS: Record<string, { field: keyof SizingInputs; kind: Fla
   'engine-init-s': { field: 'engineInitS', kind: 'number' },
   'availability-target': { field: 'availabilityTarget', kind: 'number' },
   'pod-size': { field: 'podSize', kind: 'number' },
+  'tpot-ms': { field: 'tpotMs', kind: 'number' },
+  'ttft-s': { field: 'ttftS', kind: 'number' },
+  'prompt-tokens': { field: 'promptTokens', kind: 'number' },
+  'output-tokens': { field: 'outputTokens', kind: 'number' },
+  'bandwidth-efficiency': { field: 'bandwidthEfficiency', kind: 'number' },
+  'compute-efficiency': { field: 'computeEfficiency', kind: 'number' },
+  'communication-efficiency': { field: 'communicationEfficiency', kind: 'number' },
 };
 
 export const FLAG_OF_FIELD = new Map(Object.entries(SIZING_FLAGS).map(([flag, spec]) => [spec.field, `--${flag}`]));

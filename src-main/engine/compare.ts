@@ -25,7 +25,8 @@ export const COMPARE_INPUT_KEYS = [
   'method', 'modelId', 'serverId', 'storageId', 'concurrency', 'effectiveContextTokens', 'kvPrecision', 'kvBudgetRatio',
   'runtimeOverheadGiB', 'peakHeadroomRatio', 'ha', 'memoryBasis', 'pricePerNodeUsd', 'years', 'pue', 'kwhPriceUsd',
   'coldStartTargetS', 'engineInitS', 'availabilityTarget', 'podSize', 'hbmAlertRatio', 'scaleUpRatio', 'scaleDownRatio',
-  'scaleDownMinutes',
+  'scaleDownMinutes', 'tpotMs', 'ttftS', 'promptTokens', 'outputTokens', 'bandwidthEfficiency', 'computeEfficiency',
+  'communicationEfficiency',
 ] as const satisfies readonly (keyof SizingInputs)[];
 type MissingInputKey = Exclude<keyof SizingInputs, (typeof COMPARE_INPUT_KEYS)[number]>;
 const everyInputCompared: [MissingInputKey] extends [never] ? true : MissingInputKey = true;
@@ -44,6 +45,8 @@ export const COMPARE_RESULT_FIGURES = {
   tcoLowUsd: (r) => r.cost?.tcoLowUsd ?? null,
   tcoHighUsd: (r) => r.cost?.tcoHighUsd ?? null,
   coldStartS: (r) => r.coldStart.seconds,
+  tpotAtLoadMs: (r) => r.latency?.tpotMs ?? null,
+  tcoPerMillionOutputTokensUsd: (r) => r.latency?.tcoPerMillionOutputTokensUsd ?? null,
 } satisfies Record<string, (r: SizingResult) => number | null>;
 
 export type CompareResultKey = keyof typeof COMPARE_RESULT_FIGURES;

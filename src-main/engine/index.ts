@@ -18,3 +18,5 @@ export * from './sweep.js';
 export * from './compare.js';
 export * from './calibration/index.js';
 export * from './latency.js';
+export * from './service-targets.js';
+export * from './optimise.js';

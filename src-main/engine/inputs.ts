@@ -1,5 +1,6 @@
 import { findModel, findServer, findStorage } from './catalogs/index.js';
 import { PRECISION_IDS } from './precision.js';
+import { missingLatencyFigures } from './service-targets.js';
 import type { Catalog, HaPolicy, Lang, LocalizedText, MemoryBasis, MethodId, ModelRecord, ServerRecord, SizingInputs } from './types.js';
 
 export const HA_POLICIES: HaPolicy[] = ['none', 'n+1', 'n+2'];
@@ -36,6 +37,13 @@ export const NUMBER_RULES = {
   scaleUpRatio: { min: 0, minExclusive: true, max: 1 },
   scaleDownRatio: { min: 0, max: 1 },
   scaleDownMinutes: { min: 0, max: 10_000 },
+  tpotMs: { min: 0, minExclusive: true, max: 60_000, optional: true },
+  ttftS: { min: 0, minExclusive: true, max: 3600, optional: true },
+  promptTokens: { integer: true, min: 1, max: 10_000_000, optional: true },
+  outputTokens: { integer: true, min: 1, max: 10_000_000, optional: true },
+  bandwidthEfficiency: { min: 0, minExclusive: true, max: 1, optional: true },
+  computeEfficiency: { min: 0, minExclusive: true, max: 1, optional: true },
+  communicationEfficiency: { min: 0, minExclusive: true, max: 1, optional: true },
 } satisfies Record<string, NumberRule>;
 
 export type NumberField = keyof typeof NUMBER_RULES;
@@ -146,11 +154,40 @@ export function validateInputs(inputs: SizingInputs, catalog: Catalog): InputIss
       'pt-BR': `nominal (não há capacidade medida para ${server.id}; a medida é conhecida para ${known.join(', ')})`,
     }));
   }
+  issues.push(...serviceTargetIssues(inputs, model, server, issues));
   if (inputs.scaleDownRatio >= inputs.scaleUpRatio && issues.every((i) => i.field !== 'scaleDownRatio')) {
     issues.push(issue('scaleDownRatio', inputs.scaleDownRatio, {
       en: `below the scale-up ratio ${inputs.scaleUpRatio}`,
       'pt-BR': `abaixo da razão de escala para cima ${inputs.scaleUpRatio}`,
     }));
+  }
+  return issues;
+}
+
+/** Service targets need a prompt length (TTFT), lengths that fit the context, and records with the latency figures. */
+function serviceTargetIssues(inputs: SizingInputs, model: ModelRecord | undefined, server: ServerRecord | undefined, found: InputIssue[]): InputIssue[] {
+  const issues: InputIssue[] = [];
+  if (found.some((i) => i.field === 'ttftS' || i.field === 'promptTokens' || i.field === 'outputTokens')) return issues;
+  if (inputs.ttftS !== undefined && inputs.promptTokens === undefined) {
+    issues.push(issue('ttftS', inputs.ttftS, { en: 'a prompt length too (--prompt-tokens): TTFT is the time to prefill it', 'pt-BR': 'também um tamanho de prompt (--prompt-tokens): o TTFT é o tempo de fazer o prefill dele' }));
+  }
+  const requestTokens = (inputs.promptTokens ?? 0) + (inputs.outputTokens ?? 0);
+  if (requestTokens > inputs.effectiveContextTokens) {
+    const field = inputs.promptTokens !== undefined ? 'promptTokens' : 'outputTokens';
+    issues.push(issue(field, inputs[field], {
+      en: `prompt plus output tokens at most the effective context (${inputs.effectiveContextTokens}), which is what each session holds`,
+      'pt-BR': `tokens de prompt mais de saída no máximo o contexto efetivo (${inputs.effectiveContextTokens}), que é o que cada sessão mantém`,
+    }));
+  }
+  const targeted = inputs.tpotMs !== undefined ? 'tpotMs' : inputs.ttftS !== undefined ? 'ttftS' : null;
+  if (targeted && model && server) {
+    const missing = missingLatencyFigures(model, server);
+    if (missing.length > 0) {
+      issues.push(issue(targeted, inputs[targeted], {
+        en: `records with the latency figures; missing ${missing.join(', ')} (add them to the custom record)`,
+        'pt-BR': `registros com os dados de latência; faltam ${missing.join(', ')} (inclua-os no registro personalizado)`,
+      }));
+    }
   }
   return issues;
 }

@@ -3,6 +3,7 @@ import { estimateColdStart } from './coldstart.js';
 import { estimateCost } from './cost.js';
 import { describeIssue, validateInputs, type InputIssue } from './inputs.js';
 import { sizePooled } from './pooled.js';
+import { applyServiceTargets, planServing, summariseLatency } from './service-targets.js';
 import { isWiderThanFp8 } from './precision.js';
 import { recommend } from './recommendations.js';
 import type {
@@ -38,7 +39,9 @@ export function planScenario(inputs: SizingInputs, catalog: Catalog): SizingResu
   const model = findModel(catalog, inputs.modelId)!;
   const server = findServer(catalog, inputs.serverId)!;
   const storage = findStorage(catalog, inputs.storageId)!;
-  const method = METHODS[inputs.method](inputs, model, server);
+  const memoryOnly = METHODS[inputs.method](inputs, model, server);
+  const serving = planServing(memoryOnly, inputs, model, server, catalog.servers);
+  const method = serving ? applyServiceTargets(memoryOnly, serving, inputs) : memoryOnly;
   const memoryPerNode = memoryAtPlannedLoad(method, inputs);
   const weights = checkWeights(method, model);
   const coldStart = estimateColdStart(model, storage, catalog.storage, inputs);
@@ -50,7 +53,8 @@ export function planScenario(inputs: SizingInputs, catalog: Catalog): SizingResu
   const recommendations = recommend({
     inputs, method, memory: memoryPerNode, weights, coldStart, cost, storage: catalog.storage, nextNodeAtConcurrency, fp8Alternative,
   });
-  return { ...method, inputs, model, server, storage, memoryPerNode, weights, coldStart, cost, nextNodeAtConcurrency, recommendations };
+  const latency = serving && method.nodes ? summariseLatency(serving, method.nodes, cost, inputs) : null;
+  return { ...method, inputs, model, server, storage, memoryPerNode, weights, coldStart, cost, nextNodeAtConcurrency, recommendations, latency };
 }
 
 function fp8AlternativeOf(inputs: SizingInputs, model: ModelRecord, server: ServerRecord) {

@@ -31,18 +31,7 @@ export function sizePooled(inputs: SizingInputs, model: ModelRecord, server: Ser
   // The budget/session ratio goes through guardedFloor: kvBudgetRatio is a decimal float.
   const sessionsPerNode = kvBudgetGiB > 0 ? guardedFloor(kvBudgetGiB / kvPerSessionGiB) : 0;
   const infeasibility = checkFeasibility(kvBudgetGiB, kvPerSessionGiB, sessionsPerNode, hbmGiB, inputs);
-  let nodes: NodeCounts | null = null;
-  let spareSessions: number | null = null;
-  let utilisationRatio: number | null = null;
-  if (!infeasibility) {
-    // Integer division is exact here; the headroom product is a float and is guarded.
-    const capacity = ceilDiv(inputs.concurrency, sessionsPerNode);
-    const withHeadroom = guardedCeil((inputs.concurrency * (1 + inputs.peakHeadroomRatio)) / sessionsPerNode);
-    const total = withHeadroom + HA_EXTRA_NODES[inputs.ha];
-    nodes = { capacity, withHeadroom, total };
-    spareSessions = total * sessionsPerNode - inputs.concurrency;
-    utilisationRatio = inputs.concurrency / (total * sessionsPerNode);
-  }
+  const counted = infeasibility ? { nodes: null, spareSessions: null, utilisationRatio: null } : countNodes(inputs, sessionsPerNode);
   return {
     method: 'pooled',
     feasible: infeasibility === null,
@@ -53,9 +42,23 @@ export function sizePooled(inputs: SizingInputs, model: ModelRecord, server: Ser
     kvBudgetGiB,
     reservedGiB,
     sessionsPerNode,
-    nodes,
-    spareSessions,
-    utilisationRatio,
+    ...counted,
+  };
+}
+
+/** Nodes for the concurrency at a number of sessions per node (SPEC §2), spare sessions and utilisation. */
+export function countNodes(
+  inputs: Pick<SizingInputs, 'concurrency' | 'peakHeadroomRatio' | 'ha'>,
+  sessionsPerNode: number,
+): { nodes: NodeCounts; spareSessions: number; utilisationRatio: number } {
+  // Integer division is exact here; the headroom product is a float and is guarded.
+  const capacity = ceilDiv(inputs.concurrency, sessionsPerNode);
+  const withHeadroom = guardedCeil((inputs.concurrency * (1 + inputs.peakHeadroomRatio)) / sessionsPerNode);
+  const total = withHeadroom + HA_EXTRA_NODES[inputs.ha];
+  return {
+    nodes: { capacity, withHeadroom, total },
+    spareSessions: total * sessionsPerNode - inputs.concurrency,
+    utilisationRatio: inputs.concurrency / (total * sessionsPerNode),
   };
 }
 

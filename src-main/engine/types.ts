@@ -1,4 +1,5 @@
 import type { PrecisionId } from './precision.js';
+import type { LatencyResult } from './service-targets.js';
 
 export type HaPolicy = 'none' | 'n+1' | 'n+2';
 export type MemoryBasis = 'nominal' | 'measured';
@@ -130,6 +131,16 @@ export interface SizingInputs {
   scaleUpRatio: number;
   scaleDownRatio: number;
   scaleDownMinutes: number;
+  /** Service targets: time per output token (ms) and time to first token (s) at the planned load. */
+  tpotMs?: number;
+  ttftS?: number;
+  /** Mean prompt and output lengths of a request, for TTFT and steady-state decode. */
+  promptTokens?: number;
+  outputTokens?: number;
+  /** Latency model efficiencies (README, "Latency and service targets"); absent: the defaults. */
+  bandwidthEfficiency?: number;
+  computeEfficiency?: number;
+  communicationEfficiency?: number;
 }
 
 export interface NodeCounts {
@@ -139,7 +150,7 @@ export interface NodeCounts {
 }
 
 export interface Infeasibility {
-  code: 'budget-not-positive' | 'session-exceeds-budget';
+  code: 'budget-not-positive' | 'session-exceeds-budget' | 'tpot-unreachable' | 'ttft-unreachable';
   message: LocalizedText;
   figures: Record<string, number>;
 }
@@ -225,6 +236,8 @@ export interface SizingResult extends MethodResult {
   /** Concurrency at which one more node becomes necessary under the chosen headroom. */
   nextNodeAtConcurrency: number | null;
   recommendations: Recommendation[];
+  /** Decode and prefill latency at the planned load; null when a record lacks the figures or the plan is infeasible. */
+  latency: LatencyResult | null;
 }
 
 export interface RegionSpec {

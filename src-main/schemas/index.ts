@@ -56,6 +56,13 @@ export const inputsSchema = z.strictObject({
   scaleUpRatio: ruleNumber(R.scaleUpRatio),
   scaleDownRatio: ruleNumber(R.scaleDownRatio),
   scaleDownMinutes: ruleNumber(R.scaleDownMinutes),
+  tpotMs: ruleNumber(R.tpotMs).optional(),
+  ttftS: ruleNumber(R.ttftS).optional(),
+  promptTokens: ruleNumber(R.promptTokens).optional(),
+  outputTokens: ruleNumber(R.outputTokens).optional(),
+  bandwidthEfficiency: ruleNumber(R.bandwidthEfficiency).optional(),
+  computeEfficiency: ruleNumber(R.computeEfficiency).optional(),
+  communicationEfficiency: ruleNumber(R.communicationEfficiency).optional(),
 });
 
 /** A region may override any input but its concurrency, which is the region's own. */

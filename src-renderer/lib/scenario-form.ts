@@ -44,6 +44,18 @@ export const EDITOR_GROUPS: { id: GroupId; fields: FieldSpec[]; collapsed?: bool
   },
   { id: 'cost', fields: [num('pricePerNodeUsd', 'usd'), num('years', 'years'), num('pue', 'factor'), num('kwhPriceUsd', 'usdPerKwh')] },
   {
+    id: 'latency',
+    fields: [
+      num('tpotMs', 'ms'),
+      num('ttftS', 'seconds'),
+      num('promptTokens', 'tokens'),
+      num('outputTokens', 'tokens'),
+      num('bandwidthEfficiency', 'ratio'),
+      num('computeEfficiency', 'ratio'),
+      num('communicationEfficiency', 'ratio'),
+    ],
+  },
+  {
     id: 'operations',
     collapsed: true,
     fields: [num('podSize', 'nodes'), num('hbmAlertRatio', 'ratio'), num('scaleUpRatio', 'ratio'), num('scaleDownRatio', 'ratio'), num('scaleDownMinutes', 'minutes')],

@@ -17,7 +17,7 @@ describe('compareScenarios', () => {
     expect(rows.filter((r) => r.kind === 'input').map((r) => r.key)).toEqual([...COMPARE_INPUT_KEYS]);
     expect(rows.filter((r) => r.kind === 'result').map((r) => r.key)).toEqual([
       'kvPerSessionGiB', 'sessionsPerNode', 'nodesCapacity', 'nodesWithHeadroom', 'nodesTotal', 'spareSessions',
-      'capexLowUsd', 'capexHighUsd', 'tcoLowUsd', 'tcoHighUsd', 'coldStartS',
+      'capexLowUsd', 'capexHighUsd', 'tcoLowUsd', 'tcoHighUsd', 'coldStartS', 'tpotAtLoadMs', 'tcoPerMillionOutputTokensUsd',
     ]);
     const byKey = new Map(rows.map((r) => [r.key, r]));
     expect(byKey.get('sessionsPerNode')!.values).toEqual([1740, 613]);

@@ -1,0 +1,115 @@
+import { BUILT_IN_CATALOG, formatNumber, formatUsd, OPTIMISE_OBJECTIVES, optimise, type Catalog, type Lang, type OptimiseResult, type RuledOutReason } from '../engine/index.js';
+import { toCsv } from '../export/csv.js';
+import { label } from '../i18n/labels.js';
+import { parseChoice, parseNumber, type ParsedArgs } from './args.js';
+import { both, CliError, EXIT_INFEASIBLE, EXIT_OK } from './errors.js';
+import type { CommandContext } from './main.js';
+import { inputsFromArgs, parseFormat, parseLang } from './sizing-flags.js';
+
+/** `sizing optimise`: the cheapest plans that meet the service targets, across the catalog's servers. */
+export async function run({ args, out }: CommandContext): Promise<number> {
+  return optimiseCommand(args, out, BUILT_IN_CATALOG);
+}
+
+function parseServers(args: ParsedArgs, catalog: Catalog): string[] | undefined {
+  const raw = args.flags.get('servers');
+  if (raw === undefined) return undefined;
+  const ids = raw.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  const known = catalog.servers.map((s) => s.id);
+  const unknown = ids.find((id) => !known.includes(id));
+  if (ids.length === 0 || unknown !== undefined) {
+    throw CliError.badValue('--servers', unknown ?? raw, both(`a comma-separated list of ${known.join(', ')}`, `uma lista separada por vírgulas de ${known.join(', ')}`));
+  }
+  return ids;
+}
+
+function parseTop(args: ParsedArgs): number {
+  const raw = args.flags.get('top');
+  if (raw === undefined) return 10;
+  const top = parseNumber('top', raw);
+  if (!Number.isInteger(top) || top < 1 || top > 1000) throw CliError.badValue('--top', raw, both('a whole number from 1 to 1000', 'um número inteiro de 1 a 1000'));
+  return top;
+}
+
+function parseMaxCapex(args: ParsedArgs): number | undefined {
+  const raw = args.flags.get('max-capex-usd');
+  if (raw === undefined) return undefined;
+  const value = parseNumber('max-capex-usd', raw);
+  if (!(value > 0) || value > 1e12) throw CliError.badValue('--max-capex-usd', raw, both('a number greater than 0 and at most 1e12', 'um número maior que 0 e no máximo 1e12'));
+  return value;
+}
+
+export function optimiseCommand(args: ParsedArgs, out: CommandContext['out'], catalog: Catalog): number {
+  const lang = parseLang(args);
+  const format = parseFormat(args, ['text', 'json', 'csv'] as const);
+  if (args.flags.has('engines')) {
+    throw new CliError(both(
+      '--engines: the search varies serving engines once the engine-aware method is in place; until then it sizes with the pooled method (drop --engines)',
+      '--engines: a busca varia os engines de serving quando o método por engine estiver disponível; até lá ela dimensiona com o método de nó agregado (remova --engines)',
+    ));
+  }
+  const serverIds = parseServers(args, catalog);
+  const objective = parseChoice('objective', args.flags.get('objective') ?? 'tco', OPTIMISE_OBJECTIVES);
+  const top = parseTop(args);
+  const maxCapexUsd = parseMaxCapex(args);
+  // Inputs are checked as for `sizing`, against the first server searched; the search then varies it.
+  const flags = new Map(args.flags);
+  if (!flags.has('server')) flags.set('server', serverIds?.[0] ?? catalog.servers[0]!.id);
+  const base = inputsFromArgs({ ...args, flags }, catalog);
+  const result = optimise({ base, serverIds, maxCapexUsd, objective, top, keepRuntimeOverhead: args.flags.has('runtime-overhead-gib') }, catalog);
+  if (format === 'json') out(JSON.stringify(result, null, 2) + '\n');
+  else if (format === 'csv') out(optimiseCsv(result, { bom: args.switches.has('bom') }));
+  else out(optimiseText(result, lang));
+  return result.feasible > 0 ? EXIT_OK : EXIT_INFEASIBLE;
+}
+
+export const OPTIMISE_CSV_COLUMNS = [
+  'rank', 'serverId', 'tp', 'engine', 'weightsPrecision', 'kvPrecision', 'sessionsPerNode', 'nodesTotal',
+  'capexLowUsd', 'capexHighUsd', 'tcoLowUsd', 'tcoHighUsd', 'tpotMs', 'ttftS', 'bindingLimit', 'tcoPerMillionTokensUsd',
+];
+
+/** The ranked plans, one row each (formula-injection safe through toCsv). */
+export function optimiseCsv(result: OptimiseResult, options: { bom?: boolean } = {}): string {
+  const rows = result.plans.map((p, i) => [
+    i + 1, p.serverId, p.tp, p.engine ?? '', p.weightsPrecision, p.kvPrecision, p.sessionsPerNode, p.nodes.total,
+    p.cost.capexLowUsd, p.cost.capexHighUsd, p.cost.tcoLowUsd, p.cost.tcoHighUsd, p.tpotMs, p.ttftS, p.bindingLimit, p.tcoPerMillionTokensUsd,
+  ]);
+  return toCsv(OPTIMISE_CSV_COLUMNS, rows, options);
+}
+
+const REASON_TEXT: Record<RuledOutReason, { en: string; 'pt-BR': string }> = {
+  memory: { en: 'memory (the weights or one session do not fit)', 'pt-BR': 'memória (os pesos ou uma sessão não cabem)' },
+  tpot: { en: 'the TPOT target (--tpot-ms)', 'pt-BR': 'a meta de TPOT (--tpot-ms)' },
+  ttft: { en: 'the TTFT target (--ttft-s)', 'pt-BR': 'a meta de TTFT (--ttft-s)' },
+  capex: { en: 'the CapEx ceiling (--max-capex-usd)', 'pt-BR': 'o teto de CapEx (--max-capex-usd)' },
+  records: { en: 'records without the latency figures', 'pt-BR': 'registros sem os dados de latência' },
+};
+
+export function optimiseText(result: OptimiseResult, lang: Lang): string {
+  const n = (v: number, digits = 0, min = 0) => formatNumber(v, lang, digits, min);
+  const L = (key: Parameters<typeof label>[1]) => label(lang, key);
+  const lines: string[] = [];
+  lines.push(lang === 'pt-BR'
+    ? `${n(result.candidatesEvaluated)} candidatos avaliados, ${n(result.feasible)} viáveis`
+    : `${n(result.candidatesEvaluated)} candidates evaluated, ${n(result.feasible)} feasible`);
+  if (result.plans.length === 0) {
+    const reason = result.mostRestrictive ? REASON_TEXT[result.mostRestrictive][lang] : '—';
+    lines.push(lang === 'pt-BR'
+      ? `Nenhum plano atende às metas; o que mais exclui candidatos: ${reason} (${n(result.ruledOut[result.mostRestrictive ?? 'memory'])}).`
+      : `No plan meets the targets; what rules out the most candidates: ${reason} (${n(result.ruledOut[result.mostRestrictive ?? 'memory'])}).`);
+    return lines.join('\n') + '\n';
+  }
+  const header = ['#', L('server'), 'TP', 'KV', lang === 'pt-BR' ? 'pesos' : 'weights', L('nodes'), lang === 'pt-BR' ? 'TCO (alto)' : 'TCO (high)', 'TPOT ms', 'TTFT s', lang === 'pt-BR' ? 'limite' : 'binding', 'USD/M tok'];
+  const rows = result.plans.map((p, i) => [
+    String(i + 1), p.serverId, String(p.tp), p.kvPrecision, p.weightsPrecision, n(p.nodes.total), formatUsd(p.cost.tcoHighUsd, lang),
+    p.tpotMs === null ? '—' : n(p.tpotMs, 1, 1), p.ttftS === null ? '—' : n(p.ttftS, 2, 2), p.bindingLimit,
+    p.tcoPerMillionTokensUsd === null ? '—' : n(p.tcoPerMillionTokensUsd, 2, 2),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `  ${cells.map((c, i) => (i === 1 || i >= 9 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')}`;
+  lines.push('', line(header), ...rows.map(line));
+  lines.push('', lang === 'pt-BR'
+    ? 'Custos são estimativas a partir de preços de referência; USD/M tok supõe a concorrência gerando o tempo todo.'
+    : 'Costs are estimates from reference prices; USD/M tok assumes the concurrency generating around the clock.');
+  return lines.join('\n') + '\n';
+}
