@@ -1,9 +1,9 @@
 import { findModel } from './catalogs/index.js';
 import { estimateCost } from './cost.js';
 import { defaultRuntimeOverheadGiB, validateInputs } from './inputs.js';
-import { METHODS } from './plan.js';
+import { sizeWithServiceTargets } from './plan.js';
 import type { PrecisionId } from './precision.js';
-import { applyServiceTargets, planServing, summariseLatency, type BindingLimit } from './service-targets.js';
+import { summariseLatency, type BindingLimit } from './service-targets.js';
 import type { Catalog, CostEstimate, NodeCounts, ServerRecord, SizingInputs } from './types.js';
 
 /**
@@ -87,11 +87,8 @@ export function sizeCandidate(inputs: SizingInputs, catalog: Catalog): { plan: O
   if (validateInputs(inputs, catalog).length > 0) return { plan: null, reason: 'records' };
   const model = findModel(catalog, inputs.modelId)!;
   const server = catalog.servers.find((s) => s.id === inputs.serverId)!;
-  const memoryOnly = METHODS[inputs.method](inputs, model, server);
-  if (!memoryOnly.feasible) return { plan: null, reason: 'memory' };
-  const serving = planServing(memoryOnly, inputs, model, server, []);
-  if (!serving) return { plan: null, reason: 'records' };
-  const method = applyServiceTargets(memoryOnly, serving, inputs);
+  const { method, serving } = sizeWithServiceTargets(inputs, model, server);
+  if (!serving) return { plan: null, reason: method.feasible ? 'records' : 'memory' };
   if (!method.nodes) return { plan: null, reason: serving.infeasibility?.code === 'ttft-unreachable' ? 'ttft' : 'tpot' };
   const cost = estimateCost(method.nodes.total, inputs.concurrency, server, inputs);
   const latency = summariseLatency(serving, method.nodes, cost, inputs);

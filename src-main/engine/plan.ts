@@ -32,6 +32,22 @@ export class InvalidInputsError extends Error {
   }
 }
 
+/**
+ * The scenario's sizing method with its service targets applied: memory first, then the largest
+ * batch per replica that the targets allow. `servers` are searched for a fix when a target is out of reach.
+ */
+export function sizeWithServiceTargets(inputs: SizingInputs, model: ModelRecord, server: ServerRecord, servers: ServerRecord[] = []) {
+  const memoryOnly = METHODS[inputs.method](inputs, model, server);
+  const serving = planServing(memoryOnly, inputs, model, server, servers);
+  return { method: serving ? applyServiceTargets(memoryOnly, serving, inputs) : memoryOnly, serving };
+}
+
+/** Node counts as every part of the product computes them (plans, sweeps, charts): the method under the service targets. */
+export function sizeMethod(inputs: SizingInputs, model: ModelRecord, server: ServerRecord): MethodResult {
+  if (inputs.tpotMs === undefined && inputs.ttftS === undefined) return METHODS[inputs.method](inputs, model, server);
+  return sizeWithServiceTargets(inputs, model, server).method;
+}
+
 /** Sizes one scenario end to end. Throws InvalidInputsError for inputs that cannot be sized at all. */
 export function planScenario(inputs: SizingInputs, catalog: Catalog): SizingResult {
   const issues = validateInputs(inputs, catalog);
@@ -39,9 +55,7 @@ export function planScenario(inputs: SizingInputs, catalog: Catalog): SizingResu
   const model = findModel(catalog, inputs.modelId)!;
   const server = findServer(catalog, inputs.serverId)!;
   const storage = findStorage(catalog, inputs.storageId)!;
-  const memoryOnly = METHODS[inputs.method](inputs, model, server);
-  const serving = planServing(memoryOnly, inputs, model, server, catalog.servers);
-  const method = serving ? applyServiceTargets(memoryOnly, serving, inputs) : memoryOnly;
+  const { method, serving } = sizeWithServiceTargets(inputs, model, server, catalog.servers);
   const memoryPerNode = memoryAtPlannedLoad(method, inputs);
   const weights = checkWeights(method, model);
   const coldStart = estimateColdStart(model, storage, catalog.storage, inputs);
@@ -59,7 +73,7 @@ export function planScenario(inputs: SizingInputs, catalog: Catalog): SizingResu
 
 function fp8AlternativeOf(inputs: SizingInputs, model: ModelRecord, server: ServerRecord) {
   const alt = { ...inputs, kvPrecision: 'fp8' as const };
-  const result = METHODS[inputs.method](alt, model, server);
+  const result = sizeMethod(alt, model, server);
   const nodes = result.nodes?.total ?? null;
   return { nodes, cost: nodes === null ? null : estimateCost(nodes, inputs.concurrency, server, alt) };
 }

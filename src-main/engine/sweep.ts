@@ -1,7 +1,7 @@
 import { findModel, findServer } from './catalogs/index.js';
 import { estimateCost } from './cost.js';
 import { checkNumber, describeRule, NUMBER_RULES, validateInputs, type NumberRule } from './inputs.js';
-import { InvalidInputsError, METHODS } from './plan.js';
+import { InvalidInputsError, sizeMethod } from './plan.js';
 import type { Catalog, SizingInputs } from './types.js';
 
 export type SweepField = 'concurrency' | 'effectiveContextTokens' | 'peakHeadroomRatio' | 'kvBudgetRatio' | 'runtimeOverheadGiB';
@@ -36,7 +36,7 @@ export function sweep(inputs: SizingInputs, catalog: Catalog, field: SweepField,
   if (issues.length > 0) throw new InvalidInputsError(issues);
   const model = findModel(catalog, inputs.modelId)!;
   const server = findServer(catalog, inputs.serverId)!;
-  const method = METHODS[inputs.method];
+  const method = sizeMethod;
   const valueAt = sweptValue(field, from, to, points, model.maxContextTokens);
   const out: SweepPoint[] = new Array(points);
   for (let i = 0; i < points; i++) {

@@ -1,4 +1,4 @@
-import { METHODS, type SizingResult } from '../../src-main/engine/index';
+import { sizeMethod, type SizingResult } from '../../src-main/engine/index';
 
 export interface CurvePoint {
   x: number;
@@ -11,12 +11,11 @@ const SAMPLES = 400;
 /**
  * Total nodes against concurrency for the scenario's other inputs, from 1 to maxConcurrency, as the
  * points where the count changes (drawn as steps). Every value comes from the scenario's own sizing
- * method, so the curve cannot drift from the engine; the jumps are found by binary search because the
+ * method under its service targets, so the curve cannot drift from the engine; the jumps are found by binary search because the
  * count never falls as concurrency grows. With very many steps it falls back to even samples.
  */
 export function nodesCurve(result: SizingResult, maxConcurrency: number): CurvePoint[] {
-  const method = METHODS[result.inputs.method];
-  const nodesAt = (concurrency: number) => method({ ...result.inputs, concurrency }, result.model, result.server).nodes?.total ?? 0;
+  const nodesAt = (concurrency: number) => sizeMethod({ ...result.inputs, concurrency }, result.model, result.server).nodes?.total ?? 0;
   const points: CurvePoint[] = [{ x: 1, y: nodesAt(1) }];
   let at = 1;
   while (points.length <= MAX_STEPS) {

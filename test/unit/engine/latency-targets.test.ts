@@ -4,6 +4,7 @@ import {
   findTemplate,
   planScenario,
   replicaCostsFor,
+  sweep,
   tpotMsAt,
   ttftSAt,
   validateInputs,
@@ -70,6 +71,15 @@ describe('service targets', () => {
     const seconds = r.cost!.years * 8760 * 3600;
     expect(lat.tcoPerMillionOutputTokensUsd).toBeCloseTo((r.cost!.tcoHighUsd / (lat.outputTokensPerSecondPerPlan * seconds)) * 1e6, 9);
     expect(lat.outputTokensPerSecondPerPlan).toBeCloseTo(lat.outputTokensPerSecondPerNode * r.nodes!.total, 6);
+  });
+
+  it('sweeps count nodes under the same targets as the plan', () => {
+    const target = inputs({ tpotMs: 40 });
+    const points = sweep(target, BUILT_IN_CATALOG, 'concurrency', 2000, 4000, 3).points;
+    expect(points.map((p) => p.nodesTotal)).toEqual(
+      [2000, 3000, 4000].map((concurrency) => planScenario({ ...target, concurrency }, BUILT_IN_CATALOG).nodes!.total),
+    );
+    expect(points[0]!.nodesTotal).toBeGreaterThan(planScenario(inputs(), BUILT_IN_CATALOG).nodes!.total);
   });
 
   it('keeps the reference cases exact: no target, no change', () => {
