@@ -8,6 +8,7 @@ import { PROJECT_METHODS } from './methods/projects.js';
 import { SCENARIO_METHODS } from './methods/scenarios.js';
 import { SETTINGS_METHODS } from './methods/settings.js';
 import { SIZING_METHODS } from './methods/sizing.js';
+import { OPTIMISE_METHODS } from './methods/optimise.js';
 
 export type { ApiChange, ApiContext, MethodDef } from './define.js';
 
@@ -38,6 +39,7 @@ export const CONTRACT: Contract = joinMethodMaps(
   CATALOG_METHODS,
   SETTINGS_METHODS,
   CALIBRATION_METHODS,
+  OPTIMISE_METHODS,
 ) as Contract;
 
 export const API_METHOD_NAMES = Object.keys(CONTRACT) as ApiMethodName[];

@@ -3,7 +3,7 @@
  * renderer can import them; contract.ts binds each to a zod schema and a handler, and the compiler
  * checks that they agree.
  */
-import type { CalibrationReading, StoredCalibrationProfile, Catalog, CompareRow, ComparisonTableRow, Lang, PlanResult, PrecisionRecord, RegionSpec, SizingInputs, SizingResult, SweepField, SweepResult, Template } from '../engine/index.js';
+import type { CalibrationReading, StoredCalibrationProfile, Catalog, CompareRow, ComparisonTableRow, Lang, OptimiseObjective, PlanOptimisation, PlanResult, PrecisionRecord, RegionSpec, SizingInputs, SizingResult, SweepField, SweepResult, Template } from '../engine/index.js';
 import type { CustomKind, PriceOverride, Settings } from '../schemas/index.js';
 import type { ProjectRow, ScenarioRow } from '../store/types.js';
 
@@ -91,6 +91,16 @@ export interface CalibrationReadResult extends CalibrationReading {
   replaces: StoredCalibrationProfile | null;
 }
 
+/** The optimiser's search for a scenario and its regions (none: the scenario alone). */
+export interface OptimiseRequestBody {
+  inputs: SizingInputs;
+  regions?: RegionSpec[];
+  serverIds?: string[];
+  maxCapexUsd?: number;
+  objective: OptimiseObjective;
+  top: number;
+}
+
 type Id = { id: number };
 type CustomRecordInput = { kind: CustomKind; record: Record<string, unknown> };
 
@@ -148,6 +158,8 @@ export interface ApiMethods {
   'calibration.delete': { input: Id; result: { deleted: number } };
   'settings.get': { input: Record<string, never>; result: Settings };
   'settings.set': { input: Partial<Settings>; result: Settings };
+  'sizing.optimise': { input: OptimiseRequestBody; result: PlanOptimisation };
+  'export.optimise': { input: OptimiseRequestBody & { name?: string; bom?: boolean }; result: ExportedFile };
 }
 
 export type ApiMethodName = keyof ApiMethods;

@@ -1,5 +1,5 @@
 import { BUILT_IN_CATALOG, formatNumber, formatUsd, OPTIMISE_OBJECTIVES, optimise, type Catalog, type Lang, type OptimiseResult, type RuledOutReason } from '../engine/index.js';
-import { toCsv } from '../export/csv.js';
+import { optimiseCsv } from '../export/optimise.js';
 import { label } from '../i18n/labels.js';
 import { parseChoice, parseNumber, type ParsedArgs } from './args.js';
 import { both, CliError, EXIT_INFEASIBLE, EXIT_OK } from './errors.js';
@@ -58,23 +58,9 @@ export function optimiseCommand(args: ParsedArgs, out: CommandContext['out'], ca
   const base = inputsFromArgs({ ...args, flags }, catalog);
   const result = optimise({ base, serverIds, maxCapexUsd, objective, top, keepRuntimeOverhead: args.flags.has('runtime-overhead-gib') }, catalog);
   if (format === 'json') out(JSON.stringify(result, null, 2) + '\n');
-  else if (format === 'csv') out(optimiseCsv(result, { bom: args.switches.has('bom') }));
+  else if (format === 'csv') out(optimiseCsv([{ name: null, result }], { bom: args.switches.has('bom') }));
   else out(optimiseText(result, lang));
   return result.feasible > 0 ? EXIT_OK : EXIT_INFEASIBLE;
-}
-
-export const OPTIMISE_CSV_COLUMNS = [
-  'rank', 'serverId', 'tp', 'engine', 'weightsPrecision', 'kvPrecision', 'sessionsPerNode', 'nodesTotal',
-  'capexLowUsd', 'capexHighUsd', 'tcoLowUsd', 'tcoHighUsd', 'tpotMs', 'ttftS', 'bindingLimit', 'tcoPerMillionTokensUsd',
-];
-
-/** The ranked plans, one row each (formula-injection safe through toCsv). */
-export function optimiseCsv(result: OptimiseResult, options: { bom?: boolean } = {}): string {
-  const rows = result.plans.map((p, i) => [
-    i + 1, p.serverId, p.tp, p.engine ?? '', p.weightsPrecision, p.kvPrecision, p.sessionsPerNode, p.nodes.total,
-    p.cost.capexLowUsd, p.cost.capexHighUsd, p.cost.tcoLowUsd, p.cost.tcoHighUsd, p.tpotMs, p.ttftS, p.bindingLimit, p.tcoPerMillionTokensUsd,
-  ]);
-  return toCsv(OPTIMISE_CSV_COLUMNS, rows, options);
 }
 
 const REASON_TEXT: Record<RuledOutReason, { en: string; 'pt-BR': string }> = {

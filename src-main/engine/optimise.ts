@@ -1,10 +1,10 @@
 import { findModel } from './catalogs/index.js';
 import { estimateCost } from './cost.js';
 import { defaultRuntimeOverheadGiB, validateInputs } from './inputs.js';
-import { sizeWithServiceTargets } from './plan.js';
+import { regionInputs, sizeWithServiceTargets } from './plan.js';
 import type { PrecisionId } from './precision.js';
 import { summariseLatency, type BindingLimit } from './service-targets.js';
-import type { Catalog, CostEstimate, NodeCounts, ServerRecord, SizingInputs } from './types.js';
+import type { Catalog, CostEstimate, NodeCounts, RegionSpec, ServerRecord, SizingInputs } from './types.js';
 
 /**
  * The optimiser: every plan the catalog allows for one workload (server × KV precision the GPU
@@ -133,4 +133,38 @@ export function optimise(request: OptimiseRequest, catalog: Catalog): OptimiseRe
     mostRestrictive: plans.length === 0 && ruledOut[worst] > 0 ? worst : null,
     plans: plans.slice(0, request.top),
   };
+}
+
+/** The search for one region of a plan (or the whole scenario, name null). */
+export interface RegionOptimisation {
+  name: string | null;
+  result: OptimiseResult;
+}
+
+export interface PlanOptimisation {
+  regions: RegionOptimisation[];
+  /** The best plan of every region added up; null when a region has no feasible plan. */
+  totals: { nodes: number; capexLowUsd: number; capexHighUsd: number; tcoLowUsd: number; tcoHighUsd: number } | null;
+}
+
+/**
+ * The optimiser for a scenario: each region searched on its own inputs (the base with its overrides
+ * and concurrency, as the plan sizes it), and the totals of each region's first-ranked plan.
+ */
+export function optimisePlan(request: Omit<OptimiseRequest, 'base'> & { base: SizingInputs; regions: RegionSpec[] }, catalog: Catalog): PlanOptimisation {
+  const searches: RegionOptimisation[] =
+    request.regions.length === 0
+      ? [{ name: null, result: optimise(request, catalog) }]
+      : request.regions.map((region) => ({ name: region.name, result: optimise({ ...request, base: regionInputs(request.base, region) }, catalog) }));
+  const best = searches.map((s) => s.result.plans[0]);
+  const totals = best.every((p) => p !== undefined)
+    ? {
+        nodes: best.reduce((sum, p) => sum + p!.nodes.total, 0),
+        capexLowUsd: best.reduce((sum, p) => sum + p!.cost.capexLowUsd, 0),
+        capexHighUsd: best.reduce((sum, p) => sum + p!.cost.capexHighUsd, 0),
+        tcoLowUsd: best.reduce((sum, p) => sum + p!.cost.tcoLowUsd, 0),
+        tcoHighUsd: best.reduce((sum, p) => sum + p!.cost.tcoHighUsd, 0),
+      }
+    : null;
+  return { regions: searches, totals };
 }

@@ -192,12 +192,14 @@ function tpotUnreachable(costs: ReplicaCosts, inputs: SizingInputs, model: Model
     .map((s) => s.id);
   const others = faster.length > 0 ? faster.join(', ') : null;
   const target = inputs.tpotMs!;
+  // Rounded up, so that the figure named as a new target is met.
+  const reachable = Math.ceil(bestMs * 10) / 10;
   return {
     code: 'tpot-unreachable',
     figures: { tpotTargetMs: target, tpotAtBatchOneMs: bestMs },
     message: {
-      en: `Even one session decodes at ${ms(bestMs, 'en')} ms per token on ${server.name}, above the ${ms(target, 'en')} ms target: each step must read the weights and the session's KV from HBM. Raise the target to at least ${ms(bestMs, 'en')} ms, ${others ? `use a server that meets it (${others}), ` : ''}store the weights or KV in fewer bytes, or shorten the context.`,
-      'pt-BR': `Mesmo uma sessão decodifica a ${ms(bestMs, 'pt-BR')} ms por token em ${server.name}, acima da meta de ${ms(target, 'pt-BR')} ms: cada passo precisa ler da HBM os pesos e o KV da sessão. Aumente a meta para pelo menos ${ms(bestMs, 'pt-BR')} ms, ${others ? `use um servidor que a atenda (${others}), ` : ''}guarde os pesos ou o KV em menos bytes ou encurte o contexto.`,
+      en: `Even one session decodes at ${ms(bestMs, 'en')} ms per token on ${server.name}, above the ${ms(target, 'en')} ms target: each step must read the weights and the session's KV from HBM. Raise the target to at least ${ms(reachable, 'en')} ms, ${others ? `use a server that meets it (${others}), ` : ''}store the weights or KV in fewer bytes, or shorten the context.`,
+      'pt-BR': `Mesmo uma sessão decodifica a ${ms(bestMs, 'pt-BR')} ms por token em ${server.name}, acima da meta de ${ms(target, 'pt-BR')} ms: cada passo precisa ler da HBM os pesos e o KV da sessão. Aumente a meta para pelo menos ${ms(reachable, 'pt-BR')} ms, ${others ? `use um servidor que a atenda (${others}), ` : ''}guarde os pesos ou o KV em menos bytes ou encurte o contexto.`,
     },
   };
 }
@@ -206,12 +208,13 @@ function ttftUnreachable(costs: ReplicaCosts, inputs: SizingInputs): Infeasibili
   const best = ttftSAt(costs, inputs, 1) ?? Infinity;
   const target = inputs.ttftS!;
   const s = (v: number, lang: 'en' | 'pt-BR') => formatNumber(v, lang, 2, 2);
+  const reachable = Math.ceil(best * 100) / 100;
   return {
     code: 'ttft-unreachable',
     figures: { ttftTargetS: target, ttftAtBatchOneS: best },
     message: {
-      en: `A prompt of ${formatNumber(inputs.promptTokens!, 'en')} tokens takes ${s(best, 'en')} s to its first token even beside a single session, above the ${s(target, 'en')} s target: prefill is compute-bound. Raise the target to at least ${s(best, 'en')} s, shorten the prompt, or use a server with more tensor-core throughput.`,
-      'pt-BR': `Um prompt de ${formatNumber(inputs.promptTokens!, 'pt-BR')} tokens leva ${s(best, 'pt-BR')} s até o primeiro token mesmo ao lado de uma única sessão, acima da meta de ${s(target, 'pt-BR')} s: o prefill é limitado por computação. Aumente a meta para pelo menos ${s(best, 'pt-BR')} s, encurte o prompt ou use um servidor com mais capacidade de tensor cores.`,
+      en: `A prompt of ${formatNumber(inputs.promptTokens!, 'en')} tokens takes ${s(best, 'en')} s to its first token even beside a single session, above the ${s(target, 'en')} s target: prefill is compute-bound. Raise the target to at least ${s(reachable, 'en')} s, shorten the prompt, or use a server with more tensor-core throughput.`,
+      'pt-BR': `Um prompt de ${formatNumber(inputs.promptTokens!, 'pt-BR')} tokens leva ${s(best, 'pt-BR')} s até o primeiro token mesmo ao lado de uma única sessão, acima da meta de ${s(target, 'pt-BR')} s: o prefill é limitado por computação. Aumente a meta para pelo menos ${s(reachable, 'pt-BR')} s, encurte o prompt ou use um servidor com mais capacidade de tensor cores.`,
     },
   };
 }

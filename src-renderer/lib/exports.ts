@@ -1,6 +1,6 @@
 import { ref } from 'vue';
 import { useI18n } from 'vue-i18n';
-import type { ExportedFile, ExportFormat, PictureSubject, SweepRequest } from '../../src-main/api/types';
+import type { ExportedFile, ExportFormat, OptimiseRequestBody, PictureSubject, SweepRequest } from '../../src-main/api/types';
 import { api, ApiCallError } from '../api';
 import { currentLanguage } from '../i18n';
 import { useNavigationStore } from '../stores/navigation';
@@ -73,6 +73,11 @@ export function useExports() {
     return deliver(() => api().call('export.sweep', { ...request, format, lang: currentLanguage(), name }));
   }
 
+  /** The optimiser's ranked plans (every region searched) as CSV. */
+  function optimiseFile(request: OptimiseRequestBody, name: string): Promise<void> {
+    return deliver(() => api().call('export.optimise', { ...request, name }));
+  }
+
   /** The project in view (or the open scenario's) as a versioned JSON project file. */
   function projectFile(projectId = scenario.scenario?.projectId ?? projects.currentProjectId ?? undefined): Promise<void> {
     return deliver(async () => {
@@ -106,5 +111,5 @@ export function useExports() {
     }
   }
 
-  return { busy, scenarioFile, comparisonFile, sweepFile, projectFile, importProject };
+  return { busy, scenarioFile, comparisonFile, sweepFile, optimiseFile, projectFile, importProject };
 }

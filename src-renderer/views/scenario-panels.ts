@@ -19,4 +19,5 @@ export const SCENARIO_PANELS: ScenarioPanel[] = [
   { id: 'what-if', labelKey: 'panels.whatIf', component: lazy(() => import('../components/whatif/WhatIfPanel.vue')) },
   { id: 'sweep', labelKey: 'panels.sweep', component: lazy(() => import('../components/sweep/SweepPanel.vue')) },
   { id: 'diagram', labelKey: 'panels.diagram', component: lazy(() => import('../components/diagram/DiagramPanel.vue')) },
+  { id: 'optimise', labelKey: 'panels.optimise', component: lazy(() => import('../components/optimise/OptimisePanel.vue')) },
 ];

@@ -43,7 +43,7 @@ describe('latency in the results', () => {
   it('offers the reachable TPOT as the fix for an unreachable target, and it makes the plan feasible', () => {
     const result = planScenario(inputs({ tpotMs: 5 }), BUILT_IN_CATALOG);
     const fixes = quickFixes(result);
-    const fix = fixes.find((f) => f.field === 'tpotMs')!;
+    const fix = fixes.find((f): f is { field: 'tpotMs'; value: number } => f.field === 'tpotMs')!;
     expect(fix.value).toBeGreaterThan(5);
     expect(planScenario({ ...result.inputs, tpotMs: fix.value }, BUILT_IN_CATALOG).feasible).toBe(true);
     expect(fixes.some((f) => f.field === 'effectiveContextTokens')).toBe(false);

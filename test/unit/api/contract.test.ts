@@ -48,6 +48,8 @@ describe('API contract', () => {
         "calibration.save",
         "calibration.list",
         "calibration.delete",
+        "sizing.optimise",
+        "export.optimise",
       ]
     `);
   });

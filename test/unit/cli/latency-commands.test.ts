@@ -71,7 +71,7 @@ describe('sizing optimise', () => {
     expect(text.stdout.split('\n').filter((l) => /^\s+[123]\s+\S+/.test(l))).toHaveLength(3);
     const csv = sizing(['optimise', ...WORKLOAD, '--tpot-ms', '40', '--top', '2', '--format', 'csv']);
     const lines = csv.stdout.trim().split(/\r?\n/);
-    expect(lines[0]).toMatch(/^rank,serverId,tp,engine,weightsPrecision,kvPrecision,/);
+    expect(lines[0]).toMatch(/^region,rank,serverId,tp,engine,weightsPrecision,kvPrecision,/);
     expect(lines).toHaveLength(3);
   });
 

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { defaultRuntimeOverheadGiB, findModel, findServer, OPTIMISE_OBJECTIVES, optimisePlan } from '../../engine/index.js';
+import { optimiseCsv } from '../../export/optimise.js';
+import { inputsSchema, regionsSchema } from '../../schemas/index.js';
+import { read, type ApiContext, type MethodMap } from '../define.js';
+import { ApiError } from '../errors.js';
+import { checkSizable } from '../shared.js';
+import type { OptimiseRequestBody } from '../types.js';
+
+/** The optimiser for the open scenario (and each of its regions): what `sizing optimise` searches. */
+export const optimiseRequest = z.strictObject({
+  inputs: inputsSchema,
+  regions: regionsSchema.default([]),
+  serverIds: z.array(z.string().min(1).max(100)).min(1, { error: 'choose at least one server' }).max(1000).optional(),
+  maxCapexUsd: z.number().positive({ error: 'expected a number greater than 0' }).max(1e12, { error: 'expected a number at most 1e12' }).optional(),
+  objective: z.enum(OPTIMISE_OBJECTIVES),
+  top: z.number().int({ error: 'expected a whole number' }).min(1, { error: 'expected a number at least 1' }).max(1000, { error: 'expected a number at most 1000' }),
+});
+
+function search(ctx: ApiContext, r: OptimiseRequestBody) {
+  checkSizable(ctx, r.inputs, r.regions ?? []);
+  const catalog = ctx.store.catalog.effective();
+  const unknown = r.serverIds?.find((id) => !catalog.servers.some((s) => s.id === id));
+  if (unknown !== undefined) throw new ApiError('invalid_input', `serverIds: ${JSON.stringify(unknown)} is not a server of this catalog`, 'serverIds');
+  // A runtime overhead left at the scenario's server default follows each server searched; one the user set is kept.
+  const model = findModel(catalog, r.inputs.modelId)!;
+  const server = findServer(catalog, r.inputs.serverId)!;
+  const keepRuntimeOverhead = r.inputs.runtimeOverheadGiB !== defaultRuntimeOverheadGiB(model, server);
+  return optimisePlan({ ...r, base: r.inputs, regions: r.regions ?? [], keepRuntimeOverhead }, catalog);
+}
+
+export const OPTIMISE_METHODS: MethodMap<'sizing.optimise' | 'export.optimise'> = {
+  'sizing.optimise': read(optimiseRequest, (ctx, i) => search(ctx, i)),
+  'export.optimise': read(optimiseRequest.extend({ name: z.string().max(200).optional(), bom: z.boolean().optional() }), (ctx, i) => ({
+    fileName: `${(i.name ?? 'optimise').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').trim() || 'optimise'}-plans.csv`,
+    mimeType: 'text/csv',
+    encoding: 'utf8' as const,
+    data: optimiseCsv(search(ctx, i).regions, { bom: i.bom }),
+  })),
+};
