@@ -79,6 +79,9 @@ describe('regions editor', () => {
   it('names a typing mistake beside the field and neither sizes nor saves it', async () => {
     const opened = await openPanel('en');
     wrapper = opened.wrapper;
+    // Let the opening's own plan and save settle first: only what the typing causes is counted.
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS * 2);
+    await flushPromises();
     const calls = opened.api.calls.length;
     await regionCard(1).get('[data-testid="region-concurrency"]').setValue('1.500');
     await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS * 2);
