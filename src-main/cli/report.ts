@@ -1,4 +1,5 @@
-import { formatNumber, formatPercent, formatUsd, type BindingLimit, type Lang, type PlanResult, type Recommendation, type SizingResult } from '../engine/index.js';
+import { formatNumber, formatPercent, formatUsd, type Lang, type PlanResult, type Recommendation, type SizingResult } from '../engine/index.js';
+import { latencyRows } from '../export/latency-rows.js';
 import { label, type LabelKey } from '../i18n/labels.js';
 
 const MARKERS: Record<Recommendation['severity'], string> = { critical: '[!!]', warning: '[! ]', info: '[i ]' };
@@ -55,7 +56,7 @@ export function textReport(result: SizingResult, lang: Lang, heading?: string): 
     lines.push(row(L('capexPerSession'), range(c.capexPerSessionLowUsd, c.capexPerSessionHighUsd)));
     lines.push('');
   }
-  if (result.latency) lines.push(...latencyLines(result, lang, row), '');
+  if (result.latency) lines.push(`${L('latency')} (${L('latencyNote')})`, ...latencyRows(result, lang).map(([name, value, note]) => row(name, value, note)), '');
   const cs = result.coldStart;
   const verdict = cs.targetS === null ? '' : `, ${L('target')} ${n(cs.targetS, 1)} s ${cs.meetsTarget ? L('met') : L('missed')}`;
   lines.push(L('coldStart'));
@@ -65,36 +66,6 @@ export function textReport(result: SizingResult, lang: Lang, heading?: string): 
   for (const r of result.recommendations) lines.push(`  ${MARKERS[r.severity]} ${r.message[lang]}`);
   return lines.join('\n') + '\n';
 }
-
-/** Decode and prefill at the planned load, what limits sessions per replica, and cost per token. */
-function latencyLines(result: SizingResult, lang: Lang, row: (name: string, value: string, note?: string) => string): string[] {
-  const L = (key: LabelKey, params?: Record<string, string | number>) => label(lang, key, params);
-  const n = (v: number, digits = 0, min = 0) => formatNumber(v, lang, digits, min);
-  const lat = result.latency!;
-  const i = result.inputs;
-  const target = (value: number | undefined, unit: string) => (value === undefined ? '' : `${L('target')} ${n(value, 2)} ${unit}`);
-  const lines = [`${L('latency')} (${L('latencyNote')})`];
-  lines.push(row(L('replicaLayout'), L('replicaLayoutValue', { replicas: lat.replicasPerNode, tp: lat.tp }), lat.computePrecision));
-  lines.push(row(L('tpotAtLoad'), `${n(lat.tpotMs, 1, 1)} ms`, [L('sessionsPerReplicaAtLoad', { sessions: n(lat.plannedSessionsPerReplica) }), target(i.tpotMs, 'ms')].filter(Boolean).join(', ')));
-  const ttft = lat.ttftS === null ? (i.promptTokens === undefined ? L('ttftNeedsPrompt') : L('ttftQueues')) : `${n(lat.ttftS, 2, 2)} s`;
-  lines.push(row(L('ttftAtLoad'), ttft, target(i.ttftS, 's')));
-  lines.push(row(L('sessionsPerReplica'), n(lat.sessionsPerReplica), L(BINDING_LABELS[lat.bindingLimit])));
-  lines.push(row(L('outputTokensPerSecond'), `${n(lat.outputTokensPerSecondPerReplica)} / ${n(lat.outputTokensPerSecondPerNode)} / ${n(lat.outputTokensPerSecondPerPlan)}`, L('perReplicaNodePlan')));
-  if (lat.tcoPerMillionOutputTokensUsd !== null && lat.tcoPerMillionOutputTokensLowUsd !== null) {
-    const low = `USD ${n(lat.tcoPerMillionOutputTokensLowUsd, 2, 2)}`;
-    const high = `USD ${n(lat.tcoPerMillionOutputTokensUsd, 2, 2)}`;
-    lines.push(row(L('tcoPerMillionOutputTokens'), low === high ? high : `${low} – ${high}`, L('utilisationAssumption')));
-  }
-  return lines;
-}
-
-const BINDING_LABELS: Record<BindingLimit, LabelKey> = {
-  'kv-memory': 'bindingKvMemory',
-  'max-num-seqs': 'bindingMaxNumSeqs',
-  tpot: 'bindingTpot',
-  ttft: 'bindingTtft',
-  weights: 'bindingWeights',
-};
 
 /** Every region's report, then the plan totals. */
 export function planTextReport(plan: PlanResult, lang: Lang, title: string): string {

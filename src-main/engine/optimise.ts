@@ -168,3 +168,11 @@ export function optimisePlan(request: Omit<OptimiseRequest, 'base'> & { base: Si
     : null;
   return { regions: searches, totals };
 }
+
+/** Plans no other plan beats on both TPOT and cost: sorted by TPOT, each cheaper than every faster one. */
+export function paretoFront<T extends { tpotMs: number; tco: number }>(plans: T[]): T[] {
+  const sorted = [...plans].sort((a, b) => a.tpotMs - b.tpotMs || a.tco - b.tco);
+  const front: T[] = [];
+  for (const p of sorted) if (front.length === 0 || p.tco < front[front.length - 1]!.tco) front.push(p);
+  return front;
+}

@@ -8,9 +8,11 @@ import {
   formatPercent,
   formatHa,
   formatUsd,
+  paretoFront,
   sweep,
   type Catalog,
   type Lang,
+  type OptimisedPlan,
   type PlanResult,
   type SizingResult,
   type SweepField,
@@ -455,4 +457,40 @@ function infeasibleStretches(result: SweepResult, sx: (v: number) => number, are
     const fits = textWidthPx(word, TICK_SIZE_PX) + 8 < widthPx;
     return fits ? band + text(fromX + widthPx / 2, area.top + 18, word, { anchor: 'middle', fill: COLORS.alert }) : band;
   });
+}
+
+/** Server colours of the Pareto chart: the report's two, then distinct ones that print well. */
+const SERVER_COLOURS = [COLORS.primary, COLORS.accent, '#2e7d32', '#7b3fb5', '#f0a04b', '#3aa6a0', '#d1477a', '#6b8e23', '#8e6bd1', '#7b8794'];
+
+/** TCO (high) against TPOT for an optimiser search's feasible plans, one colour per server, the Pareto front dashed. */
+export function paretoChartSvg(plans: OptimisedPlan[], lang: Lang, subtitle?: string): string {
+  const L = labelsIn(lang);
+  const title = L('paretoChartTitle');
+  const points = plans.flatMap((p) => (p.tpotMs === null ? [] : [{ server: p.serverId, tpotMs: p.tpotMs, tco: p.cost.tcoHighUsd }]));
+  if (points.length === 0) return messageChart(title, L('paretoNoPlans'), L('paretoNoPlansNote'));
+  const servers = [...new Set(points.map((p) => p.server))];
+  const colour = (server: string) => SERVER_COLOURS[servers.indexOf(server) % SERVER_COLOURS.length]!;
+  const xMax = niceCeil(Math.max(...points.map((p) => p.tpotMs)) * 1.05);
+  const yMax = niceCeil(Math.max(...points.map((p) => p.tco)) * 1.05);
+  const area = { left: 96, top: 64, width: WIDTH_PX - 96 - 32, height: PLOT_HEIGHT_PX - 64 - 56 };
+  const sx = linearScale(0, xMax, area.left, rightOf(area));
+  const sy = linearScale(0, yMax, bottomOf(area), area.top);
+  const parts: string[] = [titleBlock(title, subtitle)];
+  parts.push(axes(area,
+    { min: 0, max: xMax, ticks: niceTicks(0, xMax, 6), format: (v) => formatNumber(v, lang, 1), title: L('axisTpotMs') },
+    { min: 0, max: yMax, ticks: niceTicks(0, yMax, 5), format: (v) => formatNumber(v / 1e6, lang, 1), title: L('axisTcoHighMillionUsd') }));
+  const front = paretoFront(points);
+  parts.push(element('polyline', {
+    points: front.map((p) => `${sx(p.tpotMs).toFixed(1)},${sy(p.tco).toFixed(1)}`).join(' '),
+    fill: 'none', stroke: COLORS.muted, 'stroke-width': 1.5, 'stroke-dasharray': '5 3', class: 'pareto-front',
+  }));
+  for (const p of points) {
+    parts.push(element('circle', { cx: sx(p.tpotMs), cy: sy(p.tco), r: 5, fill: colour(p.server), stroke: COLORS.background, 'stroke-width': 1.5, class: 'plan' }));
+  }
+  const key = legend([
+    ...servers.map((server) => ({ text: server, swatch: 'marker' as const, color: colour(server) })),
+    { text: L('paretoFront'), swatch: 'dashedLine' as const, color: COLORS.muted },
+  ], area.left, PLOT_HEIGHT_PX + 8, area.width);
+  parts.push(key.svg);
+  return svgDocument(WIDTH_PX, PLOT_HEIGHT_PX + key.heightPx + 8, parts, { class: 'chart chart-pareto' });
 }

@@ -1,4 +1,4 @@
-import type { Lang, PlanResult, SizingResult, SweepResult } from '../engine/index.js';
+import type { Lang, PlanOptimisation, PlanResult, SizingResult, SweepResult } from '../engine/index.js';
 import type { CompareItem } from '../engine/compare.js';
 import { memoryChartSvg, nodesChartSvg, regionsChartSvg, sweepChartSvg } from './charts.js';
 import { comparisonCsv, regionsCsv, resultsCsv } from './csv.js';
@@ -19,6 +19,8 @@ export interface ScenarioExport {
   notes: string;
   result: SizingResult;
   plan: PlanResult | null;
+  /** The optimiser's search, for the PDF's optimised-plans section (scenarios with a service target). */
+  optimisation?: PlanOptimisation | null;
   format: ExportFormat;
   subject?: PictureSubject;
   lang: Lang;
@@ -85,6 +87,7 @@ export async function exportScenario(e: ScenarioExport): Promise<ExportedFile> {
       return file(name, 'pdf', await pdfReport({
         projectName: e.projectName, scenarioName: e.scenarioName, notes: e.notes, lang: e.lang, generatedAt: e.generatedAt,
         ...(e.plan ? { plan: e.plan } : { result: e.result }),
+        ...(e.optimisation ? { optimisation: e.optimisation } : {}),
       }));
     case 'svg':
     case 'png': {

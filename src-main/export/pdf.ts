@@ -14,14 +14,16 @@ import {
   formatUsdRange,
   type Lang,
   type ModelRecord,
+  type PlanOptimisation,
   type PlanResult,
   type Recommendation,
   type ServerRecord,
   type SizingResult,
   type StorageRecord,
 } from '../engine/index.js';
-import { countLabel, label, type LabelKey } from '../i18n/labels.js';
-import { memoryChartSvg, nodesChartSvg, regionsChartSvg } from './charts.js';
+import { bindingLabel, countLabel, label, type LabelKey } from '../i18n/labels.js';
+import { latencyRows } from './latency-rows.js';
+import { memoryChartSvg, nodesChartSvg, paretoChartSvg, regionsChartSvg } from './charts.js';
 import { architectureDiagramSvg } from './diagram.js';
 import { locateFonts } from './png.js';
 import { svgSize } from './svg.js';
@@ -36,6 +38,8 @@ export interface PdfReportInput {
   result?: SizingResult;
   /** A multi-region plan: one section per region and a totals page. */
   plan?: PlanResult;
+  /** The optimiser's search (scenarios with a service target): the top plans and the Pareto chart. */
+  optimisation?: PlanOptimisation;
   /** Nodes per pod in the diagram; default: the scenario's own pod size. */
   podSize?: number;
   fontsDir?: string;
@@ -304,11 +308,37 @@ function resultRows(w: ReportWriter, r: SizingResult): Row[] {
       [L('capexPerSession'), formatUsdRange(c.capexPerSessionLowUsd, c.capexPerSessionHighUsd, w.lang)],
     );
   }
+  rows.push(...latencyRows(r, w.lang));
   const cs = r.coldStart;
   const verdict = cs.targetS === null ? '' : `; ${L('target')} ${n(cs.targetS, 1)} s ${cs.meetsTarget ? L('met') : L('missed')}`;
   rows.push([L('coldStart'), `${n(cs.seconds, 1, 1)} s`, L('coldStartNote', { read: n(cs.readSeconds, 1), latency: n(cs.latencyS, 4), init: n(cs.engineInitS, 1) }) + verdict]);
   return rows;
 }
+
+/** The optimiser's top plans (per region) and the Pareto chart of every feasible plan. */
+function optimisedPlansSection(w: ReportWriter, optimisation: PlanOptimisation): void {
+  const { L, n } = w;
+  w.newPage();
+  w.heading(L('optimisedPlans'));
+  w.paragraph(L('optimisedPlansNote'), { color: MUTED, size: 9 });
+  for (const search of optimisation.regions) {
+    if (search.name !== null) w.heading(`${L('region')} ${search.name}`, 2);
+    const result = search.result;
+    w.paragraph(L('candidatesSummary', { candidates: n(result.candidatesEvaluated), feasible: n(result.feasible) }), { size: 9 });
+    if (result.plans.length > 0) {
+      const header = ['#', L('server'), 'KV', L('nodes'), L('tcoHighUsd'), 'TPOT (ms)', 'TTFT (s)', L('bindingShort'), L('perMillionTokens')];
+      const rows = result.plans.slice(0, TOP_PLANS_IN_REPORT).map((p, i) => [
+        String(i + 1), p.serverName, p.kvPrecision, n(p.nodes.total), formatUsd(p.cost.tcoHighUsd, w.lang),
+        p.tpotMs === null ? '—' : n(p.tpotMs, 1, 1), p.ttftS === null ? '—' : n(p.ttftS, 2, 2), bindingLabel(w.lang, p.bindingLimit, true),
+        p.tcoPerMillionTokensUsd === null ? '—' : n(p.tcoPerMillionTokensUsd, 2, 2),
+      ]);
+      w.grid(header, rows, [0.4, 2, 0.6, 0.6, 1.5, 0.9, 0.9, 1.3, 1.1]);
+    }
+    w.svg(paretoChartSvg(result.plans, w.lang, search.name ?? undefined));
+  }
+}
+
+const TOP_PLANS_IN_REPORT = 5;
 
 /**
  * Inputs, results, recommendations and charts of one sized scenario, or of one region of a plan,
@@ -506,6 +536,7 @@ export async function pdfReport(input: PdfReportInput): Promise<Uint8Array> {
     scenarioSections(w, input.result!, (key) => w.L(key));
     diagramPage(w, architectureDiagramSvg({ regions: [{ name: input.scenarioName, result: input.result! }], podSize }, input.lang));
   }
+  if (input.optimisation) optimisedPlansSection(w, input.optimisation);
   w.newPage();
   assumptions(w, results[0]!);
   sources(w, results);

@@ -1,4 +1,5 @@
 import type { Lang } from '../engine/types.js';
+import type { BindingLimit } from '../engine/service-targets.js';
 
 /** Labels shared by the command-line report and the exporters (CSV headers, PDF report). */
 const en = {
@@ -73,6 +74,22 @@ const en = {
   computeEfficiency: 'Compute efficiency',
   communicationEfficiency: 'Interconnect efficiency',
   tpotAtLoadMs: 'TPOT at planned load (ms)',
+  paretoChartTitle: 'TCO against TPOT for every feasible plan',
+  paretoNoPlans: 'No feasible plan',
+  paretoNoPlansNote: 'No server and precision of the catalog meets the service targets.',
+  paretoFront: 'Pareto front',
+  axisTpotMs: 'TPOT at the planned load (ms)',
+  axisTcoHighMillionUsd: 'TCO, high (million USD)',
+  bindingShortKvMemory: 'KV memory',
+  bindingShortMaxNumSeqs: 'max_num_seqs',
+  bindingShortTpot: 'TPOT',
+  bindingShortTtft: 'TTFT',
+  bindingShortWeights: 'weights',
+  optimisedPlans: 'Optimised plans',
+  optimisedPlansNote: 'Every server and KV precision of the catalog sized like this scenario, kept when feasible and within the service targets, ranked by TCO (high end of the price range); USD per million tokens assumes the concurrency generating around the clock.',
+  perMillionTokens: 'USD per M tokens',
+  bindingShort: 'Limited by',
+  candidatesSummary: '{candidates} candidates evaluated, {feasible} feasible',
   tcoPerMillionOutputTokensUsd: 'TCO per million output tokens (USD)',
   infeasible: 'INFEASIBLE PLAN',
   region: 'Region',
@@ -277,6 +294,22 @@ const ptBR: Record<LabelKey, string> = {
   computeEfficiency: 'Eficiência de computação',
   communicationEfficiency: 'Eficiência da interconexão',
   tpotAtLoadMs: 'TPOT na carga planejada (ms)',
+  paretoChartTitle: 'TCO contra TPOT de cada plano viável',
+  paretoNoPlans: 'Nenhum plano viável',
+  paretoNoPlansNote: 'Nenhum servidor e precisão do catálogo atende às metas de serviço.',
+  paretoFront: 'Fronteira de Pareto',
+  axisTpotMs: 'TPOT na carga planejada (ms)',
+  axisTcoHighMillionUsd: 'TCO, alto (milhões de USD)',
+  bindingShortKvMemory: 'memória de KV',
+  bindingShortMaxNumSeqs: 'max_num_seqs',
+  bindingShortTpot: 'TPOT',
+  bindingShortTtft: 'TTFT',
+  bindingShortWeights: 'pesos',
+  optimisedPlans: 'Planos otimizados',
+  optimisedPlansNote: 'Todos os servidores e precisões KV do catálogo dimensionados como este cenário, mantidos quando viáveis e dentro das metas de serviço, ordenados pelo TCO (topo da faixa de preço); USD por milhão de tokens supõe a concorrência gerando o tempo todo.',
+  perMillionTokens: 'USD por M tokens',
+  bindingShort: 'Limitado por',
+  candidatesSummary: '{candidates} candidatos avaliados, {feasible} viáveis',
   tcoPerMillionOutputTokensUsd: 'TCO por milhão de tokens de saída (USD)',
   infeasible: 'PLANO INVIÁVEL',
   region: 'Região',
@@ -419,4 +452,25 @@ type CountKey = 'sessionsCount' | 'nodesCount' | 'regionsCount';
 /** "1 node" or "12 nodes": a count with its noun, singular for exactly one, the number already formatted. */
 export function countLabel(lang: Lang, key: CountKey, count: number, formattedCount: string): string {
   return label(lang, count === 1 ? `${key}One` : key, { count: formattedCount });
+}
+
+const BINDING_LABELS: Record<BindingLimit, LabelKey> = {
+  'kv-memory': 'bindingKvMemory',
+  'max-num-seqs': 'bindingMaxNumSeqs',
+  tpot: 'bindingTpot',
+  ttft: 'bindingTtft',
+  weights: 'bindingWeights',
+};
+
+const BINDING_SHORT_LABELS: Record<BindingLimit, LabelKey> = {
+  'kv-memory': 'bindingShortKvMemory',
+  'max-num-seqs': 'bindingShortMaxNumSeqs',
+  tpot: 'bindingShortTpot',
+  ttft: 'bindingShortTtft',
+  weights: 'bindingShortWeights',
+};
+
+/** What limits sessions per replica, in words ("limited by decode bandwidth (TPOT target)"), or in one or two for a table. */
+export function bindingLabel(lang: Lang, limit: BindingLimit, short = false): string {
+  return label(lang, (short ? BINDING_SHORT_LABELS : BINDING_LABELS)[limit]);
 }

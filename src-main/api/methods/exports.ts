@@ -3,6 +3,7 @@ import { EXPORT_FORMATS, exportComparison, exportScenario, exportSweep, PICTURE_
 import { nameSchema } from '../../schemas/index.js';
 import { read, type MethodMap } from '../define.js';
 import { id, lang, sizeStored } from '../shared.js';
+import { reportOptimisation } from './optimise.js';
 import { compareItems, runSweep, scenarioIds, sweepRequest } from './sizing.js';
 
 type ExportMethod = 'export.scenario' | 'export.comparison' | 'export.sweep';
@@ -13,8 +14,9 @@ export const EXPORT_METHODS: MethodMap<ExportMethod> = {
     async (ctx, i) => {
       const { scenario, result, plan } = sizeStored(ctx, i.scenarioId);
       const project = ctx.store.projects.get(scenario.projectId);
+      const optimisation = i.format === 'pdf' ? reportOptimisation(ctx, scenario.inputs, scenario.regions) : null;
       return exportScenario({
-        projectName: project.name, scenarioName: scenario.name, notes: scenario.notes, result, plan,
+        projectName: project.name, scenarioName: scenario.name, notes: scenario.notes, result, plan, optimisation,
         format: i.format, subject: i.subject, lang: i.lang, bom: i.bom, generatedAt: new Date(),
       });
     },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defaultRuntimeOverheadGiB, findModel, findServer, OPTIMISE_OBJECTIVES, optimisePlan } from '../../engine/index.js';
+import { defaultRuntimeOverheadGiB, findModel, findServer, OPTIMISE_OBJECTIVES, optimisePlan, type PlanOptimisation, type RegionSpec, type SizingInputs } from '../../engine/index.js';
 import { optimiseCsv } from '../../export/optimise.js';
 import { inputsSchema, regionsSchema } from '../../schemas/index.js';
 import { read, type ApiContext, type MethodMap } from '../define.js';
@@ -38,3 +38,9 @@ export const OPTIMISE_METHODS: MethodMap<'sizing.optimise' | 'export.optimise'> 
     data: optimiseCsv(search(ctx, i).regions, { bom: i.bom }),
   })),
 };
+
+/** The report's optimiser section: the search by TCO, for a scenario with a service target (null otherwise). */
+export function reportOptimisation(ctx: ApiContext, inputs: SizingInputs, regions: RegionSpec[]): PlanOptimisation | null {
+  if (inputs.tpotMs === undefined && inputs.ttftS === undefined && regions.every((r) => r.overrides.tpotMs === undefined && r.overrides.ttftS === undefined)) return null;
+  return search(ctx, { inputs, regions, objective: 'tco', top: 1000 });
+}
