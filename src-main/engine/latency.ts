@@ -1,5 +1,5 @@
 import { tokensHeldAcrossLayers } from './kv.js';
-import type { Attention } from './types.js';
+import type { Attention, ModelRecord } from './types.js';
 
 /**
  * The latency model: decode step time (TPOT) and time to first token (TTFT) of one replica of
@@ -8,20 +8,15 @@ import type { Attention } from './types.js';
  * defaults come from hardware measurements (README, "Latency and service targets").
  */
 
-/** What the model needs to know about an architecture (a model record satisfies it). */
-export interface LatencyArchitecture {
-  layers: number;
-  slidingWindow?: { layers: number; windowTokens: number };
-  queryHeads: number;
-  attention: Attention;
-  paramsTotalB: number;
-  paramsActiveB: number;
+/**
+ * What the model needs to know about an architecture: a model record's layout, with the sizes the
+ * latency figures need made required (custom records may omit them; latency then says so).
+ */
+export type LatencyArchitecture = Pick<ModelRecord, 'layers' | 'slidingWindow' | 'queryHeads' | 'attention' | 'paramsTotalB' | 'paramsActiveB' | 'tiedEmbeddings'> & {
   hiddenSize: number;
   vocabSize: number;
-  /** Input embedding and output head share one matrix, so the head streams it (tie_word_embeddings). */
-  tiedEmbeddings?: boolean;
   moe?: { experts: number; expertsPerToken: number };
-}
+};
 
 /** One GPU's figures in the precision the replica computes in. */
 export interface LatencyHardware {

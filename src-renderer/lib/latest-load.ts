@@ -1,8 +1,9 @@
-import { ref } from 'vue';
+import { onBeforeUnmount, ref, watch, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { errorMessage } from './api-errors';
 import { latestOnly } from './latest';
 import { useOnReconnect } from './reconnect';
+import { createScheduler } from './schedule';
 
 /** What a panel shows: nothing asked yet, inputs that cannot be asked, on its way, the answer, a failure. */
 export type PanelState = 'idle' | 'invalid' | 'loading' | 'ready' | 'error';
@@ -44,4 +45,26 @@ export function useLatestLoad(initial: PanelState = 'loading') {
   }
 
   return { state, failure, run, settle };
+}
+
+/**
+ * A panel that asks again whenever its request changes, at most once per `intervalMs`, keeping only
+ * the latest answer; a null request (inputs that cannot be asked) shows as 'invalid'.
+ */
+export function useRequestedLoad<Q, A>(request: Ref<Q | null>, ask: (asked: Q) => Promise<A>, apply: (answer: A) => void, intervalMs: number) {
+  const load = useLatestLoad();
+  const scheduler = createScheduler(intervalMs, () => {
+    const asked = request.value;
+    if (asked) void load.run(() => ask(asked), apply);
+  });
+  watch(
+    request,
+    (asked) => {
+      load.settle(asked ? 'loading' : 'invalid');
+      if (asked) scheduler.request();
+    },
+    { immediate: true },
+  );
+  onBeforeUnmount(() => scheduler.cancel());
+  return load;
 }
