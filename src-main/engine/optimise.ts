@@ -3,7 +3,7 @@ import { estimateCost } from './cost.js';
 import { defaultRuntimeOverheadGiB, validateInputs } from './inputs.js';
 import { regionInputs, sizeWithServiceTargets } from './plan.js';
 import type { PrecisionId } from './precision.js';
-import { summariseLatency, type BindingLimit } from './service-targets.js';
+import { summariseLatency, type LatencyBindingLimit } from './service-targets.js';
 import type { Catalog, CostEstimate, NodeCounts, RegionSpec, ServerRecord, SizingInputs } from './types.js';
 
 /**
@@ -40,7 +40,7 @@ export interface OptimisedPlan {
   cost: CostEstimate;
   tpotMs: number | null;
   ttftS: number | null;
-  bindingLimit: BindingLimit;
+  bindingLimit: LatencyBindingLimit;
   tcoPerMillionTokensUsd: number | null;
 }
 

@@ -17,7 +17,7 @@ import type { CostEstimate, Infeasibility, LocalizedText, MethodResult, ModelRec
 import { BYTES_PER_GIB, HOURS_PER_YEAR } from './units.js';
 
 /** What limits sessions per replica, from memory to service targets. */
-export type BindingLimit = 'kv-memory' | 'max-num-seqs' | 'tpot' | 'ttft' | 'weights';
+export type LatencyBindingLimit = 'kv-memory' | 'max-num-seqs' | 'tpot' | 'ttft' | 'weights';
 export type ComputePrecision = 'bf16' | 'fp8' | 'fp4';
 
 export interface LatencyResult {
@@ -42,7 +42,7 @@ export interface LatencyResult {
   /** TCO (high end of the price range) over every output token of the TCO period at the planned load. */
   tcoPerMillionOutputTokensUsd: number | null;
   tcoPerMillionOutputTokensLowUsd: number | null;
-  bindingLimit: BindingLimit;
+  bindingLimit: LatencyBindingLimit;
   prefillSaturated: boolean;
   efficiency: LatencyEfficiency;
   /** The assumptions behind these figures, in words. */
@@ -151,7 +151,7 @@ export interface ServingPlan {
   sessionsPerReplica: number;
   byTpot: number | null;
   byTtft: number | null;
-  bindingLimit: BindingLimit;
+  bindingLimit: LatencyBindingLimit;
   infeasibility: Infeasibility | null;
 }
 
@@ -171,7 +171,7 @@ export function planServing(method: MethodResult, inputs: SizingInputs, model: M
   const byTtft =
     inputs.ttftS === undefined ? null : largestBatchWithin((b) => ttftSAt(costs, inputs, b) ?? Infinity, inputs.ttftS, memory);
   let sessionsPerReplica = memory;
-  let bindingLimit: BindingLimit = 'kv-memory';
+  let bindingLimit: LatencyBindingLimit = 'kv-memory';
   if (byTpot !== null && byTpot < sessionsPerReplica) [sessionsPerReplica, bindingLimit] = [byTpot, 'tpot'];
   if (byTtft !== null && byTtft < sessionsPerReplica) [sessionsPerReplica, bindingLimit] = [byTtft, 'ttft'];
   const infeasibility =

@@ -1,5 +1,5 @@
 import type { Lang } from '../engine/types.js';
-import type { BindingLimit } from '../engine/service-targets.js';
+import type { LatencyBindingLimit } from '../engine/service-targets.js';
 
 /** Labels shared by the command-line report and the exporters (CSV headers, PDF report). */
 const en = {
@@ -454,7 +454,7 @@ export function countLabel(lang: Lang, key: CountKey, count: number, formattedCo
   return label(lang, count === 1 ? `${key}One` : key, { count: formattedCount });
 }
 
-const BINDING_LABELS: Record<BindingLimit, LabelKey> = {
+const BINDING_LABELS: Record<LatencyBindingLimit, LabelKey> = {
   'kv-memory': 'bindingKvMemory',
   'max-num-seqs': 'bindingMaxNumSeqs',
   tpot: 'bindingTpot',
@@ -462,7 +462,7 @@ const BINDING_LABELS: Record<BindingLimit, LabelKey> = {
   weights: 'bindingWeights',
 };
 
-const BINDING_SHORT_LABELS: Record<BindingLimit, LabelKey> = {
+const BINDING_SHORT_LABELS: Record<LatencyBindingLimit, LabelKey> = {
   'kv-memory': 'bindingShortKvMemory',
   'max-num-seqs': 'bindingShortMaxNumSeqs',
   tpot: 'bindingShortTpot',
@@ -471,6 +471,6 @@ const BINDING_SHORT_LABELS: Record<BindingLimit, LabelKey> = {
 };
 
 /** What limits sessions per replica, in words ("limited by decode bandwidth (TPOT target)"), or in one or two for a table. */
-export function bindingLabel(lang: Lang, limit: BindingLimit, short = false): string {
+export function bindingLabel(lang: Lang, limit: LatencyBindingLimit, short = false): string {
   return label(lang, (short ? BINDING_SHORT_LABELS : BINDING_LABELS)[limit]);
 }
