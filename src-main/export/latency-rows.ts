@@ -18,7 +18,7 @@ export function latencyRows(result: SizingResult, lang: Lang): LatencyRow[] {
   const target = (value: number | undefined, unit: string) => (value === undefined ? undefined : `${L('target')} ${n(value, 2)} ${unit}`);
   const ttft = lat.ttftS === null ? (i.promptTokens === undefined ? L('ttftNeedsPrompt') : L('ttftQueues')) : `${n(lat.ttftS, 2, 2)} s`;
   const rows: LatencyRow[] = [
-    [L('replicaLayout'), L('replicaLayoutValue', { replicas: lat.replicasPerNode, tp: lat.tp }), lat.computePrecision],
+    [L('latencyReplicaLayout'), L('latencyReplicaLayoutValue', { replicas: lat.replicasPerNode, tp: lat.tp }), lat.computePrecision],
     [L('tpotAtLoad'), `${n(lat.tpotMs, 1, 1)} ms`, [L('sessionsPerReplicaAtLoad', { sessions: n(lat.plannedSessionsPerReplica) }), target(i.tpotMs, 'ms')].filter(Boolean).join(', ')],
     [L('ttftAtLoad'), ttft, target(i.ttftS, 's')],
     [L('sessionsPerReplica'), n(lat.sessionsPerReplica), bindingLabel(lang, lat.bindingLimit)],
