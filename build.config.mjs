@@ -25,7 +25,7 @@ async function buildNode() {
   await build({
     ...common,
     // store-worker: the thread that owns a store connection for `sizing serve` (src-main/store-worker).
-    entryPoints: { sizing: 'src-main/cli/main.ts', bench: 'test/bench/bench.ts', 'store-worker': 'src-main/store-worker/thread.ts', accuracy: 'test/accuracy/run.ts' },
+    entryPoints: { sizing: 'src-main/cli/main.ts', bench: 'test/bench/bench.ts', accuracy: 'test/accuracy/accuracy.ts', 'store-worker': 'src-main/store-worker/thread.ts' },
     outdir: 'out/cli',
     format: 'esm',
     splitting: true,

@@ -26,7 +26,7 @@ Sizing flags (the original script's, same names and meanings):
   --storage ID               storage profile                                   default profile_default
   --concurrency N            concurrent sessions                               required
   --effective-context N      tokens held per session                           required
-  --kv-precision P           fp32|fp16|bf16|fp8|int8|nvfp4                     default fp8
+  --kv-precision P           auto|fp32|fp16|bf16|fp8|int8|nvfp4 (auto: the model's dtype)  default fp8
   --kv-budget-ratio R        share of node HBM for KV cache, in (0, 1]         default 0.70
   --runtime-overhead-gib G   GiB taken from the KV share by the runtime        default: model weights
                              + 4 GiB per GPU, rounded up (0 would be dangerous)
@@ -43,12 +43,28 @@ Options:
   --engine-init-s S                 measured engine initialisation time (default 0)
   --availability-target R           e.g. 0.999
   --pod-size N                      nodes per pod in diagrams (default 3)
+  --weights-precision bf16|fp8|fp4  weights from the parameter count in this format (embeddings and
+                                    output head stay bf16); refused where the GPU has no such units
   --tpot-ms X, --ttft-s Y           service targets: time per output token, time to first token
   --prompt-tokens P, --output-tokens O   mean request lengths (TTFT needs the prompt length)
   --bandwidth-efficiency R, --compute-efficiency R, --communication-efficiency R
                                     latency model efficiencies (defaults 0.80, 0.55, 0.80)
   --format text|json|csv            output (default text); --bom adds a UTF-8 BOM to CSV
   --lang en|pt-BR                   report language (default en)
+
+Engine method (--method engine; the pooled method stays the default):
+  --method pooled|engine            pooled node (the original) or per-GPU as the serving engine budgets it
+  --engine vllm|sglang|trtllm       serving engine (default vllm)
+  --engine-version V                vLLM 0.10|0.11|0.21 (default 0.11), SGLang 0.4, TensorRT-LLM 1.0
+  --gpu-memory-utilization R        vLLM: share of total GPU memory (default 0.9; 0.92 from 0.21)
+  --mem-fraction-static R           SGLang: share for weights + KV pool (default by TP, 0.88 at TP1)
+  --free-gpu-memory-fraction R      TensorRT-LLM: share of memory free after loading (default 0.9)
+  --tp N                            GPUs per replica, dividing the node's GPUs (default: smallest
+                                    power of two that holds the weights and one session)
+  --max-num-batched-tokens N        tokens per engine step (default by engine and GPU, 8192 or 2048)
+  --max-num-seqs N                  running sequences per replica (default 1024 or 256 in vLLM)
+  --max-model-len N                 longest request admitted (default: the effective context)
+  --block-size N                    tokens per KV page (vLLM 16, TensorRT-LLM 32, SGLang 1)
   --db PATH                         project database (also SIZING_DB)
   --help, --version
 
@@ -82,7 +98,7 @@ Flags de dimensionamento (as do script original, mesmos nomes e significados):
   --storage ID               perfil de storage                                  padrão profile_default
   --concurrency N            sessões simultâneas (concorrência)                 obrigatório
   --effective-context N      tokens mantidos por sessão (contexto)              obrigatório
-  --kv-precision P           fp32|fp16|bf16|fp8|int8|nvfp4 (precisão KV)        padrão fp8
+  --kv-precision P           auto|fp32|fp16|bf16|fp8|int8|nvfp4 (precisão KV; auto: o dtype do modelo)  padrão fp8
   --kv-budget-ratio R        fração da HBM do nó para cache KV, em (0, 1]       padrão 0.70
   --runtime-overhead-gib G   GiB da fração KV usados pelo runtime               padrão: pesos do modelo
                              + 4 GiB por GPU, arredondado para cima (0 seria perigoso)
@@ -99,6 +115,8 @@ Opções:
   --engine-init-s S                 inicialização medida do engine (padrão 0)
   --availability-target R           p. ex. 0.999
   --pod-size N                      nós por pod nos diagramas (padrão 3)
+  --weights-precision bf16|fp8|fp4  pesos calculados pela contagem de parâmetros neste formato (embeddings
+                                    e cabeça de saída ficam em bf16); recusado onde a GPU não tem suporte nativo
   --tpot-ms X, --ttft-s Y           metas de serviço: tempo por token de saída, tempo até o primeiro token
   --prompt-tokens P, --output-tokens O   tamanhos médios da requisição (o TTFT requer o do prompt)
   --bandwidth-efficiency R, --compute-efficiency R, --communication-efficiency R
@@ -107,6 +125,20 @@ Opções:
   --lang en|pt-BR                   idioma do relatório (padrão en)
   --db CAMINHO                      banco de projetos (também SIZING_DB)
   --help, --version
+
+Método engine (--method engine; o método de nó agregado continua o padrão):
+  --method pooled|engine            nó agregado (o original) ou por GPU, como o engine de serving orça
+  --engine vllm|sglang|trtllm       engine de serving (padrão vllm)
+  --engine-version V                vLLM 0.10|0.11|0.21 (padrão 0.11), SGLang 0.4, TensorRT-LLM 1.0
+  --gpu-memory-utilization R        vLLM: fração da memória total da GPU (padrão 0.9; 0.92 a partir da 0.21)
+  --mem-fraction-static R           SGLang: fração para pesos + pool de KV (padrão conforme o TP, 0.88 com TP1)
+  --free-gpu-memory-fraction R      TensorRT-LLM: fração da memória livre após carregar (padrão 0.9)
+  --tp N                            GPUs por réplica, divisor das GPUs do nó (padrão: a menor potência
+                                    de dois que comporta os pesos e uma sessão)
+  --max-num-batched-tokens N        tokens por passo do engine (padrão conforme engine e GPU, 8192 ou 2048)
+  --max-num-seqs N                  sequências em execução por réplica (padrão 1024 ou 256 no vLLM)
+  --max-model-len N                 maior requisição aceita (padrão: o contexto efetivo)
+  --block-size N                    tokens por página de KV (vLLM 16, TensorRT-LLM 32, SGLang 1)
 
 Código de saída: 0 plano viável, 2 entrada inválida (uma linha no stderr), 3 plano inviável (resultado impresso).
 `;

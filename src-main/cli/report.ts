@@ -1,4 +1,4 @@
-import { formatNumber, formatPercent, formatUsd, type Lang, type PlanResult, type Recommendation, type SizingResult } from '../engine/index.js';
+import { SERVING_ENGINE_NAMES, formatNumber, formatPercent, formatUsd, nodeHbmGiB, type Lang, type PlanResult, type Recommendation, type SizingResult } from '../engine/index.js';
 import { latencyRows } from '../export/latency-rows.js';
 import { label, type LabelKey } from '../i18n/labels.js';
 
@@ -15,26 +15,34 @@ export function textReport(result: SizingResult, lang: Lang, heading?: string): 
   const lines: string[] = [];
   const basis = i.memoryBasis === 'measured' ? L('basisMeasured') : L('basisNominal');
   lines.push(heading ?? `${L('title')}: ${result.model.name} ${L('on')} ${result.server.name}`);
-  lines.push(`${L('methodPooled')}, ${basis}`);
+  const e = result.engine;
+  lines.push(e ? L('methodEngine', { engine: SERVING_ENGINE_NAMES[e.name], version: e.version }) : `${L('methodPooled')}, ${basis}`);
   lines.push('');
   lines.push(L('workload'));
   lines.push(row(L('concurrency'), `${n(i.concurrency)} ${L('sessions')}`));
-  lines.push(row(L('effectiveContext'), `${n(i.effectiveContextTokens)} ${L('tokens')}`));
+  const native = result.model.nativeContextTokens;
+  lines.push(row(L('effectiveContext'), `${n(i.effectiveContextTokens)} ${L('tokens')}`, native !== undefined && i.effectiveContextTokens > native ? L('nativeContextNote', { native: n(native) }) : ''));
   lines.push(row(L('kvPrecision'), i.kvPrecision));
   lines.push(row(L('storage'), `${result.storage.name} (${result.storage.id})`));
   lines.push('');
+  if (e) lines.push(...perGpuSection(result, lang), '');
   lines.push(L('memoryPerNode'));
-  const hbmNote = i.memoryBasis === 'measured'
-    ? `${result.server.gpus} × ${n(result.server.measuredMiBPerGpu ?? 0)} MiB`
-    : `${result.server.gpus} × ${n(result.server.hbmGBPerGpu)} GB`;
-  lines.push(row(L('hbmPerNode'), gib(result.nodeHbmGiB), hbmNote));
-  lines.push(row(L('kvBudget'), gib(result.kvBudgetGiB), L('kvBudgetNote', { ratio: formatPercent(i.kvBudgetRatio, lang, 0), overhead: n(i.runtimeOverheadGiB, 2) })));
-  lines.push(row(L('reservedOutsideKv'), gib(result.reservedGiB), L('weightsNote', { copies: n(result.weights.copiesThatFit), weights: n(result.weights.weightsGiB, 1) })));
+  const perGpu = `${result.server.gpus} × ${i.memoryBasis === 'measured' ? `${n(result.server.measuredMiBPerGpu ?? 0)} MiB` : `${n(result.server.hbmGBPerGpu)} GB`}`;
+  lines.push(row(L('hbmPerNode'), gib(result.nodeHbmGiB), e ? `${result.server.gpus} × ${gib(e.perGpu.visibleGiB)}` : `${perGpu}${bothReadings(result, lang)}`));
+  if (e) {
+    lines.push(row(L('kvBudget'), gib(result.kvBudgetGiB), `${result.server.gpus} × ${gib(e.perGpu.kvAvailableGiB)}`));
+    lines.push(row(L('reservedOutsideKv'), gib(result.reservedGiB)));
+  } else {
+    lines.push(row(L('kvBudget'), gib(result.kvBudgetGiB), L('kvBudgetNote', { ratio: formatPercent(i.kvBudgetRatio, lang, 0), overhead: n(i.runtimeOverheadGiB, 2) })));
+    lines.push(row(L('reservedOutsideKv'), gib(result.reservedGiB), L('weightsNote', { copies: n(result.weights.copiesThatFit), weights: n(result.weights.weightsGiB, 1) })));
+  }
   lines.push(row(L('kvPerSession'), `${n(result.kvPerSessionGiB, 4, 4)} GiB`));
   lines.push(row(L('sessionsPerNode'), n(result.sessionsPerNode)));
   lines.push('');
   if (!result.feasible || !result.nodes) {
     lines.push(`${L('infeasible')}: ${result.infeasibility?.message[lang] ?? ''}`);
+    const fixes = result.infeasibility?.fixes ?? [];
+    if (fixes.length > 0) lines.push(`  ${L('fixesIntro')}:`, ...fixes.map((fix) => `    - ${fix.message[lang]}`));
   } else {
     const nodes = result.nodes;
     lines.push(L('nodes'));
@@ -65,6 +73,42 @@ export function textReport(result: SizingResult, lang: Lang, heading?: string): 
   lines.push(L('recommendations'));
   for (const r of result.recommendations) lines.push(`  ${MARKERS[r.severity]} ${r.message[lang]}`);
   return lines.join('\n') + '\n';
+}
+
+/** Issue 10 item 24: the memory-basis note gives both readings where the server has a measured figure. */
+function bothReadings(result: SizingResult, lang: Lang): string {
+  const mib = result.server.measuredMiBPerGpu;
+  if (mib === undefined) return '';
+  const nominal = nodeHbmGiB(result.server, 'nominal');
+  const measured = nodeHbmGiB(result.server, 'measured');
+  return `; ${label(lang, 'basisBothReadings', { nominal: formatNumber(nominal, lang, 2, 2), measured: formatNumber(measured, lang, 2, 2) })}`;
+}
+
+const BASIS_KEYS = { 'engine-log': 'visibleBasisEngineLog', measured: 'visibleBasisMeasured', nominal: 'visibleBasisNominal' } as const;
+const FRACTION_KEYS = { total: 'fractionOfTotal', 'weights-and-kv': 'fractionOfWeightsAndKv', 'free-after-load': 'fractionOfFreeAfterLoad' } as const;
+
+/** The engine method's per-GPU breakdown: what the engine holds on each GPU and what is left for KV. */
+function perGpuSection(result: SizingResult, lang: Lang): string[] {
+  const e = result.engine!;
+  const L = (key: LabelKey, params?: Record<string, string | number>) => label(lang, key, params);
+  const n = (v: number, digits = 0, min = 0) => formatNumber(v, lang, digits, min);
+  const gib = (v: number) => `${n(v, 2, 2)} GiB`;
+  const row = (name: string, value: string, note = '') => `  ${name.padEnd(LABEL_WIDTH)}${value}${note ? `   (${note})` : ''}`;
+  const p = e.perGpu;
+  return [
+    L('perGpuSection', { engine: SERVING_ENGINE_NAMES[e.name], version: e.version }),
+    row(L('replicaLayout'), L('replicaLayoutValue', { gpus: result.server.gpus, replicas: e.replicasPerNode, tp: e.tp })),
+    row(L('visibleGiB'), gib(p.visibleGiB), L('visibleNote', { basis: L(BASIS_KEYS[e.visibleBasis]), fraction: n(e.memoryFraction, 2), of: L(FRACTION_KEYS[e.fractionOf]) })),
+    row(L('weightsPerGpu'), gib(p.weightsGiB), result.model.weightsFormat),
+    row(L('activationPeak'), gib(p.activationPeakGiB), `max_num_batched_tokens ${n(e.maxNumBatchedTokens)}`),
+    row(L('nonTorch'), gib(p.nonTorchGiB)),
+    row(L('cudaGraphs'), p.cudaGraphGiB === null ? '—' : gib(p.cudaGraphGiB), p.cudaGraphGiB === null ? L('cudaGraphsOutside') : ''),
+    row(L('kvAvailable'), gib(p.kvAvailableGiB), e.kvPrecision),
+    row(L('kvPerTokenPerGpu'), `${n(e.kvBytesPerTokenPerGpu)} B`),
+    row(L('kvTokensPerReplica'), n(e.kvTokensPerReplica), `block ${e.blockSize}`),
+    row(L('maxConcurrencyPerReplica'), `${n(e.maxConcurrencyPerReplica, 2, 2)}×`, L('maxConcurrencyNote', { context: n(result.inputs.effectiveContextTokens), seqs: n(e.maxNumSeqs) })),
+    row(L('bindingLimit'), L(`binding.${e.bindingLimit}`)),
+  ];
 }
 
 /** Every region's report, then the plan totals. */

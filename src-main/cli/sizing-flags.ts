@@ -1,7 +1,10 @@
 import {
   HA_POLICIES,
+  KV_PRECISION_CHOICES,
   MEMORY_BASES,
-  PRECISION_IDS,
+  METHOD_IDS,
+  SERVING_ENGINES,
+  WEIGHTS_PRECISIONS,
   findTemplate,
   TEMPLATES,
   validateInputs,
@@ -14,7 +17,7 @@ import {
 import { parseChoice, parseNumber, type ParsedArgs } from './args.js';
 import { both, CliError, oneOf } from './errors.js';
 
-type FlagKind = 'id' | 'number' | 'precision' | 'ha' | 'basis';
+type FlagKind = 'id' | 'number' | 'precision' | 'ha' | 'basis' | 'method' | 'engine' | 'weights' | 'text';
 
 /** The original script's flags (word for word) plus this product's additions, and the input each sets. */
 export const SIZING_FLAGS: Record<string, { field: keyof SizingInputs; kind: FlagKind }> = {
@@ -37,6 +40,19 @@ export const SIZING_FLAGS: Record<string, { field: keyof SizingInputs; kind: Fla
   'engine-init-s': { field: 'engineInitS', kind: 'number' },
   'availability-target': { field: 'availabilityTarget', kind: 'number' },
   'pod-size': { field: 'podSize', kind: 'number' },
+  // The engine method (issue 8): each knob under the engine's own name, accepted only with its engine.
+  method: { field: 'method', kind: 'method' },
+  engine: { field: 'servingEngine', kind: 'engine' },
+  'engine-version': { field: 'engineVersion', kind: 'text' },
+  'gpu-memory-utilization': { field: 'gpuMemoryUtilization', kind: 'number' },
+  'mem-fraction-static': { field: 'memFractionStatic', kind: 'number' },
+  'free-gpu-memory-fraction': { field: 'freeGpuMemoryFraction', kind: 'number' },
+  tp: { field: 'tp', kind: 'number' },
+  'max-num-batched-tokens': { field: 'maxNumBatchedTokens', kind: 'number' },
+  'max-num-seqs': { field: 'maxNumSeqs', kind: 'number' },
+  'max-model-len': { field: 'maxModelLen', kind: 'number' },
+  'block-size': { field: 'blockSize', kind: 'number' },
+  'weights-precision': { field: 'weightsPrecision', kind: 'weights' },
   'tpot-ms': { field: 'tpotMs', kind: 'number' },
   'ttft-s': { field: 'ttftS', kind: 'number' },
   'prompt-tokens': { field: 'promptTokens', kind: 'number' },
@@ -56,7 +72,15 @@ function parseFlagValue(flag: string, kind: FlagKind, raw: string): string | num
     case 'number':
       return parseNumber(flag, raw);
     case 'precision':
-      return parseChoice(flag, raw, PRECISION_IDS);
+      return parseChoice(flag, raw, KV_PRECISION_CHOICES);
+    case 'method':
+      return parseChoice(flag, raw, METHOD_IDS);
+    case 'engine':
+      return parseChoice(flag, raw, SERVING_ENGINES);
+    case 'weights':
+      return parseChoice(flag, raw, WEIGHTS_PRECISIONS);
+    case 'text':
+      return raw;
     case 'ha':
       return parseChoice(flag, raw, HA_POLICIES);
     case 'basis':

@@ -25,8 +25,9 @@ export const COMPARE_INPUT_KEYS = [
   'method', 'modelId', 'serverId', 'storageId', 'concurrency', 'effectiveContextTokens', 'kvPrecision', 'kvBudgetRatio',
   'runtimeOverheadGiB', 'peakHeadroomRatio', 'ha', 'memoryBasis', 'pricePerNodeUsd', 'years', 'pue', 'kwhPriceUsd',
   'coldStartTargetS', 'engineInitS', 'availabilityTarget', 'podSize', 'hbmAlertRatio', 'scaleUpRatio', 'scaleDownRatio',
-  'scaleDownMinutes', 'tpotMs', 'ttftS', 'promptTokens', 'outputTokens', 'bandwidthEfficiency', 'computeEfficiency',
-  'communicationEfficiency',
+  'scaleDownMinutes', 'weightsPrecision', 'servingEngine', 'engineVersion', 'gpuMemoryUtilization', 'memFractionStatic',
+  'freeGpuMemoryFraction', 'tp', 'maxNumBatchedTokens', 'maxNumSeqs', 'maxModelLen', 'blockSize', 'tpotMs', 'ttftS', 'promptTokens', 'outputTokens',
+  'bandwidthEfficiency', 'computeEfficiency', 'communicationEfficiency',
 ] as const satisfies readonly (keyof SizingInputs)[];
 type MissingInputKey = Exclude<keyof SizingInputs, (typeof COMPARE_INPUT_KEYS)[number]>;
 const everyInputCompared: [MissingInputKey] extends [never] ? true : MissingInputKey = true;

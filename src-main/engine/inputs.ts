@@ -1,11 +1,14 @@
 import { findModel, findServer, findStorage } from './catalogs/index.js';
+import { checkEngineInputs } from './engine-inputs.js';
 import { PRECISION_IDS } from './precision.js';
 import { missingLatencyFigures } from './service-targets.js';
-import type { Catalog, HaPolicy, Lang, LocalizedText, MemoryBasis, MethodId, ModelRecord, ServerRecord, SizingInputs } from './types.js';
+import type { Catalog, HaPolicy, KvPrecision, Lang, LocalizedText, MemoryBasis, MethodId, ModelRecord, ServerRecord, SizingInputs } from './types.js';
 
 export const HA_POLICIES: HaPolicy[] = ['none', 'n+1', 'n+2'];
 export const MEMORY_BASES: MemoryBasis[] = ['nominal', 'measured'];
-export const METHOD_IDS: MethodId[] = ['pooled'];
+export const METHOD_IDS: MethodId[] = ['pooled', 'engine'];
+/** KV precisions as inputs: the storage formats plus `auto` (the model's own dtype), for both methods. */
+export const KV_PRECISION_CHOICES: KvPrecision[] = ['auto', ...PRECISION_IDS];
 
 export interface NumberRule {
   integer?: boolean;
@@ -37,6 +40,15 @@ export const NUMBER_RULES = {
   scaleUpRatio: { min: 0, minExclusive: true, max: 1 },
   scaleDownRatio: { min: 0, max: 1 },
   scaleDownMinutes: { min: 0, max: 10_000 },
+  // Engine method (each also needs --method engine, the engine knobs their own engine):
+  gpuMemoryUtilization: { min: 0, minExclusive: true, max: 1, optional: true },
+  memFractionStatic: { min: 0, minExclusive: true, max: 1, maxExclusive: true, optional: true },
+  freeGpuMemoryFraction: { min: 0, minExclusive: true, max: 1, optional: true },
+  tp: { integer: true, min: 1, max: 1024, optional: true },
+  maxNumBatchedTokens: { integer: true, min: 1, max: 10_000_000, optional: true },
+  maxNumSeqs: { integer: true, min: 1, max: 1_000_000, optional: true },
+  maxModelLen: { integer: true, min: 1, max: 10_000_000, optional: true },
+  blockSize: { integer: true, min: 1, max: 1024, optional: true },
   tpotMs: { min: 0, minExclusive: true, max: 60_000, optional: true },
   ttftS: { min: 0, minExclusive: true, max: 3600, optional: true },
   promptTokens: { integer: true, min: 1, max: 10_000_000, optional: true },
@@ -117,7 +129,7 @@ export function describeIssue(issue: Pick<InputIssue, 'value' | 'allowed'>): str
   return `${JSON.stringify(issue.value)} is not allowed; expected ${issue.allowed}`;
 }
 
-function issue(field: keyof SizingInputs, value: unknown, allowedText: LocalizedText): InputIssue {
+export function issue(field: keyof SizingInputs, value: unknown, allowedText: LocalizedText): InputIssue {
   return { field, value, allowed: allowedText.en, allowedText };
 }
 
@@ -138,7 +150,7 @@ export function validateInputs(inputs: SizingInputs, catalog: Catalog): InputIss
     if (!checkNumber(value, rule)) issues.push(issue(field, value, ruleText(rule)));
   }
   checkChoice(issues, 'method', inputs.method, METHOD_IDS);
-  checkChoice(issues, 'kvPrecision', inputs.kvPrecision, PRECISION_IDS);
+  checkChoice(issues, 'kvPrecision', inputs.kvPrecision, KV_PRECISION_CHOICES);
   checkChoice(issues, 'ha', inputs.ha, HA_POLICIES);
   checkChoice(issues, 'memoryBasis', inputs.memoryBasis, MEMORY_BASES);
   if (model && inputs.effectiveContextTokens > model.maxContextTokens) {
@@ -154,6 +166,7 @@ export function validateInputs(inputs: SizingInputs, catalog: Catalog): InputIss
       'pt-BR': `nominal (não há capacidade medida para ${server.id}; a medida é conhecida para ${known.join(', ')})`,
     }));
   }
+  if (model && server) issues.push(...checkEngineInputs(inputs, model, server).filter((i) => issues.every((known) => known.field !== i.field)));
   issues.push(...serviceTargetIssues(inputs, model, server, issues));
   if (inputs.scaleDownRatio >= inputs.scaleUpRatio && issues.every((i) => i.field !== 'scaleDownRatio')) {
     issues.push(issue('scaleDownRatio', inputs.scaleDownRatio, {

@@ -1,5 +1,5 @@
 import { PRECISION_SIXTEENTHS_OF_BYTE, type PrecisionId } from './precision.js';
-import type { ModelRecord } from './types.js';
+import type { KvPrecision, ModelRecord } from './types.js';
 
 /** Values cached per token per layer: K and V for grouped-query attention, one latent for MLA. */
 export function kvValuesPerTokenPerLayer(model: ModelRecord): number {
@@ -25,4 +25,9 @@ export function kvBytesPerSession(model: ModelRecord, contextTokens: number, pre
     kvValuesPerTokenPerLayer(model) *
     PRECISION_SIXTEENTHS_OF_BYTE[precision];
   return sixteenths / 16;
+}
+
+/** `auto` stores KV in the model's own dtype (config.json torch_dtype; bf16 when a record does not say). */
+export function resolveKvPrecision(precision: KvPrecision, model: ModelRecord): PrecisionId {
+  return precision === 'auto' ? (model.dtype ?? 'bf16') : precision;
 }

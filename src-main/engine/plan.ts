@@ -2,7 +2,12 @@ import { findModel, findServer, findStorage } from './catalogs/index.js';
 import { estimateColdStart } from './coldstart.js';
 import { estimateCost } from './cost.js';
 import { describeIssue, validateInputs, type InputIssue } from './inputs.js';
+import { engineFixes } from './engine-fixes.js';
+import { checkEngineInputs } from './engine-inputs.js';
+import { sizeEngine } from './engine-method.js';
+import { resolveKvPrecision } from './kv.js';
 import { sizePooled } from './pooled.js';
+import { withWeightsPrecision } from './weights.js';
 import { applyServiceTargets, planServing, summariseLatency } from './service-targets.js';
 import { isWiderThanFp8 } from './precision.js';
 import { recommend } from './recommendations.js';
@@ -24,7 +29,7 @@ import { guardedFloor } from './units.js';
 /** A sizing method: validated inputs and catalog records in, a MethodResult out. */
 export type SizingMethod = (inputs: SizingInputs, model: ModelRecord, server: ServerRecord) => MethodResult;
 
-export const METHODS: Record<MethodId, SizingMethod> = { pooled: sizePooled };
+export const METHODS: Record<MethodId, SizingMethod> = { pooled: sizePooled, engine: sizeEngine };
 
 export class InvalidInputsError extends Error {
   constructor(public readonly issues: InputIssue[]) {
@@ -52,10 +57,12 @@ export function sizeMethod(inputs: SizingInputs, model: ModelRecord, server: Ser
 export function planScenario(inputs: SizingInputs, catalog: Catalog): SizingResult {
   const issues = validateInputs(inputs, catalog);
   if (issues.length > 0) throw new InvalidInputsError(issues);
-  const model = findModel(catalog, inputs.modelId)!;
+  // The model as it loads (weights in the chosen format); everything downstream sees these weights.
+  const model = withWeightsPrecision(findModel(catalog, inputs.modelId)!, inputs.weightsPrecision);
   const server = findServer(catalog, inputs.serverId)!;
   const storage = findStorage(catalog, inputs.storageId)!;
   const { method, serving } = sizeWithServiceTargets(inputs, model, server, catalog.servers);
+  if (method.infeasibility && method.engine) method.infeasibility.fixes = engineFixes(inputs, catalog);
   const memoryPerNode = memoryAtPlannedLoad(method, inputs);
   const weights = checkWeights(method, model);
   const coldStart = estimateColdStart(model, storage, catalog.storage, inputs);
@@ -64,8 +71,10 @@ export function planScenario(inputs: SizingInputs, catalog: Catalog): SizingResu
   const fp8Alternative = isWiderThanFp8(inputs.kvPrecision)
     ? fp8AlternativeOf(inputs, model, server)
     : null;
+  // Advice reads the KV precision actually stored: `auto` resolved to the model's dtype.
+  const resolved = { ...inputs, kvPrecision: resolveKvPrecision(inputs.kvPrecision, model) };
   const recommendations = recommend({
-    inputs, method, memory: memoryPerNode, weights, coldStart, cost, storage: catalog.storage, nextNodeAtConcurrency, fp8Alternative,
+    inputs: resolved, method, memory: memoryPerNode, weights, coldStart, cost, storage: catalog.storage, nextNodeAtConcurrency, fp8Alternative,
   });
   const latency = serving && method.nodes ? summariseLatency(serving, method.nodes, cost, inputs) : null;
   return { ...method, inputs, model, server, storage, memoryPerNode, weights, coldStart, cost, nextNodeAtConcurrency, recommendations, latency };
@@ -73,6 +82,7 @@ export function planScenario(inputs: SizingInputs, catalog: Catalog): SizingResu
 
 function fp8AlternativeOf(inputs: SizingInputs, model: ModelRecord, server: ServerRecord) {
   const alt = { ...inputs, kvPrecision: 'fp8' as const };
+  if (checkEngineInputs(alt, model, server).length > 0) return { nodes: null, cost: null };
   const result = sizeMethod(alt, model, server);
   const nodes = result.nodes?.total ?? null;
   return { nodes, cost: nodes === null ? null : estimateCost(nodes, inputs.concurrency, server, alt) };
@@ -83,20 +93,28 @@ function memoryAtPlannedLoad(method: MethodResult, inputs: SizingInputs): Memory
   if (!method.nodes) return null;
   const sessionsOnNode = Math.min(inputs.concurrency / method.nodes.total, method.sessionsPerNode);
   const kvInUseGiB = sessionsOnNode * method.kvPerSessionGiB;
-  const reservedShareGiB = method.nodeHbmGiB * (1 - inputs.kvBudgetRatio);
+  // Engine method: the "runtime overhead" is what the engine holds outside KV on every GPU, and the
+  // reserved share is what its fraction leaves unused.
+  const e = method.engine;
+  const runtimeOverheadGiB = e
+    ? (e.perGpu.weightsGiB + e.perGpu.activationPeakGiB + e.perGpu.nonTorchGiB + (e.perGpu.cudaGraphGiB ?? 0)) * e.tp * e.replicasPerNode
+    : inputs.runtimeOverheadGiB;
+  const reservedShareGiB = e ? Math.max(0, method.reservedGiB - runtimeOverheadGiB) : method.nodeHbmGiB * (1 - inputs.kvBudgetRatio);
   return {
     hbmGiB: method.nodeHbmGiB,
     reservedShareGiB,
-    runtimeOverheadGiB: inputs.runtimeOverheadGiB,
+    runtimeOverheadGiB,
     kvInUseGiB,
     kvFreeGiB: method.kvBudgetGiB - kvInUseGiB,
-    usedRatio: (reservedShareGiB + inputs.runtimeOverheadGiB + kvInUseGiB) / method.nodeHbmGiB,
+    usedRatio: (reservedShareGiB + runtimeOverheadGiB + kvInUseGiB) / method.nodeHbmGiB,
   };
 }
 
 /** The sanity check the original lacked: memory outside the KV budget must hold the weights. */
 function checkWeights(method: MethodResult, model: ModelRecord): WeightsCheck {
-  const copiesThatFit = guardedFloor(method.reservedGiB / model.weightsGiB);
+  // Engine method: each replica's GPUs hold one copy, when the engine's budget has room for it.
+  const e = method.engine;
+  const copiesThatFit = e ? (e.bindingLimit === 'weights' ? 0 : e.replicasPerNode) : guardedFloor(method.reservedGiB / model.weightsGiB);
   return { weightsGiB: model.weightsGiB, outsideKvGiB: method.reservedGiB, copiesThatFit, fits: copiesThatFit >= 1 };
 }
 

@@ -1,4 +1,4 @@
-import { kvBytesPerSession } from './kv.js';
+import { kvBytesPerSession, resolveKvPrecision } from './kv.js';
 import { formatNumber } from './format.js';
 import type { Infeasibility, MethodResult, NodeCounts, ModelRecord, ServerRecord, SizingInputs } from './types.js';
 import { BYTES_PER_GB, BYTES_PER_GIB, BYTES_PER_MIB, ceilDiv, guardedCeil, guardedFloor } from './units.js';
@@ -23,15 +23,15 @@ export function nodeHbmGiB(server: ServerRecord, basis: SizingInputs['memoryBasi
  * less the runtime overhead, holds KV cache; sessions per node is how many whole sessions fit.
  */
 export function sizePooled(inputs: SizingInputs, model: ModelRecord, server: ServerRecord): MethodResult {
-  const kvBytes = kvBytesPerSession(model, inputs.effectiveContextTokens, inputs.kvPrecision);
+  const kvBytes = kvBytesPerSession(model, inputs.effectiveContextTokens, resolveKvPrecision(inputs.kvPrecision, model));
   const kvPerSessionGiB = kvBytes / BYTES_PER_GIB;
   const hbmGiB = nodeHbmGiB(server, inputs.memoryBasis);
   const kvBudgetGiB = hbmGiB * inputs.kvBudgetRatio - inputs.runtimeOverheadGiB;
   const reservedGiB = hbmGiB * (1 - inputs.kvBudgetRatio) + inputs.runtimeOverheadGiB;
   // The budget/session ratio goes through guardedFloor: kvBudgetRatio is a decimal float.
   const sessionsPerNode = kvBudgetGiB > 0 ? guardedFloor(kvBudgetGiB / kvPerSessionGiB) : 0;
-  const infeasibility = checkFeasibility(kvBudgetGiB, kvPerSessionGiB, sessionsPerNode, hbmGiB, inputs);
-  const counted = infeasibility ? { nodes: null, spareSessions: null, utilisationRatio: null } : countNodes(inputs, sessionsPerNode);
+  const infeasibility = checkFeasibility(kvBudgetGiB, kvPerSessionGiB, sessionsPerNode, hbmGiB, inputs) ?? checkWeightsFit(reservedGiB, model);
+  const counted = infeasibility ? NO_NODES : countNodes(inputs, sessionsPerNode);
   return {
     method: 'pooled',
     feasible: infeasibility === null,
@@ -43,14 +43,14 @@ export function sizePooled(inputs: SizingInputs, model: ModelRecord, server: Ser
     reservedGiB,
     sessionsPerNode,
     ...counted,
+    engine: null,
   };
 }
 
-/** Nodes for the concurrency at a number of sessions per node (SPEC §2), spare sessions and utilisation. */
-export function countNodes(
-  inputs: Pick<SizingInputs, 'concurrency' | 'peakHeadroomRatio' | 'ha'>,
-  sessionsPerNode: number,
-): { nodes: NodeCounts; spareSessions: number; utilisationRatio: number } {
+const NO_NODES = { nodes: null, spareSessions: null, utilisationRatio: null };
+
+/** Nodes for a feasible plan (SPEC §2), shared by every method: capacity, with headroom, with HA. */
+export function countNodes(inputs: SizingInputs, sessionsPerNode: number): { nodes: NodeCounts; spareSessions: number; utilisationRatio: number } {
   // Integer division is exact here; the headroom product is a float and is guarded.
   const capacity = ceilDiv(inputs.concurrency, sessionsPerNode);
   const withHeadroom = guardedCeil((inputs.concurrency * (1 + inputs.peakHeadroomRatio)) / sessionsPerNode);
@@ -59,6 +59,23 @@ export function countNodes(
     nodes: { capacity, withHeadroom, total },
     spareSessions: total * sessionsPerNode - inputs.concurrency,
     utilisationRatio: inputs.concurrency / (total * sessionsPerNode),
+  };
+}
+
+/**
+ * Weights larger than the memory outside the KV budget cannot be served: an infeasible plan, not a
+ * warning (issue 10 item 16). The fixes that can work: more memory outside the budget, lower weight
+ * precision, a bigger server.
+ */
+function checkWeightsFit(reservedGiB: number, model: ModelRecord): Infeasibility | null {
+  if (guardedFloor(reservedGiB / model.weightsGiB) >= 1) return null;
+  return {
+    code: 'weights-do-not-fit',
+    figures: { weightsGiB: model.weightsGiB, outsideKvGiB: reservedGiB },
+    message: {
+      en: `The model weights (${f(model.weightsGiB, 'en')} GiB) do not fit in the memory outside the KV budget (${f(reservedGiB, 'en')} GiB). Lower the KV budget ratio, raise the runtime overhead to cover the weights, use a lower weight precision or a server with more HBM.`,
+      'pt-BR': `Os pesos do modelo (${f(model.weightsGiB, 'pt-BR')} GiB) não cabem na memória fora do orçamento KV (${f(reservedGiB, 'pt-BR')} GiB). Reduza a razão de orçamento KV, aumente o overhead de runtime para cobrir os pesos, use uma precisão de pesos menor ou um servidor com mais HBM.`,
+    },
   };
 }
 

@@ -30,8 +30,9 @@ export const PRECISIONS: PrecisionRecord[] = PRECISION_IDS.map((id) => ({
       : `IEEE/OCP ${id} storage width`,
 }));
 
-/** Precisions that store KV in more bytes than fp8: the ones where fp8 is worth suggesting. */
-export function isWiderThanFp8(precision: PrecisionId): boolean {
+/** Precisions that store KV in more bytes than fp8: the ones where fp8 is worth suggesting. `auto` (a model's 16-bit dtype) is. */
+export function isWiderThanFp8(precision: PrecisionId | 'auto'): boolean {
+  if (precision === 'auto') return true;
   return PRECISION_SIXTEENTHS_OF_BYTE[precision] > PRECISION_SIXTEENTHS_OF_BYTE.fp8;
 }
 

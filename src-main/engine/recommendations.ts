@@ -63,8 +63,9 @@ export function recommend(ctx: RecommendationContext): Recommendation[] {
   return out.sort((a, b) => order[a.severity] - order[b.severity]);
 }
 
-function weightsRule({ weights }: RecommendationContext): Recommendation[] {
-  if (weights.fits) return [];
+function weightsRule({ weights, method }: RecommendationContext): Recommendation[] {
+  // The engine method states weights that do not fit as its infeasibility, with the fixes.
+  if (weights.fits || method.engine) return [];
   const figures = { weightsGiB: weights.weightsGiB, outsideKvGiB: weights.outsideKvGiB };
   return [
     rec('weights-do-not-fit', 'critical', figures, text(

@@ -5,7 +5,15 @@ export type HaPolicy = 'none' | 'n+1' | 'n+2';
 export type MemoryBasis = 'nominal' | 'measured';
 export type Lang = 'en' | 'pt-BR';
 export type Severity = 'info' | 'warning' | 'critical';
-export type MethodId = 'pooled';
+export type MethodId = 'pooled' | 'engine';
+/** Serving engines whose memory policy the engine method models. */
+export type ServingEngine = 'vllm' | 'sglang' | 'trtllm';
+/** KV precision as an input: a storage format, or `auto` for the model's own dtype. */
+export type KvPrecision = PrecisionId | 'auto';
+/** Format of the weights' linear layers (embeddings, output head and norms stay in bf16). */
+export type WeightsPrecision = 'bf16' | 'fp8' | 'fp4';
+/** What caps sessions per replica in the engine method. */
+export type BindingLimit = 'kv-memory' | 'max-num-seqs' | 'weights';
 
 /** Text in both product languages; the engine never picks one, its callers do. */
 export type LocalizedText = Record<Lang, string>;
@@ -111,7 +119,27 @@ export interface SizingInputs {
   storageId: string;
   concurrency: number;
   effectiveContextTokens: number;
-  kvPrecision: PrecisionId;
+  kvPrecision: KvPrecision;
+  /** Weights memory from the parameter count in this format; absent: the record's weights as shipped. */
+  weightsPrecision?: WeightsPrecision;
+  /** Engine method only (absent: vLLM). */
+  servingEngine?: ServingEngine;
+  /** Engine method: the version family whose memory policy applies (absent: the engine's default). */
+  engineVersion?: string;
+  /** vLLM's gpu_memory_utilization: share of the GPU's total memory the engine may use. */
+  gpuMemoryUtilization?: number;
+  /** SGLang's mem_fraction_static: share of total memory for weights and the KV pool. */
+  memFractionStatic?: number;
+  /** TensorRT-LLM's free_gpu_memory_fraction: share of the memory free after loading given to KV. */
+  freeGpuMemoryFraction?: number;
+  /** Engine method: GPUs per replica (tensor parallelism); absent: the smallest power of two that fits. */
+  tp?: number;
+  maxNumBatchedTokens?: number;
+  maxNumSeqs?: number;
+  /** Engine method: longest request the engine admits; absent: the effective context. */
+  maxModelLen?: number;
+  /** Engine method: tokens per KV page; absent: the engine's default. */
+  blockSize?: number;
   kvBudgetRatio: number;
   runtimeOverheadGiB: number;
   peakHeadroomRatio: number;
@@ -150,9 +178,64 @@ export interface NodeCounts {
 }
 
 export interface Infeasibility {
-  code: 'budget-not-positive' | 'session-exceeds-budget' | 'tpot-unreachable' | 'ttft-unreachable';
+  code: 'budget-not-positive' | 'session-exceeds-budget' | 'weights-do-not-fit' | 'session-exceeds-replica' | 'tpot-unreachable' | 'ttft-unreachable';
   message: LocalizedText;
   figures: Record<string, number>;
+  /** Changes that alone would make the plan feasible, each checked by re-sizing (engine method). */
+  fixes?: EngineFix[];
+}
+
+/** One change that alone makes an infeasible engine-method plan feasible. */
+export interface EngineFix {
+  field: keyof SizingInputs;
+  value: string | number;
+  sessionsPerNode: number;
+  message: LocalizedText;
+}
+
+/** A per-GPU memory term of the engine method: its value, formula and source, for reports and the README. */
+export interface EngineTerm {
+  key: 'visibleGiB' | 'weightsGiB' | 'activationPeakGiB' | 'nonTorchGiB' | 'cudaGraphGiB' | 'kvAvailableGiB';
+  gib: number | null;
+  formula: string;
+  source: string;
+}
+
+/** Filled by the start-up-log calibration when a profile matches the scenario. */
+export interface EngineCalibration {
+  message: LocalizedText;
+}
+
+/** The engine method's per-GPU accounting and replica layout (SizingResult.engine). */
+export interface EngineFigures {
+  name: ServingEngine;
+  version: string;
+  tp: number;
+  replicasPerNode: number;
+  /** The engine's memory fraction in its own meaning (see `fractionOf`). */
+  memoryFraction: number;
+  fractionOf: 'total' | 'weights-and-kv' | 'free-after-load';
+  /** Where visibleGiB comes from: an engine log, nvidia-smi less the driver's reserve, or the vendor's GB. */
+  visibleBasis: 'engine-log' | 'measured' | 'nominal';
+  perGpu: {
+    visibleGiB: number;
+    weightsGiB: number;
+    activationPeakGiB: number;
+    nonTorchGiB: number;
+    cudaGraphGiB: number | null;
+    kvAvailableGiB: number;
+  };
+  kvPrecision: PrecisionId;
+  kvBytesPerTokenPerGpu: number;
+  kvTokensPerReplica: number;
+  maxConcurrencyPerReplica: number;
+  maxNumSeqs: number;
+  maxNumBatchedTokens: number;
+  maxModelLen: number;
+  blockSize: number;
+  bindingLimit: BindingLimit;
+  terms: EngineTerm[];
+  calibration: EngineCalibration | null;
 }
 
 /** What a sizing method returns; everything downstream consumes only this. */
@@ -170,6 +253,8 @@ export interface MethodResult {
   spareSessions: number | null;
   /** Share of planned session slots in use at the stated concurrency. */
   utilisationRatio: number | null;
+  /** The engine method's per-GPU figures; null for the pooled method. */
+  engine: EngineFigures | null;
 }
 
 export interface MemoryPerNode {

@@ -1,6 +1,6 @@
 import { computed } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { HA_POLICIES, MEMORY_BASES, METHOD_IDS, PRECISION_IDS } from '../../src-main/engine/index';
+import { SERVING_ENGINE_NAMES, ENGINE_VERSIONS, HA_POLICIES, KV_PRECISION_CHOICES, MEMORY_BASES, METHOD_IDS, SERVING_ENGINES, WEIGHTS_PRECISIONS } from '../../src-main/engine/index';
 import { useCatalogsStore } from '../stores/catalogs';
 import { HA_LABEL_KEYS, type ChoiceField } from './scenario-form';
 
@@ -19,7 +19,13 @@ export function useChoiceOptions() {
     return {
       method: METHOD_IDS.map((id) => ({ value: id, label: t(`choices.method.${id}`) })),
       modelId: (view?.models ?? []).map((m) => ({ value: m.id, label: m.name === m.id ? m.id : `${m.name} (${m.id})` })),
-      kvPrecision: PRECISION_IDS.map((id) => ({ value: id, label: id })),
+      kvPrecision: KV_PRECISION_CHOICES.map((id) => ({ value: id, label: id })),
+      weightsPrecision: [{ value: '', label: t('choices.asShipped') }, ...WEIGHTS_PRECISIONS.map((id) => ({ value: id, label: id }))],
+      servingEngine: [{ value: '', label: t('choices.engineDefault') }, ...SERVING_ENGINES.map((id) => ({ value: id, label: SERVING_ENGINE_NAMES[id] }))],
+      engineVersion: [
+        { value: '', label: t('choices.engineDefault') },
+        ...SERVING_ENGINES.flatMap((engine) => ENGINE_VERSIONS[engine].map((v) => ({ value: v, label: `${SERVING_ENGINE_NAMES[engine]} ${v}` }))),
+      ],
       serverId: (view?.servers ?? []).map((s) => ({ value: s.id, label: `${s.name} (${s.id})` })),
       storageId: (view?.storage ?? []).map((s) => ({ value: s.id, label: s.name })),
       memoryBasis: MEMORY_BASES.map((id) => ({ value: id, label: t(`choices.memoryBasis.${id}`) })),

@@ -15,7 +15,9 @@ import type { Messages } from '../i18n/en';
 import { numberText, readNumber, type NumberProblem } from './number-entry';
 
 /** Inputs chosen from a list rather than typed. */
-export type ChoiceField = 'method' | 'modelId' | 'kvPrecision' | 'serverId' | 'storageId' | 'memoryBasis' | 'ha';
+export type ChoiceField = 'method' | 'modelId' | 'kvPrecision' | 'serverId' | 'storageId' | 'memoryBasis' | 'ha' | 'weightsPrecision' | 'servingEngine' | 'engineVersion';
+/** Choices that may stay unset (the empty option): the engine's or the checkpoint's default. */
+export const OPTIONAL_CHOICES: ChoiceField[] = ['weightsPrecision', 'servingEngine', 'engineVersion'];
 export type EditorField = NumberField | ChoiceField;
 export type UnitKey = keyof Messages['units'];
 export type GroupId = keyof Messages['groups'];
@@ -28,7 +30,7 @@ const choice = (field: ChoiceField): FieldSpec => ({ kind: 'choice', field });
 /** Every input of SizingInputs, in the groups the editor shows (a test checks none is missing). */
 export const EDITOR_GROUPS: { id: GroupId; fields: FieldSpec[]; collapsed?: boolean }[] = [
   { id: 'workload', fields: [num('concurrency', 'sessions'), num('effectiveContextTokens', 'tokens')] },
-  { id: 'model', fields: [choice('modelId'), choice('kvPrecision'), choice('method')] },
+  { id: 'model', fields: [choice('modelId'), choice('kvPrecision'), choice('weightsPrecision'), choice('method')] },
   { id: 'hardware', fields: [choice('serverId'), choice('storageId'), choice('memoryBasis')] },
   {
     id: 'policy',
@@ -59,6 +61,22 @@ export const EDITOR_GROUPS: { id: GroupId; fields: FieldSpec[]; collapsed?: bool
     id: 'operations',
     collapsed: true,
     fields: [num('podSize', 'nodes'), num('hbmAlertRatio', 'ratio'), num('scaleUpRatio', 'ratio'), num('scaleDownRatio', 'ratio'), num('scaleDownMinutes', 'minutes')],
+  },
+  {
+    id: 'engine',
+    collapsed: true,
+    fields: [
+      choice('servingEngine'),
+      choice('engineVersion'),
+      num('tp', 'gpus'),
+      num('gpuMemoryUtilization', 'ratio'),
+      num('memFractionStatic', 'ratio'),
+      num('freeGpuMemoryFraction', 'ratio'),
+      num('maxNumBatchedTokens', 'tokens'),
+      num('maxNumSeqs', 'sessions'),
+      num('maxModelLen', 'tokens'),
+      num('blockSize', 'tokens'),
+    ],
   },
 ];
 
@@ -119,8 +137,8 @@ export function checkNumberText(text: string, rule: NumberRule, lang: Lang): { v
 export function draftFromInputs(inputs: SizingInputs, lang: Lang): ScenarioDraft {
   const numbers = {} as NumberDraft;
   for (const field of NUMBER_FIELDS) numbers[field] = numberText(inputs[field], lang);
-  const { method, modelId, kvPrecision, serverId, storageId, memoryBasis, ha } = inputs;
-  return { numbers, choices: { method, modelId, kvPrecision, serverId, storageId, memoryBasis, ha } };
+  const { method, modelId, kvPrecision, serverId, storageId, memoryBasis, ha, weightsPrecision, servingEngine, engineVersion } = inputs;
+  return { numbers, choices: { method, modelId, kvPrecision, serverId, storageId, memoryBasis, ha, weightsPrecision, servingEngine, engineVersion } };
 }
 
 /**
@@ -131,6 +149,8 @@ export function draftFromInputs(inputs: SizingInputs, lang: Lang): ScenarioDraft
 export function checkDraft(draft: ScenarioDraft, catalog: Catalog, lang: Lang): DraftCheck {
   const issues: FieldIssues = {};
   const candidate: Record<string, unknown> = { ...draft.choices };
+  // An unset optional choice (the empty option) is absent from the inputs.
+  for (const field of OPTIONAL_CHOICES) if (!candidate[field]) delete candidate[field];
   for (const field of NUMBER_FIELDS) {
     const { value, issue } = readNumberText(draft.numbers[field], (NUMBER_RULES[field] as NumberRule).optional === true, lang);
     if (issue) issues[field] = issue;

@@ -106,7 +106,8 @@ describe('scenario editor validation', () => {
 
   it('edits every input of SizingInputs', () => {
     const edited = EDITOR_GROUPS.flatMap((g) => g.fields.map((f) => f.field)).sort();
-    const optional = ['pricePerNodeUsd', 'coldStartTargetS', 'availabilityTarget', 'tpotMs', 'ttftS', 'promptTokens', 'outputTokens', 'bandwidthEfficiency', 'computeEfficiency', 'communicationEfficiency'];
+    const optional = ['pricePerNodeUsd', 'coldStartTargetS', 'availabilityTarget', 'weightsPrecision', 'servingEngine', 'engineVersion', 'gpuMemoryUtilization',
+      'memFractionStatic', 'freeGpuMemoryFraction', 'tp', 'maxNumBatchedTokens', 'maxNumSeqs', 'maxModelLen', 'blockSize', 'tpotMs', 'ttftS', 'promptTokens', 'outputTokens', 'bandwidthEfficiency', 'computeEfficiency', 'communicationEfficiency'];
     const all = [...Object.keys(SAAS_INPUTS), ...optional];
     expect(edited).toEqual([...new Set(all)].sort());
   });

@@ -39,6 +39,17 @@ const cases: Array<[string, string[], RegExp]> = [
   ['availability of 1 or more', [...CASE_1, '--availability-target', '99.9'], /^sizing: --availability-target: 99.9 .*less than 1/],
   ['unknown command', ['frobnicate'], /^sizing: frobnicate: unknown command/],
   ['unknown catalog', ['catalog', 'gpus'], /^sizing: catalog: "gpus" .*models, servers, storage, precisions/],
+  ['engine knob without the engine method', [...CASE_1, '--tp', '2'], /^sizing: --tp: 2 is not allowed; expected absent unless the method is engine \(--method engine\)$/],
+  ['another engine\'s knob', [...CASE_1, '--method', 'engine', '--engine', 'sglang', '--gpu-memory-utilization', '0.9'], /^sizing: --gpu-memory-utilization: 0.9 .*absent with SGLang \(it is vLLM's knob\)$/],
+  ['unknown method', [...CASE_1, '--method', 'magic'], /^sizing: --method: "magic" .*pooled, engine$/],
+  ['unknown engine version', [...CASE_1, '--method', 'engine', '--engine-version', '0.5'], /^sizing: --engine-version: "0.5" .*one of 0.10, 0.11, 0.21 for vLLM$/],
+  ['TP that does not divide the GPUs', [...CASE_1, '--method', 'engine', '--tp', '3'], /^sizing: --tp: 3 .*a divisor of dgx200's 8 GPUs$/],
+  ['utilisation above 1', [...CASE_1, '--method', 'engine', '--gpu-memory-utilization', '1.5'], /^sizing: --gpu-memory-utilization: 1.5 .*greater than 0 and at most 1$/],
+  ['int8 KV where vLLM does not offer it', [...withFlag('--kv-precision', 'int8'), '--method', 'engine'], /^sizing: --kv-precision: "int8" .*auto, fp16, bf16, fp8 \(what vLLM stores KV in\)$/],
+  ['fp4 weights on Hopper', [...CASE_1, '--weights-precision', 'fp4'], /^sizing: --weights-precision: "fp4" .*dgx200 is hopper: 4-bit floating point needs Blackwell or CDNA 4/],
+  ['fp8 weights on Ampere', [...withFlag('--server', 'dgxa100-80'), '--weights-precision', 'fp8'], /^sizing: --weights-precision: "fp8" .*no fp8 tensor cores/],
+  ['NVFP4 KV before Blackwell', withFlag('--kv-precision', 'nvfp4'), /^sizing: --kv-precision: "nvfp4" .*NVFP4 KV needs Blackwell/],
+  ['max model length below the context', [...CASE_1, '--method', 'engine', '--max-model-len', '1000'], /^sizing: --max-model-len: 1000 .*at least the effective context \(32768\)$/],
 ];
 
 describe('bad input exits 2 with one line naming the flag, the value and what is allowed', () => {
