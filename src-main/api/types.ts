@@ -149,6 +149,8 @@ export interface ApiMethods {
   'catalog.delete': { input: { kind: CustomKind; id: string }; result: CatalogView };
   /** The scenarios that use a record, so that deleting it can name them first. */
   'catalog.usage': { input: { kind: RecordKind; id: string }; result: RecordUse[] };
+  /** A catalog file `{ models, servers, storage }` stored as custom records; `replace` updates records of the same id. */
+  'catalog.import': { input: { file: unknown; replace?: boolean }; result: { added: number; replaced: number; catalog: CatalogView } };
   'templates.list': { input: Record<string, never>; result: Template[] };
   /** Name and notes come in `lang` (default English). */
   'templates.createScenario': { input: { projectId: number; templateId: string; name?: string; lang?: Lang }; result: ScenarioRow };

@@ -3,6 +3,7 @@ import { BUILT_IN_CATALOG, PRECISIONS, planRegions, planScenario, TEMPLATES, typ
 import { resultsCsv } from '../export/csv.js';
 import { parseArgs, type ParsedArgs } from './args.js';
 import { both, CliError, errorLang, EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_OK, oneOf } from './errors.js';
+import { catalogWithFile } from './catalog-file.js';
 import { HELP_EN, HELP_PT_BR } from './help.js';
 import { planTextReport, textReport } from './report.js';
 import { inputsFromArgs, parseFormat, parseLang, parseTemplate, SIZING_FLAGS } from './sizing-flags.js';
@@ -10,9 +11,9 @@ import { OPTIMISE_FLAGS } from './optimise-flags.js';
 import packageJson from '../../package.json' with { type: 'json' };
 
 export const VALUE_FLAGS = new Set([
-  ...Object.keys(SIZING_FLAGS), 'format', 'lang', 'template', 'db', 'out', 'project', 'name', 'scenario', 'port', 'notes', 'subject', 'sweep', 'from', 'to', 'points', 'region', 'new-name', 'log-date', ...OPTIMISE_FLAGS,
+  ...Object.keys(SIZING_FLAGS), 'format', 'lang', 'template', 'db', 'out', 'project', 'name', 'scenario', 'port', 'notes', 'subject', 'sweep', 'from', 'to', 'points', 'region', 'new-name', 'log-date', 'catalog', ...OPTIMISE_FLAGS,
 ]);
-export const SWITCH_FLAGS = new Set(['help', 'version', 'bom', 'verbose', 'save']);
+export const SWITCH_FLAGS = new Set(['help', 'version', 'bom', 'verbose', 'save', 'replace']);
 
 export interface CommandContext {
   args: ParsedArgs;
@@ -46,7 +47,8 @@ export async function runCli(argv: string[], out: (text: string) => void = (t) =
   }
   const command = args.positionals[0];
   if (command === 'templates') return listTemplates(args, out);
-  if (command === 'catalog') return listCatalog(args, out, BUILT_IN_CATALOG);
+  if (command === 'catalog' && args.positionals[1] === 'import') return (await import('./catalog-commands.js')).run({ args, out });
+  if (command === 'catalog') return listCatalog(args, out, catalogWithFile(args, BUILT_IN_CATALOG));
   if (command !== undefined && command in LAZY_COMMANDS) {
     const module = await LAZY_COMMANDS[command]!();
     return module.run({ args, out });
@@ -55,7 +57,7 @@ export async function runCli(argv: string[], out: (text: string) => void = (t) =
     const known = ['templates', 'catalog', ...Object.keys(LAZY_COMMANDS)].join(', ');
     throw new CliError(both(`${command}: unknown command; expected one of ${known}, or sizing flags (see sizing --help)`, `${command}: comando desconhecido; esperado um de ${known}, ou flags de dimensionamento (veja sizing --help)`));
   }
-  return sizeFromFlags(args, out, BUILT_IN_CATALOG);
+  return sizeFromFlags(args, out, catalogWithFile(args, BUILT_IN_CATALOG));
 }
 
 /** The original command: size one scenario (or a template, with its regions) and print it. */

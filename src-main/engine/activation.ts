@@ -37,10 +37,9 @@ export function forwardPeakBytes(pass: ProfilePass): number {
     ? (qHeads + 2 * Math.ceil(a.kvHeads / tp)) * a.headDim + qHeads * a.headDim
     : qHeads * (3 * (a.kvLoraRank / 4) + a.qkRopeHeadDim) + a.kvLoraRank + a.qkRopeHeadDim;
   const residual = 2 * h;
-  const stages = [attentionWidth];
   const moe = model.moe;
   const denseLayers = moe ? (moe.denseLayers ?? 0) : model.layers;
-  if (denseLayers > 0) stages.push(3 * (model.intermediateSize! / tp));
+  const mlpWidth = denseLayers > 0 ? 3 * (model.intermediateSize! / tp) : 0;
   let moeBytes = 0;
   if (moe) {
     const chunk = Math.min(tokens, MOE_CHUNK_TOKENS);
@@ -48,7 +47,7 @@ export function forwardPeakBytes(pass: ProfilePass): number {
     const shared = 3 * ((moe.sharedExperts ?? 0) * moe.expertIntermediateSize / tp);
     moeBytes = chunk * (moe.expertsPerToken * perSlot * b + moe.experts * 4) + tokens * shared * b;
   }
-  const widest = Math.max(...stages) * tokens * b;
+  const widest = (attentionWidth > mlpWidth ? attentionWidth : mlpWidth) * tokens * b;
   return residual * tokens * b + Math.max(widest, moeBytes);
 }
 

@@ -4,7 +4,7 @@ import { kvValuesPerTokenPerLayer, resolveKvPrecision } from './kv.js';
 import { countNodes, nodeHbmGiB } from './pooled.js';
 import { PRECISION_SIXTEENTHS_OF_BYTE, type PrecisionId } from './precision.js';
 import { defaultBatchLimits, SERVING_ENGINE_NAMES, enginePolicy, FRACTION_FIELD, type EnginePolicy } from './serving-engines.js';
-import type { BindingLimit, EngineFigures, EngineTerm, Infeasibility, Lang, MethodResult, ModelRecord, ServerRecord, ServingEngine, SizingInputs } from './types.js';
+import type { BindingLimit, EngineFigures, EngineTerm, Infeasibility, Lang, LocalizedText, MethodResult, ModelRecord, ServerRecord, ServingEngine, SizingInputs } from './types.js';
 import { BYTES_PER_GIB, BYTES_PER_MIB, guardedFloor } from './units.js';
 
 /**
@@ -214,7 +214,7 @@ export function sizeEngine(inputs: SizingInputs, model: ModelRecord, server: Ser
     maxModelLen: r.s.maxModelLen,
     blockSize: r.s.block,
     bindingLimit,
-    terms: describeTerms(r, model),
+    terms: [], // described on demand (engineTerms): the method stays cheap for sweeps and the optimiser
     calibration: null,
   };
   return {
@@ -234,6 +234,19 @@ export function sizeEngine(inputs: SizingInputs, model: ModelRecord, server: Ser
 
 const g = (v: number, lang: Lang) => formatNumber(v, lang, 2);
 
+/** Text built on first read: sweeps and the optimiser size many infeasible plans whose words nobody reads. */
+function lazyText(build: () => LocalizedText): LocalizedText {
+  let text: LocalizedText | undefined;
+  return {
+    get en() {
+      return (text ??= build()).en;
+    },
+    get 'pt-BR'() {
+      return (text ??= build())['pt-BR'];
+    },
+  };
+}
+
 function weightsInfeasibility(r: ReplicaSizing): Infeasibility {
   const p = r.perGpu;
   const budget = p.kvAvailableGiB + p.weightsGiB + p.activationPeakGiB + p.nonTorchGiB + (p.cudaGraphGiB ?? 0);
@@ -241,10 +254,10 @@ function weightsInfeasibility(r: ReplicaSizing): Infeasibility {
   return {
     code: 'weights-do-not-fit',
     figures: { weightsGiBPerGpu: p.weightsGiB, activationPeakGiB: p.activationPeakGiB, budgetGiBPerGpu: budget, tp: r.tp },
-    message: {
+    message: lazyText(() => ({
       en: `At TP ${r.tp}, each GPU needs ${g(p.weightsGiB, 'en')} GiB of weights, a ${g(p.activationPeakGiB, 'en')} GiB activation peak and ${g(p.nonTorchGiB, 'en')} GiB outside PyTorch: more than ${engine}'s budget of ${g(budget, 'en')} GiB, so no KV cache is left.`,
       'pt-BR': `Com TP ${r.tp}, cada GPU precisa de ${g(p.weightsGiB, 'pt-BR')} GiB de pesos, um pico de ativação de ${g(p.activationPeakGiB, 'pt-BR')} GiB e ${g(p.nonTorchGiB, 'pt-BR')} GiB fora do PyTorch: mais que o orçamento de ${g(budget, 'pt-BR')} GiB do ${engine}, e não sobra cache KV.`,
-    },
+    })),
   };
 }
 
@@ -254,28 +267,30 @@ function sessionInfeasibility(r: ReplicaSizing): Infeasibility {
   return {
     code: 'session-exceeds-replica',
     figures: { sessionGiBPerGpu: need, kvAvailableGiBPerGpu: have, maxModelLen: r.s.maxModelLen, tp: r.tp },
-    message: {
+    message: lazyText(() => ({
       en: `One request of ${formatNumber(r.s.maxModelLen, 'en')} tokens needs ${g(need, 'en')} GiB of KV cache per GPU, but each GPU of a TP ${r.tp} replica has ${g(have, 'en')} GiB left for KV.`,
       'pt-BR': `Uma requisição de ${formatNumber(r.s.maxModelLen, 'pt-BR')} tokens precisa de ${g(need, 'pt-BR')} GiB de cache KV por GPU, mas cada GPU de uma réplica TP ${r.tp} tem ${g(have, 'pt-BR')} GiB livres para KV.`,
-    },
+    })),
   };
 }
 
-/** Each per-GPU term with its formula and source (also the README's table). */
-function describeTerms(r: ReplicaSizing, model: ModelRecord): EngineTerm[] {
-  const p = r.perGpu;
-  const pass = { model, tp: r.tp, tokens: r.s.maxNumBatchedTokens, requests: Math.min(r.s.maxNumSeqs, r.s.maxNumBatchedTokens), dtypeBytes: DTYPE_BYTES[model.dtype ?? 'bf16'], samplerBytesPerLogit: r.s.policy.samplerBytesPerLogit };
+/** Each per-GPU term of an engine-method result with its formula and source (also the README's table). */
+export function engineTerms(e: EngineFigures, model: ModelRecord): EngineTerm[] {
+  const p = e.perGpu;
+  const policy = enginePolicy(e.name, e.version);
+  const requests = Math.min(e.maxNumSeqs, e.maxNumBatchedTokens);
+  const pass = { model, tp: e.tp, tokens: e.maxNumBatchedTokens, requests, dtypeBytes: DTYPE_BYTES[model.dtype ?? 'bf16'], samplerBytesPerLogit: policy.samplerBytesPerLogit };
   const forwardGiB = forwardPeakBytes(pass) / BYTES_PER_GIB;
   const samplerGiB = samplerPeakBytes(pass) / BYTES_PER_GIB;
-  const kvFormula = r.s.policy.fractionOf === 'total'
+  const kvFormula = e.fractionOf === 'total'
     ? 'visible × fraction − weights − activation − outside PyTorch − graphs'
-    : r.s.policy.fractionOf === 'weights-and-kv' ? 'visible × fraction − weights − outside PyTorch' : '(visible − weights − activation − outside PyTorch − graphs) × fraction';
+    : e.fractionOf === 'weights-and-kv' ? 'visible × fraction − weights − outside PyTorch' : '(visible − weights − activation − outside PyTorch − graphs) × fraction';
   return [
-    { key: 'visibleGiB', gib: p.visibleGiB, formula: `total CUDA reports (${r.s.visible.basis})`, source: 'server record; torch.cuda.mem_get_info' },
+    { key: 'visibleGiB', gib: p.visibleGiB, formula: `total CUDA reports (${e.visibleBasis})`, source: 'server record; torch.cuda.mem_get_info' },
     { key: 'weightsGiB', gib: p.weightsGiB, formula: 'weights / TP + replicated K/V or latent projections', source: 'model record (config.json); vLLM linear layers' },
-    { key: 'activationPeakGiB', gib: p.activationPeakGiB, formula: `max(forward ${formatNumber(forwardGiB, 'en', 2)}, sampler ${formatNumber(samplerGiB, 'en', 2)}) at ${r.s.maxNumBatchedTokens} tokens, ${pass.requests} requests`, source: r.s.policy.source },
-    { key: 'nonTorchGiB', gib: p.nonTorchGiB, formula: r.tp === 1 ? 'CUDA/cuBLAS workspaces' : 'CUDA/cuBLAS workspaces + NCCL buffers', source: 'vLLM 0.11 logs; NCCL defaults' },
+    { key: 'activationPeakGiB', gib: p.activationPeakGiB, formula: `max(forward ${formatNumber(forwardGiB, 'en', 2)}, sampler ${formatNumber(samplerGiB, 'en', 2)}) at ${e.maxNumBatchedTokens} tokens, ${requests} requests`, source: policy.source },
+    { key: 'nonTorchGiB', gib: p.nonTorchGiB, formula: e.tp === 1 ? 'CUDA/cuBLAS workspaces' : 'CUDA/cuBLAS workspaces + NCCL buffers', source: 'vLLM 0.11 logs; NCCL defaults' },
     { key: 'cudaGraphGiB', gib: p.cudaGraphGiB, formula: p.cudaGraphGiB === null ? 'captured after the KV cache, outside the budget' : 'piecewise graph pools', source: 'public start-up logs (assumption)' },
-    { key: 'kvAvailableGiB', gib: p.kvAvailableGiB, formula: kvFormula, source: r.s.policy.source },
+    { key: 'kvAvailableGiB', gib: p.kvAvailableGiB, formula: kvFormula, source: policy.source },
   ];
 }

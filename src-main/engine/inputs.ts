@@ -221,9 +221,45 @@ export function withDefaults(
   const model = findModel(catalog, partial.modelId);
   const server = findServer(catalog, partial.serverId);
   const overhead = model && server ? defaultRuntimeOverheadGiB(model, server) : 0;
-  const merged = { ...DEFAULT_POLICY, runtimeOverheadGiB: overhead } as SizingInputs;
-  for (const [key, value] of Object.entries(partial)) {
-    if (value !== undefined) (merged as unknown as Record<string, unknown>)[key] = value;
-  }
-  return merged;
+  const p = partial;
+  const d = DEFAULT_POLICY;
+  // One object literal with every input in one order (absent ones undefined): every inputs object
+  // shares one shape, which keeps the engine's hot loops (sweeps, the optimiser) fast.
+  return {
+    method: p.method ?? d.method,
+    modelId: p.modelId,
+    serverId: p.serverId,
+    storageId: p.storageId ?? d.storageId,
+    concurrency: p.concurrency,
+    effectiveContextTokens: p.effectiveContextTokens,
+    kvPrecision: p.kvPrecision ?? d.kvPrecision,
+    weightsPrecision: p.weightsPrecision,
+    servingEngine: p.servingEngine,
+    engineVersion: p.engineVersion,
+    gpuMemoryUtilization: p.gpuMemoryUtilization,
+    memFractionStatic: p.memFractionStatic,
+    freeGpuMemoryFraction: p.freeGpuMemoryFraction,
+    tp: p.tp,
+    maxNumBatchedTokens: p.maxNumBatchedTokens,
+    maxNumSeqs: p.maxNumSeqs,
+    maxModelLen: p.maxModelLen,
+    blockSize: p.blockSize,
+    kvBudgetRatio: p.kvBudgetRatio ?? d.kvBudgetRatio,
+    runtimeOverheadGiB: p.runtimeOverheadGiB ?? overhead,
+    peakHeadroomRatio: p.peakHeadroomRatio ?? d.peakHeadroomRatio,
+    ha: p.ha ?? d.ha,
+    memoryBasis: p.memoryBasis ?? d.memoryBasis,
+    pricePerNodeUsd: p.pricePerNodeUsd,
+    years: p.years ?? d.years,
+    pue: p.pue ?? d.pue,
+    kwhPriceUsd: p.kwhPriceUsd ?? d.kwhPriceUsd,
+    coldStartTargetS: p.coldStartTargetS,
+    engineInitS: p.engineInitS ?? d.engineInitS,
+    availabilityTarget: p.availabilityTarget,
+    podSize: p.podSize ?? d.podSize,
+    hbmAlertRatio: p.hbmAlertRatio ?? d.hbmAlertRatio,
+    scaleUpRatio: p.scaleUpRatio ?? d.scaleUpRatio,
+    scaleDownRatio: p.scaleDownRatio ?? d.scaleDownRatio,
+    scaleDownMinutes: p.scaleDownMinutes ?? d.scaleDownMinutes,
+  } as SizingInputs;
 }

@@ -4,7 +4,7 @@ import { estimateCost } from './cost.js';
 import { describeIssue, validateInputs, type InputIssue } from './inputs.js';
 import { engineFixes } from './engine-fixes.js';
 import { checkEngineInputs } from './engine-inputs.js';
-import { sizeEngine } from './engine-method.js';
+import { engineTerms, sizeEngine } from './engine-method.js';
 import { resolveKvPrecision } from './kv.js';
 import { sizePooled } from './pooled.js';
 import { withWeightsPrecision } from './weights.js';
@@ -62,6 +62,7 @@ export function planScenario(inputs: SizingInputs, catalog: Catalog): SizingResu
   const server = findServer(catalog, inputs.serverId)!;
   const storage = findStorage(catalog, inputs.storageId)!;
   const { method, serving } = sizeWithServiceTargets(inputs, model, server, catalog.servers);
+  if (method.engine) method.engine.terms = engineTerms(method.engine, model);
   if (method.infeasibility && method.engine) method.infeasibility.fixes = engineFixes(inputs, catalog);
   const memoryPerNode = memoryAtPlannedLoad(method, inputs);
   const weights = checkWeights(method, model);

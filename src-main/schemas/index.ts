@@ -173,6 +173,14 @@ export const storageRecordSchema = z.strictObject({
   source,
 });
 
+/** A catalog file (issue 8 item 6): exactly the record fields, each list checked by its record's schema. */
+export const catalogFileSchema = z.strictObject({
+  models: z.array(modelRecordSchema).max(10_000, { error: 'at most 10,000 records' }).default([]),
+  servers: z.array(serverRecordSchema).max(10_000, { error: 'at most 10,000 records' }).default([]),
+  storage: z.array(storageRecordSchema).max(10_000, { error: 'at most 10,000 records' }).default([]),
+}, { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}; expected models, servers, storage` : undefined) });
+export type CatalogFile = z.infer<typeof catalogFileSchema>;
+
 /** A user's own price for a catalog server, replacing the reference range. */
 export const priceOverrideSchema = z
   .strictObject({

@@ -31,6 +31,13 @@ export const useCatalogsStore = defineStore('catalogs', () => {
     return api().call('catalog.usage', { kind, id });
   }
 
+  /** A catalog file `{ models, servers, storage }` stored as the user's records (the same file `sizing catalog import` reads). */
+  async function importFile(file: unknown, replace: boolean): Promise<{ added: number; replaced: number }> {
+    const result = await api().call('catalog.import', { file, replace });
+    view.value = result.catalog;
+    return { added: result.added, replaced: result.replaced };
+  }
+
   async function remove(kind: RecordKind, id: string): Promise<void> {
     view.value = await api().call('catalog.delete', { kind, id });
   }
@@ -50,5 +57,5 @@ export const useCatalogsStore = defineStore('catalogs', () => {
     return view.value?.customIds[kind].includes(id) ?? false;
   }
 
-  return { view, catalog, load, add, update, remove, usage, isCustom, modelName, serverName, storageName };
+  return { view, catalog, load, add, update, importFile, remove, usage, isCustom, modelName, serverName, storageName };
 });

@@ -2,36 +2,61 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUILT_IN_CATALOG, findModel, findServer, sizePooled, TEMPLATES } from '../../src-main/engine/index.js';
+import {
+  BUILT_IN_CATALOG,
+  findModel,
+  findServer,
+  sizeEngine,
+  sizePooled,
+  TEMPLATES,
+  validateInputs,
+  withDefaults,
+  type ModelRecord,
+  type ServerRecord,
+  type SizingInputs,
+  type SizingMethod,
+} from '../../src-main/engine/index.js';
 import { EXTRA_BENCHMARKS } from './registry.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Pooled-method evaluations per second on one core, over at least one second. */
-function benchEngine(): Record<string, number> {
-  // 5,000 distinct prepared scenarios: the loop measures the method, not object copying.
-  const cases = Array.from({ length: 5000 }, (_, i) => {
-    const t = TEMPLATES[i % TEMPLATES.length]!;
-    return {
-      inputs: { ...t.inputs, concurrency: 1 + i },
-      model: findModel(BUILT_IN_CATALOG, t.inputs.modelId)!,
-      server: findServer(BUILT_IN_CATALOG, t.inputs.serverId)!,
-    };
-  });
+type Case = { inputs: SizingInputs; model: ModelRecord; server: ServerRecord };
+
+/** A method's evaluations per second on one core, over at least one second of distinct prepared cases. */
+function evaluationsPerSecond(method: SizingMethod, cases: Case[]): { perSecond: number; seconds: number } {
   let evaluations = 0;
   let checksum = 0;
   const start = process.hrtime.bigint();
   let elapsedNs = 0n;
   while (elapsedNs < 1_000_000_000n) {
     for (let i = 0; i < 10_000; i++) {
-      const c = cases[i % 5000]!;
-      checksum += sizePooled(c.inputs, c.model, c.server).sessionsPerNode;
+      const c = cases[i % cases.length]!;
+      checksum += method(c.inputs, c.model, c.server).sessionsPerNode;
       evaluations++;
     }
     elapsedNs = process.hrtime.bigint() - start;
   }
   if (checksum === 0) throw new Error('engine benchmark computed nothing');
-  return { engineEvaluationsPerSecond: Math.round(evaluations / (Number(elapsedNs) / 1e9)), engineMeasuredSeconds: Number(elapsedNs) / 1e9 };
+  return { perSecond: Math.round(evaluations / (Number(elapsedNs) / 1e9)), seconds: Number(elapsedNs) / 1e9 };
+}
+
+/** Pooled and engine-method evaluations per second on one core (5,000 distinct scenarios each). */
+function benchEngine(): Record<string, number> {
+  const pooled: Case[] = Array.from({ length: 5000 }, (_, i) => {
+    const t = TEMPLATES[i % TEMPLATES.length]!;
+    return { inputs: { ...t.inputs, concurrency: 1 + i }, model: findModel(BUILT_IN_CATALOG, t.inputs.modelId)!, server: findServer(BUILT_IN_CATALOG, t.inputs.serverId)! };
+  });
+  // Every built-in model on every built-in server at an explicit TP (the default TP searches), valid ones only.
+  const pairs = BUILT_IN_CATALOG.models.flatMap((model) => BUILT_IN_CATALOG.servers.map((server) => ({ model, server })));
+  const engine: Case[] = [];
+  for (let i = 0; engine.length < 5000 && i < 50_000; i++) {
+    const { model, server } = pairs[i % pairs.length]!;
+    const inputs = withDefaults({ method: 'engine', modelId: model.id, serverId: server.id, concurrency: 1 + i, effectiveContextTokens: 1024 + (i % 16) * 2048, kvPrecision: 'fp8', tp: 8 } as SizingInputs, BUILT_IN_CATALOG);
+    if (validateInputs(inputs, BUILT_IN_CATALOG).length === 0) engine.push({ inputs, model, server });
+  }
+  const p = evaluationsPerSecond(sizePooled, pooled);
+  const e = evaluationsPerSecond(sizeEngine, engine);
+  return { engineEvaluationsPerSecond: p.perSecond, engineMeasuredSeconds: p.seconds, engineMethodEvaluationsPerSecond: e.perSecond, engineMethodMeasuredSeconds: e.seconds };
 }
 
 function medianWallMs(args: string[], runs: number): number {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { findTemplate, PRECISIONS, TEMPLATES } from '../../engine/index.js';
-import { CUSTOM_KINDS, CUSTOM_RECORD_SCHEMAS, describeZodIssue, nameSchema } from '../../schemas/index.js';
+import { BUILT_IN_CATALOG, catalogIdClashes, findTemplate, PRECISIONS, TEMPLATES } from '../../engine/index.js';
+import { catalogFileSchema, CUSTOM_KINDS, CUSTOM_RECORD_SCHEMAS, describeZodIssue, nameSchema, type CatalogFile } from '../../schemas/index.js';
 import type { Store } from '../../store/index.js';
 import { read, write, type MethodMap } from '../define.js';
 import { ApiError } from '../errors.js';
@@ -43,7 +43,39 @@ function customRecord(kind: (typeof CUSTOM_KINDS)[number], record: unknown) {
   return parsed.data;
 }
 
-type CatalogMethod = 'catalog.list' | 'catalog.add' | 'catalog.update' | 'catalog.delete' | 'catalog.usage' | 'templates.list' | 'templates.createScenario';
+type CatalogMethod = 'catalog.list' | 'catalog.add' | 'catalog.update' | 'catalog.delete' | 'catalog.usage' | 'catalog.import' | 'templates.list' | 'templates.createScenario';
+
+const FILE_LISTS = [['models', 'model'], ['servers', 'server'], ['storage', 'storage']] as const;
+
+/**
+ * A catalog file stored as custom records in the one write transaction (all or nothing). Built-in
+ * ids are refused with their path (a file can replace them for one run: `sizing --catalog FILE
+ * --replace`); a custom record of the same id is updated only with `replace`.
+ */
+function importCatalogFile(store: Store, raw: unknown, replace: boolean): { added: number; replaced: number } {
+  const parsed = catalogFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const { field, message } = describeZodIssue(parsed.error);
+    throw new ApiError('invalid_input', `${field}: ${message}`, field);
+  }
+  const file: CatalogFile = parsed.data;
+  const builtIn = catalogIdClashes(BUILT_IN_CATALOG, file)[0];
+  if (builtIn) throw new ApiError('conflict', `${builtIn.path}: "${builtIn.id}" is a built-in ${builtIn.kind}; give your record its own id`, builtIn.path);
+  const custom = store.catalog.custom();
+  let added = 0;
+  let replaced = 0;
+  for (const [list, kind] of FILE_LISTS) {
+    file[list].forEach((record, index) => {
+      const exists = (custom[list] as { id: string }[]).some((r) => r.id === record.id);
+      if (exists && !replace) throw new ApiError('conflict', `${list}[${index}].id: your ${kind} "${record.id}" is already stored; import with replace to update it`, `${list}[${index}].id`);
+      if (exists) store.catalog.update(kind, record as never);
+      else store.catalog.add(kind, record as never);
+      if (exists) replaced++;
+      else added++;
+    });
+  }
+  return { added, replaced };
+}
 
 /** Built-in and custom catalog records, and the reference-case templates. */
 export const CATALOG_METHODS: MethodMap<CatalogMethod> = {
@@ -62,6 +94,11 @@ export const CATALOG_METHODS: MethodMap<CatalogMethod> = {
   }),
 
   'catalog.usage': read(z.strictObject({ kind: z.enum(['model', 'server', 'storage']), id: z.string().min(1).max(100) }), (ctx, i) => recordUsage(ctx.store, i.kind, i.id)),
+  'catalog.import': write(
+    z.strictObject({ file: z.unknown(), replace: z.boolean().optional() }),
+    (ctx, i) => ({ ...importCatalogFile(ctx.store, i.file, i.replace === true), catalog: catalogView(ctx.store) }),
+    { errorFieldPrefix: 'file.' },
+  ),
 
   'templates.list': read(empty, () => TEMPLATES),
   'templates.createScenario': write(z.strictObject({ projectId: id, templateId: z.string().max(100), name: nameSchema.optional(), lang: lang.optional() }), (ctx, i) => {

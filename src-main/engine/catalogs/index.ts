@@ -25,6 +25,32 @@ function mergeById<T extends { id: string }>(builtIn: T[], custom: T[]): T[] {
   return [...builtIn, ...custom.filter((r) => !taken.has(r.id))];
 }
 
+const FILE_KINDS = [
+  ['models', 'model'],
+  ['servers', 'server'],
+  ['storage', 'storage profile'],
+] as const;
+
+/**
+ * Where a catalog file's records reuse ids already in a catalog ("models[2].id"), with what each
+ * id is: a file may replace them only when the user says so.
+ */
+export function catalogIdClashes(base: Catalog, file: Partial<Catalog>): { path: string; id: string; kind: string }[] {
+  return FILE_KINDS.flatMap(([list, kind]) => {
+    const taken = new Set(base[list].map((r) => r.id));
+    return (file[list] ?? []).flatMap((r, i) => (taken.has(r.id) ? [{ path: `${list}[${i}].id`, id: r.id, kind }] : []));
+  });
+}
+
+/** A catalog with a file's records added, each replacing the record of the same id. */
+export function overlayCatalog(base: Catalog, file: Partial<Catalog>): Catalog {
+  const overlay = <T extends { id: string }>(records: T[], extra: T[] = []) => {
+    const replaced = new Set(extra.map((r) => r.id));
+    return [...records.filter((r) => !replaced.has(r.id)), ...extra];
+  };
+  return { models: overlay(base.models, file.models), servers: overlay(base.servers, file.servers), storage: overlay(base.storage, file.storage) };
+}
+
 export function findModel(catalog: Catalog, id: string): ModelRecord | undefined {
   return catalog.models.find((m) => m.id === id);
 }

@@ -40,6 +40,7 @@ describe('API contract', () => {
         "catalog.update",
         "catalog.delete",
         "catalog.usage",
+        "catalog.import",
         "templates.list",
         "templates.createScenario",
         "settings.get",

@@ -8,12 +8,12 @@ const size = (row: (typeof logs.rows)[number]) =>
   planScenario(withDefaults({ method: 'engine', concurrency: 100, ...(row.inputs as Partial<SizingInputs>) } as SizingInputs, catalog), catalog);
 
 describe('engine method against public start-up logs (issue 8 item 9)', () => {
-  for (const row of logs.rows) {
+  for (const row of logs.rows.filter((r) => !('outOfScope' in r))) {
     it(`${row.id}: available KV per GPU within 3% of the logged ${row.logged.kvAvailableGiB} GiB`, () => {
       const r = size(row);
       const kv = r.engine!.perGpu.kvAvailableGiB;
       expect(Math.abs(kv / row.logged.kvAvailableGiB - 1)).toBeLessThan(0.03);
-      expect(Math.abs(r.engine!.perGpu.weightsGiB / row.logged.weightsGiB - 1)).toBeLessThan(0.06);
+      expect(Math.abs(r.engine!.perGpu.weightsGiB / row.logged.weightsGiB! - 1)).toBeLessThan(0.06);
     });
   }
 });
