@@ -1,4 +1,4 @@
-import { BUILT_IN_CATALOG, formatNumber, formatUsd, OPTIMISE_OBJECTIVES, optimise, type Catalog, type Lang, type OptimiseResult, type RuledOutReason } from '../engine/index.js';
+import { BUILT_IN_CATALOG, formatNumber, formatUsd, OPTIMISE_OBJECTIVES, optimise, SERVING_ENGINES, type ServingEngine, type Catalog, type Lang, type OptimiseResult, type RuledOutReason } from '../engine/index.js';
 import { optimiseCsv } from '../export/optimise.js';
 import { label } from '../i18n/labels.js';
 import { parseChoice, parseNumber, type ParsedArgs } from './args.js';
@@ -23,6 +23,16 @@ function parseServers(args: ParsedArgs, catalog: Catalog): string[] | undefined 
   return ids;
 }
 
+/** --engines vllm,sglang: the serving engines the search varies (the engine method's). */
+function parseEngines(args: ParsedArgs): ServingEngine[] | undefined {
+  const raw = args.flags.get('engines');
+  if (raw === undefined) return undefined;
+  const names = raw.split(',').map((s) => s.trim());
+  const unknown = names.find((n) => !(SERVING_ENGINES as string[]).includes(n));
+  if (unknown !== undefined || names.length === 0) throw CliError.badValue('--engines', unknown ?? raw, both(`a comma-separated list of ${SERVING_ENGINES.join(', ')}`, `uma lista separada por vírgulas de ${SERVING_ENGINES.join(', ')}`));
+  return names as ServingEngine[];
+}
+
 function parseTop(args: ParsedArgs): number {
   const raw = args.flags.get('top');
   if (raw === undefined) return 10;
@@ -42,21 +52,18 @@ function parseMaxCapex(args: ParsedArgs): number | undefined {
 export function optimiseCommand(args: ParsedArgs, out: CommandContext['out'], catalog: Catalog): number {
   const lang = parseLang(args);
   const format = parseFormat(args, ['text', 'json', 'csv'] as const);
-  if (args.flags.has('engines')) {
-    throw new CliError(both(
-      '--engines: the search varies serving engines once the engine-aware method is in place; until then it sizes with the pooled method (drop --engines)',
-      '--engines: a busca varia os engines de serving quando o método por engine estiver disponível; até lá ela dimensiona com o método de nó agregado (remova --engines)',
-    ));
-  }
   const serverIds = parseServers(args, catalog);
+  const engines = parseEngines(args);
   const objective = parseChoice('objective', args.flags.get('objective') ?? 'tco', OPTIMISE_OBJECTIVES);
   const top = parseTop(args);
   const maxCapexUsd = parseMaxCapex(args);
   // Inputs are checked as for `sizing`, against the first server searched; the search then varies it.
   const flags = new Map(args.flags);
   if (!flags.has('server')) flags.set('server', serverIds?.[0] ?? catalog.servers[0]!.id);
+  // The search places replicas: the engine-aware method unless another is asked for.
+  if (!flags.has('method')) flags.set('method', 'engine');
   const base = inputsFromArgs({ ...args, flags }, catalog);
-  const result = optimise({ base, serverIds, maxCapexUsd, objective, top, keepRuntimeOverhead: args.flags.has('runtime-overhead-gib') }, catalog);
+  const result = optimise({ base, serverIds, engines, maxCapexUsd, objective, top, keepRuntimeOverhead: args.flags.has('runtime-overhead-gib') }, catalog);
   if (format === 'json') out(JSON.stringify(result, null, 2) + '\n');
   else if (format === 'csv') out(optimiseCsv([{ name: null, result }], { bom: args.switches.has('bom') }));
   else out(optimiseText(result, lang));
@@ -69,6 +76,7 @@ const REASON_TEXT: Record<RuledOutReason, { en: string; 'pt-BR': string }> = {
   ttft: { en: 'the TTFT target (--ttft-s)', 'pt-BR': 'a meta de TTFT (--ttft-s)' },
   capex: { en: 'the CapEx ceiling (--max-capex-usd)', 'pt-BR': 'o teto de CapEx (--max-capex-usd)' },
   records: { en: 'records without the latency figures', 'pt-BR': 'registros sem os dados de latência' },
+  unsupported: { en: 'combinations the GPU or engine does not run', 'pt-BR': 'combinações que a GPU ou o engine não executam' },
 };
 
 export function optimiseText(result: OptimiseResult, lang: Lang): string {
@@ -85,14 +93,14 @@ export function optimiseText(result: OptimiseResult, lang: Lang): string {
       : `No plan meets the targets; what rules out the most candidates: ${reason} (${n(result.ruledOut[result.mostRestrictive ?? 'memory'])}).`);
     return lines.join('\n') + '\n';
   }
-  const header = ['#', L('server'), 'TP', 'KV', lang === 'pt-BR' ? 'pesos' : 'weights', L('nodes'), lang === 'pt-BR' ? 'TCO (alto)' : 'TCO (high)', 'TPOT ms', 'TTFT s', lang === 'pt-BR' ? 'limite' : 'binding', 'USD/M tok'];
+  const header = ['#', L('server'), 'engine', 'TP', 'KV', lang === 'pt-BR' ? 'pesos' : 'weights', L('nodes'), lang === 'pt-BR' ? 'TCO (alto)' : 'TCO (high)', 'TPOT ms', 'TTFT s', lang === 'pt-BR' ? 'limite' : 'binding', 'USD/M tok'];
   const rows = result.plans.map((p, i) => [
-    String(i + 1), p.serverId, String(p.tp), p.kvPrecision, p.weightsPrecision, n(p.nodes.total), formatUsd(p.cost.tcoHighUsd, lang),
+    String(i + 1), p.serverId, p.engine ?? '—', String(p.tp), p.kvPrecision, p.weightsPrecision, n(p.nodes.total), formatUsd(p.cost.tcoHighUsd, lang),
     p.tpotMs === null ? '—' : n(p.tpotMs, 1, 1), p.ttftS === null ? '—' : n(p.ttftS, 2, 2), p.bindingLimit,
     p.tcoPerMillionTokensUsd === null ? '—' : n(p.tcoPerMillionTokensUsd, 2, 2),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => `  ${cells.map((c, i) => (i === 1 || i >= 9 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')}`;
+  const line = (cells: string[]) => `  ${cells.map((c, i) => (i === 1 || i === 2 || i >= 10 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')}`;
   lines.push('', line(header), ...rows.map(line));
   lines.push('', lang === 'pt-BR'
     ? 'Custos são estimativas a partir de preços de referência; USD/M tok supõe a concorrência gerando o tempo todo.'

@@ -4,7 +4,9 @@ import { defaultRuntimeOverheadGiB, validateInputs } from './inputs.js';
 import { regionInputs, sizeWithServiceTargets } from './plan.js';
 import type { PrecisionId } from './precision.js';
 import { summariseLatency, type LatencyBindingLimit } from './service-targets.js';
-import type { Catalog, CostEstimate, NodeCounts, RegionSpec, ServerRecord, SizingInputs } from './types.js';
+import { SERVING_ENGINES } from './serving-engines.js';
+import type { Catalog, CostEstimate, KvPrecision, NodeCounts, RegionSpec, ServerRecord, ServingEngine, SizingInputs } from './types.js';
+import { WEIGHTS_PRECISIONS, withWeightsPrecision } from './weights.js';
 
 /**
  * The optimiser: every plan the catalog allows for one workload (server × KV precision the GPU
@@ -21,6 +23,8 @@ export interface OptimiseRequest {
   keepRuntimeOverhead?: boolean;
   /** Servers to consider; absent: every server in the catalog. */
   serverIds?: string[];
+  /** Serving engines to consider with the engine method; absent: every engine modelled. */
+  engines?: ServingEngine[];
   maxCapexUsd?: number;
   objective: OptimiseObjective;
   top: number;
@@ -30,9 +34,9 @@ export interface OptimisedPlan {
   serverId: string;
   serverName: string;
   tp: number;
-  engine: string | null;
+  engine: ServingEngine | null;
   weightsPrecision: string;
-  kvPrecision: PrecisionId;
+  kvPrecision: KvPrecision;
   /** The inputs that re-size this plan with `sizing` (or turn it into a variant). */
   inputs: SizingInputs;
   sessionsPerNode: number;
@@ -44,8 +48,11 @@ export interface OptimisedPlan {
   tcoPerMillionTokensUsd: number | null;
 }
 
-/** Why a candidate is out: the memory does not hold it, a target cannot be met, or it costs more than allowed. */
-export type RuledOutReason = 'memory' | 'tpot' | 'ttft' | 'capex' | 'records';
+/**
+ * Why a candidate is out: the memory does not hold it, a target cannot be met, it costs more than
+ * allowed, its records lack the latency figures, or the GPU or engine does not run that combination.
+ */
+export type RuledOutReason = 'memory' | 'tpot' | 'ttft' | 'capex' | 'records' | 'unsupported';
 
 export interface OptimiseResult {
   candidatesEvaluated: number;
@@ -61,19 +68,41 @@ function kvPrecisionsFor(server: ServerRecord): PrecisionId[] {
   return server.tflopsFp8PerGpu !== undefined ? ['bf16', 'fp8'] : ['bf16'];
 }
 
+/** TensorRT-LLM builds for NVIDIA GPUs only (its support matrix); vLLM and SGLang also run on AMD Instinct (ROCm). */
+function runsOn(engine: ServingEngine, server: ServerRecord): boolean {
+  return engine !== 'trtllm' || !server.generation?.startsWith('cdna');
+}
+
+/** TP degrees a node can run: the divisors of its GPU count. */
+function tpDivisors(gpus: number): number[] {
+  return Array.from({ length: gpus }, (_, i) => i + 1).filter((tp) => gpus % tp === 0);
+}
+
+/**
+ * Every plan to size: with the engine method, servers × serving engines × TP (divisors of the
+ * node's GPUs) × weight precision × KV precision; with the pooled method, servers × KV precision.
+ * Combinations the inputs refuse (a format the GPU lacks, an engine without that KV format) are
+ * sized anyway and counted out as 'records' by the same checks `sizing` applies.
+ */
 function candidateInputs(request: OptimiseRequest, catalog: Catalog): SizingInputs[] {
   const servers = request.serverIds
     ? catalog.servers.filter((s) => request.serverIds!.includes(s.id))
     : catalog.servers;
   const model = findModel(catalog, request.base.modelId);
-  return servers.flatMap((server) =>
-    kvPrecisionsFor(server).map((kvPrecision) => {
-      // The runtime overhead follows the candidate's server (weights + 4 GiB per GPU) unless the user set one.
-      const runtimeOverheadGiB =
-        model && !request.keepRuntimeOverhead ? defaultRuntimeOverheadGiB(model, server) : request.base.runtimeOverheadGiB;
-      return { ...request.base, serverId: server.id, kvPrecision, runtimeOverheadGiB };
-    }),
-  );
+  const engines = request.engines ?? SERVING_ENGINES;
+  return servers.flatMap((server) => {
+    // The runtime overhead follows the candidate's server (weights + 4 GiB per GPU) unless the user set one.
+    const runtimeOverheadGiB =
+      model && !request.keepRuntimeOverhead ? defaultRuntimeOverheadGiB(model, server) : request.base.runtimeOverheadGiB;
+    const base = { ...request.base, serverId: server.id, runtimeOverheadGiB };
+    const kv = kvPrecisionsFor(server).map((kvPrecision) => ({ ...base, kvPrecision }));
+    if (request.base.method !== 'engine') return kv;
+    return kv.flatMap((c) =>
+      engines.filter((e) => runsOn(e, server)).flatMap((servingEngine) =>
+        tpDivisors(server.gpus).flatMap((tp) => WEIGHTS_PRECISIONS.map((weightsPrecision) => ({ ...c, servingEngine, tp, weightsPrecision }))),
+      ),
+    );
+  });
 }
 
 const OBJECTIVE_KEY: Record<OptimiseObjective, (p: OptimisedPlan) => number> = {
@@ -84,8 +113,9 @@ const OBJECTIVE_KEY: Record<OptimiseObjective, (p: OptimisedPlan) => number> = {
 
 /** Sizes one candidate with the functions `sizing` uses: memory, then service targets, then nodes and cost. */
 export function sizeCandidate(inputs: SizingInputs, catalog: Catalog): { plan: OptimisedPlan | null; reason: RuledOutReason | null } {
-  if (validateInputs(inputs, catalog).length > 0) return { plan: null, reason: 'records' };
-  const model = findModel(catalog, inputs.modelId)!;
+  if (validateInputs(inputs, catalog).length > 0) return { plan: null, reason: 'unsupported' };
+  // The model as it loads in the candidate's weight format, as planScenario sizes it.
+  const model = withWeightsPrecision(findModel(catalog, inputs.modelId)!, inputs.weightsPrecision);
   const server = catalog.servers.find((s) => s.id === inputs.serverId)!;
   const { method, serving } = sizeWithServiceTargets(inputs, model, server);
   if (!serving) return { plan: null, reason: method.feasible ? 'records' : 'memory' };
@@ -98,8 +128,8 @@ export function sizeCandidate(inputs: SizingInputs, catalog: Catalog): { plan: O
       serverId: server.id,
       serverName: server.name,
       tp: latency.tp,
-      engine: null,
-      weightsPrecision: model.weightsFormat,
+      engine: method.engine?.name ?? null,
+      weightsPrecision: inputs.weightsPrecision ?? model.weightsFormat,
       kvPrecision: inputs.kvPrecision,
       inputs,
       sessionsPerNode: method.sessionsPerNode,
@@ -115,7 +145,7 @@ export function sizeCandidate(inputs: SizingInputs, catalog: Catalog): { plan: O
 
 export function optimise(request: OptimiseRequest, catalog: Catalog): OptimiseResult {
   const candidates = candidateInputs(request, catalog);
-  const ruledOut: Record<RuledOutReason, number> = { memory: 0, tpot: 0, ttft: 0, capex: 0, records: 0 };
+  const ruledOut: Record<RuledOutReason, number> = { memory: 0, tpot: 0, ttft: 0, capex: 0, records: 0, unsupported: 0 };
   const plans: OptimisedPlan[] = [];
   for (const inputs of candidates) {
     const { plan, reason } = sizeCandidate(inputs, catalog);
@@ -125,14 +155,29 @@ export function optimise(request: OptimiseRequest, catalog: Catalog): OptimiseRe
   }
   const key = OBJECTIVE_KEY[request.objective];
   plans.sort((a, b) => key(a) - key(b) || a.cost.tcoHighUsd - b.cost.tcoHighUsd || (a.tpotMs ?? 0) - (b.tpotMs ?? 0));
-  const worst = (Object.keys(ruledOut) as RuledOutReason[]).reduce((a, b) => (ruledOut[b] > ruledOut[a] ? b : a));
+  // Combinations no GPU or engine runs say nothing about the targets: the most restrictive is among the rest.
+  const worst = (['memory', 'tpot', 'ttft', 'capex', 'records'] as const).reduce((a, b) => (ruledOut[b] > ruledOut[a] ? b : a));
   return {
     candidatesEvaluated: candidates.length,
     feasible: plans.length,
     ruledOut,
     mostRestrictive: plans.length === 0 && ruledOut[worst] > 0 ? worst : null,
-    plans: plans.slice(0, request.top),
+    plans: bestPerChoice(plans).slice(0, request.top),
   };
+}
+
+/**
+ * One ranked plan per server × weight precision × KV precision: the TP and engine that serve it best.
+ * Engines and TP degrees that tie would otherwise fill the list with the same purchase.
+ */
+function bestPerChoice(ranked: OptimisedPlan[]): OptimisedPlan[] {
+  const seen = new Set<string>();
+  return ranked.filter((p) => {
+    const choice = `${p.serverId}|${p.weightsPrecision}|${p.kvPrecision}`;
+    if (seen.has(choice)) return false;
+    seen.add(choice);
+    return true;
+  });
 }
 
 /** The search for one region of a plan (or the whole scenario, name null). */

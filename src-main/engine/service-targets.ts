@@ -12,8 +12,9 @@ import {
   type ServingLoad,
 } from './latency.js';
 import { countNodes } from './pooled.js';
+import { resolveKvPrecision } from './kv.js';
 import { bytesPerValue } from './precision.js';
-import type { CostEstimate, Infeasibility, LocalizedText, MethodResult, ModelRecord, NodeCounts, ServerRecord, SizingInputs } from './types.js';
+import type { CostEstimate, Infeasibility, LocalizedText, MethodResult, ModelRecord, NodeCounts, ServerRecord, SizingInputs, WeightsPrecision } from './types.js';
 import { BYTES_PER_GIB, HOURS_PER_YEAR } from './units.js';
 
 /** What limits sessions per replica, from memory to service targets. */
@@ -53,11 +54,13 @@ export interface LatencyResult {
 export const DEFAULT_MAX_NUM_BATCHED_TOKENS = 8192;
 
 /**
- * The format matrix products run in. Until the weights precision is an input, it follows the
- * shipped checkpoint: fp8 checkpoints on fp8 tensor cores where the GPU has them, everything else
- * in bf16 (MXFP4 experts are dequantised to bf16 on GPUs without fp4 units).
+ * The format matrix products run in: the chosen weight precision (fp8 weights on fp8 tensor cores,
+ * fp4 on fp4; the inputs refuse a format the GPU lacks), else the shipped checkpoint's (fp8
+ * checkpoints on fp8 tensor cores where the GPU has them, everything else in bf16: MXFP4 experts are
+ * dequantised to bf16 on GPUs without fp4 units).
  */
-export function computePrecisionOf(model: ModelRecord, server: ServerRecord): ComputePrecision {
+export function computePrecisionOf(model: ModelRecord, server: ServerRecord, weightsPrecision?: WeightsPrecision): ComputePrecision {
+  if (weightsPrecision !== undefined && peakTflops(server, weightsPrecision) !== undefined) return weightsPrecision;
   return model.weightsFormat === 'fp8' && server.tflopsFp8PerGpu !== undefined ? 'fp8' : 'bf16';
 }
 
@@ -86,15 +89,31 @@ export function latencyEfficiency(inputs: SizingInputs): LatencyEfficiency {
   };
 }
 
-/** How a node is split into replicas. The pooled method has no placement: one replica over all of the node's GPUs. */
-interface ReplicaLayout {
+/**
+ * How a node is split into replicas, what memory lets each hold and the step's token budget: the
+ * engine method's layout, or for the pooled method (no placement) one replica over all of the
+ * node's GPUs with vLLM's default budget.
+ */
+export interface ReplicaLayout {
   tp: number;
   replicasPerNode: number;
   sessionsPerReplicaByMemory: number;
+  memoryLimit: 'kv-memory' | 'max-num-seqs';
+  maxNumBatchedTokens: number;
 }
 
-function replicaLayout(method: MethodResult, server: ServerRecord): ReplicaLayout {
-  return { tp: server.gpus, replicasPerNode: 1, sessionsPerReplicaByMemory: method.sessionsPerNode };
+export function replicaLayout(method: MethodResult, server: ServerRecord): ReplicaLayout {
+  const engine = method.engine;
+  if (!engine) {
+    return { tp: server.gpus, replicasPerNode: 1, sessionsPerReplicaByMemory: method.sessionsPerNode, memoryLimit: 'kv-memory', maxNumBatchedTokens: DEFAULT_MAX_NUM_BATCHED_TOKENS };
+  }
+  return {
+    tp: engine.tp,
+    replicasPerNode: engine.replicasPerNode,
+    sessionsPerReplicaByMemory: method.sessionsPerNode / engine.replicasPerNode,
+    memoryLimit: engine.bindingLimit === 'max-num-seqs' ? 'max-num-seqs' : 'kv-memory',
+    maxNumBatchedTokens: engine.maxNumBatchedTokens,
+  };
 }
 
 /** Per-GPU costs of one replica of this model on this server, or null when a record lacks the figures. */
@@ -102,17 +121,18 @@ export function replicaCostsFor(
   model: ModelRecord,
   server: ServerRecord,
   inputs: SizingInputs,
-  tp: number,
-): { costs: ReplicaCosts; precision: ComputePrecision } | null {
+  layout: Pick<ReplicaLayout, 'tp' | 'maxNumBatchedTokens'>,
+): Replica | null {
   if (missingLatencyFigures(model, server).length > 0) return null;
-  const precision = computePrecisionOf(model, server);
+  const precision = computePrecisionOf(model, server, inputs.weightsPrecision);
+  const tp = layout.tp;
   const architecture: LatencyArchitecture = { ...model, hiddenSize: model.hiddenSize!, vocabSize: model.vocabSize! };
   const costs = replicaCosts({
     architecture,
     tp,
     // The shipped checkpoint's mean bytes per parameter (MXFP4 experts beside bf16 attention included).
     weightBytesPerParam: (model.weightsGiB * BYTES_PER_GIB) / (model.paramsTotalB * 1e9),
-    kvBytesPerValue: bytesPerValue(inputs.kvPrecision),
+    kvBytesPerValue: bytesPerValue(resolveKvPrecision(inputs.kvPrecision, model)),
     hardware: {
       hbmBandwidthTBps: server.hbmBandwidthTBpsPerGpu,
       peakTflops: peakTflops(server, precision)!,
@@ -121,33 +141,39 @@ export function replicaCostsFor(
     },
     efficiency: latencyEfficiency(inputs),
   });
-  return { costs, precision };
+  return { costs, precision, maxNumBatchedTokens: layout.maxNumBatchedTokens };
 }
 
-export function servingLoad(inputs: SizingInputs, batch: number): ServingLoad {
+/** One replica's per-GPU costs, the format it computes in, and its step token budget. */
+export interface Replica {
+  costs: ReplicaCosts;
+  precision: ComputePrecision;
+  maxNumBatchedTokens: number;
+}
+
+export function servingLoad(inputs: SizingInputs, batch: number, maxNumBatchedTokens: number): ServingLoad {
   return {
     batch,
     contextTokens: inputs.effectiveContextTokens,
     promptTokens: inputs.promptTokens,
     outputTokens: inputs.outputTokens,
-    maxNumBatchedTokens: DEFAULT_MAX_NUM_BATCHED_TOKENS,
+    maxNumBatchedTokens,
   };
 }
 
-export function tpotMsAt(costs: ReplicaCosts, inputs: SizingInputs, batch: number): number {
-  return estimateDecode(costs, servingLoad(inputs, batch)).tpotS * 1000;
+export function tpotMsAt(replica: Replica, inputs: SizingInputs, batch: number): number {
+  return estimateDecode(replica.costs, servingLoad(inputs, batch, replica.maxNumBatchedTokens)).tpotS * 1000;
 }
 
-export function ttftSAt(costs: ReplicaCosts, inputs: SizingInputs, batch: number): number | null {
+export function ttftSAt(replica: Replica, inputs: SizingInputs, batch: number): number | null {
   if (inputs.promptTokens === undefined) return null;
-  return timeToFirstTokenS(costs, { ...servingLoad(inputs, batch), promptTokens: inputs.promptTokens });
+  return timeToFirstTokenS(replica.costs, { ...servingLoad(inputs, batch, replica.maxNumBatchedTokens), promptTokens: inputs.promptTokens });
 }
 
 /** What the service targets decide before nodes are counted. */
 export interface ServingPlan {
   layout: ReplicaLayout;
-  costs: ReplicaCosts;
-  precision: ComputePrecision;
+  replica: Replica;
   sessionsPerReplica: number;
   byTpot: number | null;
   byTtft: number | null;
@@ -163,31 +189,31 @@ export interface ServingPlan {
 export function planServing(method: MethodResult, inputs: SizingInputs, model: ModelRecord, server: ServerRecord, servers: ServerRecord[]): ServingPlan | null {
   if (!method.feasible) return null;
   const layout = replicaLayout(method, server);
-  const replica = replicaCostsFor(model, server, inputs, layout.tp);
+  const replica = replicaCostsFor(model, server, inputs, layout);
   if (!replica) return null;
-  const { costs } = replica;
   const memory = layout.sessionsPerReplicaByMemory;
-  const byTpot = inputs.tpotMs === undefined ? null : largestBatchWithin((b) => tpotMsAt(costs, inputs, b), inputs.tpotMs, memory);
+  const byTpot = inputs.tpotMs === undefined ? null : largestBatchWithin((b) => tpotMsAt(replica, inputs, b), inputs.tpotMs, memory);
   const byTtft =
-    inputs.ttftS === undefined ? null : largestBatchWithin((b) => ttftSAt(costs, inputs, b) ?? Infinity, inputs.ttftS, memory);
+    inputs.ttftS === undefined ? null : largestBatchWithin((b) => ttftSAt(replica, inputs, b) ?? Infinity, inputs.ttftS, memory);
   let sessionsPerReplica = memory;
-  let bindingLimit: LatencyBindingLimit = 'kv-memory';
+  let bindingLimit: LatencyBindingLimit = layout.memoryLimit;
   if (byTpot !== null && byTpot < sessionsPerReplica) [sessionsPerReplica, bindingLimit] = [byTpot, 'tpot'];
   if (byTtft !== null && byTtft < sessionsPerReplica) [sessionsPerReplica, bindingLimit] = [byTtft, 'ttft'];
   const infeasibility =
-    byTpot === 0 ? tpotUnreachable(costs, inputs, model, server, servers) : byTtft === 0 ? ttftUnreachable(costs, inputs) : null;
-  return { layout, costs, precision: replica.precision, sessionsPerReplica, byTpot, byTtft, bindingLimit, infeasibility };
+    byTpot === 0 ? tpotUnreachable(replica, inputs, model, server, servers) : byTtft === 0 ? ttftUnreachable(replica, inputs) : null;
+  return { layout, replica, sessionsPerReplica, byTpot, byTtft, bindingLimit, infeasibility };
 }
 
 const ms = (v: number, lang: 'en' | 'pt-BR') => formatNumber(v, lang, 1, 1);
 
-function tpotUnreachable(costs: ReplicaCosts, inputs: SizingInputs, model: ModelRecord, server: ServerRecord, servers: ServerRecord[]): Infeasibility {
-  const bestMs = tpotMsAt(costs, inputs, 1);
+function tpotUnreachable(replica: Replica, inputs: SizingInputs, model: ModelRecord, server: ServerRecord, servers: ServerRecord[]): Infeasibility {
+  const bestMs = tpotMsAt(replica, inputs, 1);
   const faster = servers
     .filter((s) => s.id !== server.id)
     .filter((s) => {
-      const other = replicaCostsFor(model, s, inputs, s.gpus);
-      return other !== null && tpotMsAt(other.costs, inputs, 1) <= inputs.tpotMs!;
+      // The other server as one replica over all of its GPUs: its fastest layout.
+      const other = replicaCostsFor(model, s, inputs, { tp: s.gpus, maxNumBatchedTokens: replica.maxNumBatchedTokens });
+      return other !== null && tpotMsAt(other, inputs, 1) <= inputs.tpotMs!;
     })
     .map((s) => s.id);
   const others = faster.length > 0 ? faster.join(', ') : null;
@@ -204,8 +230,8 @@ function tpotUnreachable(costs: ReplicaCosts, inputs: SizingInputs, model: Model
   };
 }
 
-function ttftUnreachable(costs: ReplicaCosts, inputs: SizingInputs): Infeasibility {
-  const best = ttftSAt(costs, inputs, 1) ?? Infinity;
+function ttftUnreachable(replica: Replica, inputs: SizingInputs): Infeasibility {
+  const best = ttftSAt(replica, inputs, 1) ?? Infinity;
   const target = inputs.ttftS!;
   const s = (v: number, lang: 'en' | 'pt-BR') => formatNumber(v, lang, 2, 2);
   const reachable = Math.ceil(best * 100) / 100;
@@ -239,8 +265,9 @@ export function summariseLatency(
   const replicas = nodes.total * serving.layout.replicasPerNode;
   const sessionsPerReplica = inputs.concurrency / replicas;
   const plannedSessionsPerReplica = Math.ceil(sessionsPerReplica);
-  const decode = estimateDecode(serving.costs, servingLoad(inputs, plannedSessionsPerReplica));
-  const ttft = ttftSAt(serving.costs, inputs, plannedSessionsPerReplica);
+  const budget = serving.replica.maxNumBatchedTokens;
+  const decode = estimateDecode(serving.replica.costs, servingLoad(inputs, plannedSessionsPerReplica, budget));
+  const ttft = ttftSAt(serving.replica, inputs, plannedSessionsPerReplica);
   const perReplica = sessionsPerReplica / decode.tpotS;
   const perPlan = perReplica * replicas;
   const tokensOverPeriod = perPlan * (cost?.years ?? 0) * HOURS_PER_YEAR * 3600;
@@ -248,13 +275,13 @@ export function summariseLatency(
   return {
     tp: serving.layout.tp,
     replicasPerNode: serving.layout.replicasPerNode,
-    computePrecision: serving.precision,
+    computePrecision: serving.replica.precision,
     sessionsPerReplica: serving.sessionsPerReplica,
     sessionsPerReplicaByMemory: serving.layout.sessionsPerReplicaByMemory,
     sessionsPerReplicaByTpot: serving.byTpot,
     sessionsPerReplicaByTtft: serving.byTtft,
     plannedSessionsPerReplica,
-    decodeContextTokens: decodeContextTokens(servingLoad(inputs, 0)),
+    decodeContextTokens: decodeContextTokens(servingLoad(inputs, 0, budget)),
     tpotMs: decode.tpotS * 1000,
     ttftS: ttft === null || !Number.isFinite(ttft) ? null : ttft,
     outputTokensPerSecondPerReplica: perReplica,

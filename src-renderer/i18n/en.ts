@@ -279,7 +279,7 @@ export const en = {
       records: 'records without the latency figures ({n})',
     },
     totals: 'Plan totals with each region’s first plan: {nodes} nodes, CapEx up to {capex}, TCO up to {tco}.',
-    columns: { server: 'Server', kv: 'KV', weights: 'Weights', nodes: 'Nodes', tco: 'TCO (high)', binding: 'Limited by', perMillion: 'USD per M tokens', actions: 'Actions' },
+    columns: { server: 'Server', engine: 'Engine', kv: 'KV', weights: 'Weights', nodes: 'Nodes', tco: 'TCO (high)', binding: 'Limited by', perMillion: 'USD per M tokens', actions: 'Actions' },
     bindingShort: { 'kv-memory': 'KV memory', 'max-num-seqs': 'max_num_seqs', tpot: 'TPOT', ttft: 'TTFT', weights: 'weights' },
     makeVariant: 'Make variant',
     variantName: '{server}, {kv} KV (optimised)',

@@ -281,7 +281,7 @@ export const ptBR: Messages = {
       records: 'registros sem os dados de latência ({n})',
     },
     totals: 'Totais do plano com o primeiro plano de cada região: {nodes} nós, CapEx de até {capex}, TCO de até {tco}.',
-    columns: { server: 'Servidor', kv: 'KV', weights: 'Pesos', nodes: 'Nós', tco: 'TCO (alto)', binding: 'Limitado por', perMillion: 'USD por M tokens', actions: 'Ações' },
+    columns: { server: 'Servidor', engine: 'Engine', kv: 'KV', weights: 'Pesos', nodes: 'Nós', tco: 'TCO (alto)', binding: 'Limitado por', perMillion: 'USD por M tokens', actions: 'Ações' },
     bindingShort: { 'kv-memory': 'memória de KV', 'max-num-seqs': 'max_num_seqs', tpot: 'TPOT', ttft: 'TTFT', weights: 'pesos' },
     makeVariant: 'Criar variante',
     variantName: '{server}, KV {kv} (otimizado)',

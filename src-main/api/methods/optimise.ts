@@ -26,7 +26,8 @@ function search(ctx: ApiContext, r: OptimiseRequestBody) {
   const model = findModel(catalog, r.inputs.modelId)!;
   const server = findServer(catalog, r.inputs.serverId)!;
   const keepRuntimeOverhead = r.inputs.runtimeOverheadGiB !== defaultRuntimeOverheadGiB(model, server);
-  return optimisePlan({ ...r, base: r.inputs, regions: r.regions ?? [], keepRuntimeOverhead }, catalog);
+  // The search places replicas (TP, engines): the engine-aware method whatever the scenario's own method.
+  return optimisePlan({ ...r, base: { ...r.inputs, method: 'engine' }, regions: r.regions ?? [], keepRuntimeOverhead }, catalog);
 }
 
 export const OPTIMISE_METHODS: MethodMap<'sizing.optimise' | 'export.optimise'> = {

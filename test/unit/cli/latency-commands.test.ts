@@ -60,7 +60,13 @@ describe('sizing optimise', () => {
     for (const key of ['serverId', 'tp', 'engine', 'weightsPrecision', 'kvPrecision', 'nodes', 'cost', 'tpotMs', 'ttftS', 'bindingLimit', 'tcoPerMillionTokensUsd']) {
       expect(first).toHaveProperty(key);
     }
-    const again = JSON.parse(sizing([...WORKLOAD, '--server', first.serverId, '--kv-precision', first.kvPrecision, '--tpot-ms', '40', '--format', 'json']).stdout);
+    expect(first.engine).not.toBeNull();
+    const again = JSON.parse(
+      sizing([
+        '--method', 'engine', ...WORKLOAD, '--server', first.serverId, '--engine', first.engine, '--tp', String(first.tp),
+        '--weights-precision', first.weightsPrecision, '--kv-precision', first.kvPrecision, '--tpot-ms', '40', '--format', 'json',
+      ]).stdout,
+    );
     expect(again.nodes).toEqual(first.nodes);
     expect(again.cost).toEqual(first.cost);
   });

@@ -4,6 +4,7 @@ import {
   findTemplate,
   planScenario,
   replicaCostsFor,
+  replicaLayout,
   sweep,
   tpotMsAt,
   ttftSAt,
@@ -36,9 +37,9 @@ describe('service targets', () => {
     const r = planScenario(inputs({ tpotMs: 40 }), BUILT_IN_CATALOG);
     const lat = r.latency!;
     expect(lat.bindingLimit).toBe('tpot');
-    const replica = replicaCostsFor(r.model, r.server, r.inputs, lat.tp)!;
-    expect(tpotMsAt(replica.costs, r.inputs, lat.sessionsPerReplica)).toBeLessThanOrEqual(40);
-    expect(tpotMsAt(replica.costs, r.inputs, lat.sessionsPerReplica + 1)).toBeGreaterThan(40);
+    const replica = replicaCostsFor(r.model, r.server, r.inputs, replicaLayout(r, r.server))!;
+    expect(tpotMsAt(replica, r.inputs, lat.sessionsPerReplica)).toBeLessThanOrEqual(40);
+    expect(tpotMsAt(replica, r.inputs, lat.sessionsPerReplica + 1)).toBeGreaterThan(40);
     expect(r.sessionsPerNode).toBe(lat.sessionsPerReplica * lat.replicasPerNode);
     expect(r.sessionsPerNode).toBeLessThan(free.sessionsPerNode);
     expect(r.nodes!.total).toBeGreaterThan(free.nodes!.total);
@@ -50,9 +51,9 @@ describe('service targets', () => {
     const r = planScenario(inputs({ promptTokens: 7000, outputTokens: 100, ttftS: 1.2 }), BUILT_IN_CATALOG);
     const lat = r.latency!;
     expect(lat.bindingLimit).toBe('ttft');
-    const replica = replicaCostsFor(r.model, r.server, r.inputs, lat.tp)!;
-    expect(ttftSAt(replica.costs, r.inputs, lat.sessionsPerReplica)).toBeLessThanOrEqual(1.2);
-    expect(ttftSAt(replica.costs, r.inputs, lat.sessionsPerReplica + 1)).toBeGreaterThan(1.2);
+    const replica = replicaCostsFor(r.model, r.server, r.inputs, replicaLayout(r, r.server))!;
+    expect(ttftSAt(replica, r.inputs, lat.sessionsPerReplica)).toBeLessThanOrEqual(1.2);
+    expect(ttftSAt(replica, r.inputs, lat.sessionsPerReplica + 1)).toBeGreaterThan(1.2);
   });
 
   it('a target that even one session misses is infeasible and says what would meet it', () => {
