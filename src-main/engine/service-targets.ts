@@ -218,14 +218,20 @@ function tpotUnreachable(replica: Replica, inputs: SizingInputs, model: ModelRec
     .map((s) => s.id);
   const others = faster.length > 0 ? faster.join(', ') : null;
   const target = inputs.tpotMs!;
+  // A wider replica reads its share of the weights in parallel: name the node-wide TP when it meets the target.
+  const wide = inputs.method === 'engine' && inputs.tp !== server.gpus
+    ? replicaCostsFor(model, server, inputs, { tp: server.gpus, maxNumBatchedTokens: replica.maxNumBatchedTokens })
+    : null;
+  const wideMs = wide ? tpotMsAt(wide, inputs, 1) : Infinity;
+  const tpFix = wideMs <= target ? { en: `use TP${server.gpus} (${ms(wideMs, 'en')} ms), `, 'pt-BR': `use TP${server.gpus} (${ms(wideMs, 'pt-BR')} ms), ` } : { en: '', 'pt-BR': '' };
   // Rounded up, so that the figure named as a new target is met.
   const reachable = Math.ceil(bestMs * 10) / 10;
   return {
     code: 'tpot-unreachable',
     figures: { tpotTargetMs: target, tpotAtBatchOneMs: bestMs },
     message: {
-      en: `Even one session decodes at ${ms(bestMs, 'en')} ms per token on ${server.name}, above the ${ms(target, 'en')} ms target: each step must read the weights and the session's KV from HBM. Raise the target to at least ${ms(reachable, 'en')} ms, ${others ? `use a server that meets it (${others}), ` : ''}store the weights or KV in fewer bytes, or shorten the context.`,
-      'pt-BR': `Mesmo uma sessão decodifica a ${ms(bestMs, 'pt-BR')} ms por token em ${server.name}, acima da meta de ${ms(target, 'pt-BR')} ms: cada passo precisa ler da HBM os pesos e o KV da sessão. Aumente a meta para pelo menos ${ms(reachable, 'pt-BR')} ms, ${others ? `use um servidor que a atenda (${others}), ` : ''}guarde os pesos ou o KV em menos bytes ou encurte o contexto.`,
+      en: `Even one session decodes at ${ms(bestMs, 'en')} ms per token on ${server.name}, above the ${ms(target, 'en')} ms target: each step must read the weights and the session's KV from HBM. Raise the target to at least ${ms(reachable, 'en')} ms, ${tpFix.en}${others ? `use a server that meets it (${others}), ` : ''}store the weights or KV in fewer bytes, or shorten the context.`,
+      'pt-BR': `Mesmo uma sessão decodifica a ${ms(bestMs, 'pt-BR')} ms por token em ${server.name}, acima da meta de ${ms(target, 'pt-BR')} ms: cada passo precisa ler da HBM os pesos e o KV da sessão. Aumente a meta para pelo menos ${ms(reachable, 'pt-BR')} ms, ${tpFix['pt-BR']}${others ? `use um servidor que a atenda (${others}), ` : ''}guarde os pesos ou o KV em menos bytes ou encurte o contexto.`,
     },
   };
 }
