@@ -260,7 +260,7 @@ export const en = {
   },
   optimise: {
     title: 'Optimise',
-    intro: 'Every server and KV precision of the catalog, sized like this scenario, kept when it is feasible and meets the service targets, ranked by the objective.',
+    intro: 'Every server, serving engine, TP, weight and KV precision of the catalog, sized like this scenario with the engine method, kept when it is feasible and meets the service targets, ranked by the objective: the best TP and engine for each server and precision.',
     objective: 'Rank by',
     objectives: { tco: 'Lowest TCO', capex: 'Lowest CapEx', nodes: 'Fewest nodes' },
     maxCapex: 'CapEx ceiling (USD)',
@@ -289,7 +289,7 @@ export const en = {
     tpotAxis: 'TPOT at the planned load (ms)',
     tcoAxis: 'TCO, high (USD)',
     chartSummary: '{n} feasible plans on {servers} servers: cost against time per output token.',
-    notes: 'Costs are estimates from reference prices, at the high end of each server’s range; USD per million tokens assumes the concurrency generating around the clock. Weight precision, TP and serving engines join the search with the engine-aware method.',
+    notes: 'Costs are estimates from reference prices, at the high end of each server’s range; USD per million tokens assumes the concurrency generating around the clock.',
     regionsNote: 'Each region is searched on its own inputs; a variant changes the server and KV precision of every region.',
   },
   results: {

@@ -262,7 +262,7 @@ export const ptBR: Messages = {
   },
   optimise: {
     title: 'Otimizar',
-    intro: 'Todos os servidores e precisões KV do catálogo, dimensionados como este cenário, mantidos quando são viáveis e atendem às metas de serviço, ordenados pelo objetivo.',
+    intro: 'Todos os servidores, engines de serving, TP, precisões de pesos e de KV do catálogo, dimensionados como este cenário pelo método por engine, mantidos quando são viáveis e atendem às metas de serviço, ordenados pelo objetivo: o melhor TP e engine para cada servidor e precisão.',
     objective: 'Ordenar por',
     objectives: { tco: 'Menor TCO', capex: 'Menor CapEx', nodes: 'Menos nós' },
     maxCapex: 'Teto de CapEx (USD)',
@@ -291,7 +291,7 @@ export const ptBR: Messages = {
     tpotAxis: 'TPOT na carga planejada (ms)',
     tcoAxis: 'TCO, alto (USD)',
     chartSummary: '{n} planos viáveis em {servers} servidores: custo contra tempo por token de saída.',
-    notes: 'Custos são estimativas a partir de preços de referência, no topo da faixa de cada servidor; USD por milhão de tokens supõe a concorrência gerando o tempo todo. Precisão dos pesos, TP e engines de serving entram na busca com o método por engine.',
+    notes: 'Custos são estimativas a partir de preços de referência, no topo da faixa de cada servidor; USD por milhão de tokens supõe a concorrência gerando o tempo todo.',
     regionsNote: 'Cada região é buscada com as próprias entradas; uma variante muda o servidor e a precisão KV de todas as regiões.',
   },
   results: {
