@@ -1,4 +1,5 @@
 // `npm run accuracy`: the engine method's prediction beside every figure public start-up logs state.
+import { latencyAccuracy, latencyAccuracyTable } from './latency-section.js';
 import logs from './startup-logs.json' with { type: 'json' };
 import extra from './catalog-extra.json' with { type: 'json' };
 import { mergeCatalog, planScenario, withDefaults, type Catalog, type ModelRecord, type SizingInputs } from '../../src-main/engine/index.js';
@@ -41,7 +42,8 @@ function main(): void {
     lines.push(`  ${row.id}: ${row.source}`);
     if ('outOfScope' in row) lines.push(`    not in the 3% set: ${row.outOfScope}`);
   }
-  process.stdout.write(lines.join('\n') + '\n');
+  process.stdout.write(lines.join('\n') + '\n\n');
+  process.stdout.write(latencyAccuracyTable(latencyAccuracy()));
 }
 
 main();
