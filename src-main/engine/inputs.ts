@@ -224,8 +224,9 @@ export function withDefaults(
   const p = partial;
   const d = DEFAULT_POLICY;
   // One object literal with every input in one order (absent ones undefined): every inputs object
-  // shares one shape, which keeps the engine's hot loops (sweeps, the optimiser) fast.
-  return {
+  // shares one shape, which keeps the engine's hot loops (sweeps, the optimiser) fast. The type
+  // makes an input missing from this list a compile error.
+  const inputs = {
     method: p.method ?? d.method,
     modelId: p.modelId,
     serverId: p.serverId,
@@ -261,5 +262,13 @@ export function withDefaults(
     scaleUpRatio: p.scaleUpRatio ?? d.scaleUpRatio,
     scaleDownRatio: p.scaleDownRatio ?? d.scaleDownRatio,
     scaleDownMinutes: p.scaleDownMinutes ?? d.scaleDownMinutes,
-  } as SizingInputs;
+    tpotMs: p.tpotMs,
+    ttftS: p.ttftS,
+    promptTokens: p.promptTokens,
+    outputTokens: p.outputTokens,
+    bandwidthEfficiency: p.bandwidthEfficiency,
+    computeEfficiency: p.computeEfficiency,
+    communicationEfficiency: p.communicationEfficiency,
+  } satisfies Record<keyof SizingInputs, unknown>;
+  return inputs as SizingInputs;
 }
