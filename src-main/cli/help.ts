@@ -40,7 +40,7 @@ Options:
   --pue X                           power usage effectiveness (default 1.3)
   --kwh-price-usd X                 electricity price (default 0.12)
   --cold-start-target-s S           cold-start target to check
-  --engine-init-s S                 measured engine initialisation time (default 0)
+  --engine-init-s S                 measured engine initialisation (default 60, a planning figure)
   --availability-target R           e.g. 0.999
   --pod-size N                      nodes per pod in diagrams (default 3)
   --weights-precision bf16|fp8|fp4  weights from the parameter count in this format (embeddings and
@@ -112,7 +112,7 @@ Opções:
   --pue X                           eficiência energética do data center (padrão 1.3)
   --kwh-price-usd X                 preço da energia (padrão 0.12)
   --cold-start-target-s S           meta de cold start a verificar
-  --engine-init-s S                 inicialização medida do engine (padrão 0)
+  --engine-init-s S                 inicialização medida do engine (padrão 60, valor de planejamento)
   --availability-target R           p. ex. 0.999
   --pod-size N                      nós por pod nos diagramas (padrão 3)
   --weights-precision bf16|fp8|fp4  pesos calculados pela contagem de parâmetros neste formato (embeddings

@@ -1,6 +1,7 @@
-import { SERVING_ENGINE_NAMES, formatNumber, formatPercent, formatUsd, nodeHbmGiB, type Lang, type PlanResult, type Recommendation, type SizingResult } from '../engine/index.js';
+import { SERVING_ENGINE_NAMES, formatNumber, formatPercent, formatUsd, formatUsdRange, nodeHbmGiB, type Lang, type PlanResult, type Recommendation, type SizingResult } from '../engine/index.js';
 import { latencyRows } from '../export/latency-rows.js';
-import { label, type LabelKey } from '../i18n/labels.js';
+import { fixLines } from '../i18n/fixes.js';
+import { countLabel, label, type LabelKey } from '../i18n/labels.js';
 
 const MARKERS: Record<Recommendation['severity'], string> = { critical: '[!!]', warning: '[! ]', info: '[i ]' };
 const LABEL_WIDTH = 34;
@@ -19,7 +20,8 @@ export function textReport(result: SizingResult, lang: Lang, heading?: string): 
   lines.push(e ? L('methodEngine', { engine: SERVING_ENGINE_NAMES[e.name], version: e.version }) : `${L('methodPooled')}, ${basis}`);
   lines.push('');
   lines.push(L('workload'));
-  lines.push(row(L('concurrency'), `${n(i.concurrency)} ${L('sessions')}`));
+  const sessions = (count: number) => countLabel(lang, 'sessionsCount', count, n(count));
+  lines.push(row(L('concurrency'), sessions(i.concurrency)));
   const native = result.model.nativeContextTokens;
   lines.push(row(L('effectiveContext'), `${n(i.effectiveContextTokens)} ${L('tokens')}`, native !== undefined && i.effectiveContextTokens > native ? L('nativeContextNote', { native: n(native) }) : ''));
   lines.push(row(L('kvPrecision'), i.kvPrecision));
@@ -41,8 +43,9 @@ export function textReport(result: SizingResult, lang: Lang, heading?: string): 
   lines.push('');
   if (!result.feasible || !result.nodes) {
     lines.push(`${L('infeasible')}: ${result.infeasibility?.message[lang] ?? ''}`);
-    const fixes = result.infeasibility?.fixes ?? [];
-    if (fixes.length > 0) lines.push(`  ${L('fixesIntro')}:`, ...fixes.map((fix) => `    - ${fix.message[lang]}`));
+    lines.push('');
+    lines.push(result.fixes.length > 0 ? L('fixesHeading') : L('noFixes'));
+    for (const fix of fixLines(result.fixes, lang)) lines.push(`  - ${fix}`);
   } else {
     const nodes = result.nodes;
     lines.push(L('nodes'));
@@ -51,12 +54,12 @@ export function textReport(result: SizingResult, lang: Lang, heading?: string): 
     lines.push(row(L('spareSessions'), n(result.spareSessions ?? 0), formatPercent((result.spareSessions ?? 0) / slots, lang)));
     lines.push(row(L('utilisation'), formatPercent(result.utilisationRatio ?? 0, lang)));
     if (result.memoryPerNode) lines.push(row(L('hbmUsedAtLoad'), formatPercent(result.memoryPerNode.usedRatio, lang)));
-    if (result.nextNodeAtConcurrency !== null) lines.push(row(L('nextNodeAt'), `${n(result.nextNodeAtConcurrency)} ${L('sessions')}`));
+    if (result.nextNodeAtConcurrency !== null) lines.push(row(L('nextNodeAt'), sessions(result.nextNodeAtConcurrency)));
   }
   lines.push('');
   if (result.cost) {
     const c = result.cost;
-    const range = (low: number, high: number) => (low === high ? formatUsd(low, lang) : `${formatUsd(low, lang)} – ${formatUsd(high, lang)}`);
+    const range = (low: number, high: number) => formatUsdRange(low, high, lang);
     lines.push(`${L('cost')} (${L('costNote')})`);
     lines.push(row(L('capex'), range(c.capexLowUsd, c.capexHighUsd)));
     lines.push(row(L('opexPerYear'), formatUsd(c.opexPerYearUsd, lang)));
@@ -69,6 +72,7 @@ export function textReport(result: SizingResult, lang: Lang, heading?: string): 
   const verdict = cs.targetS === null ? '' : `, ${L('target')} ${n(cs.targetS, 1)} s ${cs.meetsTarget ? L('met') : L('missed')}`;
   lines.push(L('coldStart'));
   lines.push(row(L('coldStart'), `${n(cs.seconds, 1, 1)} s`, `${L('coldStartNote', { read: n(cs.readSeconds, 1), latency: n(cs.latencyS, 4), init: n(cs.engineInitS, 1) })}${verdict}`));
+  if (cs.engineInitSource === 'planning-default') lines.push(`  ${' '.repeat(LABEL_WIDTH)}${L('engineInitDefaultNote')}`);
   lines.push('');
   lines.push(L('recommendations'));
   for (const r of result.recommendations) lines.push(`  ${MARKERS[r.severity]} ${r.message[lang]}`);
@@ -126,7 +130,7 @@ export function planTextReport(plan: PlanResult, lang: Lang, title: string): str
   parts.push(`  ${L('totalNodes').padEnd(LABEL_WIDTH)}${n(t.nodes)}`);
   parts.push(`  ${L('concurrency').padEnd(LABEL_WIDTH)}${n(t.concurrency)}`);
   if (t.capexLowUsd !== null && t.capexHighUsd !== null) {
-    parts.push(`  ${L('capex').padEnd(LABEL_WIDTH)}${formatUsd(t.capexLowUsd, lang)} – ${formatUsd(t.capexHighUsd, lang)}`);
+    parts.push(`  ${L('capex').padEnd(LABEL_WIDTH)}${formatUsdRange(t.capexLowUsd, t.capexHighUsd, lang)}`);
   }
   if (!plan.feasible) parts.push(`  ${L('infeasible')}`);
   return parts.join('\n') + '\n';

@@ -1,10 +1,27 @@
 import type { ColdStartEstimate, ModelRecord, SizingInputs, StorageRecord } from './types.js';
 import { BYTES_PER_GB, BYTES_PER_GIB } from './units.js';
 
+/**
+ * Planning default for engine initialisation, in seconds: after the weights are read, current
+ * serving engines profile memory, compile the model and capture CUDA graphs before they take
+ * traffic, which takes tens of seconds to minutes without a warm compile cache. Sources: vLLM's
+ * torch.compile design notes (https://docs.vllm.ai/en/latest/design/torch_compile.html) and its
+ * start-up benchmark (vllm/benchmarks/startup.py); "Breaking the Ice: Analyzing Cold Start Latency
+ * in vLLM" (arXiv 2606.07362). Replace it with your engine's measured figure.
+ */
+export const DEFAULT_ENGINE_INIT_S = 60;
+
+/** Where the engine-initialisation figure comes from, for the result to state beside it. */
+export type EngineInitSource = 'planning-default' | 'your-figure';
+
+/** Seconds to read one replica's weights from a storage profile. */
+function readSeconds(model: ModelRecord, storage: StorageRecord): number {
+  return (model.weightsGiB * BYTES_PER_GIB) / (storage.readThroughputGBps * BYTES_PER_GB);
+}
+
 /** Seconds to bring one replica up: read the weights, first-byte latency, engine initialisation. */
 export function coldStartSeconds(model: ModelRecord, storage: StorageRecord, engineInitS: number): number {
-  const readSeconds = (model.weightsGiB * BYTES_PER_GIB) / (storage.readThroughputGBps * BYTES_PER_GB);
-  return readSeconds + storage.firstByteLatencyS + engineInitS;
+  return readSeconds(model, storage) + storage.firstByteLatencyS + engineInitS;
 }
 
 export function estimateColdStart(
@@ -15,19 +32,19 @@ export function estimateColdStart(
 ): ColdStartEstimate {
   const targetS = inputs.coldStartTargetS ?? null;
   const meets = (seconds: number) => (targetS === null ? null : seconds <= targetS);
-  const readSeconds = (model.weightsGiB * BYTES_PER_GIB) / (storage.readThroughputGBps * BYTES_PER_GB);
   const seconds = coldStartSeconds(model, storage, inputs.engineInitS);
   return {
     storageId: storage.id,
     seconds,
-    readSeconds,
+    readSeconds: readSeconds(model, storage),
     latencyS: storage.firstByteLatencyS,
     engineInitS: inputs.engineInitS,
+    engineInitSource: inputs.engineInitS === DEFAULT_ENGINE_INIT_S ? 'planning-default' : 'your-figure',
     targetS,
     meetsTarget: meets(seconds),
     byStorage: allStorage.map((s) => {
       const t = coldStartSeconds(model, s, inputs.engineInitS);
-      return { storageId: s.id, seconds: t, meetsTarget: meets(t) };
+      return { storageId: s.id, storageName: s.name, seconds: t, meetsTarget: meets(t) };
     }),
   };
 }

@@ -1,5 +1,5 @@
 import { countLabel, label } from '../i18n/labels.js';
-import { formatNumber, formatUsd } from './format.js';
+import { formatNumber, formatUsdRange } from './format.js';
 import type { Lang, PlanResult, SizingInputs, SizingResult } from './types.js';
 
 export interface CompareItem {
@@ -113,11 +113,6 @@ function costCell(result: SizingResult, plan: PlanResult | null, lang: Lang): st
   const low = plan ? plan.totals.capexLowUsd : result.cost?.capexLowUsd ?? null;
   const high = plan ? plan.totals.capexHighUsd : result.cost?.capexHighUsd ?? null;
   return low === null || high === null ? '—' : formatUsdRange(low, high, lang);
-}
-
-/** "USD 3.6 M – USD 6 M", or one figure when the range is a single price. */
-export function formatUsdRange(lowUsd: number, highUsd: number, lang: Lang): string {
-  return lowUsd === highUsd ? formatUsd(lowUsd, lang) : `${formatUsd(lowUsd, lang)} – ${formatUsd(highUsd, lang)}`;
 }
 
 /** The original document's short form: whole thousands of tokens, 32768 → "32k", 131072 → "131k". */

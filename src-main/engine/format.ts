@@ -16,13 +16,35 @@ export function formatNumber(value: number, lang: Lang, maxFractionDigits = 0, m
   return formatter.format(value);
 }
 
-export function formatUsd(value: number, lang: Lang): string {
+/** "USD 1.2 M", "USD 350 k", "USD 740"; `extraDigits` more fraction digits where two figures must differ. */
+export function formatUsd(value: number, lang: Lang, extraDigits = 0): string {
   const abs = Math.abs(value);
-  if (abs >= 1e6) return `USD ${formatNumber(value / 1e6, lang, 2)} M`;
-  if (abs >= 1e3) return `USD ${formatNumber(value / 1e3, lang, 0)} k`;
-  return `USD ${formatNumber(value, lang, 0)}`;
+  if (abs >= 1e6) return `USD ${formatNumber(value / 1e6, lang, 2 + extraDigits)} M`;
+  if (abs >= 1e3) return `USD ${formatNumber(value / 1e3, lang, extraDigits)} k`;
+  return `USD ${formatNumber(value, lang, extraDigits)}`;
 }
 
 export function formatPercent(ratio: number, lang: Lang, digits = 1): string {
   return `${formatNumber(ratio * 100, lang, digits)}%`;
+}
+
+const MAX_EXTRA_DIGITS = 3;
+
+/**
+ * "USD 3.6 M – USD 6 M", or one figure when the range is a single price. A range whose ends round
+ * to the same text (1,500 and 2,000 both "USD 2 k") gets more digits until they differ.
+ */
+export function formatUsdRange(
+  lowUsd: number,
+  highUsd: number,
+  lang: Lang,
+  join: (low: string, high: string) => string = (low, high) => `${low} – ${high}`,
+): string {
+  if (lowUsd === highUsd) return formatUsd(lowUsd, lang);
+  for (let extra = 0; extra < MAX_EXTRA_DIGITS; extra++) {
+    const low = formatUsd(lowUsd, lang, extra);
+    const high = formatUsd(highUsd, lang, extra);
+    if (low !== high) return join(low, high);
+  }
+  return join(formatUsd(lowUsd, lang, MAX_EXTRA_DIGITS), formatUsd(highUsd, lang, MAX_EXTRA_DIGITS));
 }

@@ -25,3 +25,4 @@ export * from './calibration/index.js';
 export * from './latency.js';
 export * from './service-targets.js';
 export * from './optimise.js';
+export * from './fixes.js';

@@ -1,5 +1,6 @@
 import { findModel, findServer, findStorage } from './catalogs/index.js';
 import { checkEngineInputs } from './engine-inputs.js';
+import { DEFAULT_ENGINE_INIT_S } from './coldstart.js';
 import { PRECISION_IDS } from './precision.js';
 import { missingLatencyFigures } from './service-targets.js';
 import type { Catalog, HaPolicy, KvPrecision, Lang, LocalizedText, MemoryBasis, MethodId, ModelRecord, ServerRecord, SizingInputs } from './types.js';
@@ -73,7 +74,7 @@ export const DEFAULT_POLICY = {
   years: 3,
   pue: 1.3,
   kwhPriceUsd: 0.12,
-  engineInitS: 0,
+  engineInitS: DEFAULT_ENGINE_INIT_S,
   podSize: 3,
   hbmAlertRatio: 0.85,
   scaleUpRatio: 0.7,

@@ -1,8 +1,8 @@
 import { findModel, findServer, findStorage } from './catalogs/index.js';
 import { estimateColdStart } from './coldstart.js';
 import { estimateCost } from './cost.js';
+import { feasibilityFixes } from './fixes.js';
 import { describeIssue, validateInputs, type InputIssue } from './inputs.js';
-import { engineFixes } from './engine-fixes.js';
 import { checkEngineInputs } from './engine-inputs.js';
 import { engineTerms, sizeEngine } from './engine-method.js';
 import { resolveKvPrecision } from './kv.js';
@@ -63,7 +63,6 @@ export function planScenario(inputs: SizingInputs, catalog: Catalog): SizingResu
   const storage = findStorage(catalog, inputs.storageId)!;
   const { method, serving } = sizeWithServiceTargets(inputs, model, server, catalog.servers);
   if (method.engine) method.engine.terms = engineTerms(method.engine, model);
-  if (method.infeasibility && method.engine) method.infeasibility.fixes = engineFixes(inputs, catalog);
   const memoryPerNode = memoryAtPlannedLoad(method, inputs);
   const weights = checkWeights(method, model);
   const coldStart = estimateColdStart(model, storage, catalog.storage, inputs);
@@ -74,11 +73,12 @@ export function planScenario(inputs: SizingInputs, catalog: Catalog): SizingResu
     : null;
   // Advice reads the KV precision actually stored: `auto` resolved to the model's dtype.
   const resolved = { ...inputs, kvPrecision: resolveKvPrecision(inputs.kvPrecision, model) };
+  const fixes = feasibilityFixes({ inputs, model, server, catalog, method: sizeMethod });
   const recommendations = recommend({
-    inputs: resolved, method, memory: memoryPerNode, weights, coldStart, cost, storage: catalog.storage, nextNodeAtConcurrency, fp8Alternative,
+    inputs: resolved, method, memory: memoryPerNode, weights, coldStart, cost, storage: catalog.storage, nextNodeAtConcurrency, fp8Alternative, fixes,
   });
   const latency = serving && method.nodes ? summariseLatency(serving, method.nodes, cost, inputs) : null;
-  return { ...method, inputs, model, server, storage, memoryPerNode, weights, coldStart, cost, nextNodeAtConcurrency, recommendations, latency };
+  return { ...method, inputs, model, server, storage, memoryPerNode, weights, coldStart, cost, nextNodeAtConcurrency, recommendations, fixes, latency };
 }
 
 function fp8AlternativeOf(inputs: SizingInputs, model: ModelRecord, server: ServerRecord) {

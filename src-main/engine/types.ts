@@ -1,3 +1,4 @@
+import type { FeasibilityFix } from './fixes.js';
 import type { PrecisionId } from './precision.js';
 import type { LatencyResult } from './service-targets.js';
 
@@ -181,16 +182,6 @@ export interface Infeasibility {
   code: 'budget-not-positive' | 'session-exceeds-budget' | 'weights-do-not-fit' | 'session-exceeds-replica' | 'tpot-unreachable' | 'ttft-unreachable';
   message: LocalizedText;
   figures: Record<string, number>;
-  /** Changes that alone would make the plan feasible, each checked by re-sizing (engine method). */
-  fixes?: EngineFix[];
-}
-
-/** One change that alone makes an infeasible engine-method plan feasible. */
-export interface EngineFix {
-  field: keyof SizingInputs;
-  value: string | number;
-  sessionsPerNode: number;
-  message: LocalizedText;
 }
 
 /** A per-GPU memory term of the engine method: its value, formula and source, for reports and the README. */
@@ -273,16 +264,19 @@ export interface WeightsCheck {
   fits: boolean;
 }
 
+/** Time to bring up one replica (one copy of the model serving traffic), not one node. */
 export interface ColdStartEstimate {
   storageId: string;
   seconds: number;
   readSeconds: number;
   latencyS: number;
   engineInitS: number;
+  /** The planning default (DEFAULT_ENGINE_INIT_S, with its sources) or a figure the user entered. */
+  engineInitSource: 'planning-default' | 'your-figure';
   targetS: number | null;
   meetsTarget: boolean | null;
   /** Every profile's time, so the UI and recommendations can name one that meets the target. */
-  byStorage: { storageId: string; seconds: number; meetsTarget: boolean | null }[];
+  byStorage: { storageId: string; storageName: string; seconds: number; meetsTarget: boolean | null }[];
 }
 
 export interface CostEstimate {
@@ -323,6 +317,8 @@ export interface SizingResult extends MethodResult {
   recommendations: Recommendation[];
   /** Decode and prefill latency at the planned load; null when a record lacks the figures or the plan is infeasible. */
   latency: LatencyResult | null;
+  /** For an infeasible plan, every single change that alone makes it feasible (engine/fixes.ts). */
+  fixes: FeasibilityFix[];
 }
 
 export interface RegionSpec {

@@ -1,6 +1,6 @@
 import { computed } from 'vue';
 import { createI18n, useI18n } from 'vue-i18n';
-import { formatNumber, formatPercent, formatUsd, type Lang } from '../../src-main/engine/index';
+import { formatNumber, formatPercent, formatUsd, formatUsdRange, type Lang } from '../../src-main/engine/index';
 import { en } from './en';
 import { ptBR } from './pt-BR';
 
@@ -46,7 +46,7 @@ export function useFormat() {
     num: (value: number, maxDigits = 0, minDigits = 0) => formatNumber(value, lang.value, maxDigits, minDigits),
     gib: (value: number) => formatNumber(value, lang.value, 2, 2),
     usd: (value: number) => formatUsd(value, lang.value),
-    usdRange: (low: number, high: number) => usdRange(formatUsd(low, lang.value), formatUsd(high, lang.value)),
+    usdRange: (low: number, high: number) => formatUsdRange(low, high, lang.value, usdRange),
     pct: (ratio: number, digits = 1) => formatPercent(ratio, lang.value, digits),
     date: (iso: string) => d(new Date(iso), 'short'),
   };

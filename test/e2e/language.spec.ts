@@ -14,7 +14,7 @@ test('switching to Portuguese translates the screens and formats numbers the Bra
   await expect(app.getByTestId('figure-sessions-per-node')).toContainText('Sessões por nó');
   await expect(app.getByTestId('value-sessions-per-node')).toHaveText('1.740');
   await expect(app.getByTestId('figure-kv-per-session')).toContainText('KV por sessão');
-  await expect(app.getByTestId('value-kv-per-session')).toHaveText('0,38');
+  await expect(app.getByTestId('value-kv-per-session')).toHaveText('0,3765');
   await expect(app.getByTestId('figure-nodes')).toContainText('Nós necessários');
   await expect(app.getByTestId('figure-spare')).toContainText('Capacidade ociosa');
   await expect(app.getByTestId('recommendations')).toContainText('Recomendações');

@@ -10,7 +10,7 @@ test('the SaaS template sizes to 1,740 sessions per node on 1 node', async ({ ap
   await expect(app.getByTestId('value-sessions-per-node')).toHaveText('1,740');
   await expect(app.getByTestId('value-nodes')).toHaveText('1');
   await expect(app.getByTestId('figure-nodes')).toContainText('node');
-  await expect(app.getByTestId('value-kv-per-session')).toHaveText('0.38');
+  await expect(app.getByTestId('value-kv-per-session')).toHaveText('0.3765');
   await expect(app.getByTestId('value-spare')).toHaveText('740');
   await expect(app.getByTestId('memory-chart').locator('canvas')).toBeVisible();
   await expect(app.getByTestId('nodes-chart').locator('canvas')).toBeVisible();
@@ -22,7 +22,7 @@ test('fp16 KV halves the sessions per node: 870', async ({ app }) => {
   await app.getByTestId('input-kvPrecision').selectOption('fp16');
   await resultsReady(app);
   await expect(app.getByTestId('value-sessions-per-node')).toHaveText('870');
-  await expect(app.getByTestId('value-kv-per-session')).toHaveText('0.75');
+  await expect(app.getByTestId('value-kv-per-session')).toHaveText('0.7529');
   await expect(app.locator('[data-testid="recommendation"][data-id="kv-precision-wide"]')).toBeVisible();
 });
 

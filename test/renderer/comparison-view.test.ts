@@ -54,7 +54,7 @@ describe('comparison view', () => {
     expect(row('concurrency').text()).toContain('≠');
     expect(row('modelId').text()).not.toContain('≠');
     expect(cells('concurrency')).toEqual(['1,000 sessions', '3,000 sessions']);
-    expect(cells('kvPerSessionGiB')).toEqual(['0.38 GiB', '0.75 GiB']);
+    expect(cells('kvPerSessionGiB')).toEqual(['0.3765 GiB', '0.7529 GiB']);
   });
 
   it('keeps only the differing rows on request', async () => {

@@ -2,7 +2,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BUILT_IN_CATALOG, planScenario, withDefaults, type SizingInputs } from '../../src-main/engine/index';
 import ResultsView from '../../src-renderer/components/results/ResultsView.vue';
-import { quickFixes } from '../../src-renderer/lib/quick-fixes';
 import { mountIn } from './helpers';
 
 const inputs = (extra: Partial<SizingInputs> = {}) =>
@@ -42,12 +41,12 @@ describe('latency in the results', () => {
 
   it('offers the reachable TPOT as the fix for an unreachable target, and it makes the plan feasible', () => {
     const result = planScenario(inputs({ tpotMs: 5 }), BUILT_IN_CATALOG);
-    const fixes = quickFixes(result);
-    const fix = fixes.find((f): f is { field: 'tpotMs'; value: number } => f.field === 'tpotMs')!;
+    const fixes = result.fixes;
+    const fix = fixes.find((f) => f.field === 'tpotMs')!;
     expect(fix.value).toBeGreaterThan(5);
-    expect(planScenario({ ...result.inputs, tpotMs: fix.value }, BUILT_IN_CATALOG).feasible).toBe(true);
+    expect(planScenario({ ...result.inputs, tpotMs: fix.value as number }, BUILT_IN_CATALOG).feasible).toBe(true);
     expect(fixes.some((f) => f.field === 'effectiveContextTokens')).toBe(false);
     wrapper = mountIn(ResultsView, 'en', { props: { result, fixes } });
-    expect(wrapper.get('[data-testid="fix-tpotMs"]').text()).toBe(`Set TPOT target to ${fix.value} ms`);
+    expect(wrapper.get('[data-testid="fix-tpotMs"] [data-testid="fix-change"]').text()).toBe(`Set TPOT target to ${fix.value} ms`);
   });
 });

@@ -18,17 +18,17 @@ describe('results display', () => {
     expect(wrapper.get('[data-testid="figure-nodes"]').text()).toContain('node');
     expect(wrapper.get('[data-testid="figure-nodes"]').text()).not.toContain('nodes');
     expect(wrapper.get('[data-testid="nodes-flow"]').text()).toBe('capacity 1 → with headroom 1 → total 1');
-    expect(wrapper.get('[data-testid="value-kv-per-session"]').text()).toBe('0.38');
+    expect(wrapper.get('[data-testid="value-kv-per-session"]').text()).toBe('0.3765');
     expect(wrapper.get('[data-testid="value-spare"]').text()).toBe('740');
     expect(wrapper.get('[data-testid="figure-spare"]').text()).toContain('42.5%');
     expect(wrapper.get('[data-testid="value-capex"]').text()).toBe('USD 300 – 400 k');
   });
 
-  it('formats the same figures the Portuguese way: 1.740 sessões por nó, 0,38 GiB, 1 nó', () => {
+  it('formats the same figures the Portuguese way: 1.740 sessões por nó, 0,3765 GiB, 1 nó', () => {
     wrapper = mountIn(ResultsView, 'pt-BR', { props: { result: saas } });
     expect(wrapper.get('[data-testid="figure-sessions-per-node"]').text()).toContain('Sessões por nó');
     expect(wrapper.get('[data-testid="value-sessions-per-node"]').text()).toBe('1.740');
-    expect(wrapper.get('[data-testid="value-kv-per-session"]').text()).toBe('0,38');
+    expect(wrapper.get('[data-testid="value-kv-per-session"]').text()).toBe('0,3765');
     expect(wrapper.get('[data-testid="figure-nodes"]').text()).toContain('Nós necessários');
     expect(wrapper.get('[data-testid="figure-nodes"]').text()).toMatch(/1\s*nó/);
     expect(wrapper.get('[data-testid="figure-spare"]').text()).toContain('Capacidade ociosa');

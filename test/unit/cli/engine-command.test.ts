@@ -21,7 +21,7 @@ describe('sizing --method engine (issue 8, "Done when")', () => {
     const r = sizing(['--method', 'engine', '--model', 'llama-3.1-70b', '--weights-precision', 'fp8', '--server', 'dgx100', '--tp', '1', '--gpu-memory-utilization', '0.9', '--max-model-len', '16000', '--effective-context', '16000', '--concurrency', '100']);
     expect(r.status).toBe(3);
     expect(r.stdout).toMatch(/INFEASIBLE PLAN: At TP 1, each GPU needs 67\.\d\d GiB of weights/);
-    expect(r.stdout).toMatch(/- TP 2 \(\d+ sessions per node\)/);
+    expect(r.stdout).toMatch(/- Tensor parallelism \(GPUs per replica\) 2: \d+ nodes?, CapEx USD/);
   });
 
   it('the pooled method refuses weights that do not fit too (exit 3), and its reference case is unchanged', () => {
