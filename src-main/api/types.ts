@@ -3,7 +3,8 @@
  * renderer can import them; contract.ts binds each to a zod schema and a handler, and the compiler
  * checks that they agree.
  */
-import type { CalibrationReading, StoredCalibrationProfile, Catalog, CompareRow, ComparisonTableRow, Lang, OptimiseObjective, PlanOptimisation, PlanResult, PrecisionRecord, RegionSpec, SizingInputs, SizingResult, SweepField, SweepResult, Template } from '../engine/index.js';
+import type { CalibrationReading, StoredCalibrationProfile, Catalog, CompareRegion, CompareRow, Lang, OptimiseObjective, PlanOptimisation, PlanResult, PrecisionRecord, RegionSpec, SizingInputs, SizingResult, SweepField, SweepResult, Template } from '../engine/index.js';
+import type { ComparisonTableRow } from '../i18n/cases.js';
 import type { CustomKind, PriceOverride, Settings } from '../schemas/index.js';
 import type { ProjectRow, ScenarioRow } from '../store/types.js';
 
@@ -45,7 +46,7 @@ export interface RendererErrorReport {
   info?: string;
 }
 
-export type ExportFormat = 'csv' | 'pdf' | 'svg' | 'png';
+export type ExportFormat = 'csv' | 'xlsx' | 'pdf' | 'svg' | 'png';
 /** What an SVG or PNG export shows; CSV and PDF have one subject each (results, report). */
 export type PictureSubject = 'diagram' | 'memory-chart' | 'nodes-chart' | 'regions-chart';
 
@@ -63,6 +64,8 @@ export interface Comparison {
   rows: CompareRow[];
   /** The original document's comparison of cases. */
   table: ComparisonTableRow[];
+  /** Each scenario's regions (null for a single-region one), listed beside the plan's totals. */
+  regions: (CompareRegion[] | null)[];
 }
 
 export interface SweepRequest {
@@ -141,8 +144,8 @@ export interface ApiMethods {
   'sizing.sweep': { input: SweepRequest; result: SweepResult };
   'sizing.compare': { input: { scenarioIds: number[]; lang: Lang }; result: Comparison };
   'export.scenario': { input: { scenarioId: number; format: ExportFormat; subject?: PictureSubject; lang: Lang; bom?: boolean }; result: ExportedFile };
-  'export.comparison': { input: { scenarioIds: number[]; lang: Lang; bom?: boolean }; result: ExportedFile };
-  'export.sweep': { input: SweepRequest & { format: 'csv' | 'svg' | 'png'; lang: Lang; name?: string }; result: ExportedFile };
+  'export.comparison': { input: { scenarioIds: number[]; lang: Lang; bom?: boolean; format?: 'csv' | 'xlsx'; onlyDifferences?: boolean }; result: ExportedFile };
+  'export.sweep': { input: SweepRequest & { format: 'csv' | 'xlsx' | 'svg' | 'png'; lang: Lang; name?: string }; result: ExportedFile };
   'catalog.list': { input: Record<string, never>; result: CatalogView };
   'catalog.add': { input: CustomRecordInput; result: CatalogView };
   'catalog.update': { input: CustomRecordInput; result: CatalogView };
@@ -161,7 +164,7 @@ export interface ApiMethods {
   'settings.get': { input: Record<string, never>; result: Settings };
   'settings.set': { input: Partial<Settings>; result: Settings };
   'sizing.optimise': { input: OptimiseRequestBody; result: PlanOptimisation };
-  'export.optimise': { input: OptimiseRequestBody & { name?: string; bom?: boolean }; result: ExportedFile };
+  'export.optimise': { input: OptimiseRequestBody & { name?: string; lang: Lang; bom?: boolean }; result: ExportedFile };
 }
 
 export type ApiMethodName = keyof ApiMethods;

@@ -9,9 +9,9 @@ Usage:
   sizing save --project P --name S [sizing flags or --template ID]
   sizing show --project P --scenario S
   sizing region list|add|set|rename|remove --project P --scenario S --region NAME [--concurrency N]
-  sizing compare --project P A B ...
+  sizing compare --project P A B ... [--format text|json|csv|xlsx] [--only-differences]
   sizing sweep --sweep FIELD --from X --to Y [--points N] [sizing flags or --template ID]
-  sizing export --project P --scenario S --format csv|pdf|svg|png --out FILE
+  sizing export --project P --scenario S --format csv|xlsx|pdf|svg|png --out FILE
   sizing serve [--port N] [--db PATH] [--verbose]
   sizing calibrate LOGFILE [--model ID] [--server ID] [--log-date YYYY-MM-DD] [--save] [--format text|json]
                              read a vLLM or SGLang start-up log; --save stores its calibration profile
@@ -49,7 +49,8 @@ Options:
   --prompt-tokens P, --output-tokens O   mean request lengths (TTFT needs the prompt length)
   --bandwidth-efficiency R, --compute-efficiency R, --communication-efficiency R
                                     latency model efficiencies (defaults 0.80, 0.55, 0.80)
-  --format text|json|csv            output (default text); --bom adds a UTF-8 BOM to CSV
+  --format text|json|csv            output (default text); CSV is comma-separated in English,
+                                    semicolons and decimal commas with --lang pt-BR; --bom adds a UTF-8 BOM
   --lang en|pt-BR                   report language (default en)
 
 Engine method (--method engine; the pooled method stays the default):
@@ -81,9 +82,9 @@ Uso:
   sizing save --project P --name S [flags de dimensionamento ou --template ID]
   sizing show --project P --scenario S
   sizing region list|add|set|rename|remove --project P --scenario S --region NOME [--concurrency N]
-  sizing compare --project P A B ...
+  sizing compare --project P A B ... [--format text|json|csv|xlsx] [--only-differences]
   sizing sweep --sweep CAMPO --from X --to Y [--points N] [flags ou --template ID]
-  sizing export --project P --scenario S --format csv|pdf|svg|png --out ARQUIVO
+  sizing export --project P --scenario S --format csv|xlsx|pdf|svg|png --out ARQUIVO
   sizing serve [--port N] [--db CAMINHO] [--verbose]
   sizing calibrate ARQUIVO_DE_LOG [--model ID] [--server ID] [--log-date AAAA-MM-DD] [--save] [--format text|json]
                              lê um log de inicialização do vLLM ou do SGLang; --save salva o perfil de calibração
@@ -121,7 +122,8 @@ Opções:
   --prompt-tokens P, --output-tokens O   tamanhos médios da requisição (o TTFT requer o do prompt)
   --bandwidth-efficiency R, --compute-efficiency R, --communication-efficiency R
                                     eficiências do modelo de latência (padrões 0.80, 0.55, 0.80)
-  --format text|json|csv            saída (padrão text); --bom adiciona BOM UTF-8 ao CSV
+  --format text|json|csv            saída (padrão text); CSV com ponto e vírgula e vírgula decimal
+                                    em --lang pt-BR; --bom adiciona BOM UTF-8
   --lang en|pt-BR                   idioma do relatório (padrão en)
   --db CAMINHO                      banco de projetos (também SIZING_DB)
   --help, --version

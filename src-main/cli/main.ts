@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { BUILT_IN_CATALOG, PRECISIONS, planRegions, planScenario, TEMPLATES, type Catalog, type Lang } from '../engine/index.js';
-import { resultsCsv } from '../export/csv.js';
+import { toCsv } from '../export/csv.js';
+import { resultsTable } from '../export/tables.js';
 import { parseArgs, type ParsedArgs } from './args.js';
 import { both, CliError, errorLang, EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_OK, oneOf } from './errors.js';
 import { catalogWithFile } from './catalog-file.js';
@@ -13,7 +14,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 export const VALUE_FLAGS = new Set([
   ...Object.keys(SIZING_FLAGS), 'format', 'lang', 'template', 'db', 'out', 'project', 'name', 'scenario', 'port', 'notes', 'subject', 'sweep', 'from', 'to', 'points', 'region', 'new-name', 'log-date', 'catalog', ...OPTIMISE_FLAGS,
 ]);
-export const SWITCH_FLAGS = new Set(['help', 'version', 'bom', 'verbose', 'save', 'replace']);
+export const SWITCH_FLAGS = new Set(['help', 'version', 'bom', 'verbose', 'save', 'replace', 'only-differences']);
 
 export interface CommandContext {
   args: ParsedArgs;
@@ -69,13 +70,13 @@ export function sizeFromFlags(args: ParsedArgs, out: (text: string) => void, cat
   if (template?.regions) {
     const plan = planRegions(inputs, template.regions, catalog);
     if (format === 'json') out(JSON.stringify({ template: template.id, ...plan }, null, 2) + '\n');
-    else if (format === 'csv') out(resultsCsv([{ scenario: template.id, result: plan }], { bom: args.switches.has('bom') }));
+    else if (format === 'csv') out(toCsv(resultsTable([{ scenario: template.id, result: plan }]), { lang, bom: args.switches.has('bom') }));
     else out(planTextReport(plan, lang, template.name[lang]));
     return plan.feasible ? EXIT_OK : EXIT_INFEASIBLE;
   }
   const result = planScenario(inputs, catalog);
   if (format === 'json') out(JSON.stringify(result, null, 2) + '\n');
-  else if (format === 'csv') out(resultsCsv([{ scenario: template?.id ?? 'ad-hoc', result }], { bom: args.switches.has('bom') }));
+  else if (format === 'csv') out(toCsv(resultsTable([{ scenario: template?.id ?? 'ad-hoc', result }]), { lang, bom: args.switches.has('bom') }));
   else out(textReport(result, lang, template ? `${template.name[lang]} (${template.id})` : undefined));
   return result.feasible ? EXIT_OK : EXIT_INFEASIBLE;
 }

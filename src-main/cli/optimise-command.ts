@@ -65,7 +65,7 @@ export function optimiseCommand(args: ParsedArgs, out: CommandContext['out'], ca
   const base = inputsFromArgs({ ...args, flags }, catalog);
   const result = optimise({ base, serverIds, engines, maxCapexUsd, objective, top, keepRuntimeOverhead: args.flags.has('runtime-overhead-gib') }, catalog);
   if (format === 'json') out(JSON.stringify(result, null, 2) + '\n');
-  else if (format === 'csv') out(optimiseCsv([{ name: null, result }], { bom: args.switches.has('bom') }));
+  else if (format === 'csv') out(optimiseCsv([{ name: null, result }], { lang, bom: args.switches.has('bom') }));
   else out(optimiseText(result, lang));
   return result.feasible > 0 ? EXIT_OK : EXIT_INFEASIBLE;
 }

@@ -1,13 +1,13 @@
 
-import { formatNumber, formatUsd, SWEEP_FIELDS, type Lang, type RegionSpec, type SweepField } from '../engine/index.js';
-import type { ApiContext, ExportFormat, PictureSubject } from '../api/index.js';
+import { formatNumber, formatPercent, formatUsd, formatUsdRange, SWEEP_FIELDS, type CompareValue, type Lang, type RegionSpec, type SweepField } from '../engine/index.js';
+import type { ApiContext, Comparison, ExportedFile, ExportFormat, PictureSubject } from '../api/index.js';
 import { EXPORT_FORMATS, PICTURE_SUBJECTS } from '../export/files.js';
-import { label } from '../i18n/labels.js';
+import { countLabel, label, type LabelKey } from '../i18n/labels.js';
 import { parseChoice, parseNumber, type ParsedArgs } from './args.js';
 import { both, CliError, EXIT_OK, oneOf } from './errors.js';
 import type { CommandContext } from './main.js';
 import { projectByName, scenarioByName, writeFileAtomically } from './project-commands.js';
-import { inputsFromArgs, overridesFromArgs, parseFormat, parseLang, parseTemplate } from './sizing-flags.js';
+import { inputsFromArgs, overridesFromArgs, parseFormat, parseLang, parseTemplate, SIZING_FLAGS } from './sizing-flags.js';
 import { apiContext, call, openCliStore } from './store-context.js';
 
 type Out = CommandContext['out'];
@@ -62,29 +62,64 @@ async function compareCommand(ctx: ApiContext, args: ParsedArgs, out: Out): Prom
   if (names.length === 0) throw new CliError(both('compare: name at least one scenario after the flags (sizing compare --project P A B)', 'compare: informe ao menos um cenário depois das flags (sizing compare --project P A B)'));
   const ids = names.map((name) => scenarioByName(ctx, project, name).id);
   const lang = parseLang(args);
-  const format = parseFormat(args, ['text', 'json', 'csv'] as const);
-  if (format === 'csv') {
-    out((await call(ctx, 'export.comparison', { scenarioIds: ids, lang, bom: args.switches.has('bom') })).data);
-    return EXIT_OK;
+  const format = parseFormat(args, ['text', 'json', 'csv', 'xlsx'] as const);
+  const onlyDifferences = args.switches.has('only-differences');
+  if (format === 'csv' || format === 'xlsx') {
+    const file = await call(ctx, 'export.comparison', { scenarioIds: ids, lang, bom: args.switches.has('bom'), format, onlyDifferences });
+    return writeOrPrint(args, file, format, out);
   }
   const comparison = await call(ctx, 'sizing.compare', { scenarioIds: ids, lang });
   if (format === 'json') {
     out(JSON.stringify(comparison, null, 2) + '\n');
     return EXIT_OK;
   }
-  const L = (key: Parameters<typeof label>[1]) => label(lang, key);
+  out(comparisonText(comparison, lang));
+  return EXIT_OK;
+}
+
+/** The comparison of cases, then every input or figure that differs (a multi-region plan by its totals), then each plan's regions. */
+function comparisonText(comparison: Comparison, lang: Lang): string {
+  const L = (key: LabelKey) => label(lang, key);
   const header = [L('case'), L('model'), L('nodes'), L('approxCost'), L('context'), L('ha'), L('usage')];
   const rows = comparison.table.map((r) => [r.case, r.model, r.nodes, r.approxCost, r.context, r.ha, r.usage]);
   const widths = header.map((h, i) => Math.min(40, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
   const line = (cells: string[]) => `  ${cells.map((c, i) => c.slice(0, widths[i]).padEnd(widths[i]!)).join('  ')}\n`;
-  out(line(header));
-  out(line(widths.map((w) => '─'.repeat(w))));
-  for (const r of rows) out(line(r));
+  const parts = [line(header), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)];
   const differing = comparison.rows.filter((r) => r.differs);
   if (differing.length > 0) {
-    out(`\n  ${lang === 'pt-BR' ? 'Diferenças' : 'Differences'}:\n`);
-    for (const r of differing) out(`  ${r.key.padEnd(26)}${r.values.map((v) => (typeof v === 'number' ? formatNumber(v, lang, 4) : String(v ?? '—'))).join('  |  ')}\n`);
+    parts.push(`\n  ${L('differences')}:\n`);
+    const nameWidth = Math.max(...differing.map((r) => L(r.key).length)) + 2;
+    for (const r of differing) parts.push(`  ${L(r.key).padEnd(nameWidth)}${r.values.map((v) => compareValueText(r.key, v, lang)).join('  |  ')}\n`);
   }
+  comparison.regions.forEach((regions, i) => {
+    if (!regions) return;
+    parts.push(`\n  ${comparison.names[i]}, ${L('regions').toLowerCase()}:\n`);
+    for (const r of regions) {
+      const nodes = r.nodesTotal === null ? L('infeasibleShort') : countLabel(lang, 'nodesCount', r.nodesTotal, formatNumber(r.nodesTotal, lang));
+      const capex = r.capexLowUsd === null || r.capexHighUsd === null ? '' : `, ${formatUsdRange(r.capexLowUsd, r.capexHighUsd, lang)}`;
+      parts.push(`    ${r.name}: ${countLabel(lang, 'sessionsCount', r.concurrency, formatNumber(r.concurrency, lang))}, ${nodes}${capex}\n`);
+    }
+  });
+  return parts.join('');
+}
+
+/** A compared value as a person reads it: money as USD, ratios as per cent, counts grouped. */
+function compareValueText(key: string, value: CompareValue, lang: Lang): string {
+  if (value === null) return '—';
+  if (typeof value !== 'number') return String(value);
+  if (/Usd$/.test(key)) return formatUsd(value, lang);
+  if (/Ratio$/.test(key) || key === 'availabilityTarget') return formatPercent(value, lang, 2);
+  return formatNumber(value, lang, 4);
+}
+
+/** Writes an exported file to --out, or prints a text one; a binary one needs --out. */
+function writeOrPrint(args: ParsedArgs, file: ExportedFile, format: string, out: Out): number {
+  const path = args.flags.get('out');
+  if (path) {
+    writeExported(path, file);
+    out(`wrote ${path}\n`);
+  } else if (file.encoding === 'base64') throw CliError.required('--out', both(`for --format ${format}`, `para --format ${format}`));
+  else out(file.data);
   return EXIT_OK;
 }
 
@@ -135,10 +170,18 @@ async function regionCommand(ctx: ApiContext, args: ParsedArgs, out: Out): Promi
   return EXIT_OK;
 }
 
+/** The swept input, by its field name (peakHeadroomRatio) or its flag's spelling (peak-headroom-ratio). */
+function parseSweepField(value: string): SweepField {
+  const byFlag = SIZING_FLAGS[value]?.field;
+  const field = byFlag && (SWEEP_FIELDS as string[]).includes(byFlag) ? byFlag : value;
+  const flags = SWEEP_FIELDS.map((f) => Object.keys(SIZING_FLAGS).find((name) => SIZING_FLAGS[name]!.field === f) ?? f);
+  return parseChoice('sweep', field, [...SWEEP_FIELDS, ...flags]) as SweepField;
+}
+
 /** Ad-hoc sweep from sizing flags: nodes and CapEx against one input, with the node thresholds. */
 async function sweepCommand(args: ParsedArgs, out: Out): Promise<number> {
   const { BUILT_IN_CATALOG, sweep } = await import('../engine/index.js');
-  const field = parseChoice('sweep', flag(args, 'sweep'), SWEEP_FIELDS) as SweepField;
+  const field = parseSweepField(flag(args, 'sweep'));
   const from = parseNumber('from', flag(args, 'from'));
   const to = parseNumber('to', flag(args, 'to'));
   const points = parseNumber('points', args.flags.get('points') ?? '50');
@@ -150,17 +193,10 @@ async function sweepCommand(args: ParsedArgs, out: Out): Promise<number> {
     throw new CliError(`--from/--to/--points: ${(error as Error).message}`);
   }
   const lang: Lang = parseLang(args);
-  const format = parseFormat(args, ['text', 'json', 'csv', 'svg', 'png'] as const);
-  if (format === 'svg' || format === 'png' || format === 'csv') {
+  const format = parseFormat(args, ['text', 'json', 'csv', 'xlsx', 'svg', 'png'] as const);
+  if (format !== 'text' && format !== 'json') {
     const { exportSweep } = await import('../export/files.js');
-    const file = exportSweep(result, format, lang, 'sizing');
-    const path = args.flags.get('out');
-    if (path) {
-      writeExported(path, file);
-      out(`wrote ${path}\n`);
-    } else if (format === 'png') throw CliError.required('--out', both('for --format png', 'para --format png'));
-    else out(file.data);
-    return EXIT_OK;
+    return writeOrPrint(args, await exportSweep(result, format, lang, 'sizing'), format, out);
   }
   if (format === 'json') {
     out(JSON.stringify(result, null, 2) + '\n');

@@ -1,6 +1,4 @@
-import { countLabel, label } from '../i18n/labels.js';
-import { formatNumber, formatUsdRange } from './format.js';
-import type { Lang, PlanResult, SizingInputs, SizingResult } from './types.js';
+import type { PlanResult, SizingInputs, SizingResult } from './types.js';
 
 export interface CompareItem {
   name: string;
@@ -33,33 +31,93 @@ type MissingInputKey = Exclude<keyof SizingInputs, (typeof COMPARE_INPUT_KEYS)[n
 const everyInputCompared: [MissingInputKey] extends [never] ? true : MissingInputKey = true;
 void everyInputCompared;
 
-/** Key result figures compared side by side; null where a scenario is infeasible. */
+/** Every region's figure, or the one figure all regions share; null when they differ. */
+function shared(plan: PlanResult, pick: (r: SizingResult) => number | null): number | null {
+  const values = plan.regions.map((r) => pick(r.result));
+  return values.every((v) => v === values[0]) ? (values[0] ?? null) : null;
+}
+
+/** Sum over regions, null when any region is infeasible. */
+function summed(plan: PlanResult, pick: (r: SizingResult) => number | null | undefined): number | null {
+  if (!plan.feasible) return null;
+  return plan.regions.reduce((acc, r) => acc + (pick(r.result) ?? 0), 0);
+}
+
+/** The largest figure over regions (the region a latency target is hardest in), null when any lacks it. */
+function worst(plan: PlanResult, pick: (r: SizingResult) => number | null): number | null {
+  const values = plan.regions.map((r) => pick(r.result));
+  return values.some((v) => v === null) ? null : Math.max(...(values as number[]));
+}
+
+type Figure = { single: (r: SizingResult) => number | null; plan: (p: PlanResult) => number | null };
+
+/**
+ * Key result figures compared side by side; null where a scenario is infeasible. A multi-region
+ * scenario compares by its plan: totals for counts and money, the worst region's cold start, and
+ * per-session figures only where every region shares them.
+ */
 export const COMPARE_RESULT_FIGURES = {
-  kvPerSessionGiB: (r) => r.kvPerSessionGiB,
-  sessionsPerNode: (r) => r.sessionsPerNode,
-  nodesCapacity: (r) => r.nodes?.capacity ?? null,
-  nodesWithHeadroom: (r) => r.nodes?.withHeadroom ?? null,
-  nodesTotal: (r) => r.nodes?.total ?? null,
-  spareSessions: (r) => r.spareSessions,
-  capexLowUsd: (r) => r.cost?.capexLowUsd ?? null,
-  capexHighUsd: (r) => r.cost?.capexHighUsd ?? null,
-  tcoLowUsd: (r) => r.cost?.tcoLowUsd ?? null,
-  tcoHighUsd: (r) => r.cost?.tcoHighUsd ?? null,
-  coldStartS: (r) => r.coldStart.seconds,
-  tpotAtLoadMs: (r) => r.latency?.tpotMs ?? null,
-  tcoPerMillionOutputTokensUsd: (r) => r.latency?.tcoPerMillionOutputTokensUsd ?? null,
-} satisfies Record<string, (r: SizingResult) => number | null>;
+  regionCount: { single: () => 1, plan: (p) => p.regions.length },
+  kvPerSessionGiB: { single: (r) => r.kvPerSessionGiB, plan: (p) => shared(p, (r) => r.kvPerSessionGiB) },
+  sessionsPerNode: { single: (r) => r.sessionsPerNode, plan: (p) => shared(p, (r) => r.sessionsPerNode) },
+  nodesCapacity: { single: (r) => r.nodes?.capacity ?? null, plan: (p) => summed(p, (r) => r.nodes?.capacity) },
+  nodesWithHeadroom: { single: (r) => r.nodes?.withHeadroom ?? null, plan: (p) => summed(p, (r) => r.nodes?.withHeadroom) },
+  nodesTotal: { single: (r) => r.nodes?.total ?? null, plan: (p) => p.totals.nodes },
+  spareSessions: { single: (r) => r.spareSessions, plan: (p) => summed(p, (r) => r.spareSessions) },
+  capexLowUsd: { single: (r) => r.cost?.capexLowUsd ?? null, plan: (p) => p.totals.capexLowUsd },
+  capexHighUsd: { single: (r) => r.cost?.capexHighUsd ?? null, plan: (p) => p.totals.capexHighUsd },
+  tcoLowUsd: { single: (r) => r.cost?.tcoLowUsd ?? null, plan: (p) => p.totals.tcoLowUsd },
+  tcoHighUsd: { single: (r) => r.cost?.tcoHighUsd ?? null, plan: (p) => p.totals.tcoHighUsd },
+  coldStartS: { single: (r) => r.coldStart.seconds, plan: (p) => Math.max(...p.regions.map((r) => r.result.coldStart.seconds)) },
+  tpotAtLoadMs: { single: (r) => r.latency?.tpotMs ?? null, plan: (p) => worst(p, (r) => r.latency?.tpotMs ?? null) },
+  tcoPerMillionOutputTokensUsd: { single: (r) => r.latency?.tcoPerMillionOutputTokensUsd ?? null, plan: (p) => shared(p, (r) => r.latency?.tcoPerMillionOutputTokensUsd ?? null) },
+} satisfies Record<string, Figure>;
 
 export type CompareResultKey = keyof typeof COMPARE_RESULT_FIGURES;
 export type CompareKey = (typeof COMPARE_INPUT_KEYS)[number] | CompareResultKey;
 
-/** What-if comparison (SPEC §6): one row per input and key figure, flagged where the scenarios differ. */
+/** An input as a comparison reads it: a multi-region plan's concurrency is its regions' total. */
+function inputValue(item: CompareItem, key: (typeof COMPARE_INPUT_KEYS)[number]): CompareValue {
+  if (key === 'concurrency' && item.plan) return item.plan.totals.concurrency;
+  return item.result.inputs[key] ?? null;
+}
+
+/**
+ * What-if comparison (SPEC §6): one row per input and key figure, flagged where the scenarios
+ * differ. A multi-region scenario compares by its plan's totals (its base inputs otherwise); its
+ * regions are listed by compareRegions.
+ */
 export function compareScenarios(items: CompareItem[]): CompareRow[] {
-  const inputRows = COMPARE_INPUT_KEYS.map((key) => row(key, 'input', items.map((it) => it.result.inputs[key] ?? null)));
-  const resultRows = (Object.keys(COMPARE_RESULT_FIGURES) as CompareResultKey[]).map((key) =>
-    row(key, 'result', items.map((it) => COMPARE_RESULT_FIGURES[key](it.result))),
-  );
+  const inputRows = COMPARE_INPUT_KEYS.map((key) => row(key, 'input', items.map((it) => inputValue(it, key))));
+  const resultRows = (Object.keys(COMPARE_RESULT_FIGURES) as CompareResultKey[]).map((key) => {
+    const figure: Figure = COMPARE_RESULT_FIGURES[key];
+    return row(key, 'result', items.map((it) => (it.plan ? figure.plan(it.plan) : figure.single(it.result))));
+  });
   return [...inputRows, ...resultRows];
+}
+
+/** One region of a compared plan, for the lists shown beside the plan's totals. */
+export interface CompareRegion {
+  name: string;
+  concurrency: number;
+  nodesTotal: number | null;
+  capexLowUsd: number | null;
+  capexHighUsd: number | null;
+}
+
+/** Each item's regions (null for a single-region scenario), in item order. */
+export function compareRegions(items: CompareItem[]): (CompareRegion[] | null)[] {
+  return items.map((it) =>
+    it.plan
+      ? it.plan.regions.map(({ name, result }) => ({
+          name,
+          concurrency: result.inputs.concurrency,
+          nodesTotal: result.nodes?.total ?? null,
+          capexLowUsd: result.cost?.capexLowUsd ?? null,
+          capexHighUsd: result.cost?.capexHighUsd ?? null,
+        }))
+      : null,
+  );
 }
 
 function row(key: CompareKey, kind: CompareRow['kind'], values: CompareValue[]): CompareRow {
@@ -74,52 +132,4 @@ function row(key: CompareKey, kind: CompareRow['kind'], values: CompareValue[]):
 function sameValue(a: CompareValue, b: CompareValue): boolean {
   if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
   return a === b;
-}
-
-export interface ComparisonTableRow {
-  case: string;
-  model: string;
-  nodes: string;
-  approxCost: string;
-  context: string;
-  ha: string;
-  usage: string;
-}
-
-/** The original document's comparison of cases: case, model, nodes, approximate cost, context, HA, usage. */
-export function comparisonTable(items: CompareItem[], lang: Lang): ComparisonTableRow[] {
-  return items.map(({ name, result, plan, usage }) => ({
-    case: name,
-    model: result.model.name,
-    nodes: nodesCell(result, plan ?? null, lang),
-    approxCost: costCell(result, plan ?? null, lang),
-    context: formatContextTokens(result.inputs.effectiveContextTokens, lang),
-    ha: formatHa(result.inputs.ha, lang),
-    usage: usage ?? '',
-  }));
-}
-
-/** Total nodes; a multi-region plan shows its total and how many regions share it ("9 (3 regions)"). */
-function nodesCell(result: SizingResult, plan: PlanResult | null, lang: Lang): string {
-  if (plan) {
-    if (plan.totals.nodes === null) return label(lang, 'infeasibleShort');
-    const regions = countLabel(lang, 'regionsCount', plan.regions.length, formatNumber(plan.regions.length, lang));
-    return `${formatNumber(plan.totals.nodes, lang)} (${regions})`;
-  }
-  return result.nodes ? formatNumber(result.nodes.total, lang) : label(lang, 'infeasibleShort');
-}
-
-function costCell(result: SizingResult, plan: PlanResult | null, lang: Lang): string {
-  const low = plan ? plan.totals.capexLowUsd : result.cost?.capexLowUsd ?? null;
-  const high = plan ? plan.totals.capexHighUsd : result.cost?.capexHighUsd ?? null;
-  return low === null || high === null ? '—' : formatUsdRange(low, high, lang);
-}
-
-/** The original document's short form: whole thousands of tokens, 32768 → "32k", 131072 → "131k". */
-export function formatContextTokens(tokens: number, lang: Lang): string {
-  return tokens < 1000 ? formatNumber(tokens, lang) : `${formatNumber(Math.floor(tokens / 1000), lang)}k`;
-}
-
-export function formatHa(ha: SizingInputs['ha'], lang: Lang): string {
-  return ha === 'none' ? label(lang, 'haNone') : ha.toUpperCase();
 }

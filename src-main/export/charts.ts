@@ -6,7 +6,6 @@
 import {
   formatNumber,
   formatPercent,
-  formatHa,
   formatUsd,
   paretoFront,
   sweep,
@@ -19,6 +18,7 @@ import {
   type SweepPoint,
   type SweepResult,
 } from '../engine/index.js';
+import { formatHa } from '../i18n/cases.js';
 import { countLabel, label, type LabelKey } from '../i18n/labels.js';
 import {
   COLORS,

@@ -10,7 +10,8 @@
  * entry point feeds them through a trunk in the gap between the columns (or in the left margin
  * for one column) and a bus above each row, so no connector crosses a box.
  */
-import { formatHa, formatNumber, type Lang, type SizingResult } from '../engine/index.js';
+import { formatNumber, type Lang, type SizingResult } from '../engine/index.js';
+import { formatHa } from '../i18n/cases.js';
 import { countLabel, label } from '../i18n/labels.js';
 import { COLORS, element, fitText, flowLegend, line, rect, svgDocument, text, textBlock, wrapText } from './svg.js';
 

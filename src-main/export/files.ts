@@ -1,15 +1,20 @@
 import type { Lang, PlanOptimisation, PlanResult, SizingResult, SweepResult } from '../engine/index.js';
 import type { CompareItem } from '../engine/compare.js';
 import { memoryChartSvg, nodesChartSvg, regionsChartSvg, sweepChartSvg } from './charts.js';
-import { comparisonCsv, regionsCsv, resultsCsv } from './csv.js';
+import { toCsv } from './csv.js';
 import { architectureDiagramSvg, DIAGRAM_PNG_SCALE } from './diagram.js';
+import { exportFileName } from './file-name.js';
 import { pdfReport } from './pdf.js';
 import { svgToPng } from './png.js';
+import { comparisonTable, regionsTable, resultsTable, sweepTable, type Table } from './tables.js';
+import { toXlsx } from './xlsx.js';
 import { svgSize } from './svg.js';
 
 import type { ExportedFile, ExportFormat, PictureSubject } from '../api/types.js';
 
-export const EXPORT_FORMATS = ['csv', 'pdf', 'svg', 'png'] as const satisfies readonly ExportFormat[];
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'pdf', 'svg', 'png'] as const satisfies readonly ExportFormat[];
+export const TABLE_FORMATS = ['csv', 'xlsx'] as const;
+export type TableFormat = (typeof TABLE_FORMATS)[number];
 export const PICTURE_SUBJECTS = ['diagram', 'memory-chart', 'nodes-chart', 'regions-chart'] as const satisfies readonly PictureSubject[];
 export type { ExportedFile, ExportFormat, PictureSubject };
 
@@ -28,24 +33,25 @@ export interface ScenarioExport {
   generatedAt: Date;
 }
 
-const MIME: Record<ExportFormat, string> = { csv: 'text/csv', pdf: 'application/pdf', svg: 'image/svg+xml', png: 'image/png' };
+const MIME: Record<ExportFormat, string> = {
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+  svg: 'image/svg+xml',
+  png: 'image/png',
+};
 
-/** A file name from user-typed names: letters, digits and dashes only, never a path. */
-export function safeFileName(parts: string[], extension: string): string {
-  const stem = parts
-    .join('-')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80);
-  return `${stem || 'sizing'}.${extension}`;
-}
+type FileName = Parameters<typeof exportFileName>[0];
 
-function file(name: string[], format: ExportFormat, data: string | Uint8Array, suffix?: string): ExportedFile {
-  const fileName = safeFileName(suffix ? [...name, suffix] : name, format);
+function file(name: FileName, format: ExportFormat, data: string | Uint8Array): ExportedFile {
+  const fileName = exportFileName(name, format);
   if (typeof data === 'string') return { fileName, mimeType: MIME[format], encoding: 'utf8', data };
   return { fileName, mimeType: MIME[format], encoding: 'base64', data: Buffer.from(data).toString('base64') };
+}
+
+/** Tables as one CSV (the first table: a CSV holds one) or one workbook with a sheet per table. */
+async function tablesFile(name: FileName, format: TableFormat, tables: Table[], lang: Lang, bom?: boolean): Promise<ExportedFile> {
+  return format === 'csv' ? file(name, 'csv', toCsv(tables[0]!, { lang, bom })) : file(name, 'xlsx', await toXlsx(tables, lang));
 }
 
 /** The picture an SVG or PNG export shows, as SVG. */
@@ -77,14 +83,17 @@ function totalsOf(r: SizingResult): PlanResult['totals'] {
   };
 }
 
-/** One scenario (or its multi-region plan) as a CSV, PDF, SVG or PNG file. */
+/** One scenario (or its multi-region plan) as a CSV, XLSX, PDF, SVG or PNG file. */
 export async function exportScenario(e: ScenarioExport): Promise<ExportedFile> {
-  const name = [e.projectName, e.scenarioName];
+  const name = { project: e.projectName, scenario: e.scenarioName };
   switch (e.format) {
     case 'csv':
-      return file(name, 'csv', e.plan ? regionsCsv(e.plan, { bom: e.bom }) : resultsCsv([{ scenario: e.scenarioName, result: e.result }], { bom: e.bom }));
+    case 'xlsx': {
+      const results = resultsTable([{ scenario: e.scenarioName, result: e.plan ?? e.result }]);
+      return tablesFile({ ...name, subject: 'results' }, e.format, e.plan ? [results, regionsTable(e.plan)] : [results], e.lang, e.bom);
+    }
     case 'pdf':
-      return file(name, 'pdf', await pdfReport({
+      return file({ ...name, subject: 'report' }, 'pdf', await pdfReport({
         projectName: e.projectName, scenarioName: e.scenarioName, notes: e.notes, lang: e.lang, generatedAt: e.generatedAt,
         ...(e.plan ? { plan: e.plan } : { result: e.result }),
         ...(e.optimisation ? { optimisation: e.optimisation } : {}),
@@ -95,20 +104,28 @@ export async function exportScenario(e: ScenarioExport): Promise<ExportedFile> {
       const svg = pictureSvg(subject, e.result, e.plan, e.lang, e.scenarioName);
       // The diagram at twice its drawn size, so every label stays legible however large the plan.
       const widthPx = subject === 'diagram' ? svgSize(svg).widthPx * DIAGRAM_PNG_SCALE : 1600;
-      return file(name, e.format, e.format === 'svg' ? svg : svgToPng(svg, { widthPx }), subject);
+      return file({ ...name, subject }, e.format, e.format === 'svg' ? svg : svgToPng(svg, { widthPx }));
     }
   }
 }
 
-export function exportComparison(items: CompareItem[], lang: Lang, bom: boolean, name: string): ExportedFile {
-  return file([name, 'comparison'], 'csv', comparisonCsv(items, lang, { bom }));
+export interface ComparisonExport {
+  items: CompareItem[];
+  projectName: string;
+  format: TableFormat;
+  lang: Lang;
+  bom?: boolean;
+  onlyDifferences?: boolean;
 }
 
-export function exportSweep(sweep: SweepResult, format: 'csv' | 'svg' | 'png', lang: Lang, name: string): ExportedFile {
-  if (format === 'csv') {
-    const rows = ['value,nodesTotal,capexLowUsd,capexHighUsd', ...sweep.points.map((p) => [p.value, p.nodesTotal ?? '', p.capexLowUsd ?? '', p.capexHighUsd ?? ''].join(','))];
-    return file([name, 'sweep', sweep.field], 'csv', rows.join('\r\n') + '\r\n');
-  }
+export function exportComparison(e: ComparisonExport): Promise<ExportedFile> {
+  const table = comparisonTable(e.items, e.lang, { onlyDifferences: e.onlyDifferences });
+  return tablesFile({ project: e.projectName, subject: 'comparison' }, e.format, [table], e.lang, e.bom);
+}
+
+export async function exportSweep(sweep: SweepResult, format: TableFormat | 'svg' | 'png', lang: Lang, name: string): Promise<ExportedFile> {
+  const fileName = { project: name, subject: `sweep-${sweep.field}` };
+  if (format === 'csv' || format === 'xlsx') return tablesFile(fileName, format, [sweepTable(sweep)], lang);
   const svg = sweepChartSvg(sweep, lang);
-  return file([name, 'sweep', sweep.field], format, format === 'svg' ? svg : svgToPng(svg, { widthPx: 1600 }));
+  return file(fileName, format, format === 'svg' ? svg : svgToPng(svg, { widthPx: 1600 }));
 }

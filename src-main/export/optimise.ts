@@ -1,5 +1,5 @@
 import type { RegionOptimisation } from '../engine/index.js';
-import { toCsv } from './csv.js';
+import { toCsv, type CsvOptions } from './csv.js';
 
 export const OPTIMISE_CSV_COLUMNS = [
   'region', 'rank', 'serverId', 'tp', 'engine', 'weightsPrecision', 'kvPrecision', 'sessionsPerNode', 'nodesTotal',
@@ -7,12 +7,12 @@ export const OPTIMISE_CSV_COLUMNS = [
 ];
 
 /** The ranked plans of every region searched, one row each (formula-injection safe through toCsv). */
-export function optimiseCsv(searches: RegionOptimisation[], options: { bom?: boolean } = {}): string {
+export function optimiseCsv(searches: RegionOptimisation[], options: CsvOptions): string {
   const rows = searches.flatMap(({ name, result }) =>
     result.plans.map((p, i) => [
       name ?? '', i + 1, p.serverId, p.tp, p.engine ?? '', p.weightsPrecision, p.kvPrecision, p.sessionsPerNode, p.nodes.total,
       p.cost.capexLowUsd, p.cost.capexHighUsd, p.cost.tcoLowUsd, p.cost.tcoHighUsd, p.tpotMs, p.ttftS, p.bindingLimit, p.tcoPerMillionTokensUsd,
     ]),
   );
-  return toCsv(OPTIMISE_CSV_COLUMNS, rows, options);
+  return toCsv({ header: OPTIMISE_CSV_COLUMNS, rows }, options);
 }

@@ -7,7 +7,6 @@ import PDFDocument from 'pdfkit';
 // @ts-expect-error svg-to-pdfkit ships no type declarations; SvgToPdf below is the signature its README documents.
 import svgToPdfUntyped from 'svg-to-pdfkit';
 import {
-  formatHa,
   formatNumber,
   formatPercent,
   formatUsd,
@@ -21,6 +20,7 @@ import {
   type SizingResult,
   type StorageRecord,
 } from '../engine/index.js';
+import { formatHa } from '../i18n/cases.js';
 import { bindingLabel, countLabel, label, type LabelKey } from '../i18n/labels.js';
 import { latencyRows } from './latency-rows.js';
 import { memoryChartSvg, nodesChartSvg, paretoChartSvg, regionsChartSvg } from './charts.js';

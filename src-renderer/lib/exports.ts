@@ -8,13 +8,9 @@ import { useProjectsStore } from '../stores/projects';
 import { useRegionsStore } from '../stores/regions';
 import { useScenarioStore } from '../stores/scenario';
 import { useUiStore } from '../stores/ui';
+import { exportFileName } from '../../src-main/export/file-name';
 import { errorMessage } from './api-errors';
 import { pickTextFile, saveExportedFile } from './files';
-
-/** A name for a file on disk: no path separators or characters that file systems refuse. */
-function fileStem(name: string): string {
-  return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').trim() || 'project';
-}
 
 /**
  * Every export and the project import, shared by the export menu, the panels' buttons and the
@@ -62,20 +58,20 @@ export function useExports() {
     });
   }
 
-  function comparisonFile(scenarioIds: number[]): Promise<void> {
+  function comparisonFile(scenarioIds: number[], options: { format?: 'csv' | 'xlsx'; onlyDifferences?: boolean } = {}): Promise<void> {
     return deliver(async () => {
       await saveEdits();
-      return api().call('export.comparison', { scenarioIds, lang: currentLanguage() });
+      return api().call('export.comparison', { scenarioIds, lang: currentLanguage(), ...options });
     });
   }
 
-  function sweepFile(request: SweepRequest, format: 'csv' | 'svg' | 'png', name: string): Promise<void> {
+  function sweepFile(request: SweepRequest, format: 'csv' | 'xlsx' | 'svg' | 'png', name: string): Promise<void> {
     return deliver(() => api().call('export.sweep', { ...request, format, lang: currentLanguage(), name }));
   }
 
   /** The optimiser's ranked plans (every region searched) as CSV. */
   function optimiseFile(request: OptimiseRequestBody, name: string): Promise<void> {
-    return deliver(() => api().call('export.optimise', { ...request, name }));
+    return deliver(() => api().call('export.optimise', { ...request, name, lang: currentLanguage() }));
   }
 
   /** The project in view (or the open scenario's) as a versioned JSON project file. */
@@ -88,7 +84,7 @@ export function useExports() {
       await saveEdits();
       const content = await api().call('projects.export', { id: projectId });
       const name = projects.projectById(projectId)?.name ?? 'project';
-      return { fileName: `${fileStem(name)}.json`, mimeType: 'application/json', encoding: 'utf8', data: `${JSON.stringify(content, null, 2)}\n` };
+      return { fileName: exportFileName({ project: name }, 'json'), mimeType: 'application/json', encoding: 'utf8', data: `${JSON.stringify(content, null, 2)}\n` };
     });
   }
 

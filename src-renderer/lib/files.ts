@@ -8,7 +8,7 @@ export interface SaveOutcome {
   where?: string;
 }
 
-const FILTER_NAMES: Record<string, string> = { csv: 'CSV', pdf: 'PDF', svg: 'SVG', png: 'PNG', json: 'JSON' };
+const FILTER_NAMES: Record<string, string> = { csv: 'CSV', xlsx: 'Excel workbook', pdf: 'PDF', svg: 'SVG', png: 'PNG', json: 'JSON' };
 
 function filtersFor(fileName: string): FileFilter[] {
   const extension = fileName.split('.').pop()?.toLowerCase() ?? '';

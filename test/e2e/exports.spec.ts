@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Download, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createProject, expect, scenarioFromTemplate, test, type PageGlobals } from './fixtures/web-host.js';
@@ -22,10 +23,18 @@ test.beforeEach(async ({ app }) => {
 test('the export menu downloads the results CSV, the PDF report and the charts in browser mode', async ({ app }) => {
   await scenarioFromTemplate(app, 'saas-startup');
   const csv = await fromExportMenu(app, 'export-csv');
-  expect(csv.download.suggestedFilename()).toBe('Exports-SaaS-start-up-assistant.csv');
+  expect(csv.download.suggestedFilename()).toBe('Exports-SaaS-start-up-assistant-results.csv');
   const lines = csv.bytes.toString('utf8').split('\r\n');
-  expect(lines[0]).toMatch(/^scenario,region,model,server,storage,concurrency,effectiveContextTokens,/);
-  expect(lines[1]).toMatch(/^SaaS start-up assistant,,opt-oss-20b,dgx200,profile_default,1000,32768,fp8,/);
+  expect(lines[0]).toBe('sep=,');
+  expect(lines[1]).toMatch(/^scenario,model,server,storage,concurrency,effectiveContextTokens,/);
+  expect(lines[2]).toMatch(/^SaaS start-up assistant,opt-oss-20b,dgx200,profile_default,1000,32768,fp8,/);
+
+  const xlsx = await fromExportMenu(app, 'export-xlsx');
+  expect(xlsx.download.suggestedFilename()).toBe('Exports-SaaS-start-up-assistant-results.xlsx');
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+  expect(book.worksheets.map((s) => s.name)).toEqual(['Results']);
+  expect(book.worksheets[0]!.getRow(2).getCell(5).value).toBe(1000);
 
   const pdf = await fromExportMenu(app, 'export-pdf');
   expect(pdf.download.suggestedFilename()).toMatch(/\.pdf$/);
@@ -43,7 +52,7 @@ test('the export menu downloads the results CSV, the PDF report and the charts i
   await app.getByTestId('input-kvBudgetRatio').fill('1.5');
   await app.getByTestId('input-concurrency').fill('3000');
   const stale = await fromExportMenu(app, 'export-csv');
-  expect(stale.bytes.toString('utf8').split('\r\n')[1]).toContain(',1000,32768,');
+  expect(stale.bytes.toString('utf8').split('\r\n')[2]).toContain(',1000,32768,');
   await expect(app.getByTestId('toast').filter({ hasText: 'Exported as last saved' })).toHaveCount(1);
 });
 
@@ -75,9 +84,11 @@ test('a multi-region plan exports its regions as CSV and its regions chart as SV
   await scenarioFromTemplate(app, 'serverless-multi-region');
   const csv = await fromExportMenu(app, 'export-csv');
   const lines = csv.bytes.toString('utf8').trim().split('\r\n');
-  expect(lines[0]).toMatch(/^region,concurrency,sessionsPerNode,nodesCapacity,nodesWithHeadroom,nodesTotal,/);
-  expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['US-East', 'US-West', 'EU', 'total']);
-  expect(lines.at(-1)!.split(',')[5]).toBe('9');
+  // The single-region columns plus a region column, one row per region and the plan's totals.
+  expect(lines[1]).toMatch(/^scenario,region,model,server,storage,concurrency,/);
+  const nodesColumn = lines[1]!.split(',').indexOf('nodesTotal');
+  expect(lines.slice(2).map((l) => l.split(',')[1])).toEqual(['US-East', 'US-West', 'EU', 'total']);
+  expect(lines.at(-1)!.split(',')[nodesColumn]).toBe('9');
   const chart = await fromExportMenu(app, 'export-svg-regions-chart');
   expect(chart.bytes.toString('utf8')).toContain('US-West');
 });
@@ -89,13 +100,19 @@ test('a comparison and a sweep export from their own panels', async ({ app }) =>
   await app.locator('[data-testid="compare-pick"][data-name="SaaS start-up assistant"] input').check();
   await expect(app.getByTestId('compare')).toHaveAttribute('data-compare-state', 'ready');
   const comparison = await downloaded(app, () => app.getByTestId('export-comparison').click());
-  expect(comparison.download.suggestedFilename()).toMatch(/comparison\.csv$/);
+  expect(comparison.download.suggestedFilename()).toBe('Exports-comparison.csv');
   expect(comparison.bytes.toString('utf8')).toContain('Public multi-tenant API');
+  expect(comparison.bytes.toString('utf8')).toContain(',method,input,');
+  // "Only differences" on screen is only differences in the file.
+  await app.getByTestId('only-differences').check();
+  const differences = await downloaded(app, () => app.getByTestId('export-comparison').click());
+  expect(differences.bytes.toString('utf8')).not.toContain(',method,input,');
+  expect(differences.bytes.toString('utf8')).toContain(',modelId,input,');
 
   await app.getByTestId('tab-sweep').click();
   await expect(app.getByTestId('sweep-panel')).toHaveAttribute('data-sweep-state', 'ready');
   const sweep = await downloaded(app, () => app.getByTestId('export-sweep-csv').click());
-  expect(sweep.bytes.toString('utf8').split('\r\n')[0]).toBe('value,nodesTotal,capexLowUsd,capexHighUsd');
+  expect(sweep.bytes.toString('utf8').split('\r\n').slice(0, 2)).toEqual(['sep=,', 'concurrency,nodesTotal,capexLowUsd,capexHighUsd']);
   const picture = await downloaded(app, () => app.getByTestId('export-sweep-svg').click());
   expect(picture.bytes.toString('utf8')).toMatch(/^<svg/);
 });

@@ -2,7 +2,8 @@
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ScenarioRow } from '../../src-main/api/types';
-import { BUILT_IN_CATALOG, compareScenarios, comparisonTable, planScenario, type Lang } from '../../src-main/engine/index';
+import { BUILT_IN_CATALOG, compareRegions, compareScenarios, planRegions, planScenario, type Lang } from '../../src-main/engine/index';
+import { comparisonTable } from '../../src-main/i18n/cases';
 import WhatIfPanel from '../../src-renderer/components/whatif/WhatIfPanel.vue';
 import { useCatalogsStore } from '../../src-renderer/stores/catalogs';
 import { useScenarioStore } from '../../src-renderer/stores/scenario';
@@ -13,12 +14,16 @@ const variant: ScenarioRow = { ...scenarioRow({ ...SAAS_INPUTS, concurrency: 300
 const rows = [original, variant];
 
 /** The what-if panel of the SaaS scenario with one variant; sizing.compare answers through the real engine. */
-async function openPanel(lang: Lang) {
+async function openPanel(lang: Lang, scenarios: ScenarioRow[] = rows) {
   const api = fakeApi(original, {
-    'scenarios.list': () => rows,
+    'scenarios.list': () => scenarios,
     'sizing.compare': (i) => {
-      const items = i.scenarioIds.map((id) => rows.find((r) => r.id === id)!).map((r) => ({ name: r.name, result: planScenario(r.inputs, BUILT_IN_CATALOG) }));
-      return { names: items.map((x) => x.name), rows: compareScenarios(items), table: comparisonTable(items, i.lang) };
+      const items = i.scenarioIds.map((id) => scenarios.find((r) => r.id === id)!).map((r) => ({
+        name: r.name,
+        result: planScenario(r.inputs, BUILT_IN_CATALOG),
+        plan: r.regions.length > 0 ? planRegions(r.inputs, r.regions, BUILT_IN_CATALOG) : null,
+      }));
+      return { names: items.map((x) => x.name), rows: compareScenarios(items), table: comparisonTable(items, i.lang), regions: compareRegions(items) };
     },
   });
   const pinia = freshPinia();
@@ -55,6 +60,16 @@ describe('comparison view', () => {
     expect(row('modelId').text()).not.toContain('≠');
     expect(cells('concurrency')).toEqual(['1,000 sessions', '3,000 sessions']);
     expect(cells('kvPerSessionGiB')).toEqual(['0.3765 GiB', '0.7529 GiB']);
+  });
+
+  it('shows a multi-region variant by its plan totals, with its regions under its name', async () => {
+    const regions = ['US', 'EU', 'APAC'].map((name) => ({ name, concurrency: 1000, overrides: {} }));
+    const multi: ScenarioRow = { ...variant, name: 'SaaS in three regions', regions };
+    wrapper = (await openPanel('en', [original, multi])).wrapper;
+    expect(cells('nodesTotal')).toEqual(['1', '6']);
+    expect(cells('concurrency')).toEqual(['1,000 sessions', '3,000 sessions']);
+    expect(cells('regionCount')).toEqual(['1', '3']);
+    expect(wrapper.get('[data-testid="compare-regions"]').text()).toBe('Plan totals of 3 regions · US: 2 nodes · EU: 2 nodes · APAC: 2 nodes');
   });
 
   it('keeps only the differing rows on request', async () => {

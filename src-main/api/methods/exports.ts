@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EXPORT_FORMATS, exportComparison, exportScenario, exportSweep, PICTURE_SUBJECTS } from '../../export/files.js';
+import { EXPORT_FORMATS, exportComparison, exportScenario, exportSweep, PICTURE_SUBJECTS, TABLE_FORMATS } from '../../export/files.js';
 import { nameSchema } from '../../schemas/index.js';
 import { read, type MethodMap } from '../define.js';
 import { id, lang, sizeStored } from '../shared.js';
@@ -21,12 +21,15 @@ export const EXPORT_METHODS: MethodMap<ExportMethod> = {
       });
     },
   ),
-  'export.comparison': read(z.strictObject({ scenarioIds, lang, bom: z.boolean().optional() }), (ctx, i) => {
-    const items = compareItems(ctx, i.scenarioIds);
-    const project = ctx.store.projects.get(ctx.store.scenarios.get(i.scenarioIds[0]!).projectId);
-    return exportComparison(items, i.lang, i.bom ?? false, project.name);
-  }),
-  'export.sweep': read(sweepRequest.extend({ format: z.enum(['csv', 'svg', 'png']), lang, name: nameSchema.optional() }), (ctx, i) =>
+  'export.comparison': read(
+    z.strictObject({ scenarioIds, lang, bom: z.boolean().optional(), format: z.enum(TABLE_FORMATS).optional(), onlyDifferences: z.boolean().optional() }),
+    (ctx, i) => {
+      const items = compareItems(ctx, i.scenarioIds);
+      const project = ctx.store.projects.get(ctx.store.scenarios.get(i.scenarioIds[0]!).projectId);
+      return exportComparison({ items, projectName: project.name, format: i.format ?? 'csv', lang: i.lang, bom: i.bom, onlyDifferences: i.onlyDifferences });
+    },
+  ),
+  'export.sweep': read(sweepRequest.extend({ format: z.enum(['csv', 'xlsx', 'svg', 'png']), lang, name: nameSchema.optional() }), (ctx, i) =>
     exportSweep(runSweep(ctx, i), i.format, i.lang, i.name ?? 'sizing'),
   ),
 };

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { defaultRuntimeOverheadGiB, findModel, findServer, OPTIMISE_OBJECTIVES, optimisePlan, type PlanOptimisation, type RegionSpec, type SizingInputs } from '../../engine/index.js';
+import { exportFileName } from '../../export/file-name.js';
 import { optimiseCsv } from '../../export/optimise.js';
 import { inputsSchema, regionsSchema } from '../../schemas/index.js';
 import { read, type ApiContext, type MethodMap } from '../define.js';
 import { ApiError } from '../errors.js';
-import { checkSizable } from '../shared.js';
+import { checkSizable, lang } from '../shared.js';
 import type { OptimiseRequestBody } from '../types.js';
 
 /** The optimiser for the open scenario (and each of its regions): what `sizing optimise` searches. */
@@ -32,11 +33,11 @@ function search(ctx: ApiContext, r: OptimiseRequestBody) {
 
 export const OPTIMISE_METHODS: MethodMap<'sizing.optimise' | 'export.optimise'> = {
   'sizing.optimise': read(optimiseRequest, (ctx, i) => search(ctx, i)),
-  'export.optimise': read(optimiseRequest.extend({ name: z.string().max(200).optional(), bom: z.boolean().optional() }), (ctx, i) => ({
-    fileName: `${(i.name ?? 'optimise').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').trim() || 'optimise'}-plans.csv`,
+  'export.optimise': read(optimiseRequest.extend({ name: z.string().max(200).optional(), lang, bom: z.boolean().optional() }), (ctx, i) => ({
+    fileName: exportFileName({ project: i.name ?? 'sizing', subject: 'optimised-plans' }, 'csv'),
     mimeType: 'text/csv',
     encoding: 'utf8' as const,
-    data: optimiseCsv(search(ctx, i).regions, { bom: i.bom }),
+    data: optimiseCsv(search(ctx, i).regions, { lang: i.lang, bom: i.bom }),
   })),
 };
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
+  compareRegions,
   compareScenarios,
-  comparisonTable,
   planRegions,
   planScenario,
   sweep,
@@ -10,6 +10,7 @@ import {
   SweepRangeError,
   type CompareItem,
 } from '../../engine/index.js';
+import { comparisonTable } from '../../i18n/cases.js';
 import { inputsSchema, regionsSchema } from '../../schemas/index.js';
 import { read, type ApiContext, type MethodMap } from '../define.js';
 import { ApiError } from '../errors.js';
@@ -34,7 +35,7 @@ export function runSweep(ctx: ApiContext, r: z.infer<typeof sweepRequest>) {
   }
 }
 
-/** Scenarios by id, sized, in the order asked; a scenario with regions compares by its base inputs, its plan totals in the table. */
+/** Scenarios by id, sized, in the order asked; a scenario with regions compares by its plan's totals. */
 export function compareItems(ctx: ApiContext, ids: number[]): CompareItem[] {
   const catalog = ctx.store.catalog.effective();
   return ids.map((scenarioId) => {
@@ -55,6 +56,6 @@ export const SIZING_METHODS: MethodMap<SizingMethod> = {
   'sizing.sweep': read(sweepRequest, (ctx, i) => runSweep(ctx, i)),
   'sizing.compare': read(z.strictObject({ scenarioIds, lang }), (ctx, i) => {
     const items = compareItems(ctx, i.scenarioIds);
-    return { names: items.map((x) => x.name), rows: compareScenarios(items), table: comparisonTable(items, i.lang) };
+    return { names: items.map((x) => x.name), rows: compareScenarios(items), table: comparisonTable(items, i.lang), regions: compareRegions(items) };
   }),
 };

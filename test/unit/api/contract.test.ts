@@ -179,12 +179,17 @@ describe('API contract', () => {
     expect(await callApi(ctx, 'sizing.sweep', { inputs: api.inputs, field: 'kvBudgetRatio', from: 0.5, to: 1.5, points: 10 })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'to' } });
     const cmp = await ok(ctx, 'sizing.compare', { scenarioIds: [api.id, regions.id], lang: 'en' });
     expect(cmp.names).toEqual([api.name, regions.name]);
-    expect(cmp.rows.find((r) => r.key === 'concurrency')).toMatchObject({ values: [5000, 2000], differs: true });
+    // A multi-region scenario compares by its plan's totals: 3 regions of 2,000 sessions on 9 nodes.
+    expect(cmp.rows.find((r) => r.key === 'concurrency')).toMatchObject({ values: [5000, 6000], differs: true });
+    expect(cmp.rows.find((r) => r.key === 'nodesTotal')).toMatchObject({ values: [12, 9] });
+    expect(cmp.regions[0]).toBeNull();
+    expect(cmp.regions[1]!.map((r) => [r.name, r.nodesTotal])).toEqual([['US-East', 3], ['US-West', 3], ['EU', 3]]);
     expect(cmp.rows.find((r) => r.key === 'modelId')).toMatchObject({ differs: false });
     expect(cmp.table[0]).toMatchObject({ nodes: '12', context: '131k' });
     const csv = await ok(ctx, 'export.scenario', { scenarioId: regions.id, format: 'csv', lang: 'en' });
     expect(csv).toMatchObject({ mimeType: 'text/csv', encoding: 'utf8' });
-    expect(csv.data.split('\r\n').filter(Boolean)).toHaveLength(5);
+    expect(csv.fileName).toBe('Plans-Serverless-cloud-provider-results.csv');
+    expect(csv.data.split('\r\n').filter(Boolean)).toHaveLength(6);
     const svg = await ok(ctx, 'export.scenario', { scenarioId: api.id, format: 'svg', lang: 'en' });
     expect(svg.fileName).toBe('Plans-Public-multi-tenant-API-diagram.svg');
     expect(svg.data.match(/class="node"/g)).toHaveLength(12);
@@ -194,6 +199,9 @@ describe('API contract', () => {
     expect(Buffer.from(pdf.data, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     const cmpCsv = await ok(ctx, 'export.comparison', { scenarioIds: [api.id, regions.id], lang: 'en' });
     expect(cmpCsv.fileName).toBe('Plans-comparison.csv');
+    const cmpXlsx = await ok(ctx, 'export.comparison', { scenarioIds: [api.id, regions.id], lang: 'pt-BR', format: 'xlsx', onlyDifferences: true });
+    expect(cmpXlsx).toMatchObject({ fileName: 'Plans-comparison.xlsx', encoding: 'base64' });
+    expect(Buffer.from(cmpXlsx.data, 'base64').subarray(0, 2).toString()).toBe('PK');
     expect(await callApi(ctx, 'export.scenario', { scenarioId: api.id, format: 'docx', lang: 'en' })).toMatchObject({ ok: false, error: { field: 'format' } });
   });
 });

@@ -47,11 +47,14 @@ describe('sizing.optimise and export.optimise', () => {
 
   it('exports the ranked plans as CSV, one row per plan, named after the scenario without path characters', async () => {
     const { ctx } = tempStore();
-    const file = await ok(ctx, 'export.optimise', { inputs, objective: 'tco', top: 4, name: '=HYPERLINK("x")' });
+    const file = await ok(ctx, 'export.optimise', { inputs, objective: 'tco', top: 4, name: '=HYPERLINK("x")', lang: 'en' });
     expect(file.mimeType).toBe('text/csv');
-    expect(file.fileName).toBe('=HYPERLINK(-x-)-plans.csv');
+    expect(file.fileName).toBe('HYPERLINK-x-optimised-plans.csv');
     const lines = file.data.trim().split(/\r?\n/);
-    expect(lines[0]).toMatch(/^region,rank,serverId,/);
-    expect(lines).toHaveLength(5);
+    expect(lines[0]).toBe('sep=,');
+    expect(lines[1]).toMatch(/^region,rank,serverId,/);
+    expect(lines).toHaveLength(6);
+    const pt = await ok(ctx, 'export.optimise', { inputs, objective: 'tco', top: 4, name: 'x', lang: 'pt-BR' });
+    expect(pt.data.split(/\r?\n/)[1]).toMatch(/^region;rank;serverId;/);
   });
 });

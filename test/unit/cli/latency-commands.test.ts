@@ -77,8 +77,9 @@ describe('sizing optimise', () => {
     expect(text.stdout.split('\n').filter((l) => /^\s+[123]\s+\S+/.test(l))).toHaveLength(3);
     const csv = sizing(['optimise', ...WORKLOAD, '--tpot-ms', '40', '--top', '2', '--format', 'csv']);
     const lines = csv.stdout.trim().split(/\r?\n/);
-    expect(lines[0]).toMatch(/^region,rank,serverId,tp,engine,weightsPrecision,kvPrecision,/);
-    expect(lines).toHaveLength(3);
+    expect(lines[0]).toBe('sep=,');
+    expect(lines[1]).toMatch(/^region,rank,serverId,tp,engine,weightsPrecision,kvPrecision,/);
+    expect(lines).toHaveLength(4);
   });
 
   it('exits 3 naming the target that rules out the most candidates', () => {

@@ -46,12 +46,24 @@ describe('plan commands: regions, compare, sweep, export', () => {
     const { db } = acme();
     const text = sizing(['compare', '--project', 'Acme', 'API', 'Serverless', '--db', db]).stdout;
     expect(text).toMatch(/API\s+opt-oss-120b\s+12\s+USD 6 M – USD 7\.8 M\s+131k\s+N\+1/);
-    expect(text).toMatch(/nodesTotal\s+12\s+\|\s+3/);
-    expect(text).toMatch(/Serverless\s+opt-oss-120b\s+9 \(3 regions\)\s+USD 4\.5 M – USD 5\.85 M/);
+    // The three-region plan compares by its totals everywhere, its regions listed beside them.
+    expect(text).toMatch(/Total nodes\s+12\s+\|\s+9\n/);
+    expect(text).toMatch(/Concurrency\s+5,000\s+\|\s+6,000\n/);
+    expect(text).toMatch(/Serverless\s+opt-oss-120b\s+9 \(3 regions\)\s+USD/);
+    expect(text).toMatch(/Serverless, regions:\n\s+US-East: 2,000 sessions, 3 nodes, USD/);
     const pt = sizing(['compare', '--project', 'Acme', 'API', 'Serverless', '--lang', 'pt-BR', '--db', db]).stdout;
     expect(pt).toContain('Custo aproximado');
+    expect(pt).toMatch(/Nós necessários\s+12\s+\|\s+9\n/);
     const csv = sizing(['compare', '--project', 'Acme', 'API', 'Serverless', '--format', 'csv', '--db', db]).stdout;
-    expect(csv.split('\r\n')[0]).toMatch(/,API,Serverless,/);
+    expect(csv.split('\r\n')[1]).toMatch(/,API,Serverless,/);
+    expect(csv).toMatch(/\r\nTotal nodes,nodesTotal,result,12,9,true\r\n/);
+    expect(csv).toContain('\r\nMethod,method,input,');
+    const diffs = sizing(['compare', '--project', 'Acme', 'API', 'Serverless', '--format', 'csv', '--only-differences', '--lang', 'pt-BR', '--db', db]).stdout;
+    expect(diffs.startsWith('sep=;\r\n')).toBe(true);
+    expect(diffs).not.toContain(';method;');
+    expect(diffs).toMatch(/\r\nNós necessários;nodesTotal;result;12;9;true\r\n/);
+    const xlsx = sizing(['compare', '--project', 'Acme', 'API', 'Serverless', '--format', 'xlsx', '--db', db]);
+    expect([xlsx.status, xlsx.stderr]).toEqual([2, expect.stringMatching(/^sizing: --out/)]);
   });
 
   it('sweep prints nodes against the swept input with the thresholds where a node is added', () => {
@@ -60,6 +72,9 @@ describe('plan commands: regions, compare, sweep, export', () => {
     expect(json.points.map((p: any) => p.nodesTotal)).toEqual([4, 6, 8, 10, 12, 14, 16, 18]);
     expect(sizing(['sweep', '--template', 'public-api', '--sweep', 'color', '--from', '1', '--to', '2']).stderr).toMatch(/^sizing: --sweep: "color" .*concurrency/);
     expect(sizing(['sweep', '--template', 'public-api', '--sweep', 'concurrency', '--from', '9', '--to', '2']).status).toBe(2);
+    // The flag's spelling works as well as the field's name, and the CSV's first column is named after it.
+    const csv = sizing(['sweep', '--template', 'public-api', '--sweep', 'peak-headroom-ratio', '--from', '0', '--to', '0.5', '--points', '6', '--format', 'csv', '--lang', 'pt-BR']);
+    expect(csv.stdout.split('\r\n').slice(0, 3)).toEqual(['sep=;', 'peakHeadroomRatio;nodesTotal;capexLowUsd;capexHighUsd', expect.stringMatching(/^0;\d+;/)]);
   });
 
   it('export writes CSV, PDF, SVG and PNG files for a stored scenario', () => {
@@ -67,7 +82,7 @@ describe('plan commands: regions, compare, sweep, export', () => {
     const base = ['export', '--project', 'Acme', '--db', db];
     const out = (name: string) => join(dir, name);
     expect(sizing([...base, '--scenario', 'Serverless', '--format', 'csv', '--out', out('s.csv')]).status).toBe(0);
-    expect(readFileSync(out('s.csv'), 'utf8').split('\r\n')[1]).toMatch(/^US-East,/);
+    expect(readFileSync(out('s.csv'), 'utf8').split('\r\n')[2]).toMatch(/^Serverless,US-East,/);
     expect(sizing([...base, '--scenario', 'Serverless', '--format', 'pdf', '--lang', 'pt-BR', '--out', out('s.pdf')]).status).toBe(0);
     const text = execFileSync('pdftotext', [out('s.pdf'), '-'], { encoding: 'utf8' });
     expect(text).toContain('Recomendações');
@@ -77,6 +92,6 @@ describe('plan commands: regions, compare, sweep, export', () => {
     expect(sizing([...base, '--scenario', 'API', '--format', 'png', '--subject', 'memory-chart', '--out', out('m.png')]).status).toBe(0);
     expect(readFileSync(out('m.png')).subarray(1, 4).toString()).toBe('PNG');
     const bad = sizing([...base, '--scenario', 'API', '--format', 'docx', '--out', out('x')]);
-    expect([bad.status, bad.stderr]).toEqual([2, expect.stringMatching(/^sizing: --format: "docx" .*csv, pdf, svg, png/)]);
+    expect([bad.status, bad.stderr]).toEqual([2, expect.stringMatching(/^sizing: --format: "docx" .*csv, xlsx, pdf, svg, png/)]);
   });
 });

@@ -35,14 +35,20 @@ describe('sizing command line (real child process)', () => {
     expect(pt.stdout).toContain('Recomendações');
   });
 
-  it('CSV output has a header and one row', () => {
+  it('CSV output states its separator, then a header and one row; in Portuguese with semicolons and decimal commas', () => {
     const r = sizing([...CASE_1, '--format', 'csv']);
     const lines = r.stdout.trim().split('\r\n');
-    expect(lines).toHaveLength(2);
-    const header = lines[0]!.split(',');
-    const row = lines[1]!.split(',');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toBe('sep=,');
+    const header = lines[1]!.split(',');
+    const row = lines[2]!.split(',');
     expect(row[header.indexOf('sessionsPerNode')]).toBe('1740');
     expect(row[header.indexOf('nodesTotal')]).toBe('1');
+    expect(row[header.indexOf('kvBudgetRatio')]).toBe('0.7');
+    const pt = sizing([...CASE_1, '--format', 'csv', '--lang', 'pt-BR']).stdout.trim().split('\r\n');
+    expect(pt[0]).toBe('sep=;');
+    const ptRow = pt[2]!.split(';');
+    expect(ptRow[pt[1]!.split(';').indexOf('kvBudgetRatio')]).toBe('0,7');
   });
 
   it('defaults: only the four required flags, runtime overhead = weights + 4 GiB per GPU rounded up', () => {

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   BUILT_IN_CATALOG,
   compareScenarios,
-  comparisonTable,
   COMPARE_INPUT_KEYS,
   findTemplate,
   planScenario,
   type CompareItem,
 } from '../../../src-main/engine/index.js';
+import { comparisonTable } from '../../../src-main/i18n/cases.js';
 
 const item = (id: string, name = id): CompareItem => ({ name, result: planScenario(findTemplate(id)!.inputs, BUILT_IN_CATALOG) });
 
@@ -16,7 +16,7 @@ describe('compareScenarios', () => {
     const rows = compareScenarios([item('saas-startup'), item('public-api')]);
     expect(rows.filter((r) => r.kind === 'input').map((r) => r.key)).toEqual([...COMPARE_INPUT_KEYS]);
     expect(rows.filter((r) => r.kind === 'result').map((r) => r.key)).toEqual([
-      'kvPerSessionGiB', 'sessionsPerNode', 'nodesCapacity', 'nodesWithHeadroom', 'nodesTotal', 'spareSessions',
+      'regionCount', 'kvPerSessionGiB', 'sessionsPerNode', 'nodesCapacity', 'nodesWithHeadroom', 'nodesTotal', 'spareSessions',
       'capexLowUsd', 'capexHighUsd', 'tcoLowUsd', 'tcoHighUsd', 'coldStartS', 'tpotAtLoadMs', 'tcoPerMillionOutputTokensUsd',
     ]);
     const byKey = new Map(rows.map((r) => [r.key, r]));

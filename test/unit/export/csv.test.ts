@@ -1,12 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_CATALOG, compareScenarios, findTemplate, planRegions, planScenario, type CompareItem } from '../../../src-main/engine/index.js';
+import { BUILT_IN_CATALOG, compareScenarios, findTemplate, planRegions, planScenario, sweep, type CompareItem, type Lang } from '../../../src-main/engine/index.js';
 import { tempDir } from '../helpers/temp.js';
-import { comparisonCsv, regionsCsv, resultsCsv, REGION_COLUMNS, TOTAL_ROW } from '../../../src-main/export/csv.js';
+import { toCsv } from '../../../src-main/export/csv.js';
+import { comparisonTable, PLAN_RESULT_COLUMNS, regionsTable, RESULT_COLUMNS, resultsTable, sweepTable, TOTAL_ROW, type Table, REGION_COLUMNS } from '../../../src-main/export/tables.js';
 
-/** RFC 4180 parser: quoted fields may hold commas, doubled quotes and line breaks; records end with CRLF. */
-function parseCsv(text: string): string[][] {
+/** RFC 4180 parser: quoted fields may hold the separator, doubled quotes and line breaks; records end with CRLF. */
+function parseCsv(text: string, separator = ','): string[][] {
   const records: string[][] = [];
   let record: string[] = [];
   let field = '';
@@ -21,7 +22,7 @@ function parseCsv(text: string): string[][] {
       } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
+    else if (c === separator) {
       record.push(field);
       field = '';
     } else if (c === '\r' && text[i + 1] === '\n') {
@@ -38,114 +39,164 @@ function parseCsv(text: string): string[][] {
   return records;
 }
 
-/** Writes to a real file and reads it back, as a user's spreadsheet would. */
+/** Writes to a real file and reads it back, as a user's spreadsheet would: the sep= line says how to split. */
 function roundTrip(csv: string): string[][] {
   const file = join(tempDir(), 'export.csv');
   writeFileSync(file, csv, 'utf8');
-  return parseCsv(readFileSync(file, 'utf8'));
+  const text = readFileSync(file, 'utf8');
+  const sep = /^(?:\uFEFF)?sep=(.)\r\n/.exec(text);
+  return parseCsv(sep ? text.slice(sep[0].length) : text, sep?.[1] ?? ',');
 }
+
+const csvOf = (table: Pick<Table, 'header' | 'rows'>, lang: Lang = 'en', bom = false) => toCsv(table, { lang, bom });
 
 const cell = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
 const NASTY = ['Comma, Inc.', 'Say "hi"', 'two\r\nlines', '=HYPERLINK("http://x")', '+1', '@sum', '-2', 'São Paulo – região'];
 
 describe('parseCsv (the test helper itself)', () => {
-  it('handles quotes, commas and line breaks, and rejects broken input', () => {
+  it('handles quotes, separators and line breaks, and rejects broken input', () => {
     expect(parseCsv('a,"b,c","d""e","f\r\ng"\r\n')).toEqual([['a', 'b,c', 'd"e', 'f\r\ng']]);
+    expect(parseCsv('a;"b;c";1,5\r\n', ';')).toEqual([['a', 'b;c', '1,5']]);
     expect(() => parseCsv('a,"b\r\n')).toThrow();
     expect(() => parseCsv('a,b')).toThrow();
   });
 });
 
-describe('regionsCsv', () => {
-  const t = findTemplate('serverless-multi-region')!;
-  const regions = NASTY.map((name, i) => ({ name, concurrency: 1000 + 500 * i, overrides: {} }));
-  const plan = planRegions(t.inputs, regions, BUILT_IN_CATALOG);
+describe('CSV conventions of the user\'s spreadsheet', () => {
+  const result = planScenario(findTemplate('public-api')!.inputs, BUILT_IN_CATALOG);
 
-  it('has one row per region and a totals row, equal to the plan once parsed back', () => {
-    const rows = roundTrip(regionsCsv(plan));
-    expect(rows[0]).toEqual([...REGION_COLUMNS]);
-    expect(rows).toHaveLength(1 + NASTY.length + 1);
-    plan.regions.forEach((region, i) => {
-      const row = Object.fromEntries(REGION_COLUMNS.map((c, j) => [c, rows[1 + i]![j]]));
-      const r = region.result;
-      expect(row.concurrency).toBe(String(r.inputs.concurrency));
-      expect(row.sessionsPerNode).toBe('2482');
-      expect(row.nodesTotal).toBe(cell(r.nodes!.total));
-      expect(row.spareNodes).toBe('1');
-      expect(row.sessionCapacity).toBe(String(r.nodes!.total * 2482));
-      expect(Number(row.capexLowUsd)).toBe(r.cost!.capexLowUsd);
-      expect(Number(row.opexPerYearUsd)).toBe(r.cost!.opexPerYearUsd);
-      expect(Number(row.coldStartS)).toBe(r.coldStart.seconds);
-      expect(row.feasible).toBe('true');
-    });
-    const totals = rows.at(-1)!;
-    expect(totals[0]).toBe(TOTAL_ROW);
-    expect(totals[REGION_COLUMNS.indexOf('nodesTotal')]).toBe(String(plan.totals.nodes));
-    expect(totals[REGION_COLUMNS.indexOf('concurrency')]).toBe(String(plan.totals.concurrency));
-    expect(Number(totals[REGION_COLUMNS.indexOf('capexHighUsd')])).toBe(plan.totals.capexHighUsd);
+  it('English: comma-separated, decimal points, the separator stated on the first line', () => {
+    const csv = csvOf(resultsTable([{ scenario: 'API', result }]), 'en');
+    expect(csv.startsWith('sep=,\r\nscenario,model,')).toBe(true);
+    const row = roundTrip(csv)[1]!;
+    expect(row[RESULT_COLUMNS.indexOf('kvBudgetRatio')]).toBe('0.7');
+    expect(Number(row[RESULT_COLUMNS.indexOf('opexPerYearUsd')])).toBeCloseTo(result.cost!.opexPerYearUsd, 6);
   });
 
-  it('brings names back intact, formula-like names as text with a leading apostrophe', () => {
-    const names = roundTrip(regionsCsv(plan)).slice(1, -1).map((r) => r[0]);
-    expect(names).toEqual(['Comma, Inc.', 'Say "hi"', 'two\r\nlines', `'=HYPERLINK("http://x")`, `'+1`, `'@sum`, `'-2`, 'São Paulo – região']);
+  it('Portuguese: semicolon-separated with decimal commas, and never the same bytes as English', () => {
+    const en = csvOf(resultsTable([{ scenario: 'API', result }]), 'en');
+    const pt = csvOf(resultsTable([{ scenario: 'API', result }]), 'pt-BR');
+    expect(pt).not.toBe(en);
+    expect(pt.startsWith('sep=;\r\nscenario;model;')).toBe(true);
+    const row = roundTrip(pt)[1]!;
+    expect(row[RESULT_COLUMNS.indexOf('kvBudgetRatio')]).toBe('0,7');
+    expect(row[RESULT_COLUMNS.indexOf('capexLowUsd')]).toBe(String(result.cost!.capexLowUsd));
+    const opex = row[RESULT_COLUMNS.indexOf('opexPerYearUsd')]!;
+    expect(opex).toMatch(/^\d+,\d+$/);
+    expect(Number(opex.replace(',', '.'))).toBeCloseTo(result.cost!.opexPerYearUsd, 6);
   });
 
-  it('the serverless template totals 9 nodes', () => {
-    const rows = roundTrip(regionsCsv(planRegions(t.inputs, t.regions!, BUILT_IN_CATALOG), { bom: true }));
-    expect(rows.slice(1, -1).map((r) => r[REGION_COLUMNS.indexOf('nodesTotal')])).toEqual(['3', '3', '3']);
-    expect(rows.at(-1)![REGION_COLUMNS.indexOf('nodesTotal')]).toBe('9');
+  it('writes figures without float noise', () => {
+    const noisy = { header: ['x'], rows: [[341816.73600000003], [0.1 + 0.2], [1e-7], [123456789012]] };
+    expect(roundTrip(csvOf(noisy)).slice(1).map((r) => r[0])).toEqual(['341816.736', '0.3', '0.0000001', '123456789012']);
+    expect(roundTrip(csvOf(noisy, 'pt-BR')).slice(1).map((r) => r[0])).toEqual(['341816,736', '0,3', '0,0000001', '123456789012']);
   });
 
-  it('leaves infeasible figures empty and says why', () => {
-    const bad = planRegions(t.inputs, [{ name: 'ok', concurrency: 2000, overrides: {} }, { name: 'bad', concurrency: 10, overrides: { runtimeOverheadGiB: 5000 } }], BUILT_IN_CATALOG);
-    const rows = roundTrip(regionsCsv(bad));
-    const badRow = rows[2]!;
-    expect(badRow[REGION_COLUMNS.indexOf('nodesTotal')]).toBe('');
-    expect(badRow[REGION_COLUMNS.indexOf('feasible')]).toBe('false');
-    expect(badRow[REGION_COLUMNS.indexOf('infeasibleReason')]).toContain('Runtime overhead');
-    expect(rows.at(-1)![REGION_COLUMNS.indexOf('nodesTotal')]).toBe('');
+  it('with a BOM leaves the sep= line out (Excel would show it as data)', () => {
+    const csv = csvOf(resultsTable([{ scenario: 'API', result }]), 'pt-BR', true);
+    expect(csv.startsWith('\uFEFFscenario;')).toBe(true);
+  });
+
+  it('quotes a text cell that holds the separator of its language', () => {
+    const table = { header: ['name'], rows: [['a;b'], ['c,d']] };
+    expect(csvOf(table, 'pt-BR')).toBe('sep=;\r\nname\r\n"a;b"\r\nc,d\r\n');
+    expect(csvOf(table, 'en')).toBe('sep=,\r\nname\r\na;b\r\n"c,d"\r\n');
   });
 });
 
-describe('comparisonCsv', () => {
+describe('results table of a multi-region scenario', () => {
+  const t = findTemplate('serverless-multi-region')!;
+  const plan = planRegions(t.inputs, t.regions!, BUILT_IN_CATALOG);
+
+  it('has the single-region columns plus a region column, one row per region and the plan totals', () => {
+    const single = roundTrip(csvOf(resultsTable([{ scenario: 'one', result: planScenario(t.inputs, BUILT_IN_CATALOG) }])));
+    const multi = roundTrip(csvOf(resultsTable([{ scenario: 'Serverless', result: plan }])));
+    expect(single[0]).toEqual([...RESULT_COLUMNS]);
+    expect(multi[0]).toEqual([...PLAN_RESULT_COLUMNS]);
+    expect(multi[0]!.filter((c) => c !== 'region')).toEqual(single[0]);
+    expect(multi.slice(1).map((r) => r[1])).toEqual(['US-East', 'US-West', 'EU', TOTAL_ROW]);
+    const totals = multi.at(-1)!;
+    expect(totals[PLAN_RESULT_COLUMNS.indexOf('nodesTotal')]).toBe('9');
+    expect(totals[PLAN_RESULT_COLUMNS.indexOf('concurrency')]).toBe('6000');
+    expect(Number(totals[PLAN_RESULT_COLUMNS.indexOf('capexHighUsd')])).toBe(plan.totals.capexHighUsd);
+    expect(totals[PLAN_RESULT_COLUMNS.indexOf('sessionsPerNode')]).toBe('');
+  });
+
+  it('brings region names back intact, formula-like names as text with a leading apostrophe', () => {
+    const regions = NASTY.map((name, i) => ({ name, concurrency: 1000 + 500 * i, overrides: {} }));
+    const nasty = planRegions(t.inputs, regions, BUILT_IN_CATALOG);
+    for (const lang of ['en', 'pt-BR'] as const) {
+      const names = roundTrip(csvOf(resultsTable([{ scenario: '=cmd', result: nasty }]), lang)).slice(1, -1).map((r) => r[1]);
+      expect(names).toEqual(['Comma, Inc.', 'Say "hi"', 'two\r\nlines', `'=HYPERLINK("http://x")`, `'+1`, `'@sum`, `'-2`, 'São Paulo – região']);
+    }
+  });
+});
+
+describe('regions table', () => {
+  const t = findTemplate('serverless-multi-region')!;
+
+  it('one row per region and a totals row; infeasible figures empty with the reason', () => {
+    const rows = roundTrip(csvOf(regionsTable(planRegions(t.inputs, t.regions!, BUILT_IN_CATALOG))));
+    expect(rows[0]).toEqual([...REGION_COLUMNS]);
+    expect(rows.slice(1, -1).map((r) => r[REGION_COLUMNS.indexOf('nodesTotal')])).toEqual(['3', '3', '3']);
+    expect(rows.at(-1)![REGION_COLUMNS.indexOf('nodesTotal')]).toBe('9');
+    const bad = planRegions(t.inputs, [{ name: 'ok', concurrency: 2000, overrides: {} }, { name: 'bad', concurrency: 10, overrides: { runtimeOverheadGiB: 5000 } }], BUILT_IN_CATALOG);
+    const badRows = roundTrip(csvOf(regionsTable(bad)));
+    expect(badRows[2]![REGION_COLUMNS.indexOf('nodesTotal')]).toBe('');
+    expect(badRows[2]![REGION_COLUMNS.indexOf('infeasibleReason')]).toContain('Runtime overhead');
+    expect(badRows.at(-1)![REGION_COLUMNS.indexOf('nodesTotal')]).toBe('');
+  });
+});
+
+describe('comparison table', () => {
   const variants: CompareItem[] = NASTY.slice(0, 5).map((name, i) => ({
     name,
     result: planScenario({ ...findTemplate('public-api')!.inputs, concurrency: 1000 * (i + 1) }, BUILT_IN_CATALOG),
   }));
 
   it('has one column per scenario and one row per compared field, values equal to compareScenarios', () => {
-    const rows = roundTrip(comparisonCsv(variants, 'en'));
+    const rows = roundTrip(csvOf(comparisonTable(variants, 'en')));
     expect(rows[0]).toEqual(['Field', 'key', 'kind', 'Comma, Inc.', 'Say "hi"', 'two\r\nlines', `'=HYPERLINK("http://x")`, `'+1`, 'Differs']);
     const expected = compareScenarios(variants);
     expect(rows).toHaveLength(1 + expected.length);
     expected.forEach((row, i) => {
       const parsed = rows[i + 1]!;
       expect(parsed[1]).toBe(row.key);
-      expect(parsed[2]).toBe(row.kind);
-      expect(parsed.slice(3, -1)).toEqual(row.values.map((v) => (v === null ? '' : String(v))));
+      expect(parsed.slice(3, -1).map((v) => (v === '' ? null : Number.isNaN(Number(v)) ? v : Number(v)))).toEqual(
+        row.values.map((v) => (typeof v === 'number' ? Number(v.toPrecision(15)) : v)),
+      );
       expect(parsed.at(-1)).toBe(String(row.differs));
     });
-    const nodes = rows.find((r) => r[1] === 'nodesTotal')!;
-    expect(nodes[0]).toBe('Total nodes');
-    expect(nodes.slice(3, -1).map(Number)).toEqual(variants.map((v) => v.result.nodes!.total));
-    expect(rows.find((r) => r[1] === 'concurrency')!.at(-1)).toBe('true');
-    expect(rows.find((r) => r[1] === 'modelId')!.at(-1)).toBe('false');
+    expect(rows.find((r) => r[1] === 'nodesTotal')![0]).toBe('Total nodes');
   });
 
-  it('names the fields in Portuguese', () => {
-    const rows = roundTrip(comparisonCsv(variants.slice(0, 2), 'pt-BR', { bom: true }));
+  it('honours "only differences"', () => {
+    const rows = roundTrip(csvOf(comparisonTable(variants, 'en', { onlyDifferences: true })));
+    expect(rows.slice(1).map((r) => r.at(-1))).toEqual(rows.slice(1).map(() => 'true'));
+    expect(rows.map((r) => r[1])).toContain('concurrency');
+    expect(rows.map((r) => r[1])).not.toContain('modelId');
+  });
+
+  it('compares a multi-region scenario by its plan totals, with its regions beside them', () => {
+    const t = findTemplate('serverless-multi-region')!;
+    const plan = planRegions(t.inputs, t.regions!, BUILT_IN_CATALOG);
+    const items: CompareItem[] = [{ name: 'SaaS', result: planScenario(findTemplate('saas-startup')!.inputs, BUILT_IN_CATALOG) }, { name: 'Serverless', result: planScenario(t.inputs, BUILT_IN_CATALOG), plan }];
+    const rows = roundTrip(csvOf(comparisonTable(items, 'pt-BR')));
+    const byKey = (key: string) => rows.find((r) => r[1] === key)!;
+    expect(byKey('nodesTotal').slice(3, 5)).toEqual(['1', '9']);
+    expect(byKey('capexLowUsd').slice(3, 5)).toEqual(['300000', String(plan.totals.capexLowUsd)]);
+    expect(byKey('concurrency').slice(3, 5)).toEqual(['1000', '6000']);
+    expect(byKey('regionCount').slice(3, 5)).toEqual(['1', '3']);
+    expect(byKey('regions.EU.nodesTotal').slice(0, 5)).toEqual(['EU: Nós necessários', 'regions.EU.nodesTotal', 'region', '', '3']);
     expect(rows[0]![0]).toBe('Campo');
-    expect(rows[0]!.at(-1)).toBe('Difere');
-    expect(rows.find((r) => r[1] === 'nodesTotal')![0]).toBe('Nós necessários');
-    expect(rows.find((r) => r[1] === 'kvPerSessionGiB')![0]).toBe('KV por sessão (GiB)');
   });
 });
 
-describe('resultsCsv (unchanged behaviour)', () => {
-  it('still writes one row per region of a plan', () => {
-    const t = findTemplate('serverless-multi-region')!;
-    const rows = roundTrip(resultsCsv([{ scenario: '=cmd', result: planRegions(t.inputs, t.regions!, BUILT_IN_CATALOG) }]));
-    expect(rows).toHaveLength(4);
-    expect(rows[1]![0]).toBe(`'=cmd`);
+describe('sweep table', () => {
+  it('names its first column after the swept input', () => {
+    const result = sweep(findTemplate('public-api')!.inputs, BUILT_IN_CATALOG, 'peakHeadroomRatio', 0, 0.5, 6);
+    const rows = roundTrip(csvOf(sweepTable(result), 'pt-BR'));
+    expect(rows[0]).toEqual(['peakHeadroomRatio', 'nodesTotal', 'capexLowUsd', 'capexHighUsd']);
+    expect(rows[2]![0]).toBe('0,1');
   });
 });
