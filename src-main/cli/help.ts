@@ -39,6 +39,10 @@ Options:
   --years N                         TCO horizon (default 3)
   --pue X                           power usage effectiveness (default 1.3)
   --kwh-price-usd X                 electricity price (default 0.12)
+  --average-power-ratio R           average draw as a share of maximum power (default 0.7)
+  --colocation-usd-per-kw-month X   colocation per kW of maximum power (default 184, CBRE H2 2024)
+  --support-usd-per-node-year X     support and software per node (default 36000, NVIDIA AI Enterprise)
+  --network-usd-per-node X          network fabric per node, in CapEx (default 25000)
   --cold-start-target-s S           cold-start target to check
   --engine-init-s S                 measured engine initialisation (default 60, a planning figure)
   --availability-target R           e.g. 0.999
@@ -112,6 +116,10 @@ Opções:
   --years N                         horizonte do TCO (padrão 3)
   --pue X                           eficiência energética do data center (padrão 1.3)
   --kwh-price-usd X                 preço da energia (padrão 0.12)
+  --average-power-ratio R           consumo médio como fração da potência máxima (padrão 0.7)
+  --colocation-usd-per-kw-month X   colocation por kW de potência máxima (padrão 184, CBRE 2º sem. 2024)
+  --support-usd-per-node-year X     suporte e software por nó (padrão 36000, NVIDIA AI Enterprise)
+  --network-usd-per-node X          rede (fabric) por nó, no CapEx (padrão 25000)
   --cold-start-target-s S           meta de cold start a verificar
   --engine-init-s S                 inicialização medida do engine (padrão 60, valor de planejamento)
   --availability-target R           p. ex. 0.999

@@ -1,5 +1,6 @@
-import { SERVING_ENGINE_NAMES, formatNumber, formatPercent, formatUsd, formatUsdRange, nodeHbmGiB, type Lang, type PlanResult, type Recommendation, type SizingResult } from '../engine/index.js';
+import { SERVING_ENGINE_NAMES, formatNumber, formatPercent, formatUsdRange, nodeHbmGiB, type Lang, type PlanResult, type Recommendation, type SizingResult } from '../engine/index.js';
 import { latencyRows } from '../export/latency-rows.js';
+import { costRows } from '../i18n/cost-rows.js';
 import { fixLines } from '../i18n/fixes.js';
 import { countLabel, label, type LabelKey } from '../i18n/labels.js';
 
@@ -59,12 +60,9 @@ export function textReport(result: SizingResult, lang: Lang, heading?: string): 
   lines.push('');
   if (result.cost) {
     const c = result.cost;
-    const range = (low: number, high: number) => formatUsdRange(low, high, lang);
     lines.push(`${L('cost')} (${L('costNote')})`);
-    lines.push(row(L('capex'), range(c.capexLowUsd, c.capexHighUsd)));
-    lines.push(row(L('opexPerYear'), formatUsd(c.opexPerYearUsd, lang)));
-    lines.push(row(L('tco', { years: n(c.years, 1) }), range(c.tcoLowUsd, c.tcoHighUsd)));
-    lines.push(row(L('capexPerSession'), range(c.capexPerSessionLowUsd, c.capexPerSessionHighUsd)));
+    // The CapEx row's note is said by the heading already; the breakdown lines keep theirs.
+    for (const [name, value, note] of costRows(c, result.server, lang)) lines.push(row(name, value, name === L('capex') ? '' : note));
     lines.push('');
   }
   if (result.latency) lines.push(`${L('latency')} (${L('latencyNote')})`, ...latencyRows(result, lang).map(([name, value, note]) => row(name, value, note)), '');

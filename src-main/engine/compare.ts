@@ -22,6 +22,7 @@ export interface CompareRow {
 export const COMPARE_INPUT_KEYS = [
   'method', 'modelId', 'serverId', 'storageId', 'concurrency', 'effectiveContextTokens', 'kvPrecision', 'kvBudgetRatio',
   'runtimeOverheadGiB', 'peakHeadroomRatio', 'ha', 'memoryBasis', 'pricePerNodeUsd', 'years', 'pue', 'kwhPriceUsd',
+  'colocationUsdPerKwMonth', 'supportUsdPerNodeYear', 'networkUsdPerNode', 'averagePowerRatio',
   'coldStartTargetS', 'engineInitS', 'availabilityTarget', 'podSize', 'hbmAlertRatio', 'scaleUpRatio', 'scaleDownRatio',
   'scaleDownMinutes', 'weightsPrecision', 'servingEngine', 'engineVersion', 'gpuMemoryUtilization', 'memFractionStatic',
   'freeGpuMemoryFraction', 'tp', 'maxNumBatchedTokens', 'maxNumSeqs', 'maxModelLen', 'blockSize', 'tpotMs', 'ttftS', 'promptTokens', 'outputTokens',

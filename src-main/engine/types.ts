@@ -151,6 +151,12 @@ export interface SizingInputs {
   years: number;
   pue: number;
   kwhPriceUsd: number;
+  /** Cost lines beyond the servers; empty means the documented default (COST_DEFAULTS in cost.ts). */
+  colocationUsdPerKwMonth?: number;
+  supportUsdPerNodeYear?: number;
+  networkUsdPerNode?: number;
+  /** Average draw as a share of the node's maximum power, for the energy line. */
+  averagePowerRatio?: number;
   coldStartTargetS?: number;
   engineInitS: number;
   /** As a ratio, e.g. 0.999 for "three nines". */
@@ -283,8 +289,18 @@ export interface CostEstimate {
   pricePerNodeLowUsd: number;
   pricePerNodeHighUsd: number;
   priceIsOverride: boolean;
+  serverCapexLowUsd: number;
+  serverCapexHighUsd: number;
+  networkCapexUsd: number;
+  /** Servers plus network fabric. */
   capexLowUsd: number;
   capexHighUsd: number;
+  /** Energy at the average power ratio; energyAtMaxPowerPerYearUsd is the same at full power. */
+  energyPerYearUsd: number;
+  energyAtMaxPowerPerYearUsd: number;
+  colocationPerYearUsd: number;
+  supportPerYearUsd: number;
+  /** Energy + colocation + support and software. */
   opexPerYearUsd: number;
   years: number;
   tcoLowUsd: number;
@@ -293,6 +309,8 @@ export interface CostEstimate {
   capexPerSessionHighUsd: number;
   tcoPerSessionLowUsd: number;
   tcoPerSessionHighUsd: number;
+  /** The cost inputs used, defaults filled in. */
+  rates: { colocationUsdPerKwMonth: number; supportUsdPerNodeYear: number; networkUsdPerNode: number; averagePowerRatio: number };
 }
 
 export interface Recommendation {

@@ -7,6 +7,8 @@ import PDFDocument from 'pdfkit';
 // @ts-expect-error svg-to-pdfkit ships no type declarations; SvgToPdf below is the signature its README documents.
 import svgToPdfUntyped from 'svg-to-pdfkit';
 import {
+  COST_DEFAULTS,
+  costInput,
   formatNumber,
   formatPercent,
   formatUsd,
@@ -21,6 +23,7 @@ import {
   type StorageRecord,
 } from '../engine/index.js';
 import { formatHa } from '../i18n/cases.js';
+import { costRows } from '../i18n/cost-rows.js';
 import { bindingLabel, countLabel, label, type LabelKey } from '../i18n/labels.js';
 import { latencyRows } from './latency-rows.js';
 import { memoryChartSvg, nodesChartSvg, paretoChartSvg, regionsChartSvg } from './charts.js';
@@ -250,6 +253,10 @@ function inputRows(w: ReportWriter, r: SizingResult): Row[] {
     [L('years'), n(i.years, 1)],
     [L('pue'), n(i.pue, 2)],
     [L('kwhPriceUsd'), n(i.kwhPriceUsd, 3)],
+    ...(['averagePowerRatio', 'colocationUsdPerKwMonth', 'supportUsdPerNodeYear', 'networkUsdPerNode'] as const).map((field): Row => {
+      const value = costInput(i, field);
+      return [L(field), field === 'averagePowerRatio' ? pct(value) : n(value, 2), i[field] === undefined ? `${L('defaultNote')}: ${COST_DEFAULTS[field].source}` : undefined];
+    }),
     [L('coldStartTargetS'), orNotSet(i.coldStartTargetS, (v) => n(v, 1))],
     [L('engineInitS'), n(i.engineInitS, 1)],
     [L('availabilityTarget'), orNotSet(i.availabilityTarget, (v) => pct(v, 2))],
@@ -299,19 +306,12 @@ function resultRows(w: ReportWriter, r: SizingResult): Row[] {
     if (r.memoryPerNode) rows.push([L('hbmUsedAtLoad'), pct(r.memoryPerNode.usedRatio)]);
     if (r.nextNodeAtConcurrency !== null) rows.push([L('nextNodeAt'), countLabel(w.lang, 'sessionsCount', r.nextNodeAtConcurrency, n(r.nextNodeAtConcurrency))]);
   }
-  if (r.cost) {
-    const c = r.cost;
-    rows.push(
-      [L('capex'), formatUsdRange(c.capexLowUsd, c.capexHighUsd, w.lang), L(c.priceIsOverride ? 'costNoteOverride' : 'costNoteReport')],
-      [L('opexPerYear'), formatUsd(c.opexPerYearUsd, w.lang)],
-      [L('tco', { years: n(c.years, 1) }), formatUsdRange(c.tcoLowUsd, c.tcoHighUsd, w.lang)],
-      [L('capexPerSession'), formatUsdRange(c.capexPerSessionLowUsd, c.capexPerSessionHighUsd, w.lang)],
-    );
-  }
+  if (r.cost) rows.push(...costRows(r.cost, r.server, w.lang));
   rows.push(...latencyRows(r, w.lang));
   const cs = r.coldStart;
   const verdict = cs.targetS === null ? '' : `; ${L('target')} ${n(cs.targetS, 1)} s ${cs.meetsTarget ? L('met') : L('missed')}`;
-  rows.push([L('coldStart'), `${n(cs.seconds, 1, 1)} s`, L('coldStartNote', { read: n(cs.readSeconds, 1), latency: n(cs.latencyS, 4), init: n(cs.engineInitS, 1) }) + verdict]);
+  const initNote = cs.engineInitSource === 'planning-default' ? `; ${L('engineInitDefaultShort')}` : '';
+  rows.push([L('coldStart'), `${n(cs.seconds, 1, 1)} s`, L('coldStartNote', { read: n(cs.readSeconds, 1), latency: n(cs.latencyS, 4), init: n(cs.engineInitS, 1) }) + verdict + initNote]);
   return rows;
 }
 

@@ -44,7 +44,19 @@ export const EDITOR_GROUPS: { id: GroupId; fields: FieldSpec[]; collapsed?: bool
       num('engineInitS', 'seconds'),
     ],
   },
-  { id: 'cost', fields: [num('pricePerNodeUsd', 'usd'), num('years', 'years'), num('pue', 'factor'), num('kwhPriceUsd', 'usdPerKwh')] },
+  {
+    id: 'cost',
+    fields: [
+      num('pricePerNodeUsd', 'usd'),
+      num('years', 'years'),
+      num('pue', 'factor'),
+      num('kwhPriceUsd', 'usdPerKwh'),
+      num('averagePowerRatio', 'ratio'),
+      num('colocationUsdPerKwMonth', 'usdPerKwMonth'),
+      num('supportUsdPerNodeYear', 'usdPerNodeYear'),
+      num('networkUsdPerNode', 'usdPerNode'),
+    ],
+  },
   {
     id: 'latency',
     fields: [

@@ -129,7 +129,7 @@ describe('API contract', () => {
     const r = await ok(ctx, 'sizing.scenario', { inputs: { ...saas, serverId: 'h20-8' } });
     expect(r.server.name).toBe('8× H20');
     await ok(ctx, 'catalog.add', { kind: 'price', record: { id: 'dgx200', priceLowUsd: 280000, priceHighUsd: 280000, source: 'negotiated' } });
-    expect((await ok(ctx, 'sizing.scenario', { inputs: saas })).cost?.capexLowUsd).toBe(280000);
+    expect((await ok(ctx, 'sizing.scenario', { inputs: saas })).cost?.serverCapexLowUsd).toBe(280000);
     await ok(ctx, 'catalog.delete', { kind: 'server', id: 'h20-8' });
     expect(await callApi(ctx, 'sizing.scenario', { inputs: { ...saas, serverId: 'h20-8' } })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'inputs.serverId' } });
   });

@@ -45,7 +45,7 @@ describe('plan commands: regions, compare, sweep, export', () => {
   it('compare prints the comparison of cases and the differences; CSV parses with a header', () => {
     const { db } = acme();
     const text = sizing(['compare', '--project', 'Acme', 'API', 'Serverless', '--db', db]).stdout;
-    expect(text).toMatch(/API\s+opt-oss-120b\s+12\s+USD 6 M – USD 7\.8 M\s+131k\s+N\+1/);
+    expect(text).toMatch(/API\s+opt-oss-120b\s+12\s+USD 6\.3 M – USD 8\.1 M\s+131k\s+N\+1/);
     // The three-region plan compares by its totals everywhere, its regions listed beside them.
     expect(text).toMatch(/Total nodes\s+12\s+\|\s+9\n/);
     expect(text).toMatch(/Concurrency\s+5,000\s+\|\s+6,000\n/);

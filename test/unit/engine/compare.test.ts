@@ -22,7 +22,8 @@ describe('compareScenarios', () => {
     const byKey = new Map(rows.map((r) => [r.key, r]));
     expect(byKey.get('sessionsPerNode')!.values).toEqual([1740, 613]);
     expect(byKey.get('nodesTotal')!.values).toEqual([1, 12]);
-    expect(byKey.get('capexLowUsd')!.values).toEqual([300_000, 12 * 500_000]);
+    // Servers plus the default network fabric (USD 25,000 per node).
+    expect(byKey.get('capexLowUsd')!.values).toEqual([300_000 + 25_000, 12 * (500_000 + 25_000)]);
     expect(byKey.get('availabilityTarget')!.values).toEqual([null, 0.9995]);
   });
 
@@ -55,11 +56,11 @@ describe('comparisonTable', () => {
   it('reproduces the comparison of cases in both languages', () => {
     const items = [item('saas-startup', 'Start-up'), { ...item('public-api', 'API'), usage: 'Public API' }];
     expect(comparisonTable(items, 'en')).toEqual([
-      { case: 'Start-up', model: 'opt-oss-20b', nodes: '1', approxCost: 'USD 300 k – USD 400 k', context: '32k', ha: 'none', usage: '' },
-      { case: 'API', model: 'opt-oss-120b', nodes: '12', approxCost: 'USD 6 M – USD 7.8 M', context: '131k', ha: 'N+1', usage: 'Public API' },
+      { case: 'Start-up', model: 'opt-oss-20b', nodes: '1', approxCost: 'USD 325 k – USD 425 k', context: '32k', ha: 'none', usage: '' },
+      { case: 'API', model: 'opt-oss-120b', nodes: '12', approxCost: 'USD 6.3 M – USD 8.1 M', context: '131k', ha: 'N+1', usage: 'Public API' },
     ]);
     const pt = comparisonTable(items, 'pt-BR');
-    expect(pt[1]!.approxCost).toBe('USD 6 M – USD 7,8 M');
+    expect(pt[1]!.approxCost).toBe('USD 6,3 M – USD 8,1 M');
     expect(pt[0]!.ha).toBe('nenhuma');
   });
 });

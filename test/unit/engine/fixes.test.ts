@@ -47,7 +47,8 @@ describe('feasibility fixes', () => {
       const plan = planScenario({ ...FP32_AT_9_PERCENT, serverId: other.id }, BUILT_IN_CATALOG);
       if (plan.feasible && plan.nodeHbmGiB > r.nodeHbmGiB) expect(plan.cost!.capexLowUsd).toBeGreaterThanOrEqual(server.capexLowUsd);
     }
-    expect(server.capexLowUsd).toBe(server.nodes * BUILT_IN_CATALOG.servers.find((s) => s.id === server.value)!.priceLowUsd);
+    const price = BUILT_IN_CATALOG.servers.find((s) => s.id === server.value)!.priceLowUsd;
+    expect(server.capexLowUsd).toBe(server.nodes * (price + 25_000));
   });
 
   it('offers fp8 and a lower overhead when each works on its own', () => {

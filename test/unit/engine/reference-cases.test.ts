@@ -79,12 +79,13 @@ describe('SPEC §9 reference cases', () => {
     expect(r.weights.fits).toBe(false);
   });
 
-  it('cost: CapEx, OpEx with PUE and kWh price over 8760 h, TCO over three years', () => {
+  it('cost: server CapEx from the price range, energy with PUE and kWh price over 8760 h, TCO over three years', () => {
     const r = planScenario(template('public-api'), BUILT_IN_CATALOG);
-    expect(r.cost?.capexLowUsd).toBe(12 * r.server.priceLowUsd);
-    expect(r.cost?.capexHighUsd).toBe(12 * r.server.priceHighUsd);
-    expect(r.cost?.opexPerYearUsd).toBeCloseTo(12 * 14.5 * 1.3 * 0.12 * 8760, 6);
-    expect(r.cost?.tcoLowUsd).toBeCloseTo(12 * r.server.priceLowUsd + 3 * r.cost!.opexPerYearUsd, 6);
+    const server = BUILT_IN_CATALOG.servers.find((s) => s.id === 'dgx300')!;
+    expect(r.cost?.serverCapexLowUsd).toBe(12 * server.priceLowUsd);
+    expect(r.cost?.serverCapexHighUsd).toBe(12 * server.priceHighUsd);
+    expect(r.cost?.energyAtMaxPowerPerYearUsd).toBeCloseTo(12 * server.nodePowerKW * 1.3 * 0.12 * 8760, 6);
+    expect(r.cost?.tcoLowUsd).toBeCloseTo(r.cost!.capexLowUsd + 3 * r.cost!.opexPerYearUsd, 6);
   });
 
   it('fp16 recommendation quotes the fp8 node count and the saving', () => {
