@@ -1,4 +1,4 @@
-import type { CostEstimate, ServerRecord, SizingInputs } from './types.js';
+import type { CostEstimate, LocalizedText, ServerRecord, SizingInputs } from './types.js';
 import { HOURS_PER_YEAR } from './units.js';
 
 const MONTHS_PER_YEAR = 12;
@@ -6,7 +6,7 @@ const MONTHS_PER_YEAR = 12;
 /** A cost input's default, with where the figure comes from; a scenario that leaves the input empty uses it. */
 export interface CostDefault {
   value: number;
-  source: string;
+  source: LocalizedText;
 }
 
 /**
@@ -17,22 +17,34 @@ export const COST_DEFAULTS = {
   /** Wholesale colocation, charged on contracted IT power. */
   colocationUsdPerKwMonth: {
     value: 184,
-    source: 'CBRE North America Data Center Trends H2 2024: average asking rate USD 184.06 per kW-month for 250–500 kW at N+1 (https://www.cbre.com/insights/reports/north-america-data-center-trends-h2-2024)',
+    source: {
+      en: 'CBRE North America Data Center Trends H2 2024: average asking rate USD 184.06 per kW-month for 250–500 kW at N+1 (https://www.cbre.com/insights/reports/north-america-data-center-trends-h2-2024)',
+      'pt-BR': 'CBRE North America Data Center Trends H2 2024: preço médio pedido de USD 184,06 por kW-mês para 250–500 kW com N+1 (https://www.cbre.com/insights/reports/north-america-data-center-trends-h2-2024)',
+    },
   },
   /** Serving software and its support, per node and year. */
   supportUsdPerNodeYear: {
     value: 36_000,
-    source: 'NVIDIA AI Enterprise subscription, USD 4,500 per GPU per year, for an 8-GPU node (NVIDIA AI Enterprise licensing guide; stated by NVIDIA on its Q3 FY2024 earnings call)',
+    source: {
+      en: 'NVIDIA AI Enterprise subscription, USD 4,500 per GPU per year, for an 8-GPU node (NVIDIA AI Enterprise licensing guide; stated by NVIDIA on its Q3 FY2024 earnings call)',
+      'pt-BR': 'assinatura NVIDIA AI Enterprise, USD 4.500 por GPU por ano, para um nó de 8 GPUs (guia de licenciamento do NVIDIA AI Enterprise; dito pela NVIDIA na teleconferência de resultados do 3º trimestre do ano fiscal de 2024)',
+    },
   },
   /** Network fabric per node: NICs, a share of leaf and spine switches, optics and cables. */
   networkUsdPerNode: {
     value: 25_000,
-    source: 'planning allowance for two 400 Gb/s ports per node with a share of leaf and spine switches and optics; replace with your network quote',
+    source: {
+      en: 'planning allowance for two 400 Gb/s ports per node with a share of leaf and spine switches and optics; replace it with your network quote',
+      'pt-BR': 'verba de planejamento para duas portas de 400 Gb/s por nó com parte dos switches leaf e spine e dos ópticos; substitua pela sua cotação de rede',
+    },
   },
   /** Average draw as a share of the node's maximum power, for the energy line. */
   averagePowerRatio: {
     value: 0.7,
-    source: 'planning assumption: inference nodes draw well below their data-sheet maximum on average; measure yours (nvidia-smi power readings, PDU metering)',
+    source: {
+      en: 'planning assumption: inference nodes draw well below their data-sheet maximum on average; measure yours (nvidia-smi power readings, PDU metering)',
+      'pt-BR': 'premissa de planejamento: nós de inferência consomem em média bem menos que o máximo da ficha técnica; meça o seu (leituras de potência do nvidia-smi, medição na PDU)',
+    },
   },
 } as const satisfies Record<string, CostDefault>;
 

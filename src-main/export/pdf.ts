@@ -1,11 +1,9 @@
 /**
- * The PDF report (SPEC §8): cover, inputs, results, charts, architecture diagram,
- * recommendations, assumptions and catalog sources, in English or Portuguese, with the bundled
- * DejaVu font embedded so accents and symbols (→ – ≥ ÷) render everywhere.
+ * The PDF report (SPEC §8), written with the layout writer of pdf-layout.ts. Page one answers:
+ * how many nodes (with headroom and HA), CapEx and TCO, the charts, the risks that matter and the
+ * method in one line; a multi-region plan's totals and regions table are there too. Details follow:
+ * inputs, results, recommendations, the architecture diagram, assumptions and catalog sources.
  */
-import PDFDocument from 'pdfkit';
-// @ts-expect-error svg-to-pdfkit ships no type declarations; SvgToPdf below is the signature its README documents.
-import svgToPdfUntyped from 'svg-to-pdfkit';
 import {
   COST_DEFAULTS,
   costInput,
@@ -24,11 +22,12 @@ import {
 } from '../engine/index.js';
 import { formatHa } from '../i18n/cases.js';
 import { costRows } from '../i18n/cost-rows.js';
+import { fixLines } from '../i18n/fixes.js';
 import { bindingLabel, countLabel, label, type LabelKey } from '../i18n/labels.js';
 import { latencyRows } from './latency-rows.js';
 import { memoryChartSvg, nodesChartSvg, paretoChartSvg, regionsChartSvg } from './charts.js';
 import { architectureDiagramSvg } from './diagram.js';
-import { locateFonts } from './png.js';
+import { collect, decoratePages, FONT, FONT_BOLD, MUTED, newReportDocument, ReportWriter, SEVERITY_COLORS, TEXT, type Row } from './pdf-layout.js';
 import { svgSize } from './svg.js';
 
 export interface PdfReportInput {
@@ -39,195 +38,19 @@ export interface PdfReportInput {
   generatedAt: Date;
   /** A single-scenario report; ignored when `plan` is given. */
   result?: SizingResult;
-  /** A multi-region plan: one section per region and a totals page. */
+  /** A multi-region plan: its totals and regions on page one, then a section per region. */
   plan?: PlanResult;
   /** The optimiser's search (scenarios with a service target): the top plans and the Pareto chart. */
   optimisation?: PlanOptimisation;
   /** Nodes per pod in the diagram; default: the scenario's own pod size. */
   podSize?: number;
   fontsDir?: string;
-  /** IANA time zone for the date on the cover; default: the machine's. */
+  /** IANA time zone for the date on page one; default: the machine's. */
   timeZone?: string;
 }
 
-interface SvgToPdfOptions {
-  width?: number;
-  height?: number;
-  preserveAspectRatio?: string;
-  fontCallback?: (family: string, bold: boolean, italic: boolean) => string;
-  warningCallback?: (message: string) => void;
-}
-type SvgToPdf = (doc: PDFKit.PDFDocument, svg: string, x: number, y: number, options?: SvgToPdfOptions) => void;
-
-const SVGtoPDF = svgToPdfUntyped as SvgToPdf;
-
-const FONT = 'DejaVu';
-const FONT_BOLD = 'DejaVu-Bold';
-const MARGIN = 50;
-const SEVERITY_COLORS: Record<Recommendation['severity'], string> = { critical: '#d62728', warning: '#b7791f', info: '#2f6db5' };
-const SEVERITY_LABELS: Record<Recommendation['severity'], LabelKey> = { critical: 'severityCritical', warning: 'severityWarning', info: 'severityInfo' };
-const MUTED = '#52606d';
-const TEXT = '#1f2933';
-const RULE = '#d9dee3';
-const ZEBRA = '#f3f5f7';
-
-type Row = [name: string, value: string, note?: string];
-
-/** Builds the report on one pdfkit document; each method writes one kind of block at doc.y. */
-class ReportWriter {
-  readonly doc: PDFKit.PDFDocument;
-  readonly lang: Lang;
-
-  constructor(doc: PDFKit.PDFDocument, lang: Lang) {
-    this.doc = doc;
-    this.lang = lang;
-  }
-
-  L = (key: LabelKey, params?: Record<string, string | number>) => label(this.lang, key, params);
-  n = (v: number, digits = 0, minDigits = 0) => formatNumber(v, this.lang, digits, minDigits);
-
-  get contentWidth(): number {
-    return this.doc.page.width - this.doc.page.margins.left - this.doc.page.margins.right;
-  }
-
-  get left(): number {
-    return this.doc.page.margins.left;
-  }
-
-  private get bottomLimit(): number {
-    return this.doc.page.height - this.doc.page.margins.bottom;
-  }
-
-  newPage(layout: 'portrait' | 'landscape' = 'portrait'): void {
-    this.doc.addPage({ size: 'A4', layout, margins: { top: MARGIN + 10, bottom: MARGIN + 10, left: MARGIN, right: MARGIN } });
-  }
-
-  /** Starts a new page when fewer than heightPt remain on this one. */
-  ensureSpace(heightPt: number): void {
-    if (this.doc.y + heightPt > this.bottomLimit) this.newPage();
-  }
-
-  heading(content: string, level: 1 | 2 = 1): void {
-    const size = level === 1 ? 17 : 13;
-    this.ensureSpace(size * 4);
-    if (level === 1) this.doc.outline.addItem(content);
-    this.doc.moveDown(level === 1 ? 0.6 : 0.4);
-    this.doc.font(FONT_BOLD).fontSize(size).fillColor(TEXT).text(content, this.left, this.doc.y, { width: this.contentWidth });
-    if (level === 1) {
-      const y = this.doc.y + 2;
-      this.doc.moveTo(this.left, y).lineTo(this.left + this.contentWidth, y).lineWidth(1).strokeColor(RULE).stroke();
-    }
-    this.doc.moveDown(0.5);
-  }
-
-  paragraph(content: string, options: { size?: number; color?: string; bold?: boolean } = {}): void {
-    const size = options.size ?? 10;
-    this.doc.font(options.bold ? FONT_BOLD : FONT).fontSize(size);
-    this.ensureSpace(this.doc.heightOfString(content, { width: this.contentWidth }) + 4);
-    this.doc.fillColor(options.color ?? TEXT).text(content, this.left, this.doc.y, { width: this.contentWidth });
-    this.doc.moveDown(0.4);
-  }
-
-  bullets(items: string[]): void {
-    for (const item of items) {
-      this.doc.font(FONT).fontSize(10);
-      const width = this.contentWidth - 14;
-      this.ensureSpace(this.doc.heightOfString(item, { width }) + 4);
-      const y = this.doc.y;
-      this.doc.fillColor(TEXT).text('•', this.left, y).text(item, this.left + 14, y, { width });
-      this.doc.moveDown(0.3);
-    }
-  }
-
-  /** Name / value / note rows with zebra shading; rows never split across pages. */
-  table(rows: Row[], columnsPt: [number, number] = [175, 150], options: { boldValues?: boolean } = {}): void {
-    const valueFont = options.boldValues === false ? FONT : FONT_BOLD;
-    const pad = 4;
-    const [nameW, valueW] = columnsPt;
-    const noteW = this.contentWidth - nameW - valueW;
-    rows.forEach(([name, value, note], i) => {
-      this.doc.fontSize(9.5);
-      const heights = [
-        this.doc.font(FONT).heightOfString(name, { width: nameW - 2 * pad }),
-        this.doc.font(valueFont).heightOfString(value, { width: (note ? valueW : valueW + noteW) - 2 * pad }),
-        note ? this.doc.font(FONT).heightOfString(note, { width: noteW - 2 * pad }) : 0,
-      ];
-      const rowH = Math.max(...heights) + 2 * pad;
-      this.ensureSpace(rowH);
-      const y = this.doc.y;
-      if (i % 2 === 0) this.doc.rect(this.left, y, this.contentWidth, rowH).fill(ZEBRA);
-      this.doc.font(FONT).fillColor(MUTED).text(name, this.left + pad, y + pad, { width: nameW - 2 * pad });
-      this.doc.font(valueFont).fillColor(TEXT).text(value, this.left + nameW + pad, y + pad, { width: (note ? valueW : valueW + noteW) - 2 * pad });
-      if (note) this.doc.font(FONT).fillColor(MUTED).text(note, this.left + nameW + valueW + pad, y + pad, { width: noteW - 2 * pad });
-      this.doc.x = this.left;
-      this.doc.y = y + rowH;
-    });
-    this.doc.moveDown(0.6);
-  }
-
-  /** A grid with a header row; columns share the width in the given proportions. */
-  grid(header: string[], rows: string[][], weights: number[]): void {
-    const total = weights.reduce((a, b) => a + b, 0);
-    const widths = weights.map((w) => (w / total) * this.contentWidth);
-    const pad = 4;
-    const draw = (cells: string[], bold: boolean, shade: string | null) => {
-      this.doc.font(bold ? FONT_BOLD : FONT).fontSize(9);
-      const rowH = Math.max(...cells.map((c, i) => this.doc.heightOfString(c, { width: widths[i]! - 2 * pad }))) + 2 * pad;
-      this.ensureSpace(rowH);
-      const y = this.doc.y;
-      if (shade) this.doc.rect(this.left, y, this.contentWidth, rowH).fill(shade);
-      let x = this.left;
-      cells.forEach((c, i) => {
-        this.doc.fillColor(TEXT).text(c, x + pad, y + pad, { width: widths[i]! - 2 * pad });
-        x += widths[i]!;
-      });
-      this.doc.x = this.left;
-      this.doc.y = y + rowH;
-    };
-    draw(header, true, '#e4e7eb');
-    rows.forEach((r, i) => draw(r, false, i % 2 === 1 ? ZEBRA : null));
-    this.doc.moveDown(0.6);
-  }
-
-  /** Height an SVG takes at full content width. */
-  svgHeightPt(svg: string): number {
-    const { widthPx, heightPx } = svgSize(svg);
-    return (this.contentWidth * heightPx) / widthPx;
-  }
-
-  /** An SVG chart or diagram at full content width, or smaller to fit the page (or what is left of it). */
-  svg(svg: string, options: { fitRemainingPage?: boolean } = {}): void {
-    const { widthPx, heightPx } = svgSize(svg);
-    const maxHeightPt = options.fitRemainingPage ? this.bottomLimit - this.doc.y - 8 : this.bottomLimit - this.doc.page.margins.top - 8;
-    const widthPt = Math.min(this.contentWidth, (maxHeightPt * widthPx) / heightPx);
-    const heightPt = (widthPt * heightPx) / widthPx;
-    this.ensureSpace(heightPt + 8);
-    const x = this.left + (this.contentWidth - widthPt) / 2;
-    SVGtoPDF(this.doc, svg, x, this.doc.y, {
-      width: widthPt,
-      height: heightPt,
-      preserveAspectRatio: 'xMidYMid meet',
-      fontCallback: (_family, bold) => (bold ? FONT_BOLD : FONT),
-      warningCallback: () => undefined,
-    });
-    this.doc.x = this.left;
-    this.doc.y += heightPt + 10;
-  }
-
-  recommendation(r: Recommendation): void {
-    const tagW = 78;
-    const width = this.contentWidth - tagW - 8;
-    this.doc.font(FONT).fontSize(9.5);
-    const textH = this.doc.heightOfString(r.message[this.lang], { width });
-    this.ensureSpace(Math.max(textH, 16) + 6);
-    const y = this.doc.y;
-    this.doc.roundedRect(this.left, y, tagW, 14, 3).fill(SEVERITY_COLORS[r.severity]);
-    this.doc.font(FONT_BOLD).fontSize(8.5).fillColor('#ffffff').text(this.L(SEVERITY_LABELS[r.severity]), this.left, y + 2.5, { width: tagW, align: 'center' });
-    this.doc.font(FONT).fontSize(9.5).fillColor(TEXT).text(r.message[this.lang], this.left + tagW + 8, y + 1, { width });
-    this.doc.x = this.left;
-    this.doc.y = Math.max(this.doc.y, y + 16) + 6;
-  }
-}
+/** The risks page one names: what stops the plan, then critical and warning advice, at most three. */
+const MAX_RISKS = 3;
 
 function inputRows(w: ReportWriter, r: SizingResult): Row[] {
   const i = r.inputs;
@@ -255,7 +78,7 @@ function inputRows(w: ReportWriter, r: SizingResult): Row[] {
     [L('kwhPriceUsd'), n(i.kwhPriceUsd, 3)],
     ...(['averagePowerRatio', 'colocationUsdPerKwMonth', 'supportUsdPerNodeYear', 'networkUsdPerNode'] as const).map((field): Row => {
       const value = costInput(i, field);
-      return [L(field), field === 'averagePowerRatio' ? pct(value) : n(value, 2), i[field] === undefined ? `${L('defaultNote')}: ${COST_DEFAULTS[field].source}` : undefined];
+      return [L(field), field === 'averagePowerRatio' ? pct(value) : n(value, 2), i[field] === undefined ? L('defaultSeeAssumptions') : undefined];
     }),
     [L('coldStartTargetS'), orNotSet(i.coldStartTargetS, (v) => n(v, 1))],
     [L('engineInitS'), n(i.engineInitS, 1)],
@@ -340,10 +163,7 @@ function optimisedPlansSection(w: ReportWriter, optimisation: PlanOptimisation):
 
 const TOP_PLANS_IN_REPORT = 5;
 
-/**
- * Inputs, results, recommendations and charts of one sized scenario, or of one region of a plan,
- * where `regionInputs` lists only what is not shared by every region.
- */
+/** Inputs, results, fixes and recommendations of one scenario, or of one region of a plan. */
 function scenarioSections(w: ReportWriter, r: SizingResult, heading: (key: LabelKey) => string, regionInputs?: Row[]): void {
   w.heading(heading('inputs'));
   if (regionInputs) w.paragraph(w.L('regionInputsNote'), { color: MUTED, size: 9 });
@@ -351,92 +171,123 @@ function scenarioSections(w: ReportWriter, r: SizingResult, heading: (key: Label
   w.heading(heading('results'));
   if (!r.feasible) {
     w.paragraph(`${w.L('infeasible')}: ${r.infeasibility?.message[w.lang] ?? ''}`, { bold: true, color: SEVERITY_COLORS.critical });
+    w.paragraph(r.fixes.length > 0 ? w.L('fixesHeading') : w.L('noFixes'), { bold: true });
+    w.bullets(fixLines(r.fixes, w.lang));
   }
   w.table(resultRows(w, r));
   w.heading(heading('recommendations'));
   for (const rec of r.recommendations) w.recommendation(rec);
-  const charts = [memoryChartSvg(r, w.lang), nodesChartSvg(r, w.lang)];
-  // Both charts on one page: a chart alone at the foot of a page reads as an afterthought.
-  w.ensureSpace(charts.reduce((sum, svg) => sum + w.svgHeightPt(svg) + 10, 60));
-  w.heading(heading('charts'));
-  for (const svg of charts) w.svg(svg);
 }
 
-function cover(w: ReportWriter, input: PdfReportInput, results: SizingResult[]): void {
+/** The title block of page one: title, project · scenario · date, notes. */
+function titleBlock(w: ReportWriter, input: PdfReportInput): void {
   const { doc, L } = w;
   const date = new Intl.DateTimeFormat(input.lang, { dateStyle: 'long', timeStyle: 'short', timeZone: input.timeZone }).format(input.generatedAt);
-  doc.y = 150;
-  doc.font(FONT_BOLD).fontSize(24).fillColor(TEXT).text(L('reportTitle'), w.left, doc.y, { width: w.contentWidth });
-  doc.moveDown(1.2);
-  w.table([
-    [L('project'), input.projectName],
-    [L('scenario'), input.scenarioName],
-    [L('generatedOn'), date],
-  ], [120, 375]);
-  if (input.notes) {
-    doc.font(FONT_BOLD).fontSize(11).fillColor(TEXT).text(L('notes'), w.left, doc.y);
-    doc.moveDown(0.3);
-    w.paragraph(input.notes);
-  }
-  doc.moveDown(1);
-  doc.font(FONT_BOLD).fontSize(13).fillColor(TEXT).text(L('summary'), w.left, doc.y);
+  doc.outline.addItem(L('summary'));
+  doc.font(FONT_BOLD).fontSize(20).fillColor(TEXT).text(L('reportTitle'), w.left, doc.y, { width: w.contentWidth });
+  doc.moveDown(0.2);
+  doc.font(FONT).fontSize(10).fillColor(MUTED).text(`${L('project')}: ${input.projectName} · ${L('scenario')}: ${input.scenarioName} · ${L('generatedOn')} ${date}`, { width: w.contentWidth });
   doc.moveDown(0.4);
-  w.table(summaryRows(w, input, results), [180, 315]);
+  if (input.notes) w.paragraph(`${L('notes')}: ${input.notes}`, { size: 9, color: MUTED });
 }
 
-function summaryRows(w: ReportWriter, input: PdfReportInput, results: SizingResult[]): Row[] {
-  const { L, n } = w;
-  const first = results[0]!;
-  const rows: Row[] = [[L('model'), `${first.model.name} ${L('on')} ${first.server.name}`]];
-  if (input.plan) {
-    const t = input.plan.totals;
-    rows.push([L('regions'), input.plan.regions.map((r) => r.name).join(', ')]);
-    rows.push([L('concurrency'), countLabel(w.lang, 'sessionsCount', t.concurrency, n(t.concurrency))]);
-    rows.push([L('totalNodes'), t.nodes === null ? L('infeasible') : n(t.nodes)]);
-    if (t.capexLowUsd !== null && t.capexHighUsd !== null) rows.push([L('capex'), formatUsdRange(t.capexLowUsd, t.capexHighUsd, w.lang)]);
-    return rows;
+/** "9 nodes: 6 for the load with 40% headroom + 3 spare (N+1 per region)", the answer in one line. */
+function answerLine(w: ReportWriter, nodes: number | null, detail: string): void {
+  const { doc } = w;
+  if (nodes === null) {
+    w.paragraph(w.L('infeasible'), { bold: true, color: SEVERITY_COLORS.critical, size: 16 });
+    return;
   }
-  rows.push([L('concurrency'), countLabel(w.lang, 'sessionsCount', first.inputs.concurrency, n(first.inputs.concurrency))]);
-  rows.push([L('sessionsPerNode'), n(first.sessionsPerNode)]);
-  rows.push([L('totalNodes'), first.nodes ? n(first.nodes.total) : L('infeasible')]);
-  if (first.cost) rows.push([L('capex'), formatUsdRange(first.cost.capexLowUsd, first.cost.capexHighUsd, w.lang)]);
-  return rows;
+  const y = doc.y;
+  doc.font(FONT_BOLD).fontSize(26).fillColor(TEXT).text(countLabel(w.lang, 'nodesCount', nodes, w.n(nodes)), w.left, y, { width: w.contentWidth, continued: false });
+  doc.font(FONT).fontSize(10).fillColor(MUTED).text(detail, w.left, doc.y + 1, { width: w.contentWidth });
+  doc.moveDown(0.5);
 }
 
-function totalsSection(w: ReportWriter, plan: PlanResult): void {
-  const { L, n } = w;
+function nodesDetail(w: ReportWriter, r: SizingResult): string {
+  if (!r.nodes) return '';
+  return `${w.L('nodesFlow')}: ${w.n(r.nodes.capacity)} → ${w.n(r.nodes.withHeadroom)} → ${w.n(r.nodes.total)} (${w.L('nodesFlowNote', { headroom: formatPercent(r.inputs.peakHeadroomRatio, w.lang, 0), ha: formatHa(r.inputs.ha, w.lang) })}) · ${w.L('concurrency')} ${countLabel(w.lang, 'sessionsCount', r.inputs.concurrency, w.n(r.inputs.concurrency))}`;
+}
+
+/** The money a finance reviewer acts on: CapEx, OpEx per year and TCO, with what they are made of. */
+function moneyRows(w: ReportWriter, t: { capexLowUsd: number | null; capexHighUsd: number | null; opexPerYearUsd: number | null; tcoLowUsd: number | null; tcoHighUsd: number | null }, years: number): Row[] {
+  const range = (low: number | null, high: number | null) => (low === null || high === null ? '—' : formatUsdRange(low, high, w.lang));
+  return [
+    [w.L('capex'), range(t.capexLowUsd, t.capexHighUsd), w.L('capexSummaryNote')],
+    [w.L('opexPerYear'), t.opexPerYearUsd === null ? '—' : formatUsd(t.opexPerYearUsd, w.lang), w.L('opexSummaryNote')],
+    [w.L('tco', { years: w.n(years, 1) }), range(t.tcoLowUsd, t.tcoHighUsd)],
+  ];
+}
+
+/** The risks that matter: a plan that does not fit, then critical and warning advice, each said once. */
+function risks(results: SizingResult[], lang: Lang): { severity: Recommendation['severity']; text: string }[] {
+  const out: { severity: Recommendation['severity']; text: string }[] = [];
+  for (const r of results) if (r.infeasibility) out.push({ severity: 'critical', text: r.infeasibility.message[lang] });
+  const serious = results.flatMap((r) => r.recommendations).filter((rec) => rec.severity !== 'info');
+  serious.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'critical' ? -1 : 1));
+  for (const rec of serious) out.push({ severity: rec.severity, text: rec.message[lang] });
+  const seen = new Set<string>();
+  return out.filter((risk) => !seen.has(risk.text) && seen.add(risk.text)).slice(0, MAX_RISKS);
+}
+
+function risksBlock(w: ReportWriter, results: SizingResult[]): void {
+  const found = risks(results, w.lang);
+  w.subheading(w.L('risksHeading'));
+  if (found.length === 0) w.paragraph(w.L('noRisks'), { size: 9.5, color: MUTED });
+  for (const risk of found) w.recommendation({ id: 'risk', severity: risk.severity, figures: {}, message: { en: risk.text, 'pt-BR': risk.text } });
+}
+
+function methodLine(w: ReportWriter, r: SizingResult): void {
+  const basis = r.inputs.memoryBasis === 'measured' ? w.L('basisMeasured') : w.L('basisNominal');
+  w.paragraph(`${w.L('methodLine', { method: w.L('methodPooled'), basis, model: r.model.name, server: r.server.name })}`, { size: 8.5, color: MUTED });
+}
+
+/** Page one of a one-scenario report. */
+function singleSummary(w: ReportWriter, input: PdfReportInput, r: SizingResult): void {
+  titleBlock(w, input);
+  answerLine(w, r.nodes?.total ?? null, nodesDetail(w, r));
+  if (r.cost) w.table(moneyRows(w, r.cost, r.cost.years), [150, 150]);
+  risksBlock(w, [r]);
+  if (r.memoryPerNode && r.nodes) {
+    w.svg(memoryChartSvg(r, w.lang), { maxHeightPt: 175 });
+    w.svg(nodesChartSvg(r, w.lang), { maxHeightPt: 175 });
+  }
+  methodLine(w, r);
+}
+
+/** Page one of a multi-region report: the plan's totals, its regions side by side, the risks. */
+function planSummary(w: ReportWriter, input: PdfReportInput, plan: PlanResult): void {
+  const first = plan.regions[0]!.result;
   const t = plan.totals;
-  const orDash = (v: number | null, show: (v: number) => string) => (v === null ? '—' : show(v));
-  w.newPage();
-  w.heading(L('planTotals'));
-  if (!plan.feasible) w.paragraph(L('infeasible'), { bold: true, color: SEVERITY_COLORS.critical });
-  w.table([
-    [L('regions'), n(plan.regions.length)],
-    [L('concurrency'), n(t.concurrency)],
-    [L('totalNodes'), orDash(t.nodes, n)],
-    [L('sessionCapacity'), orDash(t.sessionCapacity, n)],
-    [L('capex'), t.capexLowUsd === null || t.capexHighUsd === null ? '—' : formatUsdRange(t.capexLowUsd, t.capexHighUsd, w.lang)],
-    [L('opexPerYear'), orDash(t.opexPerYearUsd, (v) => formatUsd(v, w.lang))],
-    [L('tco', { years: n(plan.regions[0]!.result.inputs.years, 1) }), t.tcoLowUsd === null || t.tcoHighUsd === null ? '—' : formatUsdRange(t.tcoLowUsd, t.tcoHighUsd, w.lang)],
-  ]);
+  titleBlock(w, input);
+  const regions = countLabel(w.lang, 'regionsCount', plan.regions.length, w.n(plan.regions.length));
+  answerLine(w, t.nodes, `${w.L('planTotals')}: ${regions} · ${w.L('concurrency')} ${countLabel(w.lang, 'sessionsCount', t.concurrency, w.n(t.concurrency))} · ${w.L('sessionCapacity')} ${t.sessionCapacity === null ? '—' : w.n(t.sessionCapacity)}`);
+  w.table(moneyRows(w, t, first.inputs.years), [150, 150]);
   w.grid(
-    [L('region'), L('concurrency'), L('sessionsPerNode'), L('nodesFlow'), L('capex')],
+    [w.L('region'), w.L('concurrency'), w.L('sessionsPerNode'), w.L('nodesFlow'), w.L('capex'), w.L('coldStart')],
     plan.regions.map(({ name, result: r }) => [
       name,
-      n(r.inputs.concurrency),
-      n(r.sessionsPerNode),
-      r.nodes ? `${n(r.nodes.capacity)} → ${n(r.nodes.withHeadroom)} → ${n(r.nodes.total)}` : L('infeasibleShort'),
+      w.n(r.inputs.concurrency),
+      w.n(r.sessionsPerNode),
+      r.nodes ? `${w.n(r.nodes.capacity)} → ${w.n(r.nodes.withHeadroom)} → ${w.n(r.nodes.total)}` : w.L('infeasibleShort'),
       r.cost ? formatUsdRange(r.cost.capexLowUsd, r.cost.capexHighUsd, w.lang) : '—',
+      `${w.n(r.coldStart.seconds, 1)} s`,
     ]),
-    [1.3, 1.3, 1.2, 1.7, 1.9],
+    [1.1, 1.5, 1.1, 1.7, 2, 0.9],
   );
-  w.svg(regionsChartSvg(plan, w.lang));
+  risksBlock(w, plan.regions.map((r) => r.result));
+  w.svg(regionsChartSvg(plan, w.lang), { maxHeightPt: 190 });
+  methodLine(w, first);
 }
 
-/** The diagram on a page of its own, landscape when the diagram is wide, as large as the page allows. */
-function diagramPage(w: ReportWriter, svg: string): void {
+/**
+ * The architecture diagram: under the sections before it when it fits there at full width (no
+ * half-empty page), else on a page of its own, landscape when the diagram is wide.
+ */
+function diagramSection(w: ReportWriter, svg: string): void {
   const { widthPx, heightPx } = svgSize(svg);
-  w.newPage(widthPx > heightPx * 1.2 ? 'landscape' : 'portrait');
+  const fullWidthHeightPt = w.svgHeightPt(svg);
+  if (w.remainingPt() < fullWidthHeightPt + 80) w.newPage(widthPx > heightPx * 1.2 ? 'landscape' : 'portrait');
   w.heading(w.L('architecture'));
   w.svg(svg, { fitRemainingPage: true });
 }
@@ -450,6 +301,8 @@ function assumptions(w: ReportWriter, r: SizingResult): void {
     L('assumptionPrices'),
     L('assumptionCost', { pue: n(r.inputs.pue, 2), kwh: `USD ${n(r.inputs.kwhPriceUsd, 3)}`, years: n(r.inputs.years, 1) }),
     L('assumptionStorage'),
+    ...(['colocationUsdPerKwMonth', 'supportUsdPerNodeYear', 'networkUsdPerNode', 'averagePowerRatio'] as const).map((field) =>
+      `${L(field)}, ${L('defaultNote')} ${field === 'averagePowerRatio' ? formatPercent(COST_DEFAULTS[field].value, w.lang, 0) : w.n(COST_DEFAULTS[field].value)}: ${COST_DEFAULTS[field].source[w.lang]}.`),
   ]);
 }
 
@@ -468,79 +321,36 @@ function sources(w: ReportWriter, results: SizingResult[]): void {
   ], [150, 345], { boldValues: false });
 }
 
-/** Page X of Y in every footer, and the project and scenario in every header after the cover. */
-function decoratePages(w: ReportWriter, input: PdfReportInput): void {
-  const { doc } = w;
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    // Text below the bottom margin would make pdfkit start a new page: lift the margin while writing.
-    doc.page.margins.bottom = 0;
-    const width = doc.page.width - 2 * MARGIN;
-    const footerY = doc.page.height - MARGIN + 8;
-    const pageText = w.L('pageOf', { page: i + 1, pages: range.count });
-    doc.font(FONT).fontSize(8).fillColor(MUTED);
-    doc.text(pageText, MARGIN, footerY, { width, align: 'right', lineBreak: false });
-    if (i > range.start) {
-      doc.text(`${input.projectName} · ${input.scenarioName}`, MARGIN, MARGIN - 22, { width: width - 80, lineBreak: false, ellipsis: true, height: 10 });
-    }
-    doc.page.margins.bottom = bottom;
-  }
-}
-
-function collect(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on('error', reject);
-  });
-}
-
 /** The report as PDF bytes; the same input and date give the same bytes. */
 export async function pdfReport(input: PdfReportInput): Promise<Uint8Array> {
   const results = input.plan ? input.plan.regions.map((r) => r.result) : input.result ? [input.result] : [];
   if (results.length === 0) throw new Error('pdfReport needs a result or a plan with at least one region');
-  const fonts = locateFonts(input.fontsDir);
   const title = `${label(input.lang, 'reportTitle')}: ${input.projectName} · ${input.scenarioName}`;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: MARGIN + 10, bottom: MARGIN + 10, left: MARGIN, right: MARGIN },
-    bufferPages: true,
-    lang: input.lang,
-    displayTitle: true,
-    // A fixed creation date makes the file (and pdfkit's file ID, derived from it) reproducible.
-    info: { Title: title, Subject: input.scenarioName, CreationDate: input.generatedAt, ModDate: input.generatedAt },
-  });
+  const doc = newReportDocument({ lang: input.lang, title, subject: input.scenarioName, date: input.generatedAt, fontsDir: input.fontsDir });
   const done = collect(doc);
-  doc.registerFont(FONT, fonts.regular);
-  doc.registerFont(FONT_BOLD, fonts.bold);
   const w = new ReportWriter(doc, input.lang);
-  cover(w, input, results);
   const podSize = input.podSize ?? results[0]!.inputs.podSize;
   if (input.plan) {
+    planSummary(w, input, input.plan);
     const split = splitRegionInputs(w, input.plan);
     w.newPage();
     w.heading(w.L('commonInputs'));
     w.table(split.shared);
     input.plan.regions.forEach((region, i) => {
-      w.newPage();
       const regionHeading = (key: LabelKey) => `${w.L('region')} ${region.name}: ${w.L(key)}`;
       scenarioSections(w, region.result, regionHeading, split.perRegion[i]);
     });
-    totalsSection(w, input.plan);
-    diagramPage(w, architectureDiagramSvg({ regions: input.plan.regions, podSize }, input.lang));
+    diagramSection(w, architectureDiagramSvg({ regions: input.plan.regions, podSize }, input.lang));
   } else {
+    singleSummary(w, input, input.result!);
     w.newPage();
     scenarioSections(w, input.result!, (key) => w.L(key));
-    diagramPage(w, architectureDiagramSvg({ regions: [{ name: input.scenarioName, result: input.result! }], podSize }, input.lang));
+    diagramSection(w, architectureDiagramSvg({ regions: [{ name: input.scenarioName, result: input.result! }], podSize }, input.lang));
   }
   if (input.optimisation) optimisedPlansSection(w, input.optimisation);
-  w.newPage();
   assumptions(w, results[0]!);
   sources(w, results);
-  decoratePages(w, input);
+  decoratePages(w, `${input.projectName} · ${input.scenarioName}`);
   doc.end();
   return done;
 }

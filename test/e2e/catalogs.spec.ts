@@ -52,7 +52,8 @@ test('a custom server is added with a validated form and used to size a scenario
   await expect(app.getByTestId('value-nodes')).toHaveText(String(expected.nodes!.total));
   // Half a DGX H200 fits 764 sessions: two nodes at the custom price.
   expect(expected.nodes!.total).toBe(2);
-  await expect(app.getByTestId('value-capex')).toHaveText('USD 300 – 360 k');
+  // Two nodes at the custom price plus the default network fabric (USD 25,000 per node).
+  await expect(app.getByTestId('value-capex')).toHaveText('USD 350 – 410 k');
   await expect(app.getByTestId('figure-capex')).toContainText('USD 150 – 180 k per node');
 });
 

@@ -25,7 +25,7 @@ describe('infeasible display', () => {
     wrapper = mountIn(ResultsView, 'en', { props: { result, fixes: result.fixes } });
     const fix = wrapper.get('[data-testid="fix-runtimeOverheadGiB"]');
     expect(fix.get('[data-testid="fix-change"]').text()).toBe('Set Runtime overhead to 45 GiB');
-    expect(fix.get('[data-testid="fix-outcome"]').text()).toBe('1 node, CapEx USD 300 – 400 k');
+    expect(fix.get('[data-testid="fix-outcome"]').text()).toBe('1 node, CapEx USD 325 – 425 k');
     await fix.trigger('click');
     expect(wrapper.emitted('apply')![0]![0]).toMatchObject({ field: 'runtimeOverheadGiB', value: 45, nodes: 1 });
     for (const candidate of result.fixes) {

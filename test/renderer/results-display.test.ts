@@ -21,7 +21,7 @@ describe('results display', () => {
     expect(wrapper.get('[data-testid="value-kv-per-session"]').text()).toBe('0.3765');
     expect(wrapper.get('[data-testid="value-spare"]').text()).toBe('740');
     expect(wrapper.get('[data-testid="figure-spare"]').text()).toContain('42.5%');
-    expect(wrapper.get('[data-testid="value-capex"]').text()).toBe('USD 300 – 400 k');
+    expect(wrapper.get('[data-testid="value-capex"]').text()).toBe('USD 325 – 425 k');
   });
 
   it('formats the same figures the Portuguese way: 1.740 sessões por nó, 0,3765 GiB, 1 nó', () => {

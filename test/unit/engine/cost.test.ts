@@ -8,7 +8,7 @@ const H200 = BUILT_IN_CATALOG.servers.find((s) => s.id === 'dgx200')!;
 describe('cost lines a finance reviewer expects', () => {
   it('uses the documented defaults, each with a source, when the inputs are left empty', () => {
     const c = planScenario(saas(), BUILT_IN_CATALOG).cost!;
-    for (const d of Object.values(COST_DEFAULTS)) expect(d.source.length).toBeGreaterThan(30);
+    for (const d of Object.values(COST_DEFAULTS)) expect(Math.min(d.source.en.length, d.source['pt-BR'].length)).toBeGreaterThan(30);
     expect(c.rates).toEqual({ colocationUsdPerKwMonth: 184, supportUsdPerNodeYear: 36_000, networkUsdPerNode: 25_000, averagePowerRatio: 0.7 });
     expect(c.networkCapexUsd).toBe(25_000);
     expect(c.capexLowUsd).toBe(H200.priceLowUsd + 25_000);

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILT_IN_CATALOG, findTemplate, planRegions, planScenario } from '../../../src-main/engine/index.js';
+import { BUILT_IN_CATALOG, findTemplate, formatUsdRange, planRegions, planScenario } from '../../../src-main/engine/index.js';
 import { pdfReport, type PdfReportInput } from '../../../src-main/export/pdf.js';
 import { decodePng, inkRatio } from './png-pixels.js';
 
@@ -104,12 +104,27 @@ describe('pdfReport content (poppler-utils)', () => {
     expect(fonts).not.toMatch(/Helvetica/);
   });
 
-  it('gives a multi-region plan a section per region and a totals page', () => {
+  it('puts the answer on page one: nodes with headroom and HA, CapEx, OpEx and TCO, risks, charts, method', () => {
+    const one = run('pdftotext', ['-layout', '-f', '1', '-l', '1', saasEn, '-']);
+    expect(one).toMatch(/^\s*1 node\s*$/m);
+    expect(one).toMatch(/Capacity → with headroom → total: 1 → 1 → 1 \(headroom 20%, HA none\)/);
+    expect(one).toMatch(new RegExp(`CapEx\\s+${formatUsdRange(saas.cost!.capexLowUsd, saas.cost!.capexHighUsd, 'en')}`));
+    expect(one).toMatch(/TCO over 3 years\s+USD/);
+    expect(one).toContain('Risks that matter');
+    expect(one).toContain('single point of failure');
+    expect(one).toContain('Total nodes against concurrency');
+    expect(one).toMatch(/Method: pooled method, nominal memory basis/);
+  });
+
+  it('gives a multi-region plan its totals and regions on page one, then a section per region', () => {
+    const one = run('pdftotext', ['-layout', '-f', '1', '-l', '1', planEn, '-']);
+    expect(one).toMatch(/^\s*9 nodes\s*$/m);
+    expect(one).toContain('Plan totals: 3 regions');
+    for (const region of ['US-East', 'US-West', 'EU']) expect(one).toMatch(new RegExp(`${region}\\s+2,000\\s+2,482\\s+\\S`));
+    expect(one.match(/1\s*→\s*2\s*→\s*3/g)).toHaveLength(3);
+    expect(one).toContain('Nodes per region (9 in total)');
     const text = pdfText(planEn);
     for (const region of ['US-East', 'US-West', 'EU']) expect(text).toContain(`Region ${region}: Results`);
-    expect(text).toContain('Plan totals');
-    expect(text).toContain('Nodes per region (9 in total)');
-    expect(text).toMatch(/Total nodes\s+9\b/);
     expect(text).toContain('Global entry point');
     expect(text).toContain('Inputs shared by every region');
   });
