@@ -1,5 +1,6 @@
-import { SERVING_ENGINE_NAMES, formatNumber, formatPercent, formatUsdRange, nodeHbmGiB, type Lang, type PlanResult, type Recommendation, type SizingResult } from '../engine/index.js';
+import { SERVING_ENGINE_NAMES, formatNumber, formatPercent, formatUsdRange, nodeHbmGiB, storageName, type Lang, type PlanResult, type Recommendation, type SizingResult } from '../engine/index.js';
 import { latencyRows } from '../export/latency-rows.js';
+import { formatHa } from '../i18n/cases.js';
 import { costRows } from '../i18n/cost-rows.js';
 import { fixLines } from '../i18n/fixes.js';
 import { countLabel, label, type LabelKey } from '../i18n/labels.js';
@@ -26,7 +27,7 @@ export function textReport(result: SizingResult, lang: Lang, heading?: string): 
   const native = result.model.nativeContextTokens;
   lines.push(row(L('effectiveContext'), `${n(i.effectiveContextTokens)} ${L('tokens')}`, native !== undefined && i.effectiveContextTokens > native ? L('nativeContextNote', { native: n(native) }) : ''));
   lines.push(row(L('kvPrecision'), i.kvPrecision));
-  lines.push(row(L('storage'), `${result.storage.name} (${result.storage.id})`));
+  lines.push(row(L('storage'), `${storageName(result.storage)[lang]} (${result.storage.id})`));
   lines.push('');
   if (e) lines.push(...perGpuSection(result, lang), '');
   lines.push(L('memoryPerNode'));
@@ -50,7 +51,7 @@ export function textReport(result: SizingResult, lang: Lang, heading?: string): 
   } else {
     const nodes = result.nodes;
     lines.push(L('nodes'));
-    lines.push(row(L('nodesFlow'), `${n(nodes.capacity)} → ${n(nodes.withHeadroom)} → ${n(nodes.total)}`, L('nodesFlowNote', { headroom: formatPercent(i.peakHeadroomRatio, lang, 0), ha: i.ha })));
+    lines.push(row(L('nodesFlow'), `${n(nodes.capacity)} → ${n(nodes.withHeadroom)} → ${n(nodes.total)}`, L('nodesFlowNote', { headroom: formatPercent(i.peakHeadroomRatio, lang, 0), ha: formatHa(i.ha, lang) })));
     const slots = nodes.total * result.sessionsPerNode;
     lines.push(row(L('spareSessions'), n(result.spareSessions ?? 0), formatPercent((result.spareSessions ?? 0) / slots, lang)));
     lines.push(row(L('utilisation'), formatPercent(result.utilisationRatio ?? 0, lang)));

@@ -1,4 +1,4 @@
-import type { ColdStartEstimate, ModelRecord, SizingInputs, StorageRecord } from './types.js';
+import type { ColdStartEstimate, LocalizedText, ModelRecord, SizingInputs, StorageRecord } from './types.js';
 import { BYTES_PER_GB, BYTES_PER_GIB } from './units.js';
 
 /**
@@ -10,6 +10,19 @@ import { BYTES_PER_GB, BYTES_PER_GIB } from './units.js';
  * in vLLM" (arXiv 2606.07362). Replace it with your engine's measured figure.
  */
 export const DEFAULT_ENGINE_INIT_S = 60;
+
+/** Built-in storage profiles as a Brazilian engineer names them; custom records keep the name they were given. */
+const BUILT_IN_STORAGE_NAMES_PT: Record<string, string> = {
+  profile_default: 'NVMe local',
+  profile_network_ssd: 'SSD em rede',
+  profile_cloud_object: 'Storage de objetos em nuvem',
+  profile_ram_cache: 'Cache em RAM do host',
+};
+
+/** A storage profile's name in both product languages. */
+export function storageName(storage: StorageRecord): LocalizedText {
+  return { en: storage.name, 'pt-BR': BUILT_IN_STORAGE_NAMES_PT[storage.id] ?? storage.name };
+}
 
 /** Where the engine-initialisation figure comes from, for the result to state beside it. */
 export type EngineInitSource = 'planning-default' | 'your-figure';
@@ -44,7 +57,7 @@ export function estimateColdStart(
     meetsTarget: meets(seconds),
     byStorage: allStorage.map((s) => {
       const t = coldStartSeconds(model, s, inputs.engineInitS);
-      return { storageId: s.id, storageName: s.name, seconds: t, meetsTarget: meets(t) };
+      return { storageId: s.id, storageName: storageName(s), seconds: t, meetsTarget: meets(t) };
     }),
   };
 }

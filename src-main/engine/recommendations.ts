@@ -158,22 +158,22 @@ function storageRule({ inputs, coldStart }: RecommendationContext): Recommendati
   const figures = { storageId: chosen.storageId, coldStartS: chosen.seconds, fastestStorageId: fastest.storageId, fastestColdStartS: fastest.seconds };
   if (inputs.storageId === 'profile_cloud_object') {
     return [rec('storage-object', 'warning', figures, text(
-      (f) => `${chosen.storageName} is slow to load weights from: a replica takes ${f.n(chosen.seconds, 1)} s to start. Avoid it for production inference; ${fastest.storageName} takes ${f.n(fastest.seconds, 1)} s.`,
-      (f) => `${chosen.storageName} é lento para carregar os pesos: uma réplica leva ${f.n(chosen.seconds, 1)} s para subir. Evite-o em inferência de produção; ${fastest.storageName} leva ${f.n(fastest.seconds, 1)} s.`,
+      (f) => `${chosen.storageName.en} is slow to load weights from: a replica takes ${f.n(chosen.seconds, 1)} s to start. Avoid it for production inference; ${fastest.storageName.en} takes ${f.n(fastest.seconds, 1)} s.`,
+      (f) => `${chosen.storageName['pt-BR']} é lento para carregar os pesos: uma réplica leva ${f.n(chosen.seconds, 1)} s para subir. Evite-o em inferência de produção; ${fastest.storageName['pt-BR']} leva ${f.n(fastest.seconds, 1)} s.`,
     ))];
   }
   if (coldStart.targetS !== null) return [];
   if (chosen.storageId === fastest.storageId) {
     return [rec('storage-fastest', 'info', figures, text(
-      (f) => `${chosen.storageName} gives the fastest cold start of the storage profiles: ${f.n(chosen.seconds, 1)} s per replica.`,
-      (f) => `${chosen.storageName} dá o cold start mais rápido entre os perfis de storage: ${f.n(chosen.seconds, 1)} s por réplica.`,
+      (f) => `${chosen.storageName.en} gives the fastest cold start of the storage profiles: ${f.n(chosen.seconds, 1)} s per replica.`,
+      (f) => `${chosen.storageName['pt-BR']} dá o cold start mais rápido entre os perfis de storage: ${f.n(chosen.seconds, 1)} s por réplica.`,
     ))];
   }
   // A faster profile is worth naming only when it cuts cold start noticeably (engine init often dominates).
   if (fastest.seconds > chosen.seconds * (1 - NOTICEABLE_COLD_START_SAVING)) return [];
   return [rec('storage-cold-start', 'info', figures, text(
-    (f) => `Cold start is ${f.n(chosen.seconds, 1)} s per replica from ${chosen.storageName}; ${fastest.storageName} would take ${f.n(fastest.seconds, 1)} s.`,
-    (f) => `O cold start é de ${f.n(chosen.seconds, 1)} s por réplica a partir de ${chosen.storageName}; ${fastest.storageName} levaria ${f.n(fastest.seconds, 1)} s.`,
+    (f) => `Cold start is ${f.n(chosen.seconds, 1)} s per replica from ${chosen.storageName.en}; ${fastest.storageName.en} would take ${f.n(fastest.seconds, 1)} s.`,
+    (f) => `O cold start é de ${f.n(chosen.seconds, 1)} s por réplica a partir de ${chosen.storageName['pt-BR']}; ${fastest.storageName['pt-BR']} levaria ${f.n(fastest.seconds, 1)} s.`,
   ))];
 }
 
@@ -193,10 +193,10 @@ function coldStartRule({ coldStart }: RecommendationContext): Recommendation[] {
   const en = (f: Fmt) => `Cold start of ${f.n(coldStart.seconds, 1)} s per replica misses the ${f.n(target, 1)} s target (${f.n(coldStart.readSeconds, 1)} s reading weights, ${f.n(init, 0)} s engine initialisation).`;
   const pt = (f: Fmt) => `Cold start de ${f.n(coldStart.seconds, 1)} s por réplica não atende a meta de ${f.n(target, 1)} s (${f.n(coldStart.readSeconds, 1)} s lendo os pesos, ${f.n(init, 0)} s de inicialização do engine).`;
   if (meeting.length > 0) {
-    const names = meeting.map((s) => s.storageName).join(', ');
+    const names = meeting.map((s) => s.storageName);
     return [rec('cold-start-missed', 'warning', { ...figures, ...parts, meetingProfiles: meeting.map((s) => s.storageId).join(', ') }, text(
-      (f) => `${en(f)} Storage that would meet it: ${names}.`,
-      (f) => `${pt(f)} Storage que atenderia: ${names}.`,
+      (f) => `${en(f)} Storage that would meet it: ${names.map((n) => n.en).join(', ')}.`,
+      (f) => `${pt(f)} Storage que atenderia: ${names.map((n) => n['pt-BR']).join(', ')}.`,
     ))];
   }
   const initAlone = init >= target;

@@ -48,7 +48,7 @@ export const TEMPLATES: Template[] = [
   },
   {
     id: 'enterprise-docs',
-    name: { en: 'Enterprise long-document analysis', 'pt-BR': 'Análise de documentos longos corporativa' },
+    name: { en: 'Enterprise long-document analysis', 'pt-BR': 'Análise corporativa de documentos longos' },
     description: {
       en: '500 sessions at 131k context, FP16 KV, N+1.',
       'pt-BR': '500 sessões com contexto de 131k, KV em FP16, N+1.',

@@ -282,7 +282,7 @@ export interface ColdStartEstimate {
   targetS: number | null;
   meetsTarget: boolean | null;
   /** Every profile's time, so the UI and recommendations can name one that meets the target. */
-  byStorage: { storageId: string; storageName: string; seconds: number; meetsTarget: boolean | null }[];
+  byStorage: { storageId: string; storageName: LocalizedText; seconds: number; meetsTarget: boolean | null }[];
 }
 
 export interface CostEstimate {

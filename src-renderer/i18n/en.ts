@@ -563,7 +563,7 @@ export const en = {
       attentionMla: 'Multi-head latent (MLA)',
       kvHeads: 'KV heads',
       headDim: 'Head dimension',
-      kvLoraRank: 'KV LoRA rank',
+      kvLoraRank: 'KV latent dimension (kv_lora_rank)',
       qkRopeHeadDim: 'RoPE head dimension',
       paramsTotalB: 'Parameters, total (B)',
       paramsActiveB: 'Parameters, active (B)',

@@ -6,7 +6,7 @@ test('switching to Portuguese translates the screens and formats numbers the Bra
   await app.getByTestId('settings-lang').selectOption('pt-BR');
   await expect(app.getByTestId('settings-state')).toHaveAttribute('data-save-state', 'saved');
   await expect(app.getByTestId('nav-projects')).toHaveText('Projetos');
-  await expect(app.getByTestId('nav-templates')).toHaveText('Modelos de cenário');
+  await expect(app.getByTestId('nav-templates')).toHaveText('Cenários de referência');
   await expect(app.locator('html')).toHaveAttribute('lang', 'pt-BR');
 
   await scenarioFromTemplate(app, 'saas-startup');
