@@ -69,6 +69,8 @@ describe('comparison view', () => {
     expect(cells('nodesTotal')).toEqual(['1', '6']);
     expect(cells('concurrency')).toEqual(['1,000 sessions', '3,000 sessions']);
     expect(cells('regionCount')).toEqual(['1', '3']);
+    // A cost line left empty shows the default it uses.
+    expect(cells('colocationUsdPerKwMonth')).toEqual(['default 184', 'default 184']);
     expect(wrapper.get('[data-testid="compare-regions"]').text()).toBe('Plan totals of 3 regions · US: 2 nodes · EU: 2 nodes · APAC: 2 nodes');
   });
 
