@@ -188,7 +188,7 @@ async function sweepCommand(args: ParsedArgs, out: Out): Promise<number> {
   const inputs = inputsFromArgs(args, BUILT_IN_CATALOG, parseTemplate(args));
   let result;
   try {
-    result = sweep(inputs, BUILT_IN_CATALOG, field, from, to, points);
+    result = sweep({ inputs, catalog: BUILT_IN_CATALOG, field, from, to, points });
   } catch (error) {
     throw new CliError(`--from/--to/--points: ${(error as Error).message}`);
   }

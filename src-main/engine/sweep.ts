@@ -30,7 +30,16 @@ export const SWEEP_MAX_POINTS = 100_000;
  * `from` to `to`. Calls the sizing method and the cost estimate directly, not planScenario:
  * recommendations and cold start cost far more than the method and are not plotted.
  */
-export function sweep(inputs: SizingInputs, catalog: Catalog, field: SweepField, from: number, to: number, points: number): SweepResult {
+export interface SweepArguments {
+  inputs: SizingInputs;
+  catalog: Catalog;
+  field: SweepField;
+  from: number;
+  to: number;
+  points: number;
+}
+
+export function sweep({ inputs, catalog, field, from, to, points }: SweepArguments): SweepResult {
   checkSweepArguments(field, from, to, points);
   const issues = validateInputs(inputs, catalog);
   if (issues.length > 0) throw new InvalidInputsError(issues);

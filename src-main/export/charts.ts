@@ -265,7 +265,7 @@ export function nodesChartSvg(result: SizingResult, lang: Lang): string {
   if (!result.nodes) return infeasibleChart(title, result, lang);
   const planned = result.inputs.concurrency;
   const xMax = niceCeil(2 * planned, 5, true);
-  const s = sweep(result.inputs, catalogOf(result), 'concurrency', 1, xMax, Math.max(2, Math.min(xMax, STEP_SAMPLES)));
+  const s = sweep({ inputs: result.inputs, catalog: catalogOf(result), field: 'concurrency', from: 1, to: xMax, points: Math.max(2, Math.min(xMax, STEP_SAMPLES)) });
   const maxNodes = Math.max(...s.points.map((p) => p.nodesTotal ?? 0));
   // One step of room above the highest node count keeps the line off the frame.
   const yMax = niceCeil(maxNodes + 1, 5, true);

@@ -42,7 +42,7 @@ export async function exportBenchmarks(): Promise<Record<string, number>> {
   });
   let sweepPoints = 0;
   const sweepMs = await medianMs(15, () => {
-    sweepPoints = sweep(publicApi, BUILT_IN_CATALOG, 'concurrency', 1, 1_000_000, 10_000).points.length;
+    sweepPoints = sweep({ inputs: publicApi, catalog: BUILT_IN_CATALOG, field: 'concurrency', from: 1, to: 1_000_000, points: 10_000 }).points.length;
   });
   let pngBytes = 0;
   const diagramMs = await medianMs(5, () => {

@@ -27,7 +27,7 @@ export const sweepRequest = z.strictObject({
 
 export function runSweep(ctx: ApiContext, r: z.infer<typeof sweepRequest>) {
   try {
-    return sweep(r.inputs, ctx.store.catalog.effective(), r.field, r.from, r.to, r.points);
+    return sweep({ inputs: r.inputs, catalog: ctx.store.catalog.effective(), field: r.field, from: r.from, to: r.to, points: r.points });
   } catch (error) {
     // Range problems (from ≥ to, values outside the input's limits) are the caller's to fix.
     if (error instanceof SweepRangeError) throw new ApiError('invalid_input', error.message, error.argument);

@@ -12,7 +12,7 @@ const template = (id: string): SizingInputs => findTemplate(id)!.inputs;
 
 describe('sweep', () => {
   it('nodes never decrease along increasing concurrency, and thresholds are exactly where they rise', () => {
-    const s = sweep(template('public-api'), BUILT_IN_CATALOG, 'concurrency', 1, 3000, 3000);
+    const s = sweep({ inputs: template('public-api'), catalog: BUILT_IN_CATALOG, field: 'concurrency', from: 1, to: 3000, points: 3000 });
     expect(s.points).toHaveLength(3000);
     expect(s.points.map((p) => p.value)).toEqual(Array.from({ length: 3000 }, (_, i) => i + 1));
     const rises: number[] = [];
@@ -29,20 +29,20 @@ describe('sweep', () => {
   });
 
   it('a coarse sweep finds the exact thresholds of a unit-step sweep, for integer and ratio fields', () => {
-    const fine = sweep(template('public-api'), BUILT_IN_CATALOG, 'concurrency', 1, 3000, 3000);
-    const coarse = sweep(template('public-api'), BUILT_IN_CATALOG, 'concurrency', 1, 3000, 7);
+    const fine = sweep({ inputs: template('public-api'), catalog: BUILT_IN_CATALOG, field: 'concurrency', from: 1, to: 3000, points: 3000 });
+    const coarse = sweep({ inputs: template('public-api'), catalog: BUILT_IN_CATALOG, field: 'concurrency', from: 1, to: 3000, points: 7 });
     expect(coarse.thresholds.length).toBeGreaterThan(0);
     for (const t of coarse.thresholds) expect(fine.thresholds).toContain(t);
     // Serverless base: 2,482 sessions per node, 40% headroom: a second node from 1,773 sessions.
-    expect(sweep(template('serverless-multi-region'), BUILT_IN_CATALOG, 'concurrency', 500, 4000, 200).thresholds[0]).toBe(1773);
-    const headroom = sweep(template('saas-startup'), BUILT_IN_CATALOG, 'peakHeadroomRatio', 0, 2, 5);
+    expect(sweep({ inputs: template('serverless-multi-region'), catalog: BUILT_IN_CATALOG, field: 'concurrency', from: 500, to: 4000, points: 200 }).thresholds[0]).toBe(1773);
+    const headroom = sweep({ inputs: template('saas-startup'), catalog: BUILT_IN_CATALOG, field: 'peakHeadroomRatio', from: 0, to: 2, points: 5 });
     // 1,740 per node and 1,000 sessions: a second node once 1,000 × (1 + h) > 1,740, i.e. h > 0.74.
     expect(headroom.thresholds[0]).toBeCloseTo(0.74, 6);
   });
 
   it('agrees with planScenario at every sampled point it is asked about', () => {
     const inputs = template('saas-startup');
-    const s = sweep(inputs, BUILT_IN_CATALOG, 'effectiveContextTokens', 1024, 131072, 7);
+    const s = sweep({ inputs, catalog: BUILT_IN_CATALOG, field: 'effectiveContextTokens', from: 1024, to: 131072, points: 7 });
     for (const p of s.points) {
       const full = planScenario({ ...inputs, effectiveContextTokens: p.value }, BUILT_IN_CATALOG);
       expect(p.nodesTotal).toBe(full.nodes?.total ?? null);
@@ -52,16 +52,16 @@ describe('sweep', () => {
   });
 
   it('rounds integer fields and clips context to the model maximum', () => {
-    const s = sweep(template('saas-startup'), BUILT_IN_CATALOG, 'effectiveContextTokens', 100_000, 200_000, 5);
+    const s = sweep({ inputs: template('saas-startup'), catalog: BUILT_IN_CATALOG, field: 'effectiveContextTokens', from: 100_000, to: 200_000, points: 5 });
     expect(s.points.every((p) => Number.isInteger(p.value))).toBe(true);
     expect(Math.max(...s.points.map((p) => p.value))).toBe(131072);
     expect(s.points.at(-1)!.value).toBe(131072);
-    const c = sweep(template('saas-startup'), BUILT_IN_CATALOG, 'concurrency', 1, 2, 5);
+    const c = sweep({ inputs: template('saas-startup'), catalog: BUILT_IN_CATALOG, field: 'concurrency', from: 1, to: 2, points: 5 });
     expect(c.points.map((p) => p.value)).toEqual([1, 1, 2, 2, 2]);
   });
 
   it('sweeps ratio fields without rounding and reports infeasible values as null', () => {
-    const s = sweep(template('public-api'), BUILT_IN_CATALOG, 'kvBudgetRatio', 0.05, 0.9, 18);
+    const s = sweep({ inputs: template('public-api'), catalog: BUILT_IN_CATALOG, field: 'kvBudgetRatio', from: 0.05, to: 0.9, points: 18 });
     expect(s.points[1]!.value).toBeCloseTo(0.1, 12);
     // At 5% of 2,146 GiB the budget is below the 120 GiB overhead: infeasible.
     expect(s.points[0]!.nodesTotal).toBeNull();
@@ -72,7 +72,7 @@ describe('sweep', () => {
   });
 
   it('computes 10,000 points and returns 10,000 points', () => {
-    const s = sweep(template('public-api'), BUILT_IN_CATALOG, 'concurrency', 1, 1_000_000, 10_000);
+    const s = sweep({ inputs: template('public-api'), catalog: BUILT_IN_CATALOG, field: 'concurrency', from: 1, to: 1_000_000, points: 10_000 });
     expect(s.points).toHaveLength(10_000);
     expect(s.points[0]!.value).toBe(1);
     expect(s.points.at(-1)!.value).toBe(1_000_000);
@@ -92,10 +92,10 @@ describe('sweep', () => {
     ['a negative overhead', 'runtimeOverheadGiB', -1, 10, 5],
     ['an unknown field', 'years', 1, 10, 5],
   ] as const)('throws a clear error for %s', (_name, field, from, to, points) => {
-    expect(() => sweep(template('public-api'), BUILT_IN_CATALOG, field as SweepField, from, to, points)).toThrow(/sweep/);
+    expect(() => sweep({ inputs: template('public-api'), catalog: BUILT_IN_CATALOG, field: field as SweepField, from, to, points })).toThrow(/sweep/);
   });
 
   it('throws on inputs that cannot be sized at all', () => {
-    expect(() => sweep({ ...template('public-api'), modelId: 'nope' }, BUILT_IN_CATALOG, 'concurrency', 1, 10, 5)).toThrow(/modelId/);
+    expect(() => sweep({ inputs: { ...template('public-api'), modelId: 'nope' }, catalog: BUILT_IN_CATALOG, field: 'concurrency', from: 1, to: 10, points: 5 })).toThrow(/modelId/);
   });
 });

@@ -129,7 +129,7 @@ describe('regions chart', () => {
 
 describe('sweep chart', () => {
   it('plots nodes and CapEx with every threshold marked', () => {
-    const s = sweep(inputs('public-api'), BUILT_IN_CATALOG, 'concurrency', 1, 6000, 600);
+    const s = sweep({ inputs: inputs('public-api'), catalog: BUILT_IN_CATALOG, field: 'concurrency', from: 1, to: 6000, points: 600 });
     expect(s.thresholds.length).toBeGreaterThan(5);
     const doc = parseSvg(sweepChartSvg(s, 'en'));
     expect(doc.querySelectorAll('line.threshold')).toHaveLength(s.thresholds.length);
@@ -143,7 +143,7 @@ describe('sweep chart', () => {
   });
 
   it('formats ratio sweeps as percentages and shades infeasible stretches', () => {
-    const s = sweep(inputs('public-api'), BUILT_IN_CATALOG, 'kvBudgetRatio', 0.02, 0.9, 45);
+    const s = sweep({ inputs: inputs('public-api'), catalog: BUILT_IN_CATALOG, field: 'kvBudgetRatio', from: 0.02, to: 0.9, points: 45 });
     const doc = parseSvg(sweepChartSvg(s, 'pt-BR'));
     expect(doc.querySelectorAll('rect.infeasible-range').length).toBeGreaterThanOrEqual(1);
     const text = doc.documentElement.textContent!;
@@ -154,7 +154,7 @@ describe('sweep chart', () => {
   });
 
   it('renders a message when every swept value is infeasible', () => {
-    const s = sweep(inputs('public-api'), BUILT_IN_CATALOG, 'runtimeOverheadGiB', 1600, 2000, 10);
+    const s = sweep({ inputs: inputs('public-api'), catalog: BUILT_IN_CATALOG, field: 'runtimeOverheadGiB', from: 1600, to: 2000, points: 10 });
     expect(s.points.every((p) => p.nodesTotal === null)).toBe(true);
     expect(textOf(sweepChartSvg(s, 'en'))).toContain('INFEASIBLE PLAN');
   });

@@ -194,7 +194,7 @@ describe('comparison table', () => {
 
 describe('sweep table', () => {
   it('names its first column after the swept input', () => {
-    const result = sweep(findTemplate('public-api')!.inputs, BUILT_IN_CATALOG, 'peakHeadroomRatio', 0, 0.5, 6);
+    const result = sweep({ inputs: findTemplate('public-api')!.inputs, catalog: BUILT_IN_CATALOG, field: 'peakHeadroomRatio', from: 0, to: 0.5, points: 6 });
     const rows = roundTrip(csvOf(sweepTable(result), 'pt-BR'));
     expect(rows[0]).toEqual(['peakHeadroomRatio', 'nodesTotal', 'capexLowUsd', 'capexHighUsd']);
     expect(rows[2]![0]).toBe('0,1');

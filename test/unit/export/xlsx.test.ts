@@ -17,7 +17,7 @@ describe('XLSX export', () => {
     { name: 'SaaS', result: planScenario(findTemplate('saas-startup')!.inputs, BUILT_IN_CATALOG) },
     { name: 'Serverless', result: planScenario(t.inputs, BUILT_IN_CATALOG), plan },
   ];
-  const swept = sweep(findTemplate('public-api')!.inputs, BUILT_IN_CATALOG, 'concurrency', 1000, 10000, 10);
+  const swept = sweep({ inputs: findTemplate('public-api')!.inputs, catalog: BUILT_IN_CATALOG, field: 'concurrency', from: 1000, to: 10000, points: 10 });
 
   it('reads back cell for cell: one sheet per table, typed numbers with number formats', async () => {
     const tables = [resultsTable([{ scenario: 'Serverless', result: plan }]), regionsTable(plan), comparisonTable(items, 'pt-BR'), sweepTable(swept)];
