@@ -1,4 +1,5 @@
 import { findModel, findServer } from './catalogs/index.js';
+import { withWeightsPrecision } from './weights.js';
 import { estimateCost } from './cost.js';
 import { checkNumber, describeRule, NUMBER_RULES, validateInputs, type NumberRule } from './inputs.js';
 import { InvalidInputsError, sizeMethod } from './plan.js';
@@ -43,7 +44,8 @@ export function sweep({ inputs, catalog, field, from, to, points }: SweepArgumen
   checkSweepArguments(field, from, to, points);
   const issues = validateInputs(inputs, catalog);
   if (issues.length > 0) throw new InvalidInputsError(issues);
-  const model = findModel(catalog, inputs.modelId)!;
+  // The model as it loads, as planScenario sizes it: weights in the scenario's format.
+  const model = withWeightsPrecision(findModel(catalog, inputs.modelId)!, inputs.weightsPrecision);
   const server = findServer(catalog, inputs.serverId)!;
   const method = sizeMethod;
   const valueAt = sweptValue(field, from, to, points, model.maxContextTokens);

@@ -76,7 +76,7 @@ describe('service targets', () => {
 
   it('sweeps count nodes under the same targets as the plan', () => {
     const target = inputs({ tpotMs: 40 });
-    const points = sweep(target, BUILT_IN_CATALOG, 'concurrency', 2000, 4000, 3).points;
+    const points = sweep({ inputs: target, catalog: BUILT_IN_CATALOG, field: 'concurrency', from: 2000, to: 4000, points: 3 }).points;
     expect(points.map((p) => p.nodesTotal)).toEqual(
       [2000, 3000, 4000].map((concurrency) => planScenario({ ...target, concurrency }, BUILT_IN_CATALOG).nodes!.total),
     );
@@ -113,5 +113,13 @@ describe('service-target inputs are checked', () => {
     expect(fields(inputs({ tpotMs: 0 }))).toContain('tpotMs');
     expect(fields(inputs({ computeEfficiency: 1.5 }))).toContain('computeEfficiency');
     expect(fields(inputs({ outputTokens: 2.5 }))).toContain('outputTokens');
+  });
+});
+
+describe('sweep and plan agree', () => {
+  it('a sweep sizes the model in the scenario weight precision, as the plan does', () => {
+    const fp8 = withDefaults({ method: 'engine', modelId: 'llama-3.1-70b', serverId: 'dgx100', concurrency: 500, effectiveContextTokens: 8192, weightsPrecision: 'fp8' }, BUILT_IN_CATALOG);
+    const points = sweep({ inputs: fp8, catalog: BUILT_IN_CATALOG, field: 'concurrency', from: 500, to: 1500, points: 3 }).points;
+    expect(points.map((p) => p.nodesTotal)).toEqual([500, 1000, 1500].map((concurrency) => planScenario({ ...fp8, concurrency }, BUILT_IN_CATALOG).nodes!.total));
   });
 });
