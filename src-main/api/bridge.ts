@@ -39,7 +39,8 @@ export type MenuCommand =
   | 'about';
 
 export interface SizingBridge {
-  call(method: string, input: unknown): Promise<ApiResponse>;
+  /** `lang` is the language an error message comes back in. */
+  call(method: string, input: unknown, lang?: string): Promise<ApiResponse>;
   saveFile(request: SaveFileRequest): Promise<{ saved: boolean; path?: string }>;
   openFile(filters: FileFilter[]): Promise<{ name: string; text: string } | null>;
   /** Subscribes to application-menu commands; returns the unsubscribe function. */

@@ -21,7 +21,12 @@ export interface MethodDef<M extends ApiMethodName> {
   errorFieldPrefix?: string;
   /** Announced by the transport host after the call succeeds. */
   changes?: ApiChange;
-  handler: (ctx: ApiContext, input: ApiInput<M>) => ApiResult<M> | Promise<ApiResult<M>>;
+  /**
+   * A writer's checks that need no lock (parsing and validating a large file): run before the
+   * transaction, so the database is locked only for the writes. The handler receives the result.
+   */
+  prepare?: (ctx: ApiContext, input: ApiInput<M>) => unknown;
+  handler: (ctx: ApiContext, input: ApiInput<M>, prepared?: unknown) => ApiResult<M> | Promise<ApiResult<M>>;
 }
 
 /** One domain's methods: a partial map the contract joins with the others. */
@@ -31,6 +36,10 @@ export function read<M extends ApiMethodName>(input: MethodDef<M>['input'], hand
   return { input, handler, writes: false };
 }
 
-export function write<M extends ApiMethodName>(input: MethodDef<M>['input'], handler: MethodDef<M>['handler'], options: { errorFieldPrefix?: string; changes?: ApiChange } = {}): MethodDef<M> {
+export function write<M extends ApiMethodName>(
+  input: MethodDef<M>['input'],
+  handler: MethodDef<M>['handler'],
+  options: Pick<MethodDef<M>, 'errorFieldPrefix' | 'prepare' | 'changes'> = {},
+): MethodDef<M> {
   return { input, handler, writes: true, ...options };
 }

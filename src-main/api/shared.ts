@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { describeIssue, planRegions, planScenario, validateInputs, validateRegions, type RegionSpec, type SizingInputs } from '../engine/index.js';
+import { notAllowed } from '../i18n/text.js';
+import { planRegions, planScenario, validateInputs, validateRegions, type RegionSpec, type SizingInputs } from '../engine/index.js';
 import type { ApiContext } from './define.js';
 import { ApiError } from './errors.js';
 
@@ -12,9 +13,9 @@ export const lang = z.enum(['en', 'pt-BR']);
 export function checkSizable(ctx: ApiContext, inputs: SizingInputs, regions: RegionSpec[]): void {
   const catalog = ctx.store.catalog.effective();
   const issue = validateInputs(inputs, catalog)[0];
-  if (issue) throw new ApiError('invalid_input', `inputs.${issue.field}: ${describeIssue(issue)}`, `inputs.${issue.field}`);
+  if (issue) throw ApiError.invalid(`inputs.${issue.field}`, notAllowed(issue.value, issue.allowedText));
   const regional = validateRegions(inputs, regions, catalog)[0];
-  if (regional) throw new ApiError('invalid_input', `${regional.path}: ${describeIssue(regional.issue)}`, regional.path);
+  if (regional) throw ApiError.invalid(regional.path, notAllowed(regional.issue.value, regional.issue.allowedText));
 }
 
 /** A stored scenario sized: its base result, and its plan when it has regions. */

@@ -11,7 +11,7 @@ import type { ProjectRow, ScenarioRow } from '../store/types.js';
 export type { ProjectRow, ScenarioRow, Settings, CustomKind, PriceOverride };
 
 export interface ApiErrorBody {
-  code: 'invalid_input' | 'not_found' | 'conflict' | 'unknown_method' | 'bad_request' | 'unauthorized' | 'forbidden' | 'too_large' | 'store_error' | 'internal';
+  code: 'invalid_input' | 'not_found' | 'conflict' | 'unknown_method' | 'bad_request' | 'unauthorized' | 'forbidden' | 'too_large' | 'store_error' | 'store_busy' | 'internal';
   message: string;
   /** The input field at fault, as a path ("inputs.kvBudgetRatio", "file.scenarios[2].name"). */
   field?: string;
@@ -105,6 +105,18 @@ export interface OptimiseRequestBody {
 }
 
 type Id = { id: number };
+
+export interface ScenarioSave {
+  projectName: string;
+  name: string;
+  inputs: SizingInputs;
+  /** Replaces the regions when given; a new scenario without them has none. */
+  regions?: RegionSpec[];
+  /** Replaces the notes when given. */
+  notes?: string;
+  /** Notes for a scenario this save creates, when `notes` is not given (a template's description). */
+  notesIfNew?: string;
+}
 type CustomRecordInput = { kind: CustomKind; record: Record<string, unknown> };
 
 /** A catalog record that scenarios can use (prices are not chosen by a scenario). */
@@ -127,9 +139,20 @@ export interface ApiMethods {
   'projects.rename': { input: { id: number; name: string }; result: ProjectRow };
   'projects.delete': { input: Id; result: { deleted: number } };
   'projects.export': { input: Id; result: unknown };
-  'projects.import': { input: { file: unknown }; result: { projectId: number; name: string; scenarios: number } };
+  /** A project file as parsed JSON (`file`) or as its text (`text`, e.g. read from disk). */
+  'projects.import': { input: { file: unknown } | { text: string }; result: { projectId: number; name: string; scenarios: number } };
+  /** A project by name (trimmed, NFC, letters A–Z in any case), or null. */
+  'projects.find': { input: { name: string }; result: ProjectRow | null };
   'scenarios.list': { input: { projectId: number }; result: ScenarioRow[] };
   'scenarios.get': { input: Id; result: ScenarioRow };
+  /** A scenario of a project by name, or null. */
+  'scenarios.find': { input: { projectId: number; name: string }; result: ScenarioRow | null };
+  /**
+   * Create-or-update in one transaction: the project is created when missing, the scenario when
+   * missing, else its inputs (and the regions and notes given) are replaced. Concurrent saves of
+   * the same names never fail because another writer got there first.
+   */
+  'scenarios.save': { input: ScenarioSave; result: { project: ProjectRow; scenario: ScenarioRow; created: boolean } };
   'scenarios.create': { input: { projectId: number; name: string; notes?: string; inputs: SizingInputs; regions?: RegionSpec[] }; result: ScenarioRow };
   'scenarios.update': { input: { id: number; name?: string; notes?: string; inputs?: SizingInputs; regions?: RegionSpec[] }; result: ScenarioRow };
   'scenarios.duplicate': { input: { id: number; name?: string }; result: ScenarioRow };

@@ -16,6 +16,7 @@ import { createFileLogger, messageOf, stackOf, type Logger } from '../log/logger
 import { resolveDbPath, StoreError, userDataDir } from '../store/index.js';
 import { startApiService, type ApiService } from '../store-worker/service.js';
 import { CrashRecovery, isFailure } from './crash-recovery.js';
+import { langFrom } from '../i18n/text.js';
 import { registerFileDialogs } from './dialogs.js';
 import { installMenu, type MenuContext } from './menu.js';
 import { checkNativeModule } from './native-abi.mjs';
@@ -101,10 +102,10 @@ function focusMainWindow(): void {
  * validates the method name and input against the contract. Only our page may call.
  */
 function registerApi(api: ApiService, isTrusted: (event: IpcMainInvokeEvent) => boolean): void {
-  ipcMain.handle(IPC_CHANNELS.apiCall, async (event, method: unknown, input: unknown): Promise<ApiResponse> => {
+  ipcMain.handle(IPC_CHANNELS.apiCall, async (event, method: unknown, input: unknown, lang: unknown): Promise<ApiResponse> => {
     if (!isTrusted(event)) return { ok: false, error: { code: 'forbidden', message: 'the request did not come from the app window' } };
     if (typeof method !== 'string') return { ok: false, error: { code: 'bad_request', message: 'the API method name must be a string' } };
-    return api.call(method, input);
+    return api.call(method, input, { lang: langFrom(lang) });
   });
 }
 

@@ -26,7 +26,7 @@ function isMenuCommand(value: unknown): value is MenuCommand {
 }
 
 const bridge: SizingBridge = {
-  call: (method, input) => ipcRenderer.invoke(IPC_CHANNELS.apiCall, method, input),
+  call: (method, input, lang) => ipcRenderer.invoke(IPC_CHANNELS.apiCall, method, input, lang),
   saveFile: (request) => ipcRenderer.invoke(IPC_CHANNELS.saveFile, request),
   openFile: (filters) => ipcRenderer.invoke(IPC_CHANNELS.openFile, filters),
   onMenuCommand(handler) {

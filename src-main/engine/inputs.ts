@@ -1,6 +1,7 @@
 import { findModel, findServer, findStorage } from './catalogs/index.js';
 import { checkEngineInputs } from './engine-inputs.js';
 import { DEFAULT_ENGINE_INIT_S } from './coldstart.js';
+import { formatNumber } from './format.js';
 import { PRECISION_IDS } from './precision.js';
 import { missingLatencyFigures } from './service-targets.js';
 import type { Catalog, HaPolicy, KvPrecision, Lang, LocalizedText, MemoryBasis, MethodId, ModelRecord, ServerRecord, SizingInputs } from './types.js';
@@ -94,17 +95,24 @@ export function defaultRuntimeOverheadGiB(model: ModelRecord, server: ServerReco
   return Math.ceil(model.weightsGiB + 4 * server.gpus);
 }
 
+/** A limit as people read it in messages: 100,000,000 in English, 100.000.000 in Portuguese. */
+function limit(value: number, lang: Lang): string {
+  return Number.isFinite(value) ? formatNumber(value, lang, 6) : String(value);
+}
+
 /** What a rule allows, in words, for error messages. */
 export function describeRule(rule: NumberRule, lang: Lang = 'en'): string {
+  const min = limit(rule.min, lang);
+  const max = limit(rule.max, lang);
   if (lang === 'pt-BR') {
     const kind = rule.integer ? 'um número inteiro' : 'um número';
-    const low = rule.minExclusive ? `maior que ${rule.min}` : `no mínimo ${rule.min}`;
-    const high = rule.maxExclusive ? `menor que ${rule.max}` : `no máximo ${rule.max}`;
+    const low = rule.minExclusive ? `maior que ${min}` : `no mínimo ${min}`;
+    const high = rule.maxExclusive ? `menor que ${max}` : `no máximo ${max}`;
     return `${kind} ${low} e ${high}`;
   }
   const kind = rule.integer ? 'a whole number' : 'a number';
-  const low = rule.minExclusive ? `greater than ${rule.min}` : `at least ${rule.min}`;
-  const high = rule.maxExclusive ? `less than ${rule.max}` : `at most ${rule.max}`;
+  const low = rule.minExclusive ? `greater than ${min}` : `at least ${min}`;
+  const high = rule.maxExclusive ? `less than ${max}` : `at most ${max}`;
   return `${kind} ${low} and ${high}`;
 }
 
@@ -160,8 +168,8 @@ export function validateInputs(inputs: SizingInputs, catalog: Catalog): InputIss
   checkChoice(issues, 'memoryBasis', inputs.memoryBasis, MEMORY_BASES);
   if (model && inputs.effectiveContextTokens > model.maxContextTokens) {
     issues.push(issue('effectiveContextTokens', inputs.effectiveContextTokens, {
-      en: `at most ${model.maxContextTokens} (the maximum context of ${model.id})`,
-      'pt-BR': `no máximo ${model.maxContextTokens} (o contexto máximo de ${model.id})`,
+      en: `at most ${limit(model.maxContextTokens, 'en')} (the maximum context of ${model.id})`,
+      'pt-BR': `no máximo ${limit(model.maxContextTokens, 'pt-BR')} (o contexto máximo de ${model.id})`,
     }));
   }
   if (server && inputs.memoryBasis === 'measured' && server.measuredMiBPerGpu === undefined) {

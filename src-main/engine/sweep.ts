@@ -3,7 +3,7 @@ import { withWeightsPrecision } from './weights.js';
 import { estimateCost } from './cost.js';
 import { checkNumber, describeRule, NUMBER_RULES, validateInputs, type NumberRule } from './inputs.js';
 import { InvalidInputsError, sizeMethod } from './plan.js';
-import type { Catalog, SizingInputs } from './types.js';
+import type { Catalog, LocalizedText, SizingInputs } from './types.js';
 
 export type SweepField = 'concurrency' | 'effectiveContextTokens' | 'peakHeadroomRatio' | 'kvBudgetRatio' | 'runtimeOverheadGiB';
 
@@ -63,26 +63,42 @@ export function sweep({ inputs, catalog, field, from, to, points }: SweepArgumen
 
 const INTEGER_FIELDS: ReadonlySet<SweepField> = new Set(['concurrency', 'effectiveContextTokens']);
 
-/** A sweep range the caller must fix (from ≥ to, too many points, values outside the input's limits). */
+/** A sweep range the caller must fix (from ≥ to, too many points, values outside the input's limits), said in both languages. */
 export class SweepRangeError extends Error {
-  constructor(public readonly argument: 'field' | 'from' | 'to' | 'points', message: string) {
-    super(message);
+  constructor(public readonly argument: 'field' | 'from' | 'to' | 'points', public readonly text: LocalizedText) {
+    super(text.en);
   }
 }
 
 function checkSweepArguments(field: SweepField, from: number, to: number, points: number): void {
-  if (!SWEEP_FIELDS.includes(field)) throw new SweepRangeError('field', `sweep field ${JSON.stringify(field)} is not one of ${SWEEP_FIELDS.join(', ')}`);
+  if (!SWEEP_FIELDS.includes(field)) {
+    throw new SweepRangeError('field', {
+      en: `sweep field ${JSON.stringify(field)} is not one of ${SWEEP_FIELDS.join(', ')}`,
+      'pt-BR': `o campo da varredura ${JSON.stringify(field)} não é um de ${SWEEP_FIELDS.join(', ')}`,
+    });
+  }
   if (!Number.isInteger(points) || points < 2 || points > SWEEP_MAX_POINTS) {
-    throw new SweepRangeError('points', `sweep points ${points} must be a whole number from 2 to ${SWEEP_MAX_POINTS}`);
+    throw new SweepRangeError('points', {
+      en: `sweep points ${points} must be a whole number from 2 to ${SWEEP_MAX_POINTS}`,
+      'pt-BR': `os pontos da varredura (${points}) devem ser um número inteiro de 2 a ${SWEEP_MAX_POINTS}`,
+    });
   }
   if (!Number.isFinite(from) || !Number.isFinite(to) || from >= to) {
-    throw new SweepRangeError('from', `sweep range ${from} to ${to} must be two finite numbers with from below to`);
+    throw new SweepRangeError('from', {
+      en: `sweep range ${from} to ${to} must be two finite numbers with from below to`,
+      'pt-BR': `o intervalo da varredura, de ${from} a ${to}, deve ter dois números finitos, com o início abaixo do fim`,
+    });
   }
   // Context above the model's maximum is clipped rather than refused: the maximum varies by model.
   const rule: NumberRule = field === 'effectiveContextTokens' ? { ...NUMBER_RULES[field], max: Infinity } : NUMBER_RULES[field];
   for (const [name, value] of [['from', from], ['to', to]] as const) {
     const candidate = INTEGER_FIELDS.has(field) ? Math.round(value) : value;
-    if (!checkNumber(candidate, rule)) throw new SweepRangeError(name, `sweep ${name} ${value} for ${field} must be ${describeRule(rule)}`);
+    if (!checkNumber(candidate, rule)) {
+      throw new SweepRangeError(name, {
+        en: `sweep ${name} ${value} for ${field} must be ${describeRule(rule, 'en')}`,
+        'pt-BR': `${name === 'from' ? 'o início' : 'o fim'} da varredura (${value}) para ${field} deve ser ${describeRule(rule, 'pt-BR')}`,
+      });
+    }
   }
 }
 

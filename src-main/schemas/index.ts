@@ -11,9 +11,16 @@ import {
   MODEL_DTYPES,
   NUMBER_RULES,
   RECORD_RULES,
+  type LocalizedText,
   type NumberRule,
   type RecordFieldRule,
 } from '../engine/index.js';
+import { bilingual, englishOf, issueText } from './issue-text.js';
+
+export { bilingual };
+
+// Issues a schema gives no message for read as plainly as the ones it does ("required", not "Invalid input: expected string, received undefined").
+z.config({ customError: englishOf });
 
 /** A zod number built from the engine's single table of limits, so every entry point agrees. */
 function ruleNumber(rule: NumberRule) {
@@ -25,12 +32,37 @@ function ruleNumber(rule: NumberRule) {
 }
 
 const id = z.string().min(1, { error: 'must not be empty' }).max(100, { error: 'at most 100 characters' });
+/** One normalisation for every name, when it is saved and when it is looked up: trimmed, Unicode NFC. */
+export function normalizeName(name: string): string {
+  return name.trim().normalize('NFC');
+}
+
+/** How the database compares names (COLLATE NOCASE folds ASCII letters only), for checks made before it. */
+export function nameKey(name: string): string {
+  return normalizeName(name).replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+/** Characters that break a one-line output or hide what a name says: C0/C1 controls, line and paragraph separators, bidirectional overrides. */
+const NAME_FORBIDDEN = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
+/** Notes may span lines and use tabs; other control characters (NUL among them) are refused. */
+const NOTES_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
+
 export const nameSchema = z
   .string()
   .trim()
+  .normalize('NFC')
   .min(1, { error: 'must not be empty' })
-  .max(200, { error: 'at most 200 characters' });
-export const notesSchema = z.string().max(20_000, { error: 'at most 20,000 characters' });
+  .max(200, { error: 'at most 200 characters' })
+  .refine((name) => !NAME_FORBIDDEN.test(name), {
+    error: bilingual('must not contain control characters, line breaks or direction overrides', 'não pode conter caracteres de controle, quebras de linha nem inversores de direção'),
+  });
+export const notesSchema = z
+  .string()
+  .normalize('NFC')
+  .max(20_000, { error: 'at most 20,000 characters' })
+  .refine((notes) => !NOTES_FORBIDDEN.test(notes), {
+    error: bilingual('must not contain control characters other than line breaks and tabs', 'não pode conter caracteres de controle além de quebras de linha e tabulações'),
+  });
 
 const R = NUMBER_RULES;
 export const inputsSchema = z.strictObject({
@@ -97,7 +129,7 @@ const source = z.string().min(1, { error: 'say where the figures come from' }).m
 
 /** A record's number, checked against its physical range in the engine's RECORD_RULES (stated there, beside each field). */
 function recordNumber(rule: RecordFieldRule) {
-  const allowed = `expected ${describeRule(rule)} (${rule.unit})`;
+  const allowed = bilingual(`expected ${describeRule(rule)} (${rule.unit})`, `esperado ${describeRule(rule, 'pt-BR')} (${rule.unit})`);
   let n = z.number({ error: (issue) => (issue.input === undefined ? 'required' : `expected a number (${rule.unit})`) });
   if (rule.integer) n = n.int({ error: allowed });
   return n.gte(rule.min, { error: allowed }).lte(rule.max, { error: allowed });
@@ -220,6 +252,12 @@ export const DEFAULT_SETTINGS: Settings = { lang: 'en', theme: 'system', memoryB
 export function describeZodIssue(error: z.ZodError, prefix: (string | number)[] = []): { field: string; message: string } {
   const issue = error.issues[0]!;
   return { field: formatPath([...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))]), message: issue.message };
+}
+
+/** The same in both product languages, for messages that reach a person. */
+export function describeZodIssueText(error: z.ZodError, prefix: (string | number)[] = []): { field: string; text: LocalizedText } {
+  const { field } = describeZodIssue(error, prefix);
+  return { field, text: issueText(error.issues[0]!) };
 }
 
 export function formatPath(path: (string | number)[]): string {

@@ -3,6 +3,7 @@
  * they cross threads by structured clone.
  */
 import type { ApiResponse } from '../api/types.js';
+import type { Lang } from '../engine/types.js';
 import type { LogEntry } from '../log/logger.js';
 import { StoreError } from '../store/errors.js';
 
@@ -21,7 +22,8 @@ export interface StoreThreadSetup {
   runtime: Record<string, string>;
 }
 
-export type ToStoreThread = { kind: 'call'; id: number; method: string; input: unknown } | { kind: 'close' };
+/** `lang` is the caller's language, which the answer's error message is in. */
+export type ToStoreThread = { kind: 'call'; id: number; method: string; input: unknown; lang: Lang } | { kind: 'close' };
 
 /** An error that crossed threads: its class name, message and stack, and a StoreError's own fields. */
 export interface SerializedError {

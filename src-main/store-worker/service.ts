@@ -6,7 +6,8 @@
  * messages. A store thread that fails is replaced on the next call.
  */
 import { Worker } from 'node:worker_threads';
-import { CONTRACT, isApiMethod, type ApiChange, type ApiResponse } from '../api/index.js';
+import { CONTRACT, isApiMethod, type ApiChange, type ApiResponse, type CallOptions } from '../api/index.js';
+import type { Lang } from '../engine/types.js';
 import { messageOf, type Logger } from '../log/logger.js';
 import { StoreError } from '../store/errors.js';
 import type { FromStoreThread, SerializedError, StoreRole, StoreThreadSetup, ToStoreThread } from './protocol.js';
@@ -25,8 +26,8 @@ export interface ApiServiceOptions {
 
 export interface ApiService {
   readonly dbPath: string;
-  /** Runs one API call; like callApi, never rejects. */
-  call(method: string, input: unknown): Promise<ApiResponse>;
+  /** Runs one API call; like callApi, never rejects, and its error message is in `options.lang`. */
+  call(method: string, input: unknown, options?: CallOptions): Promise<ApiResponse>;
   /**
    * Told after each successful call that changed something others follow; the call answers once
    * the listeners have finished (the menu is in the new language when settings.set returns).
@@ -58,10 +59,10 @@ export async function startApiService(options: ApiServiceOptions): Promise<ApiSe
 
   return {
     dbPath: options.dbPath,
-    async call(method, input) {
+    async call(method, input, { lang = 'en' } = {}) {
       const def = isApiMethod(method) ? CONTRACT[method] : undefined;
       const startedAt = performance.now();
-      const response = await (def?.writes ? writer : reader).call(method, input);
+      const response = await (def?.writes ? writer : reader).call(method, input, lang);
       const ms = performance.now() - startedAt;
       // Method and duration only: never the input, which is the user's data.
       if (ms > slowCallMs) log({ level: 'warn', message: `slow API call: ${method} took ${Math.round(ms)} ms` });
@@ -122,7 +123,7 @@ class StoreThread {
     return this.ready;
   }
 
-  async call(method: string, input: unknown): Promise<ApiResponse> {
+  async call(method: string, input: unknown, lang: Lang): Promise<ApiResponse> {
     try {
       await this.start();
     } catch (error) {
@@ -131,7 +132,7 @@ class StoreThread {
     const id = this.nextId++;
     return new Promise<ApiResponse>((resolve) => {
       this.pending.set(id, { resolve, method });
-      this.worker!.postMessage({ kind: 'call', id, method, input } satisfies ToStoreThread);
+      this.worker!.postMessage({ kind: 'call', id, method, input, lang } satisfies ToStoreThread);
     });
   }
 

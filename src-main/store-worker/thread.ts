@@ -28,7 +28,7 @@ if (store) {
       port.close();
       return;
     }
-    void callApi(ctx, message.method, message.input).then((response) => post({ kind: 'answer', id: message.id, response }));
+    void callApi(ctx, message.method, message.input, { lang: message.lang }).then((response) => post({ kind: 'answer', id: message.id, response }));
   });
   post({ kind: 'ready' });
 }

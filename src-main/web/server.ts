@@ -4,8 +4,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { join, normalize, sep } from 'node:path';
 import { mimeTypeFor } from '../mime.js';
 import { HTTP_STATUS, type ApiErrorBody, type ApiResponse } from '../api/index.js';
+import type { Lang } from '../engine/types.js';
 import { readLimitedBody } from './body.js';
 import { isJsonContentType, isLoopbackAuthority } from './requests.js';
+import { langFrom } from '../i18n/text.js';
+import { decodeUtf8, TextError } from '../schemas/text.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -16,8 +19,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export const WEB_CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'; worker-src 'none'; manifest-src 'none'; frame-ancestors 'none'";
 
-/** One API call as the host hands it on: the method name and the parsed JSON body. */
-export type ApiCaller = (method: string, input: unknown) => Promise<ApiResponse>;
+/** One API call as the host hands it on: the method name, the parsed JSON body, and the language errors come back in (from Accept-Language). */
+export type ApiCaller = (method: string, input: unknown, options: { lang: Lang }) => Promise<ApiResponse>;
 
 /** One answered request, for `sizing serve --verbose`: never the token, the query or the body. */
 export interface RequestLogEntry {
@@ -90,11 +93,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (body === 'too-large') return sendError(res, { code: 'too_large', message: `the body is larger than ${MAX_BODY_BYTES} bytes` });
     let input: unknown;
     try {
-      input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
-    } catch {
-      return sendError(res, { code: 'bad_request', message: 'the body is not valid JSON' });
+      // Strict UTF-8: invalid bytes are refused, not turned into U+FFFD and stored.
+      const text = decodeUtf8(body);
+      input = text.length === 0 ? {} : JSON.parse(text);
+    } catch (error) {
+      const reason = error instanceof TextError ? `: ${error.text.en}` : '';
+      return sendError(res, { code: 'bad_request', message: `the body is not valid JSON${reason}` });
     }
-    const response = await options.api(method, input);
+    const response = await options.api(method, input, { lang: langFrom(req.headers['accept-language']) });
     if (!response.ok) return sendError(res, response.error);
     send(res, 200, JSON.stringify({ result: response.result }), 'application/json; charset=utf-8');
   }

@@ -1,5 +1,6 @@
 import type { SizingBridge } from '../../src-main/api/bridge';
 import type { ApiErrorBody, ApiInput, ApiMethodName, ApiResponse, ApiResult } from '../../src-main/api/types';
+import type { Lang } from '../../src-main/engine/types';
 
 /** Codes the server sends, plus 'network' when the main process could not be reached at all. */
 export type ApiErrorCode = ApiErrorBody['code'] | 'network';
@@ -17,17 +18,18 @@ export class ApiCallError extends Error {
   }
 }
 
-/** Moves one call to the main process and back; never throws, failures are responses. */
-export type ApiTransport = (method: ApiMethodName, input: unknown) => Promise<ApiResponse>;
+/** Moves one call to the main process and back; never throws, failures are responses. `lang` is the language errors come back in. */
+export type ApiTransport = (method: ApiMethodName, input: unknown, lang: Lang) => Promise<ApiResponse>;
 
 export interface ApiClient {
   call<M extends ApiMethodName>(method: M, input: ApiInput<M>): Promise<ApiResult<M>>;
 }
 
-export function createApiClient(transport: ApiTransport): ApiClient {
+/** `lang` reads the app's current language at each call, so error messages follow a language change at once. */
+export function createApiClient(transport: ApiTransport, lang: () => Lang = () => 'en'): ApiClient {
   return {
     async call<M extends ApiMethodName>(method: M, input: ApiInput<M>): Promise<ApiResult<M>> {
-      const response = await transport(method, input);
+      const response = await transport(method, input, lang());
       if (!response.ok) throw new ApiCallError(response.error.code, response.error.message, response.error.field);
       return response.result as ApiResult<M>;
     },
@@ -36,9 +38,9 @@ export function createApiClient(transport: ApiTransport): ApiClient {
 
 /** Electron: the preload bridge validates the channel and forwards to the same contract. */
 export function bridgeTransport(bridge: SizingBridge): ApiTransport {
-  return async (method, input) => {
+  return async (method, input, lang) => {
     try {
-      return await bridge.call(method, input);
+      return await bridge.call(method, input, lang);
     } catch (error) {
       return networkFailure(error);
     }
@@ -47,12 +49,12 @@ export function bridgeTransport(bridge: SizingBridge): ApiTransport {
 
 /** Browser under `sizing serve`: POST /api/<method> with the per-run token. */
 export function httpTransport(token: string | null, fetchImpl: typeof fetch = (...args) => fetch(...args)): ApiTransport {
-  return async (method, input) => {
+  return async (method, input, lang) => {
     let response: Response;
     try {
       response = await fetchImpl(`./api/${encodeURIComponent(method)}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        headers: { 'Content-Type': 'application/json', 'Accept-Language': lang, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify(input ?? {}),
         credentials: 'omit',
         cache: 'no-store',

@@ -1,4 +1,5 @@
 import type { SizingBridge } from '../../src-main/api/bridge';
+import { currentLanguage } from '../i18n';
 import { bridgeTransport, createApiClient, httpTransport, type ApiClient } from './client';
 import { watchConnection } from './connection';
 import { reloadOnNewToken, takeTokenFromLocation } from './token';
@@ -19,7 +20,7 @@ let client: ApiClient | null = null;
  * Every call also tells the connection state (api/connection.ts) whether the planner answered.
  */
 export function api(): ApiClient {
-  client ??= watchConnection(createApiClient(window.sizingApi ? bridgeTransport(window.sizingApi) : webTransport()));
+  client ??= watchConnection(createApiClient(window.sizingApi ? bridgeTransport(window.sizingApi) : webTransport(), currentLanguage));
   return client;
 }
 

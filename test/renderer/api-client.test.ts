@@ -77,3 +77,28 @@ describe('the web host token', () => {
     expect(takeTokenFromLocation(window.location, window.sessionStorage, window.history)).toBe('s3cret');
   });
 });
+
+describe('the app language travels with every call, so errors come back in it', () => {
+  it('over HTTP as Accept-Language, read at each call', async () => {
+    let lang: 'en' | 'pt-BR' = 'pt-BR';
+    const seen: { url?: string; init?: RequestInit } = {};
+    const api = createApiClient(httpTransport('tok', fetchAnswering(200, { result: [] }, seen)), () => lang);
+    await api.call('projects.list', {});
+    expect(new Headers(seen.init?.headers).get('Accept-Language')).toBe('pt-BR');
+    lang = 'en';
+    await api.call('projects.list', {});
+    expect(new Headers(seen.init?.headers).get('Accept-Language')).toBe('en');
+  });
+
+  it('over the preload bridge as the third argument', async () => {
+    const seen: unknown[] = [];
+    const bridge = {
+      call: async (method: string, input: unknown, lang?: string) => (seen.push([method, input, lang]), { ok: true as const, result: [] }),
+      saveFile: async () => ({ saved: false }),
+      openFile: async () => null,
+      onMenuCommand: () => () => {},
+    };
+    await createApiClient(bridgeTransport(bridge), () => 'pt-BR').call('projects.list', {});
+    expect(seen).toEqual([['projects.list', {}, 'pt-BR']]);
+  });
+});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BUILT_IN_CATALOG, catalogIdClashes, findTemplate, PRECISIONS, TEMPLATES } from '../../engine/index.js';
-import { catalogFileSchema, CUSTOM_KINDS, CUSTOM_RECORD_SCHEMAS, describeZodIssue, nameSchema, type CatalogFile } from '../../schemas/index.js';
+import { both, notAllowed } from '../../i18n/text.js';
+import { catalogFileSchema, CUSTOM_KINDS, CUSTOM_RECORD_SCHEMAS, describeZodIssue, describeZodIssueText, nameSchema, type CatalogFile } from '../../schemas/index.js';
 import type { Store } from '../../store/index.js';
 import { read, write, type MethodMap } from '../define.js';
 import { ApiError } from '../errors.js';
@@ -37,8 +38,8 @@ function recordUsage(store: Store, kind: RecordKind, id: string): RecordUse[] {
 function customRecord(kind: (typeof CUSTOM_KINDS)[number], record: unknown) {
   const parsed = CUSTOM_RECORD_SCHEMAS[kind].safeParse(record);
   if (!parsed.success) {
-    const { field, message } = describeZodIssue(parsed.error, ['record']);
-    throw new ApiError('invalid_input', `${field}: ${message}`, field);
+    const { field, text } = describeZodIssueText(parsed.error, ['record']);
+    throw ApiError.invalid(field, text);
   }
   return parsed.data;
 }
@@ -103,7 +104,8 @@ export const CATALOG_METHODS: MethodMap<CatalogMethod> = {
   'templates.list': read(empty, () => TEMPLATES),
   'templates.createScenario': write(z.strictObject({ projectId: id, templateId: z.string().max(100), name: nameSchema.optional(), lang: lang.optional() }), (ctx, i) => {
     const template = findTemplate(i.templateId);
-    if (!template) throw new ApiError('invalid_input', `templateId: "${i.templateId}" is not a template; expected one of ${TEMPLATES.map((t) => t.id).join(', ')}`, 'templateId');
+    const ids = TEMPLATES.map((t) => t.id).join(', ');
+    if (!template) throw ApiError.invalid('templateId', notAllowed(i.templateId, both(`one of ${ids}`, `um de ${ids}`)));
     ctx.store.projects.get(i.projectId);
     const language = i.lang ?? 'en';
     const name = i.name ?? ctx.store.scenarios.freeName(i.projectId, template.name[language]);

@@ -2,17 +2,36 @@ import { z } from 'zod';
 import type { SizingInputs } from '../../engine/index.js';
 import { inputsSchema, nameSchema, notesSchema, overridesSchema, regionsSchema } from '../../schemas/index.js';
 import { read, write, type MethodMap } from '../define.js';
+import { both } from '../../i18n/text.js';
 import { ApiError } from '../errors.js';
 import { checkSizable, id } from '../shared.js';
 
 type ScenarioMethod =
-  | 'scenarios.list' | 'scenarios.get' | 'scenarios.create' | 'scenarios.update' | 'scenarios.duplicate' | 'scenarios.delete'
+  | 'scenarios.list' | 'scenarios.get' | 'scenarios.find' | 'scenarios.save' | 'scenarios.create' | 'scenarios.update' | 'scenarios.duplicate' | 'scenarios.delete'
   | 'regions.set' | 'variants.create' | 'variants.list' | 'variants.delete';
 
 /** Scenarios, their regions and their variants. */
 export const SCENARIO_METHODS: MethodMap<ScenarioMethod> = {
   'scenarios.list': read(z.strictObject({ projectId: id }), (ctx, i) => (ctx.store.projects.get(i.projectId), ctx.store.scenarios.list(i.projectId))),
   'scenarios.get': read(z.strictObject({ id }), (ctx, i) => ctx.store.scenarios.get(i.id)),
+  'scenarios.find': read(z.strictObject({ projectId: id, name: nameSchema }), (ctx, i) => {
+    ctx.store.projects.get(i.projectId);
+    return ctx.store.scenarios.findByName(i.projectId, i.name) ?? null;
+  }),
+  'scenarios.save': write(
+    z.strictObject({ projectName: nameSchema, name: nameSchema, inputs: inputsSchema, regions: regionsSchema.optional(), notes: notesSchema.optional(), notesIfNew: notesSchema.optional() }),
+    (ctx, i) => {
+      const existingProject = ctx.store.projects.findByName(i.projectName);
+      const project = existingProject ?? ctx.store.projects.create(i.projectName);
+      const existing = existingProject && ctx.store.scenarios.findByName(project.id, i.name);
+      checkSizable(ctx, i.inputs, i.regions ?? existing?.regions ?? []);
+      const scenario = existing
+        ? ctx.store.scenarios.update(existing.id, { inputs: i.inputs, regions: i.regions, notes: i.notes })
+        : ctx.store.scenarios.create({ projectId: project.id, name: i.name, inputs: i.inputs, regions: i.regions ?? [], notes: i.notes ?? i.notesIfNew ?? '' });
+      ctx.store.projects.touch(project.id);
+      return { project: ctx.store.projects.get(project.id), scenario, created: !existing };
+    },
+  ),
   'scenarios.create': write(
     z.strictObject({ projectId: id, name: nameSchema, notes: notesSchema.optional(), inputs: inputsSchema, regions: regionsSchema.optional() }),
     (ctx, i) => {
@@ -50,7 +69,7 @@ export const SCENARIO_METHODS: MethodMap<ScenarioMethod> = {
 
   'variants.create': write(z.strictObject({ scenarioId: id, name: nameSchema, changes: overridesSchema.extend({ concurrency: inputsSchema.shape.concurrency.optional() }) }), (ctx, i) => {
     const parent = ctx.store.scenarios.get(i.scenarioId);
-    if (parent.variantOf !== null) throw new ApiError('invalid_input', 'a variant is made from a scenario, not from another variant', 'scenarioId');
+    if (parent.variantOf !== null) throw ApiError.invalid('scenarioId', both('a variant is made from a scenario, not from another variant', 'uma variante é feita a partir de um cenário, não de outra variante'));
     const inputs = { ...parent.inputs, ...i.changes } as SizingInputs;
     checkSizable(ctx, inputs, parent.regions);
     return ctx.store.scenarios.create({ projectId: parent.projectId, name: i.name, notes: parent.notes, inputs, regions: parent.regions, variantOf: parent.id });
@@ -58,7 +77,7 @@ export const SCENARIO_METHODS: MethodMap<ScenarioMethod> = {
   'variants.list': read(z.strictObject({ scenarioId: id }), (ctx, i) => (ctx.store.scenarios.get(i.scenarioId), ctx.store.scenarios.variantsOf(i.scenarioId))),
   'variants.delete': write(z.strictObject({ id }), (ctx, i) => {
     const row = ctx.store.scenarios.get(i.id);
-    if (row.variantOf === null) throw new ApiError('invalid_input', `scenario ${i.id} is not a variant`, 'id');
+    if (row.variantOf === null) throw ApiError.invalid('id', both(`scenario ${i.id} is not a variant`, `o cenário ${i.id} não é uma variante`));
     ctx.store.scenarios.delete(i.id);
     return { deleted: i.id };
   }),

@@ -7,13 +7,11 @@ import {
   sweep,
   SWEEP_FIELDS,
   SWEEP_MAX_POINTS,
-  SweepRangeError,
   type CompareItem,
 } from '../../engine/index.js';
 import { comparisonTable } from '../../i18n/cases.js';
 import { inputsSchema, regionsSchema } from '../../schemas/index.js';
 import { read, type ApiContext, type MethodMap } from '../define.js';
-import { ApiError } from '../errors.js';
 import { checkSizable, id, lang, sizeStored } from '../shared.js';
 
 export const scenarioIds = z.array(id).min(1, { error: 'choose at least one scenario' }).max(50, { error: 'at most 50 scenarios' });
@@ -25,14 +23,10 @@ export const sweepRequest = z.strictObject({
   points: z.number().int().min(2).max(SWEEP_MAX_POINTS),
 });
 
+/** Range problems (from ≥ to, values outside the input's limits) come back as SweepRangeError, named by their argument. */
 export function runSweep(ctx: ApiContext, r: z.infer<typeof sweepRequest>) {
-  try {
-    return sweep({ inputs: r.inputs, catalog: ctx.store.catalog.effective(), field: r.field, from: r.from, to: r.to, points: r.points });
-  } catch (error) {
-    // Range problems (from ≥ to, values outside the input's limits) are the caller's to fix.
-    if (error instanceof SweepRangeError) throw new ApiError('invalid_input', error.message, error.argument);
-    throw error;
-  }
+  // Range problems (from ≥ to, values outside the input's limits) come back as SweepRangeError, in the caller's language (api/errors.ts).
+  return sweep({ inputs: r.inputs, catalog: ctx.store.catalog.effective(), field: r.field, from: r.from, to: r.to, points: r.points });
 }
 
 /** Scenarios by id, sized, in the order asked; a scenario with regions compares by its plan's totals. */

@@ -27,7 +27,7 @@ const cases: Array<[string, string[], RegExp]> = [
   ['budget ratio above 1', withFlag('--kv-budget-ratio', '1.5'), /^sizing: --kv-budget-ratio: 1.5 .*greater than 0 and at most 1$/],
   ['budget ratio of 0', withFlag('--kv-budget-ratio', '0'), /^sizing: --kv-budget-ratio: 0 .*greater than 0/],
   ['negative headroom', withFlag('--peak-headroom-ratio', '-0.1'), /^sizing: --peak-headroom-ratio: -0.1 /],
-  ['context above the model maximum', withFlag('--effective-context', '200000'), /^sizing: --effective-context: 200000 .*at most 131072 \(the maximum context of opt-oss-20b\)$/],
+  ['context above the model maximum', withFlag('--effective-context', '200000'), /^sizing: --effective-context: 200000 .*at most 131,072 \(the maximum context of opt-oss-20b\)$/],
   ['unknown flag', [...CASE_1, '--turbo', '1'], /^sizing: --turbo: unknown flag; allowed flags: /],
   ['missing required flag', withFlag('--model', null), /^sizing: --model: required/],
   ['flag without a value', [...CASE_1, '--years'], /^sizing: --years: a value is required$/],
