@@ -20,7 +20,8 @@ export function parseArgs(argv: string[], valueFlags: ReadonlySet<string>, switc
     }
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
-    if (switchFlags.has(name) && eq === -1) {
+    if (switchFlags.has(name)) {
+      if (eq !== -1) throw new CliError(both(`--${name}=${arg.slice(eq + 1)}: --${name} is a switch and takes no value; write --${name} alone`, `--${name}=${arg.slice(eq + 1)}: --${name} é uma chave e não recebe valor; escreva só --${name}`));
       parsed.switches.add(name);
       continue;
     }

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { callApi, type ApiContext, type ApiInput, type ApiMethodName, type ApiResult, type CalibrationReadResult } from '../api/index.js';
+import { callApi, createApiContext, type ApiContext, type ApiInput, type ApiMethodName, type ApiResult, type CalibrationReadResult } from '../api/index.js';
 import {
   BUILT_IN_CATALOG,
   bindsAtSmallest,
@@ -21,10 +21,10 @@ import {
 } from '../engine/index.js';
 import { calibrationLabel as L, describeDerivation } from '../i18n/calibration-labels.js';
 import type { ParsedArgs } from './args.js';
-import { both, CliError, EXIT_OK, oneOf } from './errors.js';
+import { both, CliError, errorLang, EXIT_OK, oneOf } from './errors.js';
 import type { CommandContext } from './main.js';
 import { parseFormat, parseLang } from './sizing-flags.js';
-import { apiContext, openCliStore } from './store-context.js';
+import { openCliStore } from './store-context.js';
 
 /** A log file larger than this is not a start-up log someone means to read. */
 const MAX_LOG_FILE_BYTES = 512 * 1024 * 1024;
@@ -33,9 +33,11 @@ const FLAG_OF_FIELD: Record<string, string> = { modelId: '--model', serverId: '-
 
 /** `sizing calibrate LOGFILE …` and `sizing calibration list|delete ID`: through the API contract, like every stored action. */
 export async function run({ args, out }: CommandContext): Promise<number> {
-  const store = openCliStore(args);
+  const [command, sub] = args.positionals;
+  const writes = command === 'calibration' ? sub === 'delete' : args.switches.has('save');
+  const store = openCliStore(args, writes ? 'write' : 'read');
   try {
-    const ctx = apiContext(store);
+    const ctx = createApiContext(store);
     if (args.positionals[0] === 'calibration') return await manage(ctx, args, out);
     return await calibrate(ctx, args, out);
   } finally {
@@ -72,7 +74,7 @@ function readLogFile(path: string | undefined): LogFile {
 
 /** Calls the contract; an error becomes one line naming the flag (or the log file) at fault. */
 async function call<M extends ApiMethodName>(ctx: ApiContext, method: M, input: ApiInput<M>, logPath?: string): Promise<ApiResult<M>> {
-  const response = await callApi(ctx, method, input);
+  const response = await callApi(ctx, method, input, { lang: errorLang(process.argv.slice(2)) });
   if (response.ok) return response.result as ApiResult<M>;
   const { field, message } = response.error;
   const text = field ? message.replace(new RegExp(`^${field.replace(/[.[\]]/g, '\\$&')}: `), '') : message;

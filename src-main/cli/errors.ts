@@ -1,15 +1,10 @@
 import type { Lang, LocalizedText } from '../engine/types.js';
+import { both, inLang, notAllowed } from '../i18n/text.js';
 
-/** Text in both languages; a plain string is shown as it is in both (messages from the store or the API). */
+export { both };
+
+/** Text in both languages; a plain string is shown as it is in both (a message already in the user's language). */
 export type CliText = LocalizedText | string;
-
-export function both(en: string, ptBR: string): LocalizedText {
-  return { en, 'pt-BR': ptBR };
-}
-
-function inLang(text: CliText, lang: Lang): string {
-  return typeof text === 'string' ? text : text[lang];
-}
 
 /** Bad command-line input: printed as one line on stderr, exit status 2, never a stack trace. */
 export class CliError extends Error {
@@ -23,10 +18,8 @@ export class CliError extends Error {
   }
 
   static badValue(flag: string, value: unknown, allowed: CliText): CliError {
-    const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
-    return new CliError(
-      both(`${flag}: ${shown} is not allowed; expected ${inLang(allowed, 'en')}`, `${flag}: ${shown} não é permitido; esperado ${inLang(allowed, 'pt-BR')}`),
-    );
+    const text = notAllowed(value, typeof allowed === 'string' ? both(allowed, allowed) : allowed);
+    return new CliError(both(`${flag}: ${text.en}`, `${flag}: ${text['pt-BR']}`));
   }
 
   static required(what: string, hint: CliText = ''): CliError {

@@ -11,7 +11,7 @@ Usage:
   sizing region list|add|set|rename|remove --project P --scenario S --region NAME [--concurrency N]
   sizing compare --project P A B ... [--format text|json|csv|xlsx] [--only-differences]
   sizing sweep --sweep FIELD --from X --to Y [--points N] [sizing flags or --template ID]
-  sizing export --project P --scenario S --format csv|xlsx|pdf|svg|png --out FILE
+  sizing export --project P --scenario S --format csv|xlsx|pdf|svg|png --out FILE [--force]
   sizing serve [--port N] [--db PATH] [--verbose]
   sizing calibrate LOGFILE [--model ID] [--server ID] [--log-date YYYY-MM-DD] [--save] [--format text|json]
                              read a vLLM or SGLang start-up log; --save stores its calibration profile
@@ -71,6 +71,7 @@ Engine method (--method engine; the pooled method stays the default):
   --max-model-len N                 longest request admitted (default: the effective context)
   --block-size N                    tokens per KV page (vLLM 16, TensorRT-LLM 32, SGLang 1)
   --db PATH                         project database (also SIZING_DB)
+  --force                           let --out replace an existing file (never a database)
   --help, --version
 
 Exit status: 0 feasible plan, 2 bad input (one line on stderr), 3 infeasible plan (result printed).
@@ -88,7 +89,7 @@ Uso:
   sizing region list|add|set|rename|remove --project P --scenario S --region NOME [--concurrency N]
   sizing compare --project P A B ... [--format text|json|csv|xlsx] [--only-differences]
   sizing sweep --sweep CAMPO --from X --to Y [--points N] [flags ou --template ID]
-  sizing export --project P --scenario S --format csv|xlsx|pdf|svg|png --out ARQUIVO
+  sizing export --project P --scenario S --format csv|xlsx|pdf|svg|png --out ARQUIVO [--force]
   sizing serve [--port N] [--db CAMINHO] [--verbose]
   sizing calibrate ARQUIVO_DE_LOG [--model ID] [--server ID] [--log-date AAAA-MM-DD] [--save] [--format text|json]
                              lê um log de inicialização do vLLM ou do SGLang; --save salva o perfil de calibração
@@ -134,6 +135,7 @@ Opções:
                                     em --lang pt-BR; --bom adiciona BOM UTF-8
   --lang en|pt-BR                   idioma do relatório (padrão en)
   --db CAMINHO                      banco de projetos (também SIZING_DB)
+  --force                           permite que --out substitua um arquivo existente (nunca um banco)
   --help, --version
 
 Método engine (--method engine; o método de nó agregado continua o padrão):

@@ -14,30 +14,56 @@ import packageJson from '../../package.json' with { type: 'json' };
 export const VALUE_FLAGS = new Set([
   ...Object.keys(SIZING_FLAGS), 'format', 'lang', 'template', 'db', 'out', 'project', 'name', 'scenario', 'port', 'notes', 'subject', 'sweep', 'from', 'to', 'points', 'region', 'new-name', 'log-date', 'catalog', ...OPTIMISE_FLAGS,
 ]);
-export const SWITCH_FLAGS = new Set(['help', 'version', 'bom', 'verbose', 'save', 'replace', 'only-differences']);
+export const SWITCH_FLAGS = new Set(['help', 'version', 'bom', 'verbose', 'save', 'replace', 'only-differences', 'force']);
 
 export interface CommandContext {
   args: ParsedArgs;
   out: (text: string) => void;
 }
 
-/** Sub-commands that need the store or the web host load them only when asked (fast start-up). */
-const LAZY_COMMANDS: Record<string, () => Promise<{ run: (ctx: CommandContext) => Promise<number> }>> = {
-  project: () => import('./project-commands.js'),
-  save: () => import('./project-commands.js'),
-  show: () => import('./project-commands.js'),
-  serve: () => import('./serve-command.js'),
-  export: () => import('./plan-commands.js'),
-  region: () => import('./plan-commands.js'),
-  compare: () => import('./plan-commands.js'),
-  sweep: () => import('./plan-commands.js'),
-  calibrate: () => import('./calibrate-command.js'),
-  calibration: () => import('./calibrate-command.js'),
-  optimise: () => import('./optimise-command.js'),
+type CommandModule = () => Promise<{ run: (ctx: CommandContext) => Promise<number> }>;
+
+const SIZING = Object.keys(SIZING_FLAGS);
+const STORE = ['db', 'lang'];
+
+/**
+ * Sub-commands that need the store or the web host load them only when asked (fast start-up), with
+ * the flags each accepts: a flag that does not apply is refused like an unknown one, not ignored.
+ */
+const LAZY_COMMANDS: Record<string, { load: CommandModule; flags: string[] | Record<string, string[]> }> = {
+  project: {
+    load: () => import('./project-commands.js'),
+    flags: {
+      list: [...STORE, 'format'],
+      create: [...STORE, 'format'],
+      rename: [...STORE, 'format'],
+      delete: STORE,
+      show: [...STORE, 'format'],
+      export: [...STORE, 'out', 'force'],
+      import: STORE,
+    },
+  },
+  save: { load: () => import('./project-commands.js'), flags: [...STORE, ...SIZING, 'project', 'name', 'template', 'notes'] },
+  show: { load: () => import('./project-commands.js'), flags: [...STORE, 'project', 'scenario', 'format'] },
+  serve: { load: () => import('./serve-command.js'), flags: [...STORE, 'port', 'verbose'] },
+  export: { load: () => import('./plan-commands.js'), flags: [...STORE, 'project', 'scenario', 'format', 'subject', 'out', 'force', 'bom'] },
+  region: { load: () => import('./plan-commands.js'), flags: [...STORE, ...SIZING, 'project', 'scenario', 'region', 'new-name', 'format'] },
+  compare: { load: () => import('./plan-commands.js'), flags: [...STORE, 'project', 'format', 'bom'] },
+  sweep: { load: () => import('./plan-commands.js'), flags: [...STORE, ...SIZING, 'template', 'sweep', 'from', 'to', 'points', 'format', 'out', 'force', 'bom'] },
+  calibrate: { load: () => import('./calibrate-command.js'), flags: [...STORE, 'model', 'server', 'log-date', 'save', 'format'] },
+  calibration: { load: () => import('./calibrate-command.js'), flags: { list: [...STORE, 'format'], delete: STORE } },
+  optimise: { load: () => import('./optimise-command.js'), flags: ['lang', ...SIZING, ...OPTIMISE_FLAGS, 'format', 'bom'] },
+};
+
+const OWN_FLAGS: Record<string, string[]> = {
+  '': [...STORE, ...SIZING, 'template', 'format', 'bom'],
+  templates: ['lang', 'format'],
+  catalog: [...STORE, 'format'],
 };
 
 export async function runCli(argv: string[], out: (text: string) => void = (t) => process.stdout.write(t)): Promise<number> {
   const args = parseArgs(argv, VALUE_FLAGS, SWITCH_FLAGS);
+  checkFlagsApply(args);
   if (args.switches.has('version')) {
     out(`sizing ${packageJson.version}\n`);
     return EXIT_OK;
@@ -51,7 +77,7 @@ export async function runCli(argv: string[], out: (text: string) => void = (t) =
   if (command === 'catalog' && args.positionals[1] === 'import') return (await import('./catalog-commands.js')).run({ args, out });
   if (command === 'catalog') return listCatalog(args, out, catalogWithFile(args, BUILT_IN_CATALOG));
   if (command !== undefined && command in LAZY_COMMANDS) {
-    const module = await LAZY_COMMANDS[command]!();
+    const module = await LAZY_COMMANDS[command]!.load();
     return module.run({ args, out });
   }
   if (command !== undefined) {
@@ -59,6 +85,22 @@ export async function runCli(argv: string[], out: (text: string) => void = (t) =
     throw new CliError(both(`${command}: unknown command; expected one of ${known}, or sizing flags (see sizing --help)`, `${command}: comando desconhecido; esperado um de ${known}, ou flags de dimensionamento (veja sizing --help)`));
   }
   return sizeFromFlags(args, out, catalogWithFile(args, BUILT_IN_CATALOG));
+}
+
+/** Refuses a flag the command does not use (`project list --concurrency 5`), naming the flags it does use. */
+function checkFlagsApply(args: ParsedArgs): void {
+  if (args.switches.has('help') || args.switches.has('version')) return;
+  const [command = '', sub] = args.positionals;
+  const spec = LAZY_COMMANDS[command]?.flags ?? OWN_FLAGS[command];
+  // Unknown commands and sub-commands are reported by the command itself, with what is allowed.
+  const allowed = Array.isArray(spec) ? spec : spec && sub !== undefined ? spec[sub] : undefined;
+  if (!allowed) return;
+  const given = [...args.flags.keys(), ...args.switches];
+  const stray = given.find((flag) => !allowed.includes(flag));
+  if (stray === undefined) return;
+  const where = ['sizing', command, Array.isArray(spec) ? '' : sub].filter(Boolean).join(' ');
+  const list = allowed.map((f) => `--${f}`).sort().join(', ');
+  throw new CliError(both(`--${stray}: does not apply to ${where}; its flags are ${list}`, `--${stray}: não se aplica a ${where}; as flags dele são ${list}`));
 }
 
 /** The original command: size one scenario (or a template, with its regions) and print it. */
@@ -130,17 +172,34 @@ function catalogLine(kind: string, r: any, lang: Lang): string {
   }
 }
 
+/**
+ * Standard output that goes quiet when its reader does (`sizing catalog models | head -1`): a
+ * closed pipe is not a crash, and the command still ends with its own exit status.
+ */
+function pipeSafeWriter(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on('error', () => {
+    closed = true;
+  });
+  return (text) => {
+    if (!closed) stream.write(text);
+  };
+}
+
 /** Entry point: one line on stderr and exit 2 for bad input; never a stack trace. */
 export async function main(): Promise<void> {
+  const out = pipeSafeWriter(process.stdout);
+  const err = pipeSafeWriter(process.stderr);
+  const lang = errorLang(process.argv.slice(2));
   try {
-    process.exitCode = await runCli(process.argv.slice(2));
+    process.exitCode = await runCli(process.argv.slice(2), out);
   } catch (error) {
     if (error instanceof CliError) {
-      process.stderr.write(`sizing: ${error.render(errorLang(process.argv.slice(2)))}\n`);
+      err(`sizing: ${error.render(lang)}\n`);
       process.exitCode = EXIT_BAD_INPUT;
     } else {
-      const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`sizing: internal error: ${message.split('\n')[0]}\n`);
+      const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+      err(`sizing: ${both(`internal error: ${message}`, `erro interno: ${message}`)[lang]}\n`);
       process.exitCode = 1;
     }
   }

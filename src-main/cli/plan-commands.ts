@@ -1,14 +1,17 @@
 
-import { formatNumber, formatPercent, formatUsd, formatUsdRange, SWEEP_FIELDS, type CompareValue, type Lang, type RegionSpec, type SweepField } from '../engine/index.js';
-import type { ApiContext, Comparison, ExportedFile, ExportFormat, PictureSubject } from '../api/index.js';
+import { formatNumber, formatPercent, formatUsd, formatUsdRange, SWEEP_FIELDS, SweepRangeError, type CompareValue, type Lang, type RegionSpec, type SweepField } from '../engine/index.js';
+import type { Comparison, ExportedFile, ExportFormat, PictureSubject } from '../api/index.js';
 import { EXPORT_FORMATS, PICTURE_SUBJECTS } from '../export/files.js';
 import { countLabel, label, type LabelKey } from '../i18n/labels.js';
+import { mapText } from '../i18n/text.js';
+import { normalizeName } from '../schemas/index.js';
 import { parseChoice, parseNumber, type ParsedArgs } from './args.js';
 import { both, CliError, EXIT_OK, oneOf } from './errors.js';
 import type { CommandContext } from './main.js';
-import { projectByName, scenarioByName, writeFileAtomically } from './project-commands.js';
+import { writeOutputFile } from './output-file.js';
+import { projectByName, scenarioByName } from './project-commands.js';
 import { inputsFromArgs, overridesFromArgs, parseFormat, parseLang, parseTemplate, SIZING_FLAGS } from './sizing-flags.js';
-import { apiContext, call, openCliStore } from './store-context.js';
+import { openCliApi, type CliApi } from './store-context.js';
 
 type Out = CommandContext['out'];
 
@@ -16,14 +19,14 @@ type Out = CommandContext['out'];
 export async function run({ args, out }: CommandContext): Promise<number> {
   const command = args.positionals[0];
   if (command === 'sweep') return sweepCommand(args, out);
-  const store = openCliStore(args);
+  const reads = command !== 'region' || args.positionals[1] === 'list';
+  const api = openCliApi(args, reads ? 'read' : 'write');
   try {
-    const ctx = apiContext(store);
-    if (command === 'export') return await exportCommand(ctx, args, out);
-    if (command === 'compare') return await compareCommand(ctx, args, out);
-    return await regionCommand(ctx, args, out);
+    if (command === 'export') return await exportCommand(api, args, out);
+    if (command === 'compare') return await compareCommand(api, args, out);
+    return await regionCommand(api, args, out);
   } finally {
-    store.close();
+    api.close();
   }
 }
 
@@ -33,42 +36,46 @@ function flag(args: ParsedArgs, name: string): string {
   return value;
 }
 
-function storedScenario(ctx: ApiContext, args: ParsedArgs) {
-  const project = projectByName(ctx, flag(args, 'project'));
-  return { project, scenario: scenarioByName(ctx, project, flag(args, 'scenario')) };
+async function storedScenario(api: CliApi, args: ParsedArgs) {
+  const project = await projectByName(api, flag(args, 'project'));
+  return { project, scenario: await scenarioByName(api, project, flag(args, 'scenario')) };
 }
 
-/** Writes a file the API produced: text as UTF-8, binary from base64. */
-function writeExported(path: string, file: { encoding: 'utf8' | 'base64'; data: string }): void {
-  writeFileAtomically(path, file.encoding === 'base64' ? Buffer.from(file.data, 'base64') : file.data);
+/** Writes a file the API produced to --out: text as UTF-8, binary from base64. */
+function writeExported(args: ParsedArgs, file: { encoding: 'utf8' | 'base64'; data: string }): string {
+  return writeOutputFile(args, file.encoding === 'base64' ? Buffer.from(file.data, 'base64') : file.data);
 }
 
-async function exportCommand(ctx: ApiContext, args: ParsedArgs, out: Out): Promise<number> {
-  const { scenario } = storedScenario(ctx, args);
+function wrote(lang: Lang, path: string): string {
+  return `${both('wrote', 'gravado:')[lang]} ${path}\n`;
+}
+
+async function exportCommand(api: CliApi, args: ParsedArgs, out: Out): Promise<number> {
+  const { scenario } = await storedScenario(api, args);
   const format = parseChoice('format', flag(args, 'format'), EXPORT_FORMATS) as ExportFormat;
   const subjectFlag = args.flags.get('subject');
   const subject = subjectFlag === undefined ? undefined : (parseChoice('subject', subjectFlag, PICTURE_SUBJECTS) as PictureSubject);
-  const path = flag(args, 'out');
-  const file = await call(ctx, 'export.scenario', { scenarioId: scenario.id, format, subject, lang: parseLang(args), bom: args.switches.has('bom') });
-  writeExported(path, file);
-  out(`wrote ${path}\n`);
+  flag(args, 'out');
+  const file = await api.call('export.scenario', { scenarioId: scenario.id, format, subject, lang: api.lang, bom: args.switches.has('bom') });
+  out(wrote(api.lang, writeExported(args, file)));
   return EXIT_OK;
 }
 
 /** The comparison of cases for scenarios named after --project: `sizing compare --project P A B`. */
-async function compareCommand(ctx: ApiContext, args: ParsedArgs, out: Out): Promise<number> {
-  const project = projectByName(ctx, flag(args, 'project'));
+async function compareCommand(api: CliApi, args: ParsedArgs, out: Out): Promise<number> {
+  const project = await projectByName(api, flag(args, 'project'));
   const names = args.positionals.slice(1);
   if (names.length === 0) throw new CliError(both('compare: name at least one scenario after the flags (sizing compare --project P A B)', 'compare: informe ao menos um cenário depois das flags (sizing compare --project P A B)'));
-  const ids = names.map((name) => scenarioByName(ctx, project, name).id);
-  const lang = parseLang(args);
+  const ids: number[] = [];
+  for (const name of names) ids.push((await scenarioByName(api, project, name)).id);
+  const lang = api.lang;
   const format = parseFormat(args, ['text', 'json', 'csv', 'xlsx'] as const);
   const onlyDifferences = args.switches.has('only-differences');
   if (format === 'csv' || format === 'xlsx') {
-    const file = await call(ctx, 'export.comparison', { scenarioIds: ids, lang, bom: args.switches.has('bom'), format, onlyDifferences });
+    const file = await api.call('export.comparison', { scenarioIds: ids, lang, bom: args.switches.has('bom'), format, onlyDifferences });
     return writeOrPrint(args, file, format, out);
   }
-  const comparison = await call(ctx, 'sizing.compare', { scenarioIds: ids, lang });
+  const comparison = await api.call('sizing.compare', { scenarioIds: ids, lang });
   if (format === 'json') {
     out(JSON.stringify(comparison, null, 2) + '\n');
     return EXIT_OK;
@@ -114,23 +121,20 @@ function compareValueText(key: string, value: CompareValue, lang: Lang): string 
 
 /** Writes an exported file to --out, or prints a text one; a binary one needs --out. */
 function writeOrPrint(args: ParsedArgs, file: ExportedFile, format: string, out: Out): number {
-  const path = args.flags.get('out');
-  if (path) {
-    writeExported(path, file);
-    out(`wrote ${path}\n`);
-  } else if (file.encoding === 'base64') throw CliError.required('--out', both(`for --format ${format}`, `para --format ${format}`));
+  if (args.flags.has('out')) out(wrote(parseLang(args), writeExported(args, file)));
+  else if (file.encoding === 'base64') throw CliError.required('--out', both(`for --format ${format}`, `para --format ${format}`));
   else out(file.data);
   return EXIT_OK;
 }
 
 /** `sizing region list|add|remove|rename --project P --scenario S --region NAME …` */
-async function regionCommand(ctx: ApiContext, args: ParsedArgs, out: Out): Promise<number> {
+async function regionCommand(api: CliApi, args: ParsedArgs, out: Out): Promise<number> {
   const action = args.positionals[1];
-  const { project, scenario } = storedScenario(ctx, args);
+  const { project, scenario } = await storedScenario(api, args);
   let regions: RegionSpec[] = scenario.regions;
   const name = () => flag(args, 'region');
   const index = () => {
-    const i = regions.findIndex((r) => r.name === name());
+    const i = regions.findIndex((r) => r.name === normalizeName(name()));
     if (i === -1) throw CliError.badValue('--region', name(), regions.length ? oneOf(regions.map((r) => r.name)) : both('an existing region (this scenario has none)', 'uma região existente (este cenário não tem nenhuma)'));
     return i;
   };
@@ -138,7 +142,7 @@ async function regionCommand(ctx: ApiContext, args: ParsedArgs, out: Out): Promi
     case 'list':
       break;
     case 'add':
-      if (regions.some((r) => r.name === name())) throw CliError.badValue('--region', name(), both('a name not used yet in this scenario', 'um nome ainda não usado neste cenário'));
+      if (regions.some((r) => r.name === normalizeName(name()))) throw CliError.badValue('--region', name(), both('a name not used yet in this scenario', 'um nome ainda não usado neste cenário'));
       regions = [...regions, { name: name(), concurrency: parseNumber('concurrency', flag(args, 'concurrency')), overrides: overridesFromArgs(args) }];
       break;
     case 'set': {
@@ -160,8 +164,8 @@ async function regionCommand(ctx: ApiContext, args: ParsedArgs, out: Out): Promi
     default:
       throw CliError.badValue('region', action ?? '', oneOf(['list', 'add', 'set', 'rename', 'remove']));
   }
-  if (action !== 'list') regions = (await call(ctx, 'regions.set', { scenarioId: scenario.id, regions })).regions;
-  const lang = parseLang(args);
+  if (action !== 'list') regions = (await api.call('regions.set', { scenarioId: scenario.id, regions })).regions;
+  const lang = api.lang;
   out(`${project.name} / ${scenario.name}: ${regions.length} ${label(lang, 'regions').toLowerCase()}\n`);
   for (const r of regions) {
     const overrides = Object.entries(r.overrides).map(([k, v]) => `${k}=${v}`).join(', ');
@@ -190,7 +194,8 @@ async function sweepCommand(args: ParsedArgs, out: Out): Promise<number> {
   try {
     result = sweep({ inputs, catalog: BUILT_IN_CATALOG, field, from, to, points });
   } catch (error) {
-    throw new CliError(`--from/--to/--points: ${(error as Error).message}`);
+    if (error instanceof SweepRangeError) throw new CliError(mapText(error.text, (text) => `--${error.argument === 'field' ? 'sweep' : error.argument}: ${text}`));
+    throw error;
   }
   const lang: Lang = parseLang(args);
   const format = parseFormat(args, ['text', 'json', 'csv', 'xlsx', 'svg', 'png'] as const);

@@ -35,7 +35,7 @@ export async function run({ args, out }: CommandContext): Promise<number> {
   let host: WebHost;
   try {
     host = await startWebHost({
-      api: (method, input) => api.call(method, input),
+      api: (method, input, options) => api.call(method, input, options),
       port,
       staticDir,
       token,

@@ -20,6 +20,7 @@ const CUSTOM_MESSAGES_PT = new Map<string, string>(Object.entries({
   'sliding-window layers cannot exceed layers': 'as camadas de janela deslizante não podem passar do total de camadas',
   'the low price must not exceed the high price': 'o preço mínimo não pode passar do preço máximo',
   'choose at least one scenario': 'escolha ao menos um cenário',
+  'choose at least one server': 'escolha ao menos um servidor',
   'at least one region': 'ao menos uma região',
   'cannot exceed moe.experts': 'não pode passar de moe.experts',
   'active parameters cannot exceed the total': 'os parâmetros ativos não podem passar do total',

@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import type { CalibrationProfile, StoredCalibrationProfile } from '../engine/index.js';
 import { calibrationProfileSchema } from '../schemas/calibration.js';
-import { describeZodIssue } from '../schemas/index.js';
+import { both, withField } from '../i18n/text.js';
+import { describeZodIssueText } from '../schemas/index.js';
 import type { Db } from './database.js';
 import { StoreError } from './errors.js';
 
@@ -37,7 +38,7 @@ export class CalibrationRepo {
 
   delete(id: number): void {
     const info = this.db.prepare('DELETE FROM calibration_profiles WHERE id = ?').run(id);
-    if (info.changes === 0) throw new StoreError('not-found', `no calibration profile with id ${id}`, 'id');
+    if (info.changes === 0) throw new StoreError('not-found', both(`no calibration profile with id ${id}`, `não há perfil de calibração com o id ${id}`), 'id');
   }
 }
 
@@ -66,8 +67,8 @@ export function readCalibrationProfiles(path: string): StoredCalibrationProfile[
 function checkProfile(profile: unknown): CalibrationProfile {
   const parsed = calibrationProfileSchema.safeParse(profile);
   if (!parsed.success) {
-    const { field, message } = describeZodIssue(parsed.error, ['profile']);
-    throw new StoreError('invalid-data', `${field}: ${message}`, field);
+    const { field, text } = describeZodIssueText(parsed.error, ['profile']);
+    throw new StoreError('invalid-data', withField(field, text), field);
   }
   return parsed.data;
 }
@@ -77,12 +78,12 @@ function parseRow(row: ProfileRow): StoredCalibrationProfile {
   try {
     value = JSON.parse(row.json);
   } catch {
-    throw new StoreError('invalid-data', `calibration profile ${row.id} is not valid JSON in the database`);
+    throw new StoreError('invalid-data', both(`calibration profile ${row.id} is not valid JSON in the database`, `o perfil de calibração ${row.id} não é JSON válido no banco`));
   }
   const parsed = calibrationProfileSchema.safeParse(value);
   if (!parsed.success) {
-    const { field, message } = describeZodIssue(parsed.error);
-    throw new StoreError('invalid-data', `calibration profile ${row.id} in the database is not valid: ${field}: ${message}`, field);
+    const { field, text } = describeZodIssueText(parsed.error);
+    throw new StoreError('invalid-data', both(`calibration profile ${row.id} in the database is not valid: ${field}: ${text.en}`, `o perfil de calibração ${row.id} no banco não é válido: ${field}: ${text['pt-BR']}`), field);
   }
   return { ...parsed.data, id: row.id, createdAt: row.createdAt };
 }

@@ -1,7 +1,8 @@
 import { BUILT_IN_CATALOG, mergeCatalog } from '../engine/catalogs/index.js';
 import type { Catalog, ModelRecord, ServerRecord, StorageRecord } from '../engine/types.js';
-import { CUSTOM_RECORD_SCHEMAS, describeZodIssue, type CustomKind, type PriceOverride } from '../schemas/index.js';
+import { CUSTOM_RECORD_SCHEMAS, describeZodIssueText, type CustomKind, type PriceOverride } from '../schemas/index.js';
 import type { Db } from './database.js';
+import { both } from '../i18n/text.js';
 import { StoreError } from './errors.js';
 
 export interface CustomRecords {
@@ -12,6 +13,9 @@ export interface CustomRecords {
 }
 
 type AnyCustomRecord = ModelRecord | ServerRecord | StorageRecord | PriceOverride;
+
+/** The kinds as a Brazilian engineer names them in a sentence. */
+const KIND_PT: Record<CustomKind, string> = { model: 'modelo', server: 'servidor', storage: 'storage', price: 'preço' };
 
 const BUILT_IN_IDS: Record<Exclude<CustomKind, 'price'>, Set<string>> = {
   model: new Set(BUILT_IN_CATALOG.models.map((m) => m.id)),
@@ -53,26 +57,26 @@ export class CatalogRepo {
   add(kind: CustomKind, record: AnyCustomRecord): void {
     this.checkId(kind, record.id);
     const exists = this.db.prepare('SELECT 1 FROM custom_records WHERE kind = ? AND record_id = ?').get(kind, record.id);
-    if (exists) throw new StoreError('conflict', `a custom ${kind} with id "${record.id}" already exists`, 'record.id');
+    if (exists) throw new StoreError('conflict', both(`a custom ${kind} with id "${record.id}" already exists`, `já existe um registro próprio (${KIND_PT[kind]}) com o id "${record.id}"`), 'record.id');
     this.db.prepare('INSERT INTO custom_records (kind, record_id, record_json, updated_at) VALUES (?, ?, ?, ?)').run(kind, record.id, JSON.stringify(record), new Date().toISOString());
   }
 
   update(kind: CustomKind, record: AnyCustomRecord): void {
     const info = this.db.prepare('UPDATE custom_records SET record_json = ?, updated_at = ? WHERE kind = ? AND record_id = ?').run(JSON.stringify(record), new Date().toISOString(), kind, record.id);
-    if (info.changes === 0) throw new StoreError('not-found', `no custom ${kind} with id "${record.id}"`, 'record.id');
+    if (info.changes === 0) throw new StoreError('not-found', both(`no custom ${kind} with id "${record.id}"`, `não há registro próprio (${KIND_PT[kind]}) com o id "${record.id}"`), 'record.id');
   }
 
   delete(kind: CustomKind, id: string): void {
     const info = this.db.prepare('DELETE FROM custom_records WHERE kind = ? AND record_id = ?').run(kind, id);
-    if (info.changes === 0) throw new StoreError('not-found', `no custom ${kind} with id "${id}"`, 'id');
+    if (info.changes === 0) throw new StoreError('not-found', both(`no custom ${kind} with id "${id}"`, `não há registro próprio (${KIND_PT[kind]}) com o id "${id}"`), 'id');
   }
 
   private checkId(kind: CustomKind, id: string): void {
     if (kind === 'price') {
-      if (!this.effective().servers.some((s) => s.id === id)) throw new StoreError('not-found', `a price needs a known server id; "${id}" is not one`, 'record.id');
+      if (!this.effective().servers.some((s) => s.id === id)) throw new StoreError('not-found', both(`a price needs a known server id; "${id}" is not one`, `um preço precisa do id de um servidor conhecido; "${id}" não é um deles`), 'record.id');
       return;
     }
-    if (BUILT_IN_IDS[kind].has(id)) throw new StoreError('conflict', `"${id}" is a built-in ${kind}; choose another id`, 'record.id');
+    if (BUILT_IN_IDS[kind].has(id)) throw new StoreError('conflict', both(`"${id}" is a built-in ${kind}; choose another id`, `"${id}" já existe no catálogo (${KIND_PT[kind]}); escolha outro id`), 'record.id');
   }
 }
 
@@ -81,12 +85,12 @@ function parseRecord(kind: CustomKind, json: string, recordId: string): AnyCusto
   try {
     value = JSON.parse(json);
   } catch {
-    throw new StoreError('invalid-data', `custom ${kind} "${recordId}" is not valid JSON in the database`);
+    throw new StoreError('invalid-data', both(`custom ${kind} "${recordId}" is not valid JSON in the database`, `o registro próprio (${KIND_PT[kind]}) "${recordId}" não é JSON válido no banco`));
   }
   const parsed = CUSTOM_RECORD_SCHEMAS[kind].safeParse(value);
   if (!parsed.success) {
-    const { field, message } = describeZodIssue(parsed.error);
-    throw new StoreError('invalid-data', `custom ${kind} "${recordId}" in the database is not valid: ${field}: ${message}`, field);
+    const { field, text } = describeZodIssueText(parsed.error);
+    throw new StoreError('invalid-data', both(`custom ${kind} "${recordId}" in the database is not valid: ${field}: ${text.en}`, `o registro próprio (${KIND_PT[kind]}) "${recordId}" no banco não é válido: ${field}: ${text['pt-BR']}`), field);
   }
   return parsed.data as AnyCustomRecord;
 }

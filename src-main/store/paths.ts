@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
 import { homedir, platform } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
 export const APP_DIR_NAME = 'llm-sizing-planner';
 export const DB_FILE_NAME = 'projects.db';
@@ -18,9 +17,10 @@ export function userDataDir(env: NodeJS.ProcessEnv = process.env): string {
   }
 }
 
-/** --db PATH wins, then SIZING_DB, then the user data folder. Creates the folder. */
+/**
+ * --db PATH wins, then SIZING_DB, then the user data folder. Creates nothing: opening the store
+ * for writing creates the folder; reading a database that does not exist yet shows it empty.
+ */
 export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  const path = flag ?? (env.SIZING_DB || join(userDataDir(env), DB_FILE_NAME));
-  mkdirSync(dirname(path), { recursive: true });
-  return path;
+  return flag ?? (env.SIZING_DB || join(userDataDir(env), DB_FILE_NAME));
 }

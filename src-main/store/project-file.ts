@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { mergeCatalog } from '../engine/catalogs/index.js';
-import { describeIssue, validateInputs, validateRegions } from '../engine/index.js';
-import type { RegionSpec, SizingInputs } from '../engine/types.js';
+import { validateInputs, validateRegions } from '../engine/index.js';
+import type { LocalizedText, RegionSpec, SizingInputs } from '../engine/types.js';
+import { both, notAllowed } from '../i18n/text.js';
+import { issueText } from '../schemas/issue-text.js';
+import { assertWellFormedText, decodeUtf8, TextError } from '../schemas/text.js';
 import {
   formatPath,
+  nameKey,
   inputsSchema,
   modelRecordSchema,
   nameSchema,
@@ -12,6 +16,7 @@ import {
   regionsSchema,
   serverRecordSchema,
   storageRecordSchema,
+  bilingual,
 } from '../schemas/index.js';
 import type { CustomRecords } from './catalog.js';
 import { StoreError } from './errors.js';
@@ -34,7 +39,9 @@ const scenarioEntry = z.strictObject({
 
 export const projectFileSchema = z.strictObject({
   format: z.literal(PROJECT_FILE_FORMAT, { error: `expected "${PROJECT_FILE_FORMAT}"` }),
-  schemaVersion: z.literal(PROJECT_FILE_VERSION, { error: `this app reads project files of schema version ${PROJECT_FILE_VERSION}` }),
+  schemaVersion: z.literal(PROJECT_FILE_VERSION, {
+    error: bilingual(`this app reads project files of schema version ${PROJECT_FILE_VERSION}`, `este app lê arquivos de projeto da versão ${PROJECT_FILE_VERSION} do esquema`),
+  }),
   exportedAt: z.string().max(100).optional(),
   project: z.strictObject({ name: nameSchema }),
   scenarios: z.array(scenarioEntry).max(100_000),
@@ -51,16 +58,20 @@ export const projectFileSchema = z.strictObject({
 export type ProjectFile = z.infer<typeof projectFileSchema>;
 
 export interface ImportProblem {
+  /** JSON path inside the file ('' for the file as a whole). */
   path: string;
-  message: string;
+  text: LocalizedText;
 }
 
 /** A project file that cannot be imported; nothing was written. */
 export class ImportError extends StoreError {
   constructor(public readonly problems: ImportProblem[]) {
     const first = problems[0]!;
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
-    super('invalid-data', `project file: ${first.path || '(file)'}: ${first.message}${more}`, first.path);
+    const others = problems.length - 1;
+    super('invalid-data', both(
+      `project file: ${first.path || '(file)'}: ${first.text.en}${others > 0 ? ` (and ${others} more problem${others > 1 ? 's' : ''})` : ''}`,
+      `arquivo de projeto: ${first.path || '(arquivo)'}: ${first.text['pt-BR']}${others > 0 ? ` (e mais ${others} problema${others > 1 ? 's' : ''})` : ''}`,
+    ), first.path);
   }
 }
 
@@ -101,70 +112,119 @@ export function exportProject(store: Store, projectId: number): ProjectFile {
   };
 }
 
+/** A project file's bytes, as read from disk, as text: strict UTF-8; parseProjectFile reads the rest. */
+export function decodeProjectFile(bytes: Uint8Array): string {
+  if (bytes.byteLength > MAX_PROJECT_FILE_BYTES) throw tooLarge();
+  try {
+    return decodeUtf8(bytes);
+  } catch (error) {
+    if (error instanceof TextError) throw new ImportError([{ path: error.path, text: error.text }]);
+    throw error;
+  }
+}
+
 /** Parses text as a project file, reporting every problem with its JSON path. */
 export function parseProjectFile(text: string): ProjectFile {
-  if (text.length > MAX_PROJECT_FILE_BYTES) throw new ImportError([{ path: '', message: `larger than ${MAX_PROJECT_FILE_BYTES / 1024 / 1024} MB` }]);
+  if (text.length > MAX_PROJECT_FILE_BYTES) throw tooLarge();
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
   } catch (error) {
-    throw new ImportError([{ path: '', message: `not JSON (${error instanceof Error ? error.message : String(error)})` }]);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ImportError([{ path: '', text: both(`not JSON (${reason})`, `não é JSON (${reason})`) }]);
   }
   return validateProjectFile(value);
 }
 
+function tooLarge(): ImportError {
+  const mb = MAX_PROJECT_FILE_BYTES / 1024 / 1024;
+  return new ImportError([{ path: '', text: both(`larger than ${mb} MB; not a project file`, `maior que ${mb} MB; não é um arquivo de projeto`) }]);
+}
+
+/** The file's shape and values, then everything that needs the whole file (keys, names, variants). */
 export function validateProjectFile(value: unknown): ProjectFile {
+  try {
+    assertWellFormedText(value);
+  } catch (error) {
+    if (error instanceof TextError) throw new ImportError([{ path: error.path, text: error.text }]);
+    throw error;
+  }
   const parsed = projectFileSchema.safeParse(value);
   if (!parsed.success) {
     throw new ImportError(
       parsed.error.issues.slice(0, 50).map((issue) => ({
         path: formatPath(issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))),
-        message: issue.message,
+        text: issueText(issue),
       })),
     );
   }
+  const problems: ImportProblem[] = [];
+  checkKeysAndVariants(parsed.data, problems);
+  if (problems.length > 0) throw new ImportError(problems);
   return parsed.data;
 }
 
+/** A validated file checked against a store's catalog: the custom records it would add. */
+export interface ImportPlan {
+  file: ProjectFile;
+  toAdd: CustomRecords;
+  /** The stored custom records the plan was made against. */
+  storedJson: string;
+}
+
+/** Imports a validated file as a new project, all or nothing, in one transaction of its own. */
+export function importProject(store: Store, file: ProjectFile): ImportResult {
+  const plan = planImport(store, file);
+  return store.write(() => applyImport(store, plan));
+}
+
+export interface ImportResult {
+  projectId: number;
+  name: string;
+  scenarios: number;
+}
+
 /**
- * Imports a validated file as a new project (fresh ids; a taken name gets a suffix), all or nothing.
- * Its scenarios must size against the built-in catalog plus the custom records of the file and the store.
+ * Writes a planned import (fresh ids; a taken name gets a suffix); call it inside a write
+ * transaction. Planning checks every scenario before the transaction, so the database stays
+ * locked only while rows are inserted; the plan is remade here only if another writer changed the
+ * custom records since.
  */
-export function importProject(store: Store, file: ProjectFile): { projectId: number; name: string; scenarios: number } {
-  return store.write(() => {
-    const problems: ImportProblem[] = [];
-    const stored = store.catalog.custom();
-    const toAdd = reconcileCustomRecords(file.customRecords, stored, problems);
-    const catalog = mergeCatalog({
-      models: [...stored.models, ...toAdd.models],
-      servers: [...stored.servers, ...toAdd.servers],
-      storage: [...stored.storage, ...toAdd.storage],
-    });
-    checkScenarios(file, catalog, problems);
-    if (problems.length > 0) throw new ImportError(problems);
-    for (const [kind, records] of [['model', toAdd.models], ['server', toAdd.servers], ['storage', toAdd.storage], ['price', toAdd.prices]] as const) {
-      for (const record of records) store.catalog.add(kind, record);
-    }
-    const project = store.projects.create(store.projects.freeName(file.project.name));
-    const idOfKey = new Map<string, number>();
-    // Parents first, so a variant can point at its parent's fresh id.
-    const ordered = [...file.scenarios].sort((a, b) => Number(a.variantOf !== null) - Number(b.variantOf !== null));
-    for (const s of ordered) {
-      const row = store.scenarios.create({
-        projectId: project.id,
-        name: s.name,
-        notes: s.notes,
-        inputs: s.inputs as SizingInputs,
-        regions: s.regions as never,
-        variantOf: s.variantOf === null ? null : idOfKey.get(s.variantOf)!,
-      });
-      idOfKey.set(s.key, row.id);
-    }
-    return { projectId: project.id, name: project.name, scenarios: file.scenarios.length };
+export function applyImport(store: Store, planned: ImportPlan): ImportResult {
+  const plan = JSON.stringify(store.catalog.custom()) === planned.storedJson ? planned : planImport(store, planned.file);
+  const { file } = plan;
+  for (const [kind, records] of [['model', plan.toAdd.models], ['server', plan.toAdd.servers], ['storage', plan.toAdd.storage], ['price', plan.toAdd.prices]] as const) {
+    for (const record of records) store.catalog.add(kind, record);
+  }
+  const project = store.projects.create(store.projects.freeName(file.project.name));
+  store.scenarios.insertTree(project.id, file.scenarios.map((s) => ({
+    key: s.key,
+    parentKey: s.variantOf,
+    scenario: { name: s.name, notes: s.notes, inputs: s.inputs as SizingInputs, regions: s.regions as RegionSpec[] },
+  })));
+  return { projectId: project.id, name: project.name, scenarios: file.scenarios.length };
+}
+
+/**
+ * A file checked against the store: its scenarios must size against the built-in catalog plus the
+ * custom records of the file and the store. Reads only; no lock is held.
+ */
+export function planImport(store: Store, file: ProjectFile): ImportPlan {
+  const problems: ImportProblem[] = [];
+  const stored = store.catalog.custom();
+  const toAdd = reconcileCustomRecords(file.customRecords, stored, problems);
+  const catalog = mergeCatalog({
+    models: [...stored.models, ...toAdd.models],
+    servers: [...stored.servers, ...toAdd.servers],
+    storage: [...stored.storage, ...toAdd.storage],
   });
+  checkSizable(file, catalog, problems);
+  if (problems.length > 0) throw new ImportError(problems);
+  return { file, toAdd, storedJson: JSON.stringify(stored) };
 }
 
 const KINDS = [['models', 'model'], ['servers', 'server'], ['storage', 'storage'], ['prices', 'price']] as const;
+const KIND_PT = { model: 'modelo', server: 'servidor', storage: 'storage', price: 'preço' } as const;
 
 /** Records identical to stored ones are reused; a different record under a stored id is a problem. */
 function reconcileCustomRecords(fromFile: CustomRecords, stored: CustomRecords, problems: ImportProblem[]): CustomRecords {
@@ -180,40 +240,46 @@ function reconcileCustomRecords(fromFile: CustomRecords, stored: CustomRecords, 
     (fromFile[group] as { id: string }[]).forEach((record, index) => {
       const path = `customRecords.${group}[${index}].id`;
       if (kind !== 'price' && builtInIds[kind].has(record.id)) {
-        problems.push({ path, message: `"${record.id}" is a built-in ${kind} id; rename the custom record` });
+        problems.push({ path, text: both(`"${record.id}" is a built-in ${kind} id; rename the custom record`, `"${record.id}" já existe no catálogo (${KIND_PT[kind]}); renomeie o registro próprio`) });
         return;
       }
       const mine = existing.get(record.id);
       if (mine === undefined) (toAdd[group] as unknown[]).push(record);
       else if (JSON.stringify(mine) !== JSON.stringify(record)) {
-        problems.push({ path, message: `a different custom ${kind} "${record.id}" already exists here; rename one of them` });
+        problems.push({ path, text: both(`a different custom ${kind} "${record.id}" already exists here; rename one of them`, `já existe aqui outro registro próprio (${KIND_PT[kind]}) "${record.id}"; renomeie um deles`) });
       }
     });
   }
   return toAdd;
 }
 
-function checkScenarios(file: ProjectFile, catalog: ReturnType<typeof mergeCatalog>, problems: ImportProblem[]): void {
-  const keys = new Set<string>();
+/** Keys and names unique, variants pointing at a scenario that is not itself a variant: one pass with maps. */
+function checkKeysAndVariants(file: ProjectFile, problems: ImportProblem[]): void {
+  const byKey = new Map<string, ProjectFile['scenarios'][number]>();
   const names = new Set<string>();
   file.scenarios.forEach((s, i) => {
-    if (keys.has(s.key)) problems.push({ path: `scenarios[${i}].key`, message: `"${s.key}" is used twice` });
-    keys.add(s.key);
-    const lower = s.name.toLowerCase();
-    if (names.has(lower)) problems.push({ path: `scenarios[${i}].name`, message: `"${s.name}" is used twice` });
-    names.add(lower);
+    if (byKey.has(s.key)) problems.push({ path: `scenarios[${i}].key`, text: both(`"${s.key}" is used twice`, `"${s.key}" aparece duas vezes`) });
+    else byKey.set(s.key, s);
+    const folded = nameKey(s.name);
+    if (names.has(folded)) problems.push({ path: `scenarios[${i}].name`, text: both(`"${s.name}" is used twice`, `"${s.name}" aparece duas vezes`) });
+    names.add(folded);
   });
   file.scenarios.forEach((s, i) => {
-    if (s.variantOf !== null) {
-      const parent = file.scenarios.find((p) => p.key === s.variantOf);
-      if (!parent) problems.push({ path: `scenarios[${i}].variantOf`, message: `no scenario has key "${s.variantOf}"` });
-      else if (parent.variantOf !== null) problems.push({ path: `scenarios[${i}].variantOf`, message: 'a variant must point at a scenario, not at another variant' });
-    }
+    if (s.variantOf === null) return;
+    const parent = byKey.get(s.variantOf);
+    if (!parent) problems.push({ path: `scenarios[${i}].variantOf`, text: both(`no scenario has key "${s.variantOf}"`, `nenhum cenário tem a chave "${s.variantOf}"`) });
+    else if (parent.variantOf !== null) problems.push({ path: `scenarios[${i}].variantOf`, text: both('a variant must point at a scenario, not at another variant', 'uma variante deve apontar para um cenário, não para outra variante') });
+  });
+}
+
+/** Every scenario and region sizes against the catalog the import would leave behind. */
+function checkSizable(file: ProjectFile, catalog: ReturnType<typeof mergeCatalog>, problems: ImportProblem[]): void {
+  file.scenarios.forEach((s, i) => {
     for (const issue of validateInputs(s.inputs as SizingInputs, catalog)) {
-      problems.push({ path: `scenarios[${i}].inputs.${issue.field}`, message: describeIssue(issue) });
+      problems.push({ path: `scenarios[${i}].inputs.${issue.field}`, text: notAllowed(issue.value, issue.allowedText) });
     }
     for (const { path, issue } of validateRegions(s.inputs as SizingInputs, s.regions as RegionSpec[], catalog)) {
-      problems.push({ path: `scenarios[${i}].${path}`, message: describeIssue(issue) });
+      problems.push({ path: `scenarios[${i}].${path}`, text: notAllowed(issue.value, issue.allowedText) });
     }
   });
 }

@@ -1,4 +1,6 @@
 import type { Db } from './database.js';
+import { both } from '../i18n/text.js';
+import { normalizeName } from '../schemas/index.js';
 import { StoreError } from './errors.js';
 import type { ProjectRow } from './types.js';
 
@@ -17,22 +19,24 @@ export class ProjectsRepo {
 
   get(id: number): ProjectRow {
     const row = this.db.prepare(`${SELECT} WHERE p.id = ?`).get(id) as ProjectRow | undefined;
-    if (!row) throw new StoreError('not-found', `no project with id ${id}`, 'id');
+    if (!row) throw new StoreError('not-found', both(`no project with id ${id}`, `não há projeto com o id ${id}`), 'id');
     return row;
   }
 
   findByName(name: string): ProjectRow | undefined {
-    return this.db.prepare(`${SELECT} WHERE p.name = ?`).get(name) as ProjectRow | undefined;
+    return this.db.prepare(`${SELECT} WHERE p.name = ?`).get(normalizeName(name)) as ProjectRow | undefined;
   }
 
-  create(name: string): ProjectRow {
+  create(rawName: string): ProjectRow {
+    const name = normalizeName(rawName);
     this.assertFree(name);
     const now = new Date().toISOString();
     const info = this.db.prepare('INSERT INTO projects (name, created_at, updated_at) VALUES (?, ?, ?)').run(name, now, now);
     return this.get(Number(info.lastInsertRowid));
   }
 
-  rename(id: number, name: string): ProjectRow {
+  rename(id: number, rawName: string): ProjectRow {
+    const name = normalizeName(rawName);
     this.get(id);
     this.assertFree(name, id);
     this.db.prepare('UPDATE projects SET name = ?, updated_at = ? WHERE id = ?').run(name, new Date().toISOString(), id);
@@ -41,7 +45,7 @@ export class ProjectsRepo {
 
   delete(id: number): void {
     const info = this.db.prepare('DELETE FROM projects WHERE id = ?').run(id);
-    if (info.changes === 0) throw new StoreError('not-found', `no project with id ${id}`, 'id');
+    if (info.changes === 0) throw new StoreError('not-found', both(`no project with id ${id}`, `não há projeto com o id ${id}`), 'id');
   }
 
   touch(id: number): void {
@@ -59,6 +63,6 @@ export class ProjectsRepo {
 
   private assertFree(name: string, exceptId?: number): void {
     const existing = this.findByName(name);
-    if (existing && existing.id !== exceptId) throw new StoreError('conflict', `a project named "${name}" already exists`, 'name');
+    if (existing && existing.id !== exceptId) throw new StoreError('conflict', both(`a project named "${name}" already exists`, `já existe um projeto chamado "${name}"`), 'name');
   }
 }

@@ -1,5 +1,6 @@
-import { inputsSchema, regionsSchema, describeZodIssue } from '../schemas/index.js';
-import type { RegionSpec, SizingInputs } from '../engine/types.js';
+import { both } from '../i18n/text.js';
+import { describeZodIssueText, inputsSchema, normalizeName, regionsSchema } from '../schemas/index.js';
+import type { LocalizedText, RegionSpec, SizingInputs } from '../engine/types.js';
 import type { Db } from './database.js';
 import { StoreError } from './errors.js';
 import type { NewScenario, ScenarioChanges, ScenarioRow } from './types.js';
@@ -32,12 +33,12 @@ export class ScenariosRepo {
 
   get(id: number): ScenarioRow {
     const raw = this.db.prepare(`${SELECT} WHERE id = ?`).get(id) as RawScenario | undefined;
-    if (!raw) throw new StoreError('not-found', `no scenario with id ${id}`, 'id');
+    if (!raw) throw new StoreError('not-found', both(`no scenario with id ${id}`, `não há cenário com o id ${id}`), 'id');
     return this.hydrate(raw, this.regionsOf(id));
   }
 
   findByName(projectId: number, name: string): ScenarioRow | undefined {
-    const raw = this.db.prepare(`${SELECT} WHERE project_id = ? AND name = ?`).get(projectId, name) as RawScenario | undefined;
+    const raw = this.db.prepare(`${SELECT} WHERE project_id = ? AND name = ?`).get(projectId, normalizeName(name)) as RawScenario | undefined;
     return raw ? this.hydrate(raw, this.regionsOf(raw.id)) : undefined;
   }
 
@@ -47,22 +48,42 @@ export class ScenariosRepo {
   }
 
   create(s: NewScenario): ScenarioRow {
-    this.assertFree(s.projectId, s.name);
+    return this.get(this.insert(s, new Date().toISOString()));
+  }
+
+  /**
+   * Many scenarios of one project at once (an import): parents before their variants, each
+   * variant pointing at its parent's fresh id. Rows are not read back, so a large import holds
+   * the write lock only for the inserts.
+   */
+  insertTree(projectId: number, entries: { key: string; parentKey: string | null; scenario: Omit<NewScenario, 'projectId' | 'variantOf'> }[]): void {
     const now = new Date().toISOString();
+    const idOfKey = new Map<string, number>();
+    const ordered = [...entries].sort((a, b) => Number(a.parentKey !== null) - Number(b.parentKey !== null));
+    for (const entry of ordered) {
+      const variantOf = entry.parentKey === null ? null : idOfKey.get(entry.parentKey)!;
+      idOfKey.set(entry.key, this.insert({ ...entry.scenario, projectId, variantOf }, now));
+    }
+  }
+
+  private insert(s: NewScenario, now: string): number {
+    const name = normalizeName(s.name);
+    this.assertFree(s.projectId, name);
     const info = this.db
       .prepare('INSERT INTO scenarios (project_id, variant_of, name, notes, inputs_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(s.projectId, s.variantOf ?? null, s.name, s.notes ?? '', JSON.stringify(s.inputs), now, now);
+      .run(s.projectId, s.variantOf ?? null, name, s.notes ?? '', JSON.stringify(s.inputs), now, now);
     const id = Number(info.lastInsertRowid);
     this.writeRegions(id, s.regions ?? []);
-    return this.get(id);
+    return id;
   }
 
   update(id: number, changes: ScenarioChanges): ScenarioRow {
     const current = this.get(id);
-    if (changes.name !== undefined && changes.name !== current.name) this.assertFree(current.projectId, changes.name, id);
+    const name = changes.name === undefined ? current.name : normalizeName(changes.name);
+    if (name !== current.name) this.assertFree(current.projectId, name, id);
     this.db
       .prepare('UPDATE scenarios SET name = ?, notes = ?, inputs_json = ?, updated_at = ? WHERE id = ?')
-      .run(changes.name ?? current.name, changes.notes ?? current.notes, JSON.stringify(changes.inputs ?? current.inputs), new Date().toISOString(), id);
+      .run(name, changes.notes ?? current.notes, JSON.stringify(changes.inputs ?? current.inputs), new Date().toISOString(), id);
     if (changes.regions) this.writeRegions(id, changes.regions);
     return this.get(id);
   }
@@ -83,7 +104,7 @@ export class ScenariosRepo {
 
   private assertFree(projectId: number, name: string, exceptId?: number): void {
     const existing = this.db.prepare('SELECT id FROM scenarios WHERE project_id = ? AND name = ?').get(projectId, name) as { id: number } | undefined;
-    if (existing && existing.id !== exceptId) throw new StoreError('conflict', `a scenario named "${name}" already exists in this project`, 'name');
+    if (existing && existing.id !== exceptId) throw new StoreError('conflict', both(`a scenario named "${name}" already exists in this project`, `já existe um cenário chamado "${name}" neste projeto`), 'name');
   }
 
   private writeRegions(scenarioId: number, regions: RegionSpec[]): void {
@@ -112,11 +133,15 @@ export class ScenariosRepo {
 
   /** Stored JSON is an entry point too: a hand-edited or damaged row is reported, not trusted. */
   private hydrate(raw: RawScenario, regions: RegionSpec[]): ScenarioRow {
-    const inputs = parseStored(raw.inputsJson, (v) => inputsSchema.safeParse(v), `scenario "${raw.name}" (id ${raw.id}) inputs`) as SizingInputs;
+    const what = both(`scenario "${raw.name}" (id ${raw.id}) inputs`, `as entradas do cenário "${raw.name}" (id ${raw.id})`);
+    const inputs = parseStored(raw.inputsJson, (v) => inputsSchema.safeParse(v), what) as SizingInputs;
     const checked = regionsSchema.safeParse(regions);
     if (!checked.success) {
-      const { field, message } = describeZodIssue(checked.error, ['regions']);
-      throw new StoreError('invalid-data', `scenario "${raw.name}" (id ${raw.id}) has a stored region that is not valid: ${field}: ${message}`, field);
+      const { field, text } = describeZodIssueText(checked.error, ['regions']);
+      throw new StoreError('invalid-data', both(
+        `scenario "${raw.name}" (id ${raw.id}) has a stored region that is not valid: ${field}: ${text.en}`,
+        `o cenário "${raw.name}" (id ${raw.id}) tem uma região salva que não é válida: ${field}: ${text['pt-BR']}`,
+      ), field);
     }
     const { inputsJson: _, ...rest } = raw;
     return { ...rest, inputs, regions: checked.data as RegionSpec[] };
@@ -140,17 +165,17 @@ function parseRegion(r: RegionRaw): RegionSpec {
   return { name: r.name, concurrency: r.concurrency, overrides: overrides as RegionSpec['overrides'] };
 }
 
-function parseStored<T>(json: string, parse: (v: unknown) => { success: true; data: T } | { success: false; error: import('zod').ZodError }, what: string): T {
+function parseStored<T>(json: string, parse: (v: unknown) => { success: true; data: T } | { success: false; error: import('zod').ZodError }, what: LocalizedText): T {
   let value: unknown;
   try {
     value = JSON.parse(json);
   } catch {
-    throw new StoreError('invalid-data', `${what} are not valid JSON in the database`);
+    throw new StoreError('invalid-data', both(`${what.en} are not valid JSON in the database`, `${what['pt-BR']} não são JSON válido no banco`));
   }
   const result = parse(value);
   if (!result.success) {
-    const { field, message } = describeZodIssue(result.error);
-    throw new StoreError('invalid-data', `${what} in the database are not valid: ${field}: ${message}`, field);
+    const { field, text } = describeZodIssueText(result.error);
+    throw new StoreError('invalid-data', both(`${what.en} in the database are not valid: ${field}: ${text.en}`, `${what['pt-BR']} no banco não são válidas: ${field}: ${text['pt-BR']}`), field);
   }
   return result.data;
 }

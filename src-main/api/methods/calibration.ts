@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isCalendarDay, MAX_LOG_TEXT_CHARS, readCalibration, sameKey, type CalendarDay, type CalibrationReading } from '../../engine/index.js';
 import { read, write, type ApiContext, type MethodMap } from '../define.js';
+import { both } from '../../i18n/text.js';
 import { ApiError } from '../errors.js';
 import { id, lang } from '../shared.js';
 import type { CalibrationReadResult, CalibrationRequestInput } from '../types.js';
@@ -28,7 +29,7 @@ export function readLog(ctx: ApiContext, input: CalibrationRequestInput): Calibr
     { text: input.text, source: input.source ?? PASTED_SOURCE, modelId: input.modelId, serverId: input.serverId, logDate: input.logDate, today: today() },
     ctx.store.catalog.effective(),
   );
-  if (!outcome.ok) throw new ApiError('invalid_input', `text: ${outcome.refusal.message[input.lang ?? 'en']}`, 'text');
+  if (!outcome.ok) throw ApiError.invalid('text', outcome.refusal.message);
   return outcome.reading;
 }
 
@@ -49,9 +50,7 @@ export const CALIBRATION_METHODS: MethodMap<CalibrationMethod> = {
     const reading = readLog(ctx, i);
     const problem = reading.problems[0];
     if (problem || !reading.profile) {
-      const message = problem?.message[i.lang ?? 'en'] ?? 'the log could not make a profile';
-      const field = problem?.field ?? 'text';
-      throw new ApiError('invalid_input', `${field}: ${message}`, field);
+      throw ApiError.invalid(problem?.field ?? 'text', problem?.message ?? both('the log could not make a profile', 'o log não permitiu montar um perfil'));
     }
     return ctx.store.calibrations.save(reading.profile);
   }),

@@ -4,6 +4,7 @@ import { exportFileName } from '../../export/file-name.js';
 import { optimiseCsv } from '../../export/optimise.js';
 import { inputsSchema, regionsSchema } from '../../schemas/index.js';
 import { read, type ApiContext, type MethodMap } from '../define.js';
+import { both } from '../../i18n/text.js';
 import { ApiError } from '../errors.js';
 import { checkSizable, lang } from '../shared.js';
 import type { OptimiseRequestBody } from '../types.js';
@@ -22,7 +23,7 @@ function search(ctx: ApiContext, r: OptimiseRequestBody) {
   checkSizable(ctx, r.inputs, r.regions ?? []);
   const catalog = ctx.store.catalog.effective();
   const unknown = r.serverIds?.find((id) => !catalog.servers.some((s) => s.id === id));
-  if (unknown !== undefined) throw new ApiError('invalid_input', `serverIds: ${JSON.stringify(unknown)} is not a server of this catalog`, 'serverIds');
+  if (unknown !== undefined) throw ApiError.invalid('serverIds', both(`${JSON.stringify(unknown)} is not a server of this catalog`, `${JSON.stringify(unknown)} não é um servidor deste catálogo`));
   // A runtime overhead left at the scenario's server default follows each server searched; one the user set is kept.
   const model = findModel(catalog, r.inputs.modelId)!;
   const server = findServer(catalog, r.inputs.serverId)!;

@@ -60,7 +60,7 @@ describe('calibration API', () => {
         expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'text', message: expect.stringMatching(message) } });
       }
     }
-    const pt = await callApi(ctx, 'calibration.save', { text: logs.SGLANG_TRUNCATED, lang: 'pt-BR' });
+    const pt = await callApi(ctx, 'calibration.save', { text: logs.SGLANG_TRUNCATED, lang: 'pt-BR' }, { lang: 'pt-BR' });
     expect(pt).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^text: este log do SGLang termina antes/) } });
     expect(count(path)).toBe(0);
   });
@@ -71,7 +71,7 @@ describe('calibration API', () => {
     expect(noGpu).toMatchObject({ ok: false, error: { field: 'serverId', message: expect.stringMatching(/^serverId: the log does not say which GPU it ran on/) } });
     const noModel = await callApi(ctx, 'calibration.save', { text: logs.VLLM_V0_TP4_COLOURED, serverId: 'dgx100' });
     expect(noModel).toMatchObject({ ok: false, error: { field: 'modelId', message: expect.stringContaining('"/models/DeepSeek-R1-AWQ" in the log matches no model record') } });
-    const unknown = await callApi(ctx, 'calibration.save', { text: logs.VLLM_V1_085_L40S, serverId: 'dgx999', lang: 'pt-BR' });
+    const unknown = await callApi(ctx, 'calibration.save', { text: logs.VLLM_V1_085_L40S, serverId: 'dgx999', lang: 'pt-BR' }, { lang: 'pt-BR' });
     expect(unknown).toMatchObject({ ok: false, error: { field: 'serverId', message: expect.stringMatching(/^serverId: "dgx999" não é um servidor/) } });
     expect(count(path)).toBe(0);
   });

@@ -95,7 +95,7 @@ describe('errors in the caller\'s language', () => {
 
   it('the web host answers in the language of Accept-Language', async () => {
     const { store } = tempStore();
-    const host = await startWebHost({ ctx: createApiContext(store), token: 'tok' });
+    const host = await startWebHost({ api: (method, input, options) => callApi(createApiContext(store), method, input, options), token: 'tok' });
     try {
       const ask = (lang: string) => rawRequest(host.port, {
         path: '/api/projects.create',

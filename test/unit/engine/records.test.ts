@@ -72,9 +72,9 @@ describe('every number a record carries has a physical range', () => {
   const model = { ...findModel(BUILT_IN_CATALOG, 'llama-3.1-8b')! };
 
   it.each([
-    ['hbmGBPerGpu', 1e308, /^hbmGBPerGpu: expected a number at least 1 and at most 10000 \(GB\)$/],
+    ['hbmGBPerGpu', 1e308, /^hbmGBPerGpu: expected a number at least 1 and at most 10,000 \(GB\)$/],
     ['hbmGBPerGpu', 0, /^hbmGBPerGpu: expected a number at least 1/],
-    ['priceHighUsd', 1e308, /^priceHighUsd: expected a number at least 0 and at most 1000000000 \(USD\)$/],
+    ['priceHighUsd', 1e308, /^priceHighUsd: expected a number at least 0 and at most 1,000,000,000 \(USD\)$/],
     ['hbmBandwidthTBpsPerGpu', 5e-324, /^hbmBandwidthTBpsPerGpu: expected a number at least 0.01/],
     ['nodePowerKW', Infinity, /^nodePowerKW: /],
     ['gpus', 2.5, /^gpus: expected a whole number/],

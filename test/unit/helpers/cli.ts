@@ -24,9 +24,9 @@ export const CASE_3 = ['--model', 'opt-oss-120b', '--server', 'dgx300', '--stora
   '--peak-headroom-ratio', '0.30', '--ha', 'n+1'];
 
 /** The same, without blocking the test's event loop (for runs that must overlap other work). */
-export function sizingAsync(args: string[]): Promise<CliRun> {
+export function sizingAsync(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [SIZING_BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [SIZING_BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

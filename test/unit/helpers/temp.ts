@@ -2,9 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { apiContext } from '../../../src-main/cli/store-context.js';
 import { openStore, type Store } from '../../../src-main/store/index.js';
-import { callApi, type ApiContext, type ApiInput, type ApiMethodName, type ApiResult } from '../../../src-main/api/index.js';
+import { callApi, createApiContext, type ApiContext, type ApiInput, type ApiMethodName, type ApiResult } from '../../../src-main/api/index.js';
 
 const dirs: string[] = [];
 const stores: Store[] = [];
@@ -27,7 +26,7 @@ export function tempStore(): { store: Store; ctx: ApiContext; path: string; dir:
   const path = join(dir, 'projects.db');
   const store = openStore(path);
   stores.push(store);
-  return { store, ctx: apiContext(store), path, dir };
+  return { store, ctx: createApiContext(store), path, dir };
 }
 
 /** Calls the API and fails the test with the error message when it does not succeed. */

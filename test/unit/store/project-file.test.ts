@@ -16,7 +16,7 @@ function validFile(): any {
     schemaVersion: 1,
     project: { name: 'Shared plan' },
     scenarios: [
-      { key: 'a', name: 'Base, "quoted"\nline', notes: '', variantOf: null, inputs: { ...saas, serverId: 'h20-8' }, regions: [{ name: 'EU', concurrency: 500, overrides: {} }] },
+      { key: 'a', name: 'Base, "quoted"; line', notes: '', variantOf: null, inputs: { ...saas, serverId: 'h20-8' }, regions: [{ name: 'EU', concurrency: 500, overrides: {} }] },
       { key: 'b', name: 'fp16', notes: '', variantOf: 'a', inputs: { ...saas, kvPrecision: 'fp16' }, regions: [] },
     ],
     customRecords: { models: [], servers: [customServer], storage: [], prices: [] },
@@ -112,7 +112,7 @@ describe('project files', async () => {
     expect(strip(b)).toEqual(strip(a));
     expect(new Set([...a, ...b].map((s) => s.id)).size).toBe(4);
     const variant = b.find((s) => s.variantOf !== null)!;
-    expect(b.find((s) => s.id === variant.variantOf)!.name).toBe('Base, "quoted"\nline');
+    expect(b.find((s) => s.id === variant.variantOf)!.name).toBe('Base, "quoted"; line');
     expect(store.catalog.custom().servers).toHaveLength(1);
   });
 

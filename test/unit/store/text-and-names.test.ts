@@ -92,7 +92,7 @@ describe('project files are decoded strictly', () => {
 
   it('over HTTP too: invalid UTF-8 is a 400 naming the byte, a BOM is dropped, a lone surrogate is named by its field', async () => {
     const { store } = tempStore();
-    const host = await startWebHost({ ctx: createApiContext(store), token: 'tok' });
+    const host = await startWebHost({ api: (method, input, options) => callApi(createApiContext(store), method, input, options), token: 'tok' });
     const post = (body: Buffer | string) => rawRequest(host.port, {
       path: '/api/projects.create',
       headers: { 'Content-Type': 'application/json', Authorization: 'Bearer tok', Host: `127.0.0.1:${host.port}` },
