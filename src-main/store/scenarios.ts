@@ -1,6 +1,7 @@
 import { both } from '../i18n/text.js';
 import { describeZodIssueText, inputsSchema, normalizeName, regionsSchema } from '../schemas/index.js';
 import type { LocalizedText, RegionSpec, SizingInputs } from '../engine/types.js';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.js';
 import { StoreError } from './errors.js';
 import type { NewScenario, ScenarioChanges, ScenarioRow } from './types.js';
@@ -22,28 +23,40 @@ const SELECT = `
   FROM scenarios`;
 
 export class ScenariosRepo {
+  private readonly statements = new Map<string, Statement>();
+
   constructor(private readonly db: Db) {}
+
+  /** Each statement compiled once: a large import inserts tens of thousands of rows with the same few. */
+  private sql(text: string): Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
 
   /** Scenarios of a project, variants after their parents' siblings, by name. */
   list(projectId: number): ScenarioRow[] {
-    const raws = this.db.prepare(`${SELECT} WHERE project_id = ? ORDER BY variant_of IS NOT NULL, name`).all(projectId) as RawScenario[];
+    const raws = this.sql(`${SELECT} WHERE project_id = ? ORDER BY variant_of IS NOT NULL, name`).all(projectId) as RawScenario[];
     const regions = this.regionsOfProject(projectId);
     return raws.map((raw) => this.hydrate(raw, regions.get(raw.id) ?? []));
   }
 
   get(id: number): ScenarioRow {
-    const raw = this.db.prepare(`${SELECT} WHERE id = ?`).get(id) as RawScenario | undefined;
+    const raw = this.sql(`${SELECT} WHERE id = ?`).get(id) as RawScenario | undefined;
     if (!raw) throw new StoreError('not-found', both(`no scenario with id ${id}`, `não há cenário com o id ${id}`), 'id');
     return this.hydrate(raw, this.regionsOf(id));
   }
 
   findByName(projectId: number, name: string): ScenarioRow | undefined {
-    const raw = this.db.prepare(`${SELECT} WHERE project_id = ? AND name = ?`).get(projectId, normalizeName(name)) as RawScenario | undefined;
+    const raw = this.sql(`${SELECT} WHERE project_id = ? AND name = ?`).get(projectId, normalizeName(name)) as RawScenario | undefined;
     return raw ? this.hydrate(raw, this.regionsOf(raw.id)) : undefined;
   }
 
   variantsOf(id: number): ScenarioRow[] {
-    const raws = this.db.prepare(`${SELECT} WHERE variant_of = ? ORDER BY name`).all(id) as RawScenario[];
+    const raws = this.sql(`${SELECT} WHERE variant_of = ? ORDER BY name`).all(id) as RawScenario[];
     return raws.map((raw) => this.hydrate(raw, this.regionsOf(raw.id)));
   }
 
@@ -69,11 +82,10 @@ export class ScenariosRepo {
   private insert(s: NewScenario, now: string): number {
     const name = normalizeName(s.name);
     this.assertFree(s.projectId, name);
-    const info = this.db
-      .prepare('INSERT INTO scenarios (project_id, variant_of, name, notes, inputs_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    const info = this.sql('INSERT INTO scenarios (project_id, variant_of, name, notes, inputs_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(s.projectId, s.variantOf ?? null, name, s.notes ?? '', JSON.stringify(s.inputs), now, now);
     const id = Number(info.lastInsertRowid);
-    this.writeRegions(id, s.regions ?? []);
+    this.insertRegions(id, s.regions ?? []);
     return id;
   }
 
@@ -81,8 +93,7 @@ export class ScenariosRepo {
     const current = this.get(id);
     const name = changes.name === undefined ? current.name : normalizeName(changes.name);
     if (name !== current.name) this.assertFree(current.projectId, name, id);
-    this.db
-      .prepare('UPDATE scenarios SET name = ?, notes = ?, inputs_json = ?, updated_at = ? WHERE id = ?')
+    this.sql('UPDATE scenarios SET name = ?, notes = ?, inputs_json = ?, updated_at = ? WHERE id = ?')
       .run(name, changes.notes ?? current.notes, JSON.stringify(changes.inputs ?? current.inputs), new Date().toISOString(), id);
     if (changes.regions) this.writeRegions(id, changes.regions);
     return this.get(id);
@@ -90,7 +101,7 @@ export class ScenariosRepo {
 
   delete(id: number): ScenarioRow {
     const current = this.get(id);
-    this.db.prepare('DELETE FROM scenarios WHERE id = ?').run(id);
+    this.sql('DELETE FROM scenarios WHERE id = ?').run(id);
     return current;
   }
 
@@ -103,24 +114,27 @@ export class ScenariosRepo {
   }
 
   private assertFree(projectId: number, name: string, exceptId?: number): void {
-    const existing = this.db.prepare('SELECT id FROM scenarios WHERE project_id = ? AND name = ?').get(projectId, name) as { id: number } | undefined;
+    const existing = this.sql('SELECT id FROM scenarios WHERE project_id = ? AND name = ?').get(projectId, name) as { id: number } | undefined;
     if (existing && existing.id !== exceptId) throw new StoreError('conflict', both(`a scenario named "${name}" already exists in this project`, `já existe um cenário chamado "${name}" neste projeto`), 'name');
   }
 
   private writeRegions(scenarioId: number, regions: RegionSpec[]): void {
-    this.db.prepare('DELETE FROM regions WHERE scenario_id = ?').run(scenarioId);
-    const insert = this.db.prepare('INSERT INTO regions (scenario_id, position, name, concurrency, overrides_json) VALUES (?, ?, ?, ?, ?)');
+    this.sql('DELETE FROM regions WHERE scenario_id = ?').run(scenarioId);
+    this.insertRegions(scenarioId, regions);
+  }
+
+  private insertRegions(scenarioId: number, regions: RegionSpec[]): void {
+    const insert = this.sql('INSERT INTO regions (scenario_id, position, name, concurrency, overrides_json) VALUES (?, ?, ?, ?, ?)');
     regions.forEach((r, i) => insert.run(scenarioId, i, r.name, r.concurrency, JSON.stringify(r.overrides ?? {})));
   }
 
   private regionsOf(scenarioId: number): RegionSpec[] {
-    const rows = this.db.prepare('SELECT scenario_id AS scenarioId, name, concurrency, overrides_json AS overridesJson FROM regions WHERE scenario_id = ? ORDER BY position').all(scenarioId) as RegionRaw[];
+    const rows = this.sql('SELECT scenario_id AS scenarioId, name, concurrency, overrides_json AS overridesJson FROM regions WHERE scenario_id = ? ORDER BY position').all(scenarioId) as RegionRaw[];
     return rows.map((r) => parseRegion(r));
   }
 
   private regionsOfProject(projectId: number): Map<number, RegionSpec[]> {
-    const rows = this.db
-      .prepare('SELECT r.scenario_id AS scenarioId, r.name, r.concurrency, r.overrides_json AS overridesJson FROM regions r JOIN scenarios s ON s.id = r.scenario_id WHERE s.project_id = ? ORDER BY r.scenario_id, r.position')
+    const rows = this.sql('SELECT r.scenario_id AS scenarioId, r.name, r.concurrency, r.overrides_json AS overridesJson FROM regions r JOIN scenarios s ON s.id = r.scenario_id WHERE s.project_id = ? ORDER BY r.scenario_id, r.position')
       .all(projectId) as RegionRaw[];
     const byScenario = new Map<number, RegionSpec[]>();
     for (const r of rows) {
