@@ -75,22 +75,38 @@ function isWellFormed(text: string): boolean {
   return !LONE_SURROGATE.test(text);
 }
 
-/** The path of the first string or key that is not well-formed UTF-16, built only on the way back from a failure. */
-function illFormedPath(value: unknown): (string | number)[] | null {
-  if (typeof value === 'string') return isWellFormed(value) ? null : [];
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const inner = illFormedPath(value[i]);
-      if (inner) return [i, ...inner];
-    }
-    return null;
-  }
-  if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      if (!isWellFormed(key)) return [];
-      const inner = illFormedPath(item);
-      if (inner) return [key, ...inner];
+interface Visit {
+  value: unknown;
+  key: string | number | null;
+  parent: Visit | null;
+}
+
+/**
+ * The path of the first string or key that is not well-formed UTF-16. Walks with its own stack and
+ * parent links, not recursion: a file of arrays nested 100,000 deep is refused for its shape, not
+ * by a stack overflow, and a path is built only for the string at fault.
+ */
+function illFormedPath(root: unknown): (string | number)[] | null {
+  const stack: Visit[] = [{ value: root, key: null, parent: null }];
+  while (stack.length > 0) {
+    const visit = stack.pop()!;
+    const { value } = visit;
+    if (typeof value === 'string') {
+      if (!isWellFormed(value)) return pathOf(visit);
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], key: i, parent: visit });
+    } else if (value !== null && typeof value === 'object') {
+      const entries = Object.entries(value);
+      for (const [key] of entries) if (!isWellFormed(key)) return pathOf(visit);
+      // Pushed last to first, so the first problem in the document's order is the one reported.
+      for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i]![1], key: entries[i]![0], parent: visit });
     }
   }
   return null;
+}
+
+function pathOf(visit: Visit): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (let at: Visit | null = visit; at && at.key !== null; at = at.parent) path.unshift(at.key);
+  return path;
 }
