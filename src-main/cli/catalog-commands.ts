@@ -1,26 +1,26 @@
 import { both, CliError, EXIT_OK } from './errors.js';
 import { readCatalogFile } from './catalog-file.js';
 import type { CommandContext } from './main.js';
-import { apiContext, call, openCliStore } from './store-context.js';
+import { openCliApi } from './store-context.js';
 
 /** `sizing catalog import FILE [--replace]`: a catalog file's records stored as your own, all or nothing. */
 export async function run({ args, out }: CommandContext): Promise<number> {
   const path = args.positionals[2];
   if (path === undefined) throw CliError.required('catalog import FILE', both('(a JSON file { "models": [...], "servers": [...], "storage": [...] })', '(um arquivo JSON { "models": [...], "servers": [...], "storage": [...] })'));
   const file = readCatalogFile('catalog import', path);
-  const store = openCliStore(args);
+  const api = openCliApi(args, 'write');
   try {
-    const ctx = apiContext(store);
     let result;
     try {
-      result = await call(ctx, 'catalog.import', { file, replace: args.switches.has('replace') });
+      result = await api.call('catalog.import', { file, replace: args.switches.has('replace') });
     } catch (error) {
       if (error instanceof CliError) throw new CliError(both(`catalog import: ${path}: ${error.render('en')}`, `catalog import: ${path}: ${error.render('pt-BR')}`));
       throw error;
     }
-    out(`${path}: ${result.added} added, ${result.replaced} replaced (${store.path})\n`);
+    const { dbPath } = await api.call('app.info', {});
+    out(`${path}: ${result.added} added, ${result.replaced} replaced (${dbPath})\n`);
     return EXIT_OK;
   } finally {
-    store.close();
+    api.close();
   }
 }

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-import { BUILT_IN_CATALOG, PRECISIONS, planRegions, planScenario, TEMPLATES, type Catalog, type Lang } from '../engine/index.js';
+import { PRECISIONS, planRegions, planScenario, TEMPLATES, type Catalog, type Lang } from '../engine/index.js';
 import { toCsv } from '../export/csv.js';
 import { resultsTable } from '../export/tables.js';
 import { parseArgs, type ParsedArgs } from './args.js';
 import { both, CliError, errorLang, EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_OK, oneOf } from './errors.js';
 import { catalogWithFile } from './catalog-file.js';
+import { cliCatalog, type CliCatalog } from './catalog-source.js';
 import { HELP_EN, HELP_PT_BR } from './help.js';
 import { planTextReport, textReport } from './report.js';
 import { inputsFromArgs, parseFormat, parseLang, parseTemplate, SIZING_FLAGS } from './sizing-flags.js';
@@ -75,7 +76,10 @@ export async function runCli(argv: string[], out: (text: string) => void = (t) =
   const command = args.positionals[0];
   if (command === 'templates') return listTemplates(args, out);
   if (command === 'catalog' && args.positionals[1] === 'import') return (await import('./catalog-commands.js')).run({ args, out });
-  if (command === 'catalog') return listCatalog(args, out, catalogWithFile(args, BUILT_IN_CATALOG));
+  if (command === 'catalog') {
+    const source = await cliCatalog(args);
+    return listCatalog(args, out, { ...source, catalog: catalogWithFile(args, source.catalog) });
+  }
   if (command !== undefined && command in LAZY_COMMANDS) {
     const module = await LAZY_COMMANDS[command]!.load();
     return module.run({ args, out });
@@ -84,7 +88,7 @@ export async function runCli(argv: string[], out: (text: string) => void = (t) =
     const known = ['templates', 'catalog', ...Object.keys(LAZY_COMMANDS)].join(', ');
     throw new CliError(both(`${command}: unknown command; expected one of ${known}, or sizing flags (see sizing --help)`, `${command}: comando desconhecido; esperado um de ${known}, ou flags de dimensionamento (veja sizing --help)`));
   }
-  return sizeFromFlags(args, out, catalogWithFile(args, BUILT_IN_CATALOG));
+  return sizeFromFlags(args, out, catalogWithFile(args, (await cliCatalog(args, parseTemplate(args))).catalog));
 }
 
 /** Refuses a flag the command does not use (`project list --concurrency 5`), naming the flags it does use. */
@@ -139,7 +143,8 @@ function listTemplates(args: ParsedArgs, out: (text: string) => void): number {
 
 const CATALOG_KINDS = ['models', 'servers', 'storage', 'precisions'] as const;
 
-export function listCatalog(args: ParsedArgs, out: (text: string) => void, catalog: Catalog): number {
+/** Built-in records, and with --db (or SIZING_DB) the user's own, marked as such. */
+export function listCatalog(args: ParsedArgs, out: (text: string) => void, { catalog, customIds }: CliCatalog): number {
   const kind = args.positionals[1];
   if (!CATALOG_KINDS.includes(kind as (typeof CATALOG_KINDS)[number])) {
     throw CliError.badValue('catalog', kind ?? '', oneOf(CATALOG_KINDS));
@@ -148,10 +153,11 @@ export function listCatalog(args: ParsedArgs, out: (text: string) => void, catal
   const lang = parseLang(args);
   const records = kind === 'precisions' ? PRECISIONS : catalog[kind as 'models' | 'servers' | 'storage'];
   if (format === 'json') {
-    out(JSON.stringify(records, null, 2) + '\n');
+    out(JSON.stringify(records.map((r) => (customIds.has(r.id) ? { ...r, custom: true } : r)), null, 2) + '\n');
     return EXIT_OK;
   }
-  for (const record of records) out(`${catalogLine(kind!, record, lang)}\n`);
+  const mine = both('  (your own record)', '  (registro próprio)')[lang];
+  for (const record of records) out(`${catalogLine(kind!, record, lang)}${customIds.has(record.id) ? mine : ''}\n`);
   return EXIT_OK;
 }
 

@@ -1,5 +1,5 @@
 
-import { formatNumber, formatPercent, formatUsd, formatUsdRange, SWEEP_FIELDS, SweepRangeError, type CompareValue, type Lang, type RegionSpec, type SweepField } from '../engine/index.js';
+import { formatNumber, formatPercent, formatUsd, formatUsdRange, sweep, SWEEP_FIELDS, SweepRangeError, type CompareValue, type Lang, type RegionSpec, type SweepField } from '../engine/index.js';
 import type { Comparison, ExportedFile, ExportFormat, PictureSubject } from '../api/index.js';
 import { EXPORT_FORMATS, PICTURE_SUBJECTS } from '../export/files.js';
 import { countLabel, label, type LabelKey } from '../i18n/labels.js';
@@ -10,7 +10,9 @@ import { both, CliError, EXIT_OK, oneOf } from './errors.js';
 import type { CommandContext } from './main.js';
 import { writeOutputFile } from './output-file.js';
 import { projectByName, scenarioByName } from './project-commands.js';
-import { inputsFromArgs, overridesFromArgs, parseFormat, parseLang, parseTemplate, SIZING_FLAGS } from './sizing-flags.js';
+import { catalogWithFile } from './catalog-file.js';
+import { cliCatalog } from './catalog-source.js';
+import { FLAG_OF_FIELD, inputsFromArgs, overridesFromArgs, parseFormat, parseLang, parseTemplate, SIZING_FLAGS } from './sizing-flags.js';
 import { openCliApi, type CliApi } from './store-context.js';
 
 type Out = CommandContext['out'];
@@ -175,24 +177,26 @@ async function regionCommand(api: CliApi, args: ParsedArgs, out: Out): Promise<n
 }
 
 /** The swept input, by its field name (peakHeadroomRatio) or its flag's spelling (peak-headroom-ratio). */
-function parseSweepField(value: string): SweepField {
-  const byFlag = SIZING_FLAGS[value]?.field;
-  const field = byFlag && (SWEEP_FIELDS as string[]).includes(byFlag) ? byFlag : value;
-  const flags = SWEEP_FIELDS.map((f) => Object.keys(SIZING_FLAGS).find((name) => SIZING_FLAGS[name]!.field === f) ?? f);
-  return parseChoice('sweep', field, [...SWEEP_FIELDS, ...flags]) as SweepField;
+function parseSweepField(raw: string): SweepField {
+  if ((SWEEP_FIELDS as string[]).includes(raw)) return raw as SweepField;
+  const byFlag = SIZING_FLAGS[raw.replace(/^--/, '')]?.field;
+  if (byFlag && (SWEEP_FIELDS as string[]).includes(byFlag)) return byFlag as SweepField;
+  const flags = SWEEP_FIELDS.map((field) => FLAG_OF_FIELD.get(field)!.slice(2));
+  throw CliError.badValue('--sweep', raw, both(`one of ${flags.join(', ')} (or ${SWEEP_FIELDS.join(', ')})`, `um de ${flags.join(', ')} (ou ${SWEEP_FIELDS.join(', ')})`));
 }
 
 /** Ad-hoc sweep from sizing flags: nodes and CapEx against one input, with the node thresholds. */
 async function sweepCommand(args: ParsedArgs, out: Out): Promise<number> {
-  const { BUILT_IN_CATALOG, sweep } = await import('../engine/index.js');
   const field = parseSweepField(flag(args, 'sweep'));
   const from = parseNumber('from', flag(args, 'from'));
   const to = parseNumber('to', flag(args, 'to'));
   const points = parseNumber('points', args.flags.get('points') ?? '50');
-  const inputs = inputsFromArgs(args, BUILT_IN_CATALOG, parseTemplate(args));
+  const template = parseTemplate(args);
+  const catalog = catalogWithFile(args, (await cliCatalog(args, template)).catalog);
+  const inputs = inputsFromArgs(args, catalog, template);
   let result;
   try {
-    result = sweep({ inputs, catalog: BUILT_IN_CATALOG, field, from, to, points });
+    result = sweep({ inputs, catalog, field, from, to, points });
   } catch (error) {
     if (error instanceof SweepRangeError) throw new CliError(mapText(error.text, (text) => `--${error.argument === 'field' ? 'sweep' : error.argument}: ${text}`));
     throw error;

@@ -69,8 +69,6 @@ export const SIZING_FLAGS: Record<string, { field: keyof SizingInputs; kind: Fla
 export const FLAG_OF_FIELD = new Map(Object.entries(SIZING_FLAGS).map(([flag, spec]) => [spec.field, `--${flag}`]));
 const REQUIRED = ['model', 'server', 'concurrency', 'effective-context'];
 
-export const OUTPUT_FLAGS = ['format', 'lang'];
-
 function parseFlagValue(flag: string, kind: FlagKind, raw: string): string | number {
   switch (kind) {
     case 'number':

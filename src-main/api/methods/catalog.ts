@@ -56,19 +56,29 @@ const FILE_LISTS = [['models', 'model'], ['servers', 'server'], ['storage', 'sto
 function importCatalogFile(store: Store, raw: unknown, replace: boolean): { added: number; replaced: number } {
   const parsed = catalogFileSchema.safeParse(raw);
   if (!parsed.success) {
-    const { field, message } = describeZodIssue(parsed.error);
-    throw new ApiError('invalid_input', `${field}: ${message}`, field);
+    const { field, text } = describeZodIssueText(parsed.error);
+    throw ApiError.invalid(field, text);
   }
   const file: CatalogFile = parsed.data;
   const builtIn = catalogIdClashes(BUILT_IN_CATALOG, file)[0];
-  if (builtIn) throw new ApiError('conflict', `${builtIn.path}: "${builtIn.id}" is a built-in ${builtIn.kind}; give your record its own id`, builtIn.path);
+  if (builtIn) {
+    throw new ApiError('conflict', both(
+      `${builtIn.path}: "${builtIn.id}" is a built-in ${builtIn.kind}; give your record its own id`,
+      `${builtIn.path}: "${builtIn.id}" é um registro embutido (${builtIn.kind}); dê ao seu registro um id próprio`,
+    ), builtIn.path);
+  }
   const custom = store.catalog.custom();
   let added = 0;
   let replaced = 0;
   for (const [list, kind] of FILE_LISTS) {
     file[list].forEach((record, index) => {
       const exists = (custom[list] as { id: string }[]).some((r) => r.id === record.id);
-      if (exists && !replace) throw new ApiError('conflict', `${list}[${index}].id: your ${kind} "${record.id}" is already stored; import with replace to update it`, `${list}[${index}].id`);
+      if (exists && !replace) {
+        throw new ApiError('conflict', both(
+          `${list}[${index}].id: your ${kind} "${record.id}" is already stored; import with replace to update it`,
+          `${list}[${index}].id: seu registro (${kind}) "${record.id}" já está gravado; importe com --replace para atualizá-lo`,
+        ), `${list}[${index}].id`);
+      }
       if (exists) store.catalog.update(kind, record as never);
       else store.catalog.add(kind, record as never);
       if (exists) replaced++;
