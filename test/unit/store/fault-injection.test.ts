@@ -7,6 +7,7 @@ import { callApi, createApiContext } from '../../../src-main/api/index.js';
 import { TEMPLATES } from '../../../src-main/engine/index.js';
 import { openStore } from '../../../src-main/store/index.js';
 import { bundleFixture } from '../helpers/bundle.js';
+import { killMidStream } from '../helpers/crashes.js';
 import { SIZING_BIN, sizing, sizingAsync } from '../helpers/cli.js';
 import { holdLock } from '../helpers/foreign.js';
 import { apiCall, serve } from '../helpers/serve.js';
@@ -45,29 +46,6 @@ function storedNames(path: string): Set<string> {
   } finally {
     raw.close();
   }
-}
-
-/** Runs a child that prints one acknowledged write per line; SIGKILLs it after `delayMs` once it has acknowledged `atLeast`. */
-function killMidStream(script: string, args: string[], atLeast: number, delayMs: number): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const acknowledged: string[] = [];
-    let buffer = '';
-    let stderr = '';
-    let scheduled = false;
-    child.stderr.on('data', (d) => (stderr += d));
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const lines = buffer.split('\n');
-      buffer = lines.pop()!;
-      acknowledged.push(...lines);
-      if (!scheduled && acknowledged.length >= atLeast) {
-        scheduled = true;
-        setTimeout(() => child.kill('SIGKILL'), delayMs);
-      }
-    });
-    child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve(acknowledged) : reject(new Error(`ended on its own (${code}): ${stderr}`))));
-  });
 }
 
 let saveWriter: string;

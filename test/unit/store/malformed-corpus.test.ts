@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { callApi } from '../../../src-main/api/index.js';
-import { TEMPLATES } from '../../../src-main/engine/index.js';
 import { openStore, StoreError, type StoreErrorCode } from '../../../src-main/store/index.js';
 import { MIGRATIONS } from '../../../src-main/store/migrations.js';
 import { sizing } from '../helpers/cli.js';
+import { populatedDb } from '../helpers/crashes.js';
 import { ok, tempDir, tempStore } from '../helpers/temp.js';
 import { MALFORMED_FILES, validProject } from './malformed-corpus.js';
 
@@ -72,18 +72,6 @@ describe('the malformed-file corpus', () => {
   });
 });
 
-/** A real project database with rows across many pages. */
-function populatedDb(dir: string, name = 'full.db'): string {
-  const path = join(dir, name);
-  const store = openStore(path);
-  store.write(() => {
-    const p = store.projects.create('big');
-    for (let i = 0; i < 300; i++) store.scenarios.create({ projectId: p.id, name: `s${i}`, notes: 'n'.repeat(500), inputs: TEMPLATES[0]!.inputs });
-  });
-  store.db.pragma('wal_checkpoint(TRUNCATE)');
-  store.close();
-  return path;
-}
 
 function rawSql(path: string, sql: string): string {
   const raw = new Database(path);

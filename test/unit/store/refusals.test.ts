@@ -3,26 +3,14 @@ import { readFileSync, truncateSync, writeFileSync, statSync, readdirSync } from
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { TEMPLATES } from '../../../src-main/engine/index.js';
 import { openStore, StoreError } from '../../../src-main/store/index.js';
 import { MIGRATIONS } from '../../../src-main/store/migrations.js';
 import { sizing } from '../helpers/cli.js';
+import { populatedDb } from '../helpers/crashes.js';
 import { tempDir } from '../helpers/temp.js';
 
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
-/** A real database with enough rows to span many pages. */
-function populatedDb(dir: string): string {
-  const path = join(dir, 'full.db');
-  const store = openStore(path);
-  store.write(() => {
-    const p = store.projects.create('big');
-    for (let i = 0; i < 300; i++) store.scenarios.create({ projectId: p.id, name: `s${i}`, notes: 'n'.repeat(500), inputs: TEMPLATES[0]!.inputs });
-  });
-  store.db.pragma('wal_checkpoint(TRUNCATE)');
-  store.close();
-  return path;
-}
 
 function expectRefusal(path: string, code: StoreError['code'], pattern: RegExp) {
   const before = sha(path);
