@@ -26,6 +26,8 @@ type CommandModule = () => Promise<{ run: (ctx: CommandContext) => Promise<numbe
 
 const SIZING = Object.keys(SIZING_FLAGS);
 const STORE = ['db', 'lang'];
+/** A catalog file for one run (`--catalog FILE`), and whether its records may take built-in ids. */
+const CATALOG_FILE = ['catalog', 'replace'];
 
 /**
  * Sub-commands that need the store or the web host load them only when asked (fast start-up), with
@@ -49,17 +51,17 @@ const LAZY_COMMANDS: Record<string, { load: CommandModule; flags: string[] | Rec
   serve: { load: () => import('./serve-command.js'), flags: [...STORE, 'port', 'verbose'] },
   export: { load: () => import('./plan-commands.js'), flags: [...STORE, 'project', 'scenario', 'format', 'subject', 'out', 'force', 'bom'] },
   region: { load: () => import('./plan-commands.js'), flags: [...STORE, ...SIZING, 'project', 'scenario', 'region', 'new-name', 'format'] },
-  compare: { load: () => import('./plan-commands.js'), flags: [...STORE, 'project', 'format', 'bom'] },
-  sweep: { load: () => import('./plan-commands.js'), flags: [...STORE, ...SIZING, 'template', 'sweep', 'from', 'to', 'points', 'format', 'out', 'force', 'bom'] },
+  compare: { load: () => import('./plan-commands.js'), flags: [...STORE, 'project', 'format', 'bom', 'only-differences', 'out', 'force'] },
+  sweep: { load: () => import('./plan-commands.js'), flags: [...STORE, ...SIZING, 'template', 'sweep', 'from', 'to', 'points', 'format', 'out', 'force', 'bom', ...CATALOG_FILE] },
   calibrate: { load: () => import('./calibrate-command.js'), flags: [...STORE, 'model', 'server', 'log-date', 'save', 'format'] },
   calibration: { load: () => import('./calibrate-command.js'), flags: { list: [...STORE, 'format'], delete: STORE } },
   optimise: { load: () => import('./optimise-command.js'), flags: ['lang', ...SIZING, ...OPTIMISE_FLAGS, 'format', 'bom'] },
 };
 
 const OWN_FLAGS: Record<string, string[]> = {
-  '': [...STORE, ...SIZING, 'template', 'format', 'bom'],
+  '': [...STORE, ...SIZING, 'template', 'format', 'bom', ...CATALOG_FILE],
   templates: ['lang', 'format'],
-  catalog: [...STORE, 'format'],
+  catalog: [...STORE, 'format', ...CATALOG_FILE],
 };
 
 export async function runCli(argv: string[], out: (text: string) => void = (t) => process.stdout.write(t)): Promise<number> {

@@ -37,12 +37,12 @@ describe('sizing --catalog FILE (one run) and sizing catalog import FILE', () =>
     (bad.models[1] as Record<string, unknown>).hiddenSize = -4;
     const r = sizing([...rowArgs(logs.rows[1]!), '--catalog', fileWith(bad)]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^sizing: --catalog: .*catalog\.json: models\[1\]\.hiddenSize: expected a whole number at least 1 and at most 262144 \(values\)\n$/);
+    expect(r.stderr).toMatch(/^sizing: --catalog: .*catalog\.json: models\[1\]\.hiddenSize: expected a whole number at least 1 and at most 262,144 \(values\)\n$/);
     expect(sizing([...rowArgs(logs.rows[1]!), '--catalog', fileWith('{ not json')]).stderr).toMatch(/^sizing: --catalog: .* is not JSON/);
     expect(sizing([...rowArgs(logs.rows[1]!), '--catalog', fileWith({ gpus: [] })]).stderr).toMatch(/^sizing: --catalog: .*: \(file\): unknown key "gpus"; expected models, servers, storage$/m);
     expect(sizing([...rowArgs(logs.rows[1]!), '--catalog', join(tempDir(), 'missing.json')]).stderr).toMatch(/^sizing: --catalog: cannot read .*missing\.json \(ENOENT\)/);
     const huge = { servers: [{ id: 'big', name: 'big', gpus: 8, hbmGBPerGpu: 1e308, hbmBandwidthTBpsPerGpu: 1, nodePowerKW: 1, priceLowUsd: 1, priceHighUsd: 2, source: 'x' }] };
-    expect(sizing([...rowArgs(logs.rows[1]!), '--catalog', fileWith(huge)]).stderr).toMatch(/servers\[0\]\.hbmGBPerGpu: expected a number at least 1 and at most 10000 \(GB\)/);
+    expect(sizing([...rowArgs(logs.rows[1]!), '--catalog', fileWith(huge)]).stderr).toMatch(/servers\[0\]\.hbmGBPerGpu: expected a number at least 1 and at most 10,000 \(GB\)/);
   });
 
   it('reuses a built-in id only with --replace', () => {

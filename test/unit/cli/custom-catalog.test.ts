@@ -23,7 +23,7 @@ describe('custom catalog records on the command line', () => {
     expect(withDb.stderr).toBe('');
     const result = JSON.parse(withDb.stdout);
     expect(result.model.id).toBe('acme-13b');
-    expect(result.cost.capexLowUsd).toBe(result.nodes.total * 250_000);
+    expect(result.cost.serverCapexLowUsd).toBe(result.nodes.total * 250_000);
     expect(JSON.parse(sizing(ACME_RUN, { ...env, SIZING_DB: db }).stdout).model.id).toBe('acme-13b');
     const without = sizing(ACME_RUN, env);
     expect(without.status).toBe(2);
@@ -38,7 +38,7 @@ describe('custom catalog records on the command line', () => {
     expect(JSON.parse(sizing(ACME_RUN, env).stdout).model.id).toBe('acme-13b');
     // Built-in ids keep the fast path: the reference price, not the stored one.
     const builtIn = JSON.parse(sizing(['--model', 'opt-oss-20b', '--server', 'dgx200', '--concurrency', '100', '--effective-context', '8192', '--format', 'json'], env).stdout);
-    expect(builtIn.cost.capexLowUsd).not.toBe(builtIn.nodes.total * 250_000);
+    expect(builtIn.cost.serverCapexLowUsd).not.toBe(builtIn.nodes.total * 250_000);
   });
 
   it('catalog models --db lists them, marked as the user\'s own', async () => {
