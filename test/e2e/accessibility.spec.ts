@@ -125,7 +125,10 @@ test('the Export menu works with the arrow keys, and Escape closes it onto its b
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('export-csv')).toBeFocused();
   await app.keyboard.press('ArrowDown');
+  await expect(app.getByTestId('export-xlsx')).toBeFocused();
+  await app.keyboard.press('ArrowDown');
   await expect(app.getByTestId('export-pdf')).toBeFocused();
+  await app.keyboard.press('ArrowUp');
   await app.keyboard.press('ArrowUp');
   await app.keyboard.press('ArrowUp');
   await expect(app.getByTestId('export-png-nodes-chart')).toBeFocused();

@@ -41,7 +41,7 @@ test('removing a region can be undone, cards show cold start, and the list shows
   await app.getByTestId('tab-regions').click();
   await planReady(app);
   const regions = app.getByTestId('region');
-  await expect(regions.first().getByTestId('region-cold-start')).toHaveText('cold start 6.5 s, misses the 5 s target');
+  await expect(regions.first().getByTestId('region-cold-start')).toHaveText('cold start 66.5 s, misses the 5 s target');
 
   await regions.nth(1).getByTestId('remove-region').click();
   await expect(regions).toHaveCount(2);

@@ -1,4 +1,7 @@
-import { formatUsd } from '../../src-main/engine/index.js';
+import { COST_DEFAULTS, formatUsd } from '../../src-main/engine/index.js';
+
+/** One node's CapEx at a typed price: the server plus the default network fabric per node. */
+const capexAt = (priceUsd: number) => priceUsd + COST_DEFAULTS.networkUsdPerNode.value;
 import { createProject, expect, resultsReady, scenarioFromTemplate, test } from './fixtures/web-host.js';
 import type { Page } from '@playwright/test';
 
@@ -16,13 +19,13 @@ test('350,000 typed as the price per node in English is 350 thousand, saved and 
   await app.getByTestId('input-pricePerNodeUsd').fill('350,000');
   await resultsReady(app);
   await expect(app.getByTestId('issue-pricePerNodeUsd')).toHaveCount(0);
-  await expect(app.getByTestId('value-capex')).toHaveText(formatUsd(350_000, 'en'));
+  await expect(app.getByTestId('value-capex')).toHaveText(formatUsd(capexAt(350_000), 'en'));
   await expect(app.getByTestId('save-state')).toHaveAttribute('data-save-state', 'saved');
 
   await app.reload();
   await resultsReady(app);
   await expect(app.getByTestId('input-pricePerNodeUsd')).toHaveValue('350000');
-  await expect(app.getByTestId('value-capex')).toHaveText(formatUsd(350_000, 'en'));
+  await expect(app.getByTestId('value-capex')).toHaveText(formatUsd(capexAt(350_000), 'en'));
 });
 
 test('350.000 in Portuguese is 350 mil; 0.12 is refused beside its field, not guessed', async ({ app }) => {
@@ -31,7 +34,7 @@ test('350.000 in Portuguese is 350 mil; 0.12 is refused beside its field, not gu
   await scenarioFromTemplate(app, 'saas-startup');
   await app.getByTestId('input-pricePerNodeUsd').fill('350.000');
   await resultsReady(app);
-  await expect(app.getByTestId('value-capex')).toHaveText(formatUsd(350_000, 'pt-BR'));
+  await expect(app.getByTestId('value-capex')).toHaveText(formatUsd(capexAt(350_000), 'pt-BR'));
 
   await app.getByTestId('input-kwhPriceUsd').fill('0.12');
   await expect(app.getByTestId('issue-kwhPriceUsd')).toHaveText(
@@ -43,7 +46,7 @@ test('350.000 in Portuguese is 350 mil; 0.12 is refused beside its field, not gu
   await app.getByTestId('input-pricePerNodeUsd').fill('1,234,567.5');
   await app.getByTestId('input-kwhPriceUsd').fill('0,12');
   await resultsReady(app);
-  await expect(app.getByTestId('value-capex')).toHaveText(formatUsd(1_234_567.5, 'pt-BR'));
+  await expect(app.getByTestId('value-capex')).toHaveText(formatUsd(capexAt(1_234_567.5), 'pt-BR'));
 });
 
 test('an ambiguous entry is refused with the field named, in English', async ({ app }) => {
