@@ -72,6 +72,9 @@ async function tour(page: Page, label: string): Promise<string[]> {
     await page.getByTestId(`catalog-tab-${kind}`).click();
     await check(`catalogs ${kind}`);
   }
+  await page.getByTestId('catalog-tab-calibration').click();
+  await check('catalogs calibration');
+  await page.getByTestId('catalog-tab-storage').click();
   await page.getByTestId('add-storage').click();
   await page.getByTestId('record-save').click();
   await check('catalog form with errors');
