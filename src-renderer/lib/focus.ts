@@ -31,8 +31,8 @@ export function trapTab(event: KeyboardEvent, root: HTMLElement): void {
   }
 }
 
-/** Arrow keys, Home and End move focus among a menu's items (WAI-ARIA menu pattern); returns true when handled. */
-export function moveInMenu(event: KeyboardEvent, items: HTMLElement[]): boolean {
+/** Arrow keys, Home and End move focus among items (WAI-ARIA menu and tabs patterns); returns true when handled. */
+export function moveFocusWithArrows(event: KeyboardEvent, items: HTMLElement[]): boolean {
   const index = items.indexOf(document.activeElement as HTMLElement);
   const targets: Record<string, number> = {
     ArrowDown: (index + 1) % items.length,

@@ -192,3 +192,19 @@ test('a destructive confirmation is red with Cancel focused, and the "Nodes need
   await app.keyboard.press('Escape');
   await expect(app.getByTestId('scenario-item')).toHaveCount(1);
 });
+
+test('the scenario tabs follow the tabs pattern: one Tab stop, arrow keys move and open the panels', async ({ app }) => {
+  await createProject(app, 'Tabs');
+  await scenarioFromTemplate(app, 'saas-startup');
+  await expect(app.getByTestId('tab-regions')).toHaveAttribute('tabindex', '-1');
+  await app.getByTestId('tab-results').focus();
+  await app.keyboard.press('ArrowRight');
+  await expect(app.getByTestId('tab-regions')).toBeFocused();
+  await expect(app.getByTestId('tab-regions')).toHaveAttribute('aria-selected', 'true');
+  await expect(app.getByTestId('regions-panel')).toBeVisible();
+  await app.keyboard.press('End');
+  await expect(app.getByTestId('tab-diagram')).toHaveAttribute('aria-selected', 'true');
+  await expect(app.getByTestId('diagram-panel')).toBeVisible();
+  await app.keyboard.press('Home');
+  await expect(app.getByTestId('results')).toBeVisible();
+});
