@@ -44,6 +44,9 @@ export const en = {
     auto: 'Trying again every {seconds} s.',
     retry: 'Try now',
     checking: 'Checking…',
+    screenTitle: 'This screen could not be loaded: the planner stopped answering.',
+    screenBody: 'Once it answers again (the banner above goes away), reload the page; what was saved is all there.',
+    reload: 'Reload the page',
   },
   errors: {
     network: 'The planner could not be reached. Is it still running?',

@@ -46,6 +46,9 @@ export const ptBR: Messages = {
     auto: 'Nova tentativa a cada {seconds} s.',
     retry: 'Tentar agora',
     checking: 'Verificando…',
+    screenTitle: 'Não foi possível carregar esta tela: o planejador parou de responder.',
+    screenBody: 'Quando ele voltar a responder (o aviso acima some), recarregue a página; tudo o que foi salvo continua lá.',
+    reload: 'Recarregar a página',
   },
   errors: {
     network: 'Não foi possível falar com o planejador. Ele ainda está em execução?',

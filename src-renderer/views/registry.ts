@@ -1,5 +1,6 @@
-import { defineAsyncComponent, type Component } from 'vue';
+import type { Component } from 'vue';
 import type { RouteName } from '../stores/navigation';
+import { lazyScreen } from './lazy';
 import ProjectsView from './ProjectsView.vue';
 
 /**
@@ -9,16 +10,15 @@ import ProjectsView from './ProjectsView.vue';
  * Tools that work on the open scenario add a row to views/scenario-panels.ts instead: the scenario
  * screen shows one tab per panel.
  */
-const lazy = (load: () => Promise<{ default: Component }>) => defineAsyncComponent(load);
 
 export const VIEWS: Record<RouteName, Component> = {
   projects: ProjectsView,
-  project: lazy(() => import('./ProjectView.vue')),
-  scenario: lazy(() => import('./ScenarioView.vue')),
-  templates: lazy(() => import('./TemplatesView.vue')),
-  catalogs: lazy(() => import('./CatalogsView.vue')),
-  settings: lazy(() => import('./SettingsView.vue')),
-  'not-found': lazy(() => import('./NotFoundView.vue')),
+  project: lazyScreen(() => import('./ProjectView.vue')),
+  scenario: lazyScreen(() => import('./ScenarioView.vue')),
+  templates: lazyScreen(() => import('./TemplatesView.vue')),
+  catalogs: lazyScreen(() => import('./CatalogsView.vue')),
+  settings: lazyScreen(() => import('./SettingsView.vue')),
+  'not-found': lazyScreen(() => import('./NotFoundView.vue')),
 };
 
 export interface NavEntry {

@@ -21,6 +21,10 @@ test('with the planner stopped, nothing is shown as deleted: a banner says what 
   await expect(app.getByTestId('scenario-retry')).toBeVisible();
   await expect(app.getByTestId('connection-banner')).toBeVisible();
   expect(await seriousA11yFindings(app, 'connection lost')).toEqual([]);
+  // A screen whose code was never fetched says why instead of staying blank.
+  await app.getByTestId('nav-settings').click();
+  await expect(app.getByTestId('screen-reload')).toBeVisible();
+  await expect(app.locator('main')).toContainText('This screen could not be loaded: the planner stopped answering.');
 });
 
 test('edits made while the planner is unreachable are kept, and saved once it answers again', async ({ app }) => {
