@@ -25,7 +25,7 @@ describe('svgToPng', () => {
     expect(png.height).toBe(Math.round((1440 * svgSize(svg).heightPx) / svgSize(svg).widthPx));
   });
 
-  it('draws text with the bundled font (system fonts are never loaded)', () => {
+  it('draws text with the bundled font (png-fonts.test.ts checks that system fonts are not loaded)', () => {
     const blank = decodePng(svgToPng(svgDocument(300, 60, [])));
     const withText = decodePng(svgToPng(svgDocument(300, 60, [text(10, 40, 'Recomendações → 1.740', { sizePx: 24 })])));
     expect(inkRatio(blank)).toBe(0);
