@@ -217,7 +217,9 @@ function haRule({ inputs, method }: RecommendationContext): Recommendation[] {
   } else if (inputs.ha === 'none' && nodes) {
     const threshold = Math.ceil(HA_PLANNING_UTILISATION * nodes.total * method.sessionsPerNode);
     const reached = inputs.concurrency >= threshold;
-    out.push(rec('ha-plan-n1', reached ? 'warning' : 'info', { planN1AtConcurrency: threshold, utilisationRatio: HA_PLANNING_UTILISATION }, text(
+    const utilisationNow = method.utilisationRatio ?? 0;
+    const figures = { planN1AtConcurrency: threshold, utilisationRatio: HA_PLANNING_UTILISATION, ...(reached ? { plannedUtilisationRatio: utilisationNow } : {}) };
+    out.push(rec('ha-plan-n1', reached ? 'warning' : 'info', figures, text(
       (f) => reached
         ? `No N+1: the planned nodes are already at ${f.pct(method.utilisationRatio ?? 0, 0)} utilisation (≥ 70%), so losing one node drops sessions. Plan an N+1 node now.`
         : `No N+1 redundancy: losing one of the ${f.n(nodes.total)} nodes removes ${f.pct(1 / nodes.total, 0)} of capacity. Plan N+1 at the latest when concurrency reaches ${f.count(threshold, 'session')} (70% utilisation of the planned nodes).`,

@@ -44,7 +44,7 @@ describe('catalog integrity', () => {
     }
   });
 
-  it('every recommendation has both languages and stated figures', () => {
+  it('every recommendation has both languages (recommendation-figures.test.ts checks the figures)', () => {
     for (const t of TEMPLATES) {
       for (const r of planScenario(t.inputs, BUILT_IN_CATALOG).recommendations) {
         expect(r.message.en.length).toBeGreaterThan(10);

@@ -95,9 +95,28 @@ describe('pooled method invariants', () => {
     }), { numRuns: 2000 });
   });
 
-  it('is deterministic: the same inputs give the same result', () => {
-    fc.assert(fc.property(arbInputs, (inputs) => {
-      expect(size(inputs)).toEqual(size({ ...inputs }));
+  it('is deterministic: a result depends on its inputs only, never on what was sized before or on what a caller did to an earlier result', () => {
+    fc.assert(fc.property(arbInputs, fc.array(arbInputs, { minLength: 1, maxLength: 5 }), (inputs, others) => {
+      const first = size(deepFreeze(structuredClone(inputs))); // never writes to its inputs
+      const expected = structuredClone(first);
+      scribble(first);
+      for (const other of others) scribble(size(other));
+      expect(size(inputs)).toEqual(expected);
     }), { numRuns: 200 });
   });
 });
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') for (const v of Object.values(Object.freeze(value))) deepFreeze(v);
+  return value;
+}
+
+/** Overwrites every number and string in a result, as a careless caller might. */
+function scribble(value: unknown): void {
+  if (!value || typeof value !== 'object') return;
+  for (const [k, v] of Object.entries(value)) {
+    if (typeof v === 'number') (value as Record<string, unknown>)[k] = -1;
+    else if (typeof v === 'string') (value as Record<string, unknown>)[k] = 'scribbled';
+    else scribble(v);
+  }
+}
