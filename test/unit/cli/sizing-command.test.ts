@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CASE_1, CASE_3, sizing } from '../helpers/cli.js';
 
 describe('sizing command line (real child process)', () => {
-  it('case 1 word for word, JSON: 0.3765 GiB, 1740 per node, 1/1/1, 740 spare', () => {
+  it('case 1 as JSON: 0.3765 GiB, 1740 per node, 1/1/1, 740 spare', () => {
     const r = sizing([...CASE_1, '--format', 'json']);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
@@ -15,7 +15,7 @@ describe('sizing command line (real child process)', () => {
     for (const key of ['recommendations', 'cost', 'coldStart']) expect(json).toHaveProperty(key);
   });
 
-  it('case 3 word for word, JSON: 2.2522 GiB, 613 per node, 9/11/12', () => {
+  it('case 3 as JSON: 2.2522 GiB, 613 per node, 9/11/12', () => {
     const json = JSON.parse(sizing([...CASE_3, '--format', 'json']).stdout);
     expect(json.kvPerSessionGiB).toBeCloseTo(2.2522, 4);
     expect(json.sessionsPerNode).toBe(613);
