@@ -8,7 +8,7 @@ import type { ComparisonTableRow } from '../i18n/cases.js';
 import type { CustomKind, PriceOverride, Settings } from '../schemas/index.js';
 import type { ProjectRow, ScenarioRow } from '../store/types.js';
 
-export type { ProjectRow, ScenarioRow, Settings, CustomKind, PriceOverride };
+export type { ProjectRow, ScenarioRow, Settings, CustomKind };
 
 export interface ApiErrorBody {
   code: 'invalid_input' | 'not_found' | 'conflict' | 'unknown_method' | 'bad_request' | 'unauthorized' | 'forbidden' | 'too_large' | 'store_error' | 'store_busy' | 'internal';
@@ -26,7 +26,7 @@ export interface CatalogView extends Catalog {
   customIds: { model: string[]; server: string[]; storage: string[] };
 }
 
-export interface StoredSizing {
+interface StoredSizing {
   scenario: ScenarioRow;
   result: SizingResult;
   /** Present when the scenario has regions. */

@@ -7,7 +7,7 @@ import type { Lang } from '../engine/types.js';
 import { menuLabel } from '../i18n/menu-labels.js';
 import { filtersSchema, MAX_OPEN_BYTES, MAX_OPEN_MB, parseDialogInput, safeFileName, saveBytes, saveRequestSchema } from './dialog-requests.js';
 
-export interface DialogContext {
+interface DialogContext {
   getWindow: () => BrowserWindow | null;
   isTrusted: (event: IpcMainInvokeEvent) => boolean;
   lang: () => Promise<Lang>;

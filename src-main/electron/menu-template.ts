@@ -7,7 +7,7 @@ import type { Lang } from '../engine/types.js';
 import { menuLabel, type MenuLabelKey } from '../i18n/menu-labels.js';
 
 /** The Electron roles this menu uses (a subset of Electron's MenuItemConstructorOptions['role']). */
-export type MenuRole =
+type MenuRole =
   | 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'selectAll'
   | 'reload' | 'toggleDevTools' | 'resetZoom' | 'zoomIn' | 'zoomOut' | 'togglefullscreen'
   | 'quit' | 'services' | 'hide' | 'hideOthers' | 'unhide' | 'minimize' | 'zoom' | 'front';

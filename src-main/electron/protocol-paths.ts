@@ -3,7 +3,7 @@ import { APP_HOST, APP_SCHEME } from './trust.js';
 
 export { mimeTypeFor } from '../mime.js';
 
-export interface AppFileTarget {
+interface AppFileTarget {
   /** Absolute path strictly inside the root folder. */
   path: string;
   /** An extensionless path is a client-side route: when no such file exists, index.html answers. */

@@ -6,11 +6,11 @@
 /** The renderer is served from app://planner/, a privileged standard scheme, never from file://. */
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'planner';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_START_URL = `${APP_ORIGIN}/index.html`;
 
 /** Exact https origins a link may open in the user's browser. Everything else stays closed. */
-export const EXTERNAL_ORIGINS: readonly string[] = ['https://github.com'];
+const EXTERNAL_ORIGINS: readonly string[] = ['https://github.com'];
 
 /**
  * No inline script, no eval, nothing remote. Images and fonts may be data:/blob: because chart

@@ -16,10 +16,10 @@ export const MIN_WINDOW_SIZE = { width: 1024, height: 700 } as const;
 export const DEFAULT_WINDOW_SIZE = { width: 1280, height: 800 } as const;
 
 /** Larger than any real desktop: anything beyond is a damaged file, not a window. */
-const COORDINATE_LIMIT = 100_000;
+const COORDINATE_LIMIT_PX = 100_000;
 
 function isCoordinate(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= COORDINATE_LIMIT;
+  return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= COORDINATE_LIMIT_PX;
 }
 
 /** The saved state, or null when the JSON is not one we wrote (hand-edited, truncated, older shape). */

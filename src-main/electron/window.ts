@@ -5,7 +5,7 @@ import { secureWebPreferences } from './security.js';
 import { APP_START_URL } from './trust.js';
 import { MIN_WINDOW_SIZE, parseWindowState, placeWindow, type WindowState } from './window-state.js';
 
-export interface MainWindowOptions {
+interface MainWindowOptions {
   title: string;
   preloadPath: string;
   /** JSON file in userData holding the last size, position and maximized state. */

@@ -27,7 +27,7 @@ import type {
 import { guardedFloor } from './units.js';
 
 /** A sizing method: validated inputs and catalog records in, a MethodResult out. */
-export type SizingMethod = (inputs: SizingInputs, model: ModelRecord, server: ServerRecord) => MethodResult;
+type SizingMethod = (inputs: SizingInputs, model: ModelRecord, server: ServerRecord) => MethodResult;
 
 export const METHODS: Record<MethodId, SizingMethod> = { pooled: sizePooled, engine: sizeEngine };
 
@@ -126,7 +126,7 @@ function nextNodeThreshold(method: MethodResult, inputs: SizingInputs): number |
 }
 
 /** Region inputs: the base with the region's overrides and concurrency on top. */
-export function regionInputs(base: SizingInputs, region: RegionSpec): SizingInputs {
+function regionInputs(base: SizingInputs, region: RegionSpec): SizingInputs {
   return { ...base, ...region.overrides, concurrency: region.concurrency };
 }
 

@@ -20,7 +20,7 @@ export type BindingLimit = 'kv-memory' | 'max-num-seqs' | 'weights';
 export type LocalizedText = Record<Lang, string>;
 
 /** KV cache layout of one transformer layer family. */
-export type Attention =
+type Attention =
   | { kind: 'gqa'; kvHeads: number; headDim: number }
   | { kind: 'mla'; kvLoraRank: number; qkRopeHeadDim: number };
 
@@ -28,7 +28,7 @@ export type Attention =
 export type ModelDtype = 'fp32' | 'fp16' | 'bf16' | 'fp8';
 
 /** Mixture-of-experts feed-forward layout (config.json of the MoE families). */
-export interface MoeLayout {
+interface MoeLayout {
   /** Routed experts per MoE layer (num_local_experts / num_experts / n_routed_experts). */
   experts: number;
   /** Routed experts each token visits (num_experts_per_tok / experts_per_token). */
@@ -345,12 +345,12 @@ export interface RegionSpec {
   overrides: Partial<Omit<SizingInputs, 'concurrency'>>;
 }
 
-export interface RegionResult {
+interface RegionResult {
   name: string;
   result: SizingResult;
 }
 
-export interface PlanTotals {
+interface PlanTotals {
   nodes: number | null;
   concurrency: number;
   sessionCapacity: number | null;

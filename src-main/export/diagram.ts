@@ -15,7 +15,7 @@ import { formatHa } from '../i18n/cases.js';
 import { countLabel, label } from '../i18n/labels.js';
 import { COLORS, element, fitText, flowLegend, line, rect, svgDocument, text, textBlock, wrapText } from './svg.js';
 
-export interface DiagramInput {
+interface DiagramInput {
   regions: { name: string; result: SizingResult }[];
   /** Nodes per pod; default 3. */
   podSize: number;

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { appRoot, unpackedPath } from '../app-root.js';
 import { FONT_FAMILY } from './svg.js';
 
-export const FONT_FILES = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' } as const;
+const FONT_FILES = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' } as const;
 
-export interface FontPaths {
+interface FontPaths {
   regular: string;
   bold: string;
 }
@@ -24,7 +24,7 @@ export function locateFonts(fontsDir?: string): FontPaths {
   return paths;
 }
 
-export interface PngOptions {
+interface PngOptions {
   /** Output width; height follows the SVG's aspect ratio. Default: the SVG's own width. */
   widthPx?: number;
   fontsDir?: string;

@@ -34,12 +34,12 @@ export const COLORS = {
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
 /** Text and attribute values come from users (scenario and region names): always escape. */
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   // Control characters other than tab and newline are not allowed in XML 1.0 at all.
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
 }
 
-export type Attributes = Record<string, string | number | undefined>;
+type Attributes = Record<string, string | number | undefined>;
 
 /** Rounds coordinates to 0.1 px: smaller files, no visible difference. */
 function attributeValue(value: string | number): string {
@@ -55,7 +55,7 @@ export function element(tag: string, attributes: Attributes, children: string | 
   return body === '' ? `<${tag}${attrs}/>` : `<${tag}${attrs}>${body}</${tag}>`;
 }
 
-export interface TextStyle {
+interface TextStyle {
   sizePx?: number;
   bold?: boolean;
   anchor?: 'start' | 'middle' | 'end';
@@ -150,7 +150,7 @@ export function textBlock(x: number, y: number, lines: string[], style: TextStyl
 }
 
 /** A legend entry: a small symbol (drawn centred on y) followed by its text. */
-export interface KeyEntry {
+interface KeyEntry {
   symbol: (x: number, yMiddle: number) => string;
   text: string;
 }

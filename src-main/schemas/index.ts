@@ -117,7 +117,7 @@ export const inputsSchema = z.strictObject({
 /** A region may override any input but its concurrency, which is the region's own. */
 export const overridesSchema = inputsSchema.omit({ concurrency: true }).partial();
 
-export const regionSchema = z.strictObject({
+const regionSchema = z.strictObject({
   name: nameSchema,
   concurrency: ruleNumber(R.concurrency),
   overrides: overridesSchema.default({}),

@@ -10,7 +10,6 @@ export { StoreError, type StoreErrorCode } from './errors.js';
 export { resolveDbPath, userDataDir } from './paths.js';
 export { DEFAULT_LOCK_WAIT_MS, type OpenOptions, type StoreAccess } from './database.js';
 export type * from './types.js';
-export type { CustomRecords } from './catalog.js';
 
 /** The project store: one SQLite file, one repository per concern. */
 export class Store {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 /** Append-only: never edit or reorder a shipped migration; add a new one. The checksum enforces it. */
-export interface Migration {
+interface Migration {
   id: number;
   name: string;
   sql: string;

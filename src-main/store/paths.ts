@@ -1,8 +1,8 @@
 import { homedir, platform } from 'node:os';
 import { join } from 'node:path';
 
-export const APP_DIR_NAME = 'llm-sizing-planner';
-export const DB_FILE_NAME = 'projects.db';
+const APP_DIR_NAME = 'llm-sizing-planner';
+const DB_FILE_NAME = 'projects.db';
 
 /** The platform's per-user data folder (XDG on Linux), as Electron's userData would be. */
 export function userDataDir(env: NodeJS.ProcessEnv = process.env): string {

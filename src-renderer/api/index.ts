@@ -4,7 +4,7 @@ import { bridgeTransport, createApiClient, httpTransport, type ApiClient } from 
 import { watchConnection } from './connection';
 import { reloadOnNewToken, takeTokenFromLocation } from './token';
 
-export { ApiCallError, createApiClient, type ApiClient, type ApiTransport } from './client';
+export { ApiCallError, type ApiClient } from './client';
 
 declare global {
   interface Window {

@@ -29,7 +29,7 @@ export function currentLanguage(): Lang {
 }
 
 /** "USD 300 k" and "USD 400 k" → "USD 300 – 400 k": the engine's money format, said once. */
-export function usdRange(low: string, high: string): string {
+function usdRange(low: string, high: string): string {
   if (low === high) return low;
   const a = /^USD (.+?)( [kM])?$/.exec(low);
   const b = /^USD (.+?)( [kM])?$/.exec(high);

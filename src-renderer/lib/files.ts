@@ -2,7 +2,7 @@ import type { FileFilter } from '../../src-main/api/bridge';
 import type { ExportedFile } from '../../src-main/api/types';
 import { bridge } from '../api';
 
-export interface SaveOutcome {
+interface SaveOutcome {
   saved: boolean;
   /** Where the file went: the path the user chose (desktop) or the download's name (browser). */
   where?: string;

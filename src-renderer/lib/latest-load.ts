@@ -6,7 +6,7 @@ import { useOnReconnect } from './reconnect';
 import { createScheduler } from './schedule';
 
 /** What a panel shows: nothing asked yet, inputs that cannot be asked, on its way, the answer, a failure. */
-export type PanelState = 'idle' | 'invalid' | 'loading' | 'ready' | 'error';
+type PanelState = 'idle' | 'invalid' | 'loading' | 'ready' | 'error';
 
 /**
  * Loads for a panel where only the latest question counts (lib/latest.ts): `state` is the panel's

@@ -1,6 +1,6 @@
 import { sizeMethod, type SizingResult } from '../../src-main/engine/index';
 
-export interface CurvePoint {
+interface CurvePoint {
   x: number;
   y: number;
 }

@@ -9,13 +9,13 @@ import type { Lang } from '../../src-main/engine/index';
  * convention is read when it can only mean one thing: both separators present ("1.234,5" in
  * English) or one separator repeated ("1.234.567").
  */
-export const SEPARATORS: Record<Lang, { decimal: '.' | ','; group: '.' | ',' }> = {
+const SEPARATORS: Record<Lang, { decimal: '.' | ','; group: '.' | ',' }> = {
   en: { decimal: '.', group: ',' },
   'pt-BR': { decimal: ',', group: '.' },
 };
 
 /** What a typed number reads as: nothing, a value, or why it is refused. */
-export type NumberReading =
+type NumberReading =
   | { kind: 'empty' }
   | { kind: 'number'; value: number }
   | { kind: 'invalid'; reason: NumberProblem };

@@ -11,7 +11,7 @@ export interface OverrideDraft {
   text: string;
 }
 
-export interface OverrideCheck {
+interface OverrideCheck {
   /** The overrides that read as values (the others have an issue). */
   values: Partial<SizingInputs>;
   issues: FieldIssues;

@@ -20,7 +20,7 @@ export type ChoiceField = 'method' | 'modelId' | 'kvPrecision' | 'serverId' | 's
 export const OPTIONAL_CHOICES: ChoiceField[] = ['weightsPrecision', 'servingEngine', 'engineVersion'];
 export type EditorField = NumberField | ChoiceField;
 export type UnitKey = keyof Messages['units'];
-export type GroupId = keyof Messages['groups'];
+type GroupId = keyof Messages['groups'];
 
 export type FieldSpec = { kind: 'number'; field: NumberField; unit: UnitKey } | { kind: 'choice'; field: ChoiceField };
 
@@ -102,8 +102,8 @@ export function isNumberField(field: EditorField): field is NumberField {
 /** Message keys of the HA choices ("n+1" is not a safe message path). */
 export const HA_LABEL_KEYS: Record<HaPolicy, string> = { none: 'choices.ha.none', 'n+1': 'choices.ha.n1', 'n+2': 'choices.ha.n2' };
 
-export type NumberDraft = Record<NumberField, string>;
-export type Choices = Pick<SizingInputs, ChoiceField>;
+type NumberDraft = Record<NumberField, string>;
+type Choices = Pick<SizingInputs, ChoiceField>;
 export interface ScenarioDraft {
   numbers: NumberDraft;
   choices: Choices;
@@ -132,7 +132,7 @@ export interface DraftCheck {
 }
 
 /** Typed text read the way `lang` writes numbers: its value (null when empty), or what is wrong with it. */
-export function readNumberText(text: string, optional: boolean, lang: Lang): { value: number | null; issue: FieldIssue | null } {
+function readNumberText(text: string, optional: boolean, lang: Lang): { value: number | null; issue: FieldIssue | null } {
   const reading = readNumber(text, lang);
   if (reading.kind === 'invalid') return { value: null, issue: { kind: 'not-a-number', value: text, reason: reading.reason } };
   if (reading.kind === 'empty') return { value: null, issue: optional ? null : { kind: 'required' } };

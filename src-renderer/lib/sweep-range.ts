@@ -1,6 +1,6 @@
 import type { SizingInputs, SweepField } from '../../src-main/engine/index';
 
-export interface SweepRange {
+interface SweepRange {
   from: number;
   to: number;
   points: number;

@@ -6,7 +6,7 @@ import { ref } from 'vue';
  * screen's own state ("#/scenario/12?panel=regions"). Every screen is one row of
  * ROUTE_PATHS (and one row of views/registry.ts); a later screen adds its name here and there.
  */
-export const ROUTE_PATHS = {
+const ROUTE_PATHS = {
   projects: 'projects',
   project: 'project/:id',
   scenario: 'scenario/:id',
@@ -16,12 +16,12 @@ export const ROUTE_PATHS = {
 } as const;
 
 export type RouteName = keyof typeof ROUTE_PATHS | 'not-found';
-export interface Route {
+interface Route {
   name: RouteName;
   id?: number;
 }
 
-export function parseRoute(hash: string): Route {
+function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '').split('?')[0] ?? '';
   if (path === '') return { name: 'projects' };
   const [head, idText, ...rest] = path.split('/');
@@ -36,12 +36,12 @@ export function parseRoute(hash: string): Route {
 }
 
 /** The address's query ("#/scenario/4?panel=regions"): screen state worth a reload or a link, such as a tab. */
-export function routeQuery(hash: string): URLSearchParams {
+function routeQuery(hash: string): URLSearchParams {
   const at = hash.indexOf('?');
   return new URLSearchParams(at < 0 ? '' : hash.slice(at + 1));
 }
 
-export function routeHash(route: Route): string {
+function routeHash(route: Route): string {
   if (route.name === 'not-found') return '#/';
   return `#/${ROUTE_PATHS[route.name].replace(':id', String(route.id ?? ''))}`;
 }

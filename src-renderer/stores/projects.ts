@@ -7,7 +7,7 @@ import { api } from '../api';
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
 /** Why the last project file was refused: the message and, when the file was read, the field at fault. */
-export interface ImportProblem {
+interface ImportProblem {
   fileName: string;
   message: string;
   field?: string;

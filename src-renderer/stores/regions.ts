@@ -21,7 +21,7 @@ export interface RegionDraft {
 }
 
 /** Problems by path, as the API names them: regions[1].name, regions[1].concurrency, regions[1].overrides.modelId. */
-export type RegionIssues = Record<string, FieldIssue>;
+type RegionIssues = Record<string, FieldIssue>;
 
 export function regionPath(index: number, field: string): string {
   return field === 'name' || field === 'concurrency' ? `regions[${index}].${field}` : `regions[${index}].overrides.${field}`;

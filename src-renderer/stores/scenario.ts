@@ -12,7 +12,7 @@ import type { LoadState } from './projects';
 
 export { COMPUTE_INTERVAL_MS, SAVE_DELAY_MS, type ResultsState, type SaveState } from '../lib/live-edit';
 
-const NAME_MAX = 200;
+const NAME_MAX_CHARS = 200;
 
 /** The scenario being edited: its name, notes and draft inputs, the result of the last valid inputs, and the autosave state. */
 export const useScenarioStore = defineStore('scenario', () => {
@@ -26,7 +26,7 @@ export const useScenarioStore = defineStore('scenario', () => {
 
   const check = computed<DraftCheck | null>(() => (draft.value && catalogs.catalog ? checkDraft(draft.value, catalogs.catalog, currentLanguage()) : null));
   const issues = computed(() => check.value?.issues ?? {});
-  const nameValid = computed(() => name.value.trim().length > 0 && name.value.trim().length <= NAME_MAX);
+  const nameValid = computed(() => name.value.trim().length > 0 && name.value.trim().length <= NAME_MAX_CHARS);
 
   const live = useLiveEdit<SizingInputs, SizingResult>({
     question: () => (check.value?.inputs ? withoutUndefined(check.value.inputs) : null),

@@ -4,7 +4,7 @@ import type { Settings } from '../../src-main/api/types';
 import { api } from '../api';
 import { setLanguage } from '../i18n';
 
-export type SettingsSaveState = 'idle' | 'saving' | 'saved' | 'error';
+type SettingsSaveState = 'idle' | 'saving' | 'saved' | 'error';
 
 /** Same values as the store's defaults, used only until settings.get answers. */
 const INITIAL: Settings = { lang: 'en', theme: 'system', memoryBasis: 'nominal', years: 3, pue: 1.3, kwhPriceUsd: 0.12 };

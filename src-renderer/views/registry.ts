@@ -21,7 +21,7 @@ export const VIEWS: Record<RouteName, Component> = {
   'not-found': lazyScreen(() => import('./NotFoundView.vue')),
 };
 
-export interface NavEntry {
+interface NavEntry {
   /** The path the entry opens (a ROUTE_PATHS value without an id). */
   target: string;
   labelKey: string;

@@ -2,7 +2,7 @@ import type { Component } from 'vue';
 import ResultsPanel from '../components/results/ResultsPanel.vue';
 import { lazyScreen } from './lazy';
 
-export interface ScenarioPanel {
+interface ScenarioPanel {
   id: string;
   labelKey: string;
   component: Component;

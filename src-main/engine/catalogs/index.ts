@@ -3,8 +3,6 @@ import { BUILT_IN_MODELS } from './models.js';
 import { BUILT_IN_SERVERS } from './servers.js';
 import { BUILT_IN_STORAGE } from './storage.js';
 
-export { BUILT_IN_MODELS, BUILT_IN_SERVERS, BUILT_IN_STORAGE };
-
 export const BUILT_IN_CATALOG: Catalog = {
   models: BUILT_IN_MODELS,
   servers: BUILT_IN_SERVERS,

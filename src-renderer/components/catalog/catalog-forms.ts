@@ -3,7 +3,7 @@ import { numberText, readNumber, type NumberProblem } from '../../lib/number-ent
 import type { RecordKind } from '../../stores/catalogs';
 
 /** One form field of a custom record, addressed by its path in the record ("attention.kvHeads"). */
-export interface FormField {
+interface FormField {
   path: string;
   label: string;
   kind: 'text' | 'longtext' | 'int' | 'number' | 'select';
@@ -15,7 +15,7 @@ export interface FormField {
   visible?: (values: FormValues) => boolean;
 }
 
-export type FormValues = Record<string, string>;
+type FormValues = Record<string, string>;
 export type FormErrors = Record<string, string>;
 
 const F = 'catalogs.fields.';
@@ -27,7 +27,7 @@ const SOURCE: FormField = { path: 'source', label: F + 'source', kind: 'longtext
 const ID: FormField = { ...text('id', true, F + 'idHelp') };
 
 /** The fields of each kind, matching the store's record schemas (the server checks them again). */
-export const RECORD_FORMS: Record<RecordKind, FormField[]> = {
+const RECORD_FORMS: Record<RecordKind, FormField[]> = {
   model: [
     ID,
     text('name'),

@@ -10,7 +10,7 @@ Chart.register(BarElement, CategoryScale, LinearScale, LineElement, PointElement
 Chart.defaults.font.family = getComputedStyle(document.documentElement).getPropertyValue('--font').trim() || 'system-ui, sans-serif';
 Chart.defaults.animation = false;
 
-export interface ChartPalette {
+interface ChartPalette {
   text: string;
   muted: string;
   grid: string;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SizingBridge } from '../../../src-main/api/bridge.js';
 
-export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** The page's globals as these specs use them (this tsconfig has no DOM library). */
 export interface PageGlobals {

@@ -1,6 +1,6 @@
 import { inflateSync } from 'node:zlib';
 
-export interface Pixels {
+interface Pixels {
   width: number;
   height: number;
   channels: number;

@@ -41,7 +41,7 @@ export function serve(db: string, extraArgs: string[] = []): Promise<ServedHost>
   });
 }
 
-export interface RawResponse {
+interface RawResponse {
   status: number;
   body: string;
   headers: Record<string, string | string[] | undefined>;
