@@ -13,6 +13,13 @@ const RESTRICTED = '@typescript-eslint/no-restricted-imports';
 /** Any package or Node built-in: a specifier that is not a relative path. */
 const ANY_PACKAGE = { regex: '^[^.]', message: 'the engine is pure: no packages, no Node, no Electron.' };
 
+/** What the renderer may take from src-main: the engine and the contract's types, nothing that runs there. */
+const RENDERER_PATTERNS = [
+  { regex: '(^|/)src-main/(?!engine/|api/)', message: 'the renderer imports from src-main only the engine and the contract\'s types.' },
+  { regex: '(^|/)src-main/api/', allowTypeImports: true, message: 'the renderer imports the contract\'s types only (import type); calls go through src-renderer/api.' },
+  { regex: '^(node:|electron$|better-sqlite3$)', message: 'the renderer runs in a browser sandbox: no Node, Electron or database modules.' },
+];
+
 /** Correctness problems only: each of these is a bug or dead code, never a matter of taste. */
 const CORRECTNESS = {
   'no-constant-binary-expression': 'error',
@@ -87,15 +94,7 @@ export default tseslint.config(
     // The renderer talks to the main process only through the API client: from src-main it may
     // import the contract's types and the engine's pure functions, nothing that runs there.
     files: ['src-renderer/**/*.ts', 'src-renderer/**/*.vue'],
-    rules: {
-      [RESTRICTED]: ['error', {
-        patterns: [
-          { regex: '(^|/)src-main/(?!engine/|api/)', message: 'the renderer imports from src-main only the engine and the contract\'s types.' },
-          { regex: '(^|/)src-main/api/', allowTypeImports: true, message: 'the renderer imports the contract\'s types only (import type); calls go through src-renderer/api.' },
-          { regex: '^(node:|electron$|better-sqlite3$)', message: 'the renderer runs in a browser sandbox: no Node, Electron or database modules.' },
-        ],
-      }],
-    },
+    rules: { [RESTRICTED]: ['error', { patterns: RENDERER_PATTERNS }] },
   },
   {
     // Renderer helpers stay below the screens: lib/ never imports components or views.
@@ -103,9 +102,7 @@ export default tseslint.config(
     rules: {
       [RESTRICTED]: ['error', {
         patterns: [
-          { regex: '(^|/)src-main/(?!engine/|api/)', message: 'the renderer imports from src-main only the engine and the contract\'s types.' },
-          { regex: '(^|/)src-main/api/', allowTypeImports: true, message: 'the renderer imports the contract\'s types only (import type); calls go through src-renderer/api.' },
-          { regex: '^(node:|electron$|better-sqlite3$)', message: 'the renderer runs in a browser sandbox: no Node, Electron or database modules.' },
+          ...RENDERER_PATTERNS,
           { regex: '(^|/)(components|views)(/|$)|\\.vue$', message: 'renderer lib/ holds logic the screens share: it never imports components or views.' },
         ],
       }],
