@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { formatNumber, formatPercent, formatUsd } from '../../../src-main/engine/index.js';
+
+describe('number formatting for messages and reports', () => {
+  it('formats per language, with at most and at least the asked decimals', () => {
+    expect(formatNumber(1740.567, 'en')).toBe('1,741');
+    expect(formatNumber(1740.567, 'pt-BR', 2)).toBe('1.740,57');
+    expect(formatNumber(1740.5, 'en', 2)).toBe('1,740.5');
+    expect(formatNumber(1740.5, 'en', 2, 2)).toBe('1,740.50');
+    // At least never exceeds at most: asking for 3 with a maximum of 1 gives 1.
+    expect(formatNumber(2, 'en', 1, 3)).toBe('2.0');
+    // Formatters are cached per language and digits: a second call with other digits is not served the first.
+    expect(formatNumber(0.125, 'en', 3)).toBe('0.125');
+    expect(formatNumber(0.125, 'en', 1)).toBe('0.1');
+    expect(formatNumber(0.125, 'pt-BR', 3)).toBe('0,125');
+  });
+
+  it('writes money as USD, in thousands from 1,000 and in millions from 1,000,000', () => {
+    expect(formatUsd(999, 'en')).toBe('USD 999');
+    expect(formatUsd(1000, 'en')).toBe('USD 1 k');
+    expect(formatUsd(1500, 'en')).toBe('USD 2 k');
+    expect(formatUsd(1e6, 'en')).toBe('USD 1 M');
+    expect(formatUsd(2_345_678, 'en')).toBe('USD 2.35 M');
+    expect(formatUsd(2_345_678, 'pt-BR')).toBe('USD 2,35 M');
+    expect(formatUsd(-2000, 'en')).toBe('USD -2 k');
+    expect(formatUsd(-3e6, 'pt-BR')).toBe('USD -3 M');
+  });
+
+  it('writes a ratio as a percentage with one decimal unless told otherwise', () => {
+    expect(formatPercent(0.4251, 'en')).toBe('42.5%');
+    expect(formatPercent(0.4251, 'pt-BR')).toBe('42,5%');
+    expect(formatPercent(0.4251, 'en', 0)).toBe('43%');
+    expect(formatPercent(0.99951, 'en', 2)).toBe('99.95%');
+  });
+});
