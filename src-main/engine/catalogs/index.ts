@@ -3,6 +3,8 @@ import { BUILT_IN_MODELS } from './models.js';
 import { BUILT_IN_SERVERS } from './servers.js';
 import { BUILT_IN_STORAGE } from './storage.js';
 
+export { BUILT_IN_SERVERS };
+
 export const BUILT_IN_CATALOG: Catalog = {
   models: BUILT_IN_MODELS,
   servers: BUILT_IN_SERVERS,
