@@ -8,7 +8,7 @@ import type { ComparisonTableRow } from '../i18n/cases.js';
 import type { CustomKind, PriceOverride, Settings } from '../schemas/index.js';
 import type { ProjectRow, ScenarioRow } from '../store/types.js';
 
-export type { ProjectRow, ScenarioRow, Settings, CustomKind };
+export type { ProjectRow, ScenarioRow, Settings };
 
 export interface ApiErrorBody {
   code: 'invalid_input' | 'not_found' | 'conflict' | 'unknown_method' | 'bad_request' | 'unauthorized' | 'forbidden' | 'too_large' | 'store_error' | 'store_busy' | 'internal';
@@ -130,7 +130,7 @@ export interface RecordUse {
   projectName: string;
 }
 
-export interface ApiMethods {
+interface ApiMethods {
   'app.info': { input: Record<string, never>; result: AppInfo };
   /** A failure caught in the renderer, written to the app's log (the page has no file system). */
   'app.reportError': { input: RendererErrorReport; result: { logged: boolean } };

@@ -6,7 +6,7 @@ import { ApiCallError, type ApiClient } from './client';
  * network between failed), 'refused' when it answers but no longer knows this page's token (the
  * web host was restarted with a new one). Either is a state of its own, never "not found".
  */
-export type ConnectionState = 'online' | 'lost' | 'refused';
+type ConnectionState = 'online' | 'lost' | 'refused';
 
 export const connection = ref<ConnectionState>('online');
 const reconnectListeners = new Set<() => void>();

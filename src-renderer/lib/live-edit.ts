@@ -4,16 +4,16 @@ import { latestOnly } from './latest';
 import { createScheduler, debounce } from './schedule';
 
 /** Results on screen against the inputs on screen; the results container carries it as a marker. */
-export type ResultsState = 'idle' | 'pending' | 'ready' | 'invalid' | 'error';
+type ResultsState = 'idle' | 'pending' | 'ready' | 'invalid' | 'error';
 export type SaveState = 'saved' | 'pending' | 'saving' | 'invalid' | 'error';
 
 /** At most one confirmation by the main process per interval while typing; the first after a pause goes at once. */
 export const COMPUTE_INTERVAL_MS = 150;
 export const SAVE_DELAY_MS = 600;
 /** The confirmation waits past the frame that shows the preview, so its request never delays that frame. */
-export const CONFIRM_AFTER_MS = 20;
+const CONFIRM_AFTER_MS = 20;
 
-export interface LiveEditOptions<Q, R> {
+interface LiveEditOptions<Q, R> {
   /** What to compute from the inputs on screen, or null while one of them is invalid. */
   question: () => Q | null;
   /** The answer computed here and now with the pure engine (instant results), or undefined when it cannot be. */

@@ -53,7 +53,7 @@ function checkRegions(drafts: RegionDraft[], base: SizingInputs, catalog: Catalo
 }
 
 /** A region just removed, with what it takes to put it back. */
-export interface RemovedRegion {
+interface RemovedRegion {
   draft: RegionDraft;
   index: number;
   scenarioId: number;

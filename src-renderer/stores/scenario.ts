@@ -10,7 +10,7 @@ import { checkDraft, draftFromInputs, type ChoiceField, type DraftCheck, type Sc
 import { useCatalogsStore } from './catalogs';
 import type { LoadState } from './projects';
 
-export { COMPUTE_INTERVAL_MS, SAVE_DELAY_MS, type ResultsState, type SaveState } from '../lib/live-edit';
+export { COMPUTE_INTERVAL_MS, SAVE_DELAY_MS, type SaveState } from '../lib/live-edit';
 
 const NAME_MAX_CHARS = 200;
 

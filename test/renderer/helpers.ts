@@ -8,7 +8,7 @@ import { i18n, setLanguage } from '../../src-renderer/i18n';
 
 export const SAAS_INPUTS: SizingInputs = findTemplate('saas-startup')!.inputs;
 
-const CATALOG_VIEW: CatalogView = {
+export const CATALOG_VIEW: CatalogView = {
   ...BUILT_IN_CATALOG,
   precisions: PRECISIONS,
   prices: [],
