@@ -10,7 +10,7 @@ import { SETTINGS_METHODS } from './methods/settings.js';
 import { SIZING_METHODS } from './methods/sizing.js';
 import { OPTIMISE_METHODS } from './methods/optimise.js';
 
-export type { ApiChange, ApiContext, MethodDef } from './define.js';
+export type { ApiChange, ApiContext } from './define.js';
 
 type Contract = { [M in ApiMethodName]: MethodDef<M> };
 

@@ -3,7 +3,7 @@
  * reloaded, but one that dies again and again within the recovery window is left for the user
  * (with the log) instead of reloading forever. Pure, so Vitest covers it without Electron.
  */
-export interface RecoveryPolicy {
+interface RecoveryPolicy {
   /** Crashes within windowMs that are still recovered automatically. */
   maxCrashes: number;
   windowMs: number;

@@ -1,7 +1,7 @@
 import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-export type LogLevel = 'error' | 'warn' | 'info';
+type LogLevel = 'error' | 'warn' | 'info';
 
 /** One thing worth telling whoever diagnoses a problem: what happened, and the stack when there is one. */
 export interface LogEntry {
@@ -12,7 +12,7 @@ export interface LogEntry {
 
 export type Logger = (entry: LogEntry) => void;
 
-export interface FileLoggerOptions {
+interface FileLoggerOptions {
   folder: string;
   fileName?: string;
   /** A file that would grow past this is renamed aside (main.1.log, main.2.log, …). */

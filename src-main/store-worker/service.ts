@@ -12,7 +12,7 @@ import { messageOf, type Logger } from '../log/logger.js';
 import { StoreError } from '../store/errors.js';
 import type { FromStoreThread, SerializedError, StoreRole, StoreThreadSetup, ToStoreThread } from './protocol.js';
 
-export interface ApiServiceOptions {
+interface ApiServiceOptions {
   dbPath: string;
   /** The bundled thread.ts: out/cli/store-worker.mjs for the command line, out/main/store-worker.cjs in Electron. */
   workerFile: string;
@@ -39,7 +39,7 @@ export interface ApiService {
 }
 
 /** Longer than a frame many times over: worth a line in the log. */
-export const DEFAULT_SLOW_CALL_MS = 500;
+const DEFAULT_SLOW_CALL_MS = 500;
 
 /** Opens the database on the writer first (it creates and migrates), then the reader. Rejects with the store's refusal. */
 export async function startApiService(options: ApiServiceOptions): Promise<ApiService> {

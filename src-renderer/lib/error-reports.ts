@@ -4,7 +4,7 @@ import type { RendererErrorReport } from '../../src-main/api/types';
 /** Reports after this many in one page load are dropped: a failure in a loop must not flood the log. */
 export const MAX_REPORTS_PER_PAGE = 20;
 
-export interface ErrorReporting {
+interface ErrorReporting {
   /** Sends one report to the main process (the app's log); its own failure is ignored. */
   send: (report: RendererErrorReport) => Promise<unknown>;
   /** Still shown in the developer console, as without a handler. */

@@ -38,7 +38,7 @@ export function sourceFiles(root: string, folders: string[]): string[] {
       if (SKIPPED_FOLDERS.has(entry)) continue;
       const path = join(dir, entry);
       if (statSync(path).isDirectory()) walk(path);
-      else if (SOURCE_EXTENSIONS.some((ext) => entry.endsWith(ext)) && !entry.endsWith('.d.ts')) out.push(path);
+      else if (SOURCE_EXTENSIONS.some((ext) => entry.endsWith(ext)) && !/\.d\.m?ts$/.test(entry)) out.push(path);
     }
   };
   for (const folder of folders) {
