@@ -15,7 +15,7 @@ const ANY_PACKAGE = { regex: '^[^.]', message: 'the engine is pure: no packages,
 
 /** What the renderer may take from src-main: the engine and the contract's types, nothing that runs there. */
 const RENDERER_PATTERNS = [
-  { regex: '(^|/)src-main/(?!engine/|api/)', message: 'the renderer imports from src-main only the engine and the contract\'s types.' },
+  { regex: '(^|/)src-main/(?!engine/|api/|export/file-name$)', message: 'the renderer imports from src-main only the engine, the contract\'s types and the pure file-naming rule.' },
   { regex: '(^|/)src-main/api/', allowTypeImports: true, message: 'the renderer imports the contract\'s types only (import type); calls go through src-renderer/api.' },
   { regex: '^(node:|electron$|better-sqlite3$)', message: 'the renderer runs in a browser sandbox: no Node, Electron or database modules.' },
 ];
@@ -66,7 +66,7 @@ export default tseslint.config(
     // cases with the label table (moving that wording out of the engine is issue 12, item 3, and
     // is under way). Only that one import is let through here.
     files: ['src-main/engine/compare.ts'],
-    rules: { [RESTRICTED]: ['error', { patterns: [ANY_PACKAGE, { regex: '^\\.\\./(?!i18n/labels\\.js$)', message: 'the engine imports only the engine: wording, storage and I/O live in the layers above it.' }] }] },
+    rules: { [RESTRICTED]: ['error', { patterns: [ANY_PACKAGE, { regex: '^\\.\\./', message: 'the engine imports only the engine: wording, storage and I/O live in the layers above it.' }] }] },
   },
   {
     files: ['src-main/engine/*/**/*.ts'],
@@ -79,7 +79,7 @@ export default tseslint.config(
       [RESTRICTED]: ['error', {
         patterns: [
           { regex: '^(?!\\.|zod$)', message: 'schemas import only zod and the engine.' },
-          { group: ['../*', '!../engine', '!../engine/**'], message: 'schemas import only zod and the engine.' },
+          { group: ['../*', '!../engine', '!../engine/**', '!../i18n', '../i18n/*', '!../i18n/text.js'], message: 'schemas import only zod, the engine and the pure text helpers (i18n/text).' },
         ],
       }],
     },

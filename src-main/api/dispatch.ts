@@ -56,4 +56,4 @@ function validInput(schema: (typeof CONTRACT)[ApiMethodName]['input'], rawInput:
   return parsed.data;
 }
 
-export { ApiError };
+

@@ -30,7 +30,7 @@ const STORE_CODES: Record<StoreError['code'], ApiErrorBody['code']> = {
   'io-error': 'store_error',
 };
 
-export interface ErrorBodyOptions {
+interface ErrorBodyOptions {
   /** The caller's language: messages are rendered in it. */
   lang?: Lang;
   /** Prefix for the field of a store error (an import's problems are paths inside `file`). */

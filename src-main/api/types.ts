@@ -106,7 +106,7 @@ export interface OptimiseRequestBody {
 
 type Id = { id: number };
 
-export interface ScenarioSave {
+interface ScenarioSave {
   projectName: string;
   name: string;
   inputs: SizingInputs;

@@ -4,7 +4,7 @@ import { both, inLang, notAllowed } from '../i18n/text.js';
 export { both };
 
 /** Text in both languages; a plain string is shown as it is in both (a message already in the user's language). */
-export type CliText = LocalizedText | string;
+type CliText = LocalizedText | string;
 
 /** Bad command-line input: printed as one line on stderr, exit status 2, never a stack trace. */
 export class CliError extends Error {

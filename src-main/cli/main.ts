@@ -12,10 +12,10 @@ import { inputsFromArgs, parseFormat, parseLang, parseTemplate, SIZING_FLAGS } f
 import { OPTIMISE_FLAGS } from './optimise-flags.js';
 import packageJson from '../../package.json' with { type: 'json' };
 
-export const VALUE_FLAGS = new Set([
+const VALUE_FLAGS = new Set([
   ...Object.keys(SIZING_FLAGS), 'format', 'lang', 'template', 'db', 'out', 'project', 'name', 'scenario', 'port', 'notes', 'subject', 'sweep', 'from', 'to', 'points', 'region', 'new-name', 'log-date', 'catalog', ...OPTIMISE_FLAGS,
 ]);
-export const SWITCH_FLAGS = new Set(['help', 'version', 'bom', 'verbose', 'save', 'replace', 'only-differences', 'force']);
+const SWITCH_FLAGS = new Set(['help', 'version', 'bom', 'verbose', 'save', 'replace', 'only-differences', 'force']);
 
 export interface CommandContext {
   args: ParsedArgs;
@@ -64,7 +64,7 @@ const OWN_FLAGS: Record<string, string[]> = {
   catalog: [...STORE, 'format', ...CATALOG_FILE],
 };
 
-export async function runCli(argv: string[], out: (text: string) => void = (t) => process.stdout.write(t)): Promise<number> {
+async function runCli(argv: string[], out: (text: string) => void = (t) => process.stdout.write(t)): Promise<number> {
   const args = parseArgs(argv, VALUE_FLAGS, SWITCH_FLAGS);
   checkFlagsApply(args);
   if (args.switches.has('version')) {
@@ -110,7 +110,7 @@ function checkFlagsApply(args: ParsedArgs): void {
 }
 
 /** The original command: size one scenario (or a template, with its regions) and print it. */
-export function sizeFromFlags(args: ParsedArgs, out: (text: string) => void, catalog: Catalog): number {
+function sizeFromFlags(args: ParsedArgs, out: (text: string) => void, catalog: Catalog): number {
   const lang = parseLang(args);
   const format = parseFormat(args, ['text', 'json', 'csv'] as const);
   const template = parseTemplate(args);
@@ -146,7 +146,7 @@ function listTemplates(args: ParsedArgs, out: (text: string) => void): number {
 const CATALOG_KINDS = ['models', 'servers', 'storage', 'precisions'] as const;
 
 /** Built-in records, and with --db (or SIZING_DB) the user's own, marked as such. */
-export function listCatalog(args: ParsedArgs, out: (text: string) => void, { catalog, customIds }: CliCatalog): number {
+function listCatalog(args: ParsedArgs, out: (text: string) => void, { catalog, customIds }: CliCatalog): number {
   const kind = args.positionals[1];
   if (!CATALOG_KINDS.includes(kind as (typeof CATALOG_KINDS)[number])) {
     throw CliError.badValue('catalog', kind ?? '', oneOf(CATALOG_KINDS));
@@ -195,7 +195,7 @@ function pipeSafeWriter(stream: NodeJS.WriteStream): (text: string) => void {
 }
 
 /** Entry point: one line on stderr and exit 2 for bad input; never a stack trace. */
-export async function main(): Promise<void> {
+async function main(): Promise<void> {
   const out = pipeSafeWriter(process.stdout);
   const err = pipeSafeWriter(process.stderr);
   const lang = errorLang(process.argv.slice(2));

@@ -66,7 +66,7 @@ export const SIZING_FLAGS: Record<string, { field: keyof SizingInputs; kind: Fla
   'communication-efficiency': { field: 'communicationEfficiency', kind: 'number' },
 };
 
-const FLAG_OF_FIELD = new Map(Object.entries(SIZING_FLAGS).map(([flag, spec]) => [spec.field, `--${flag}`]));
+export const FLAG_OF_FIELD = new Map(Object.entries(SIZING_FLAGS).map(([flag, spec]) => [spec.field, `--${flag}`]));
 const REQUIRED = ['model', 'server', 'concurrency', 'effective-context'];
 
 function parseFlagValue(flag: string, kind: FlagKind, raw: string): string | number {

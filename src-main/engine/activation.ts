@@ -5,7 +5,7 @@ import type { ModelRecord } from './types.js';
  * the batch limits; no per-model constant. The pass (vLLM profile_run, TensorRT-LLM's warm-up) runs
  * one forward over `tokens` tokens, then samples `requests` rows of logits.
  */
-export interface ProfilePass {
+interface ProfilePass {
   model: ModelRecord;
   tp: number;
   tokens: number;

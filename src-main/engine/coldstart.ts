@@ -24,16 +24,13 @@ export function storageName(storage: StorageRecord): LocalizedText {
   return { en: storage.name, 'pt-BR': BUILT_IN_STORAGE_NAMES_PT[storage.id] ?? storage.name };
 }
 
-/** Where the engine-initialisation figure comes from, for the result to state beside it. */
-export type EngineInitSource = 'planning-default' | 'your-figure';
-
 /** Seconds to read one replica's weights from a storage profile. */
 function readSeconds(model: ModelRecord, storage: StorageRecord): number {
   return (model.weightsGiB * BYTES_PER_GIB) / (storage.readThroughputGBps * BYTES_PER_GB);
 }
 
 /** Seconds to bring one replica up: read the weights, first-byte latency, engine initialisation. */
-export function coldStartSeconds(model: ModelRecord, storage: StorageRecord, engineInitS: number): number {
+function coldStartSeconds(model: ModelRecord, storage: StorageRecord, engineInitS: number): number {
   return readSeconds(model, storage) + storage.firstByteLatencyS + engineInitS;
 }
 

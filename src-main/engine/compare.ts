@@ -57,7 +57,7 @@ type Figure = { single: (r: SizingResult) => number | null; plan: (p: PlanResult
  * scenario compares by its plan: totals for counts and money, the worst region's cold start, and
  * per-session figures only where every region shares them.
  */
-export const COMPARE_RESULT_FIGURES = {
+const COMPARE_RESULT_FIGURES = {
   regionCount: { single: () => 1, plan: (p) => p.regions.length },
   kvPerSessionGiB: { single: (r) => r.kvPerSessionGiB, plan: (p) => shared(p, (r) => r.kvPerSessionGiB) },
   sessionsPerNode: { single: (r) => r.sessionsPerNode, plan: (p) => shared(p, (r) => r.sessionsPerNode) },
@@ -75,7 +75,7 @@ export const COMPARE_RESULT_FIGURES = {
 } satisfies Record<string, Figure>;
 
 export type CompareResultKey = keyof typeof COMPARE_RESULT_FIGURES;
-export type CompareKey = (typeof COMPARE_INPUT_KEYS)[number] | CompareResultKey;
+type CompareKey = (typeof COMPARE_INPUT_KEYS)[number] | CompareResultKey;
 
 /** An input as a comparison reads it: a multi-region plan's concurrency is its regions' total. */
 function inputValue(item: CompareItem, key: (typeof COMPARE_INPUT_KEYS)[number]): CompareValue {

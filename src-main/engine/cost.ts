@@ -4,7 +4,7 @@ import { HOURS_PER_YEAR } from './units.js';
 const MONTHS_PER_YEAR = 12;
 
 /** A cost input's default, with where the figure comes from; a scenario that leaves the input empty uses it. */
-export interface CostDefault {
+interface CostDefault {
   value: number;
   source: LocalizedText;
 }
@@ -60,16 +60,8 @@ function energyPerNodeYearUsd(server: ServerRecord, inputs: SizingInputs, powerR
   return server.nodePowerKW * powerRatio * inputs.pue * inputs.kwhPriceUsd * HOURS_PER_YEAR;
 }
 
-/** Every yearly running cost of one node: energy at average power, colocation on its maximum power, support. */
-export function opexPerNodeYearUsd(server: ServerRecord, inputs: SizingInputs): number {
-  return (
-    energyPerNodeYearUsd(server, inputs, costInput(inputs, 'averagePowerRatio')) +
-    server.nodePowerKW * costInput(inputs, 'colocationUsdPerKwMonth') * MONTHS_PER_YEAR +
-    costInput(inputs, 'supportUsdPerNodeYear')
-  );
-}
 
-export function pricePerNode(server: ServerRecord, inputs: SizingInputs): { low: number; high: number } {
+function pricePerNode(server: ServerRecord, inputs: SizingInputs): { low: number; high: number } {
   if (inputs.pricePerNodeUsd !== undefined) return { low: inputs.pricePerNodeUsd, high: inputs.pricePerNodeUsd };
   return { low: server.priceLowUsd, high: server.priceHighUsd };
 }

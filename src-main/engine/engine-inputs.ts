@@ -4,7 +4,7 @@ import type { InputIssue } from './inputs.js';
 import type { LocalizedText, ModelRecord, ServerRecord, ServingEngine, SizingInputs } from './types.js';
 
 /** Inputs that only the engine method reads. */
-export const ENGINE_ONLY_FIELDS = [
+const ENGINE_ONLY_FIELDS = [
   'servingEngine', 'engineVersion', 'gpuMemoryUtilization', 'memFractionStatic', 'freeGpuMemoryFraction',
   'tp', 'maxNumBatchedTokens', 'maxNumSeqs', 'maxModelLen', 'blockSize',
 ] as const satisfies readonly (keyof SizingInputs)[];
@@ -14,7 +14,7 @@ function issue(field: keyof SizingInputs, value: unknown, allowedText: Localized
 }
 
 /** Whether the GPU runs a format natively; a server without a stated generation is not refused. */
-export function runsNatively(server: ServerRecord, format: 'fp8' | 'fp4'): boolean {
+function runsNatively(server: ServerRecord, format: 'fp8' | 'fp4'): boolean {
   return server.generation === undefined || NATIVE_FORMATS[server.generation][format];
 }
 

@@ -41,13 +41,13 @@ const CUDA_GRAPH_GIB = 0.4;
 const DTYPE_BYTES: Record<PrecisionId, number> = { fp32: 4, fp16: 2, bf16: 2, fp8: 1, int8: 1, nvfp4: 0.5625 };
 
 /** Memory the engine sees per GPU, and where the figure comes from. */
-export function visibleGiBPerGpu(server: ServerRecord): { gib: number; basis: EngineFigures['visibleBasis'] } {
+function visibleGiBPerGpu(server: ServerRecord): { gib: number; basis: EngineFigures['visibleBasis'] } {
   if (server.engineVisibleGiBPerGpu !== undefined) return { gib: server.engineVisibleGiBPerGpu, basis: 'engine-log' };
   if (server.measuredMiBPerGpu !== undefined) return { gib: (server.measuredMiBPerGpu - DRIVER_RESERVE_MIB) / 1024, basis: 'measured' };
   return { gib: nodeHbmGiB(server, 'nominal') / server.gpus - DRIVER_RESERVE_MIB / 1024, basis: 'nominal' };
 }
 
-export function nonTorchGiB(server: ServerRecord, tp: number): number {
+function nonTorchGiB(server: ServerRecord, tp: number): number {
   if (tp === 1) return NON_TORCH_BASE_GIB;
   const channels = (server.interconnectGBpsPerGpu ?? NVLINK_CLASS_GBPS) >= NVLINK_CLASS_GBPS ? 32 : 4;
   return NON_TORCH_BASE_GIB + (channels * NCCL_CONNECTIONS * NCCL_MIB_PER_CHANNEL_CONNECTION * BYTES_PER_MIB) / BYTES_PER_GIB;
@@ -58,7 +58,7 @@ export function nonTorchGiB(server: ServerRecord, tp: number): number {
  * its share. K/V projections are replicated when TP exceeds the KV heads (each rank holds
  * ceil(kvHeads/TP) heads); MLA's latent projection (kv_a_proj_with_mqa) is a ReplicatedLinear.
  */
-export function weightsGiBPerGpu(model: ModelRecord, tp: number): number {
+function weightsGiBPerGpu(model: ModelRecord, tp: number): number {
   const bytesPerParam = (model.weightsGiB * BYTES_PER_GIB) / (model.paramsTotalB * 1e9);
   const h = model.hiddenSize ?? 0;
   const a = model.attention;
@@ -69,7 +69,7 @@ export function weightsGiBPerGpu(model: ModelRecord, tp: number): number {
 }
 
 /** KV bytes per token per layer on one GPU: ceil(kvHeads/TP) heads each; MLA's latent in full on every rank. */
-export function kvBytesPerTokenPerLayerPerGpu(model: ModelRecord, tp: number, precision: PrecisionId): number {
+function kvBytesPerTokenPerLayerPerGpu(model: ModelRecord, tp: number, precision: PrecisionId): number {
   const a = model.attention;
   const values = a.kind === 'gqa' ? 2 * Math.ceil(a.kvHeads / tp) * a.headDim : kvValuesPerTokenPerLayer(model);
   return (values * PRECISION_SIXTEENTHS_OF_BYTE[precision]) / 16;
@@ -82,7 +82,7 @@ const ceilTo = (tokens: number, block: number) => Math.ceil(tokens / block) * bl
  * sliding-window layers at most the window plus one prefill chunk and a page (vLLM
  * SlidingWindowSpec.max_memory_usage_bytes: cdiv(window − 1 + max_num_batched_tokens, block) + 1 pages).
  */
-export function pagedTokensAcrossLayers(model: ModelRecord, contextTokens: number, block: number, batchedTokens: number): number {
+function pagedTokensAcrossLayers(model: ModelRecord, contextTokens: number, block: number, batchedTokens: number): number {
   const full = ceilTo(contextTokens, block);
   const sliding = model.slidingWindow;
   if (!sliding) return model.layers * full;
@@ -174,7 +174,7 @@ function sizeReplica(inputs: SizingInputs, model: ModelRecord, server: ServerRec
  * Default TP (issue 8): the smallest power of two (that the server's GPUs and the model's heads allow)
  * whose GPUs hold the weights with room for one session; the largest allowed when none does.
  */
-export function defaultTp(inputs: SizingInputs, model: ModelRecord, server: ServerRecord): number {
+function defaultTp(inputs: SizingInputs, model: ModelRecord, server: ServerRecord): number {
   const powers = tpChoices(model, server).filter((tp) => (tp & (tp - 1)) === 0);
   return powers.find((tp) => sizeReplica(inputs, model, server, tp).sessionsPerReplica >= 1) ?? powers.at(-1) ?? 1;
 }

@@ -10,7 +10,7 @@ import type { SizingMethod } from './plan.js';
 import { withWeightsPrecision } from './weights.js';
 
 /** Inputs a fix may change; each fix changes exactly one of them (a server change also lets TP default). */
-export type FixField =
+type FixField =
   | 'kvBudgetRatio' | 'runtimeOverheadGiB' | 'serverId' | 'kvPrecision' | 'effectiveContextTokens'
   | 'tp' | 'weightsPrecision' | 'gpuMemoryUtilization' | 'memFractionStatic' | 'freeGpuMemoryFraction'
   | 'tpotMs' | 'ttftS';
@@ -26,7 +26,7 @@ export interface FeasibilityFix {
 }
 
 /** What a candidate generator reads: the infeasible scenario and the catalog it was sized against. */
-export interface FixContext {
+interface FixContext {
   inputs: SizingInputs;
   /** The model as it loads (weights in the scenario's format). */
   model: ModelRecord;
@@ -154,7 +154,7 @@ const reachableTtft: FixGenerator = {
 };
 
 /** One generator per kind of fix; a method with inputs of its own adds its generators here. */
-export const FIX_GENERATORS: FixGenerator[] = [
+const FIX_GENERATORS: FixGenerator[] = [
   budgetRatio, overhead, biggerServer, precision, shorterContext, widerTp, lighterWeights, higherFraction, reachableTpot, reachableTtft,
 ];
 

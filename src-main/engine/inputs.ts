@@ -142,7 +142,7 @@ export function describeIssue(issue: Pick<InputIssue, 'value' | 'allowed'>): str
   return `${JSON.stringify(issue.value)} is not allowed; expected ${issue.allowed}`;
 }
 
-export function issue(field: keyof SizingInputs, value: unknown, allowedText: LocalizedText): InputIssue {
+function issue(field: keyof SizingInputs, value: unknown, allowedText: LocalizedText): InputIssue {
   return { field, value, allowed: allowedText.en, allowedText };
 }
 

@@ -2,7 +2,7 @@ import { PRECISION_SIXTEENTHS_OF_BYTE, type PrecisionId } from './precision.js';
 import type { KvPrecision, ModelRecord } from './types.js';
 
 /** Values cached per token per layer: K and V for grouped-query attention, one latent for MLA. */
-function kvValuesPerTokenPerLayer(model: ModelRecord): number {
+export function kvValuesPerTokenPerLayer(model: ModelRecord): number {
   const a = model.attention;
   return a.kind === 'gqa' ? 2 * a.kvHeads * a.headDim : a.kvLoraRank + a.qkRopeHeadDim;
 }

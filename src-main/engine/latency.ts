@@ -19,7 +19,7 @@ export type LatencyArchitecture = Pick<ModelRecord, 'layers' | 'slidingWindow' |
 };
 
 /** One GPU's figures in the precision the replica computes in. */
-export interface LatencyHardware {
+interface LatencyHardware {
   hbmBandwidthTBps: number;
   /** Dense tensor-core TFLOPS in the weights' precision (fp8 weights run on fp8 tensor cores). */
   peakTflops: number;
@@ -161,7 +161,7 @@ export function replicaCosts(spec: ReplicaSpec): ReplicaCosts {
 }
 
 /** What one engine step processes. */
-export interface StepLoad {
+interface StepLoad {
   /** Sessions producing one token each. */
   decodeSessions: number;
   /** Tokens each decoding session holds and attends to (mean). */
@@ -172,7 +172,7 @@ export interface StepLoad {
   prefillContextTokens: number;
 }
 
-export interface StepTime {
+interface StepTime {
   seconds: number;
   weightsReadS: number;
   linearComputeS: number;
@@ -233,7 +233,7 @@ function stepWithPrefill(costs: ReplicaCosts, load: ServingLoad, prefillTokens: 
   });
 }
 
-export interface DecodeEstimate {
+interface DecodeEstimate {
   /** Mean time per output token in steady state. */
   tpotS: number;
   decodeOnlyStep: StepTime;

@@ -16,7 +16,7 @@ import { WEIGHTS_PRECISIONS, withWeightsPrecision } from './weights.js';
 export type OptimiseObjective = 'tco' | 'capex' | 'nodes';
 export const OPTIMISE_OBJECTIVES: OptimiseObjective[] = ['tco', 'capex', 'nodes'];
 
-export interface OptimiseRequest {
+interface OptimiseRequest {
   /** The workload, targets and policy; server and KV precision are what the search varies. */
   base: SizingInputs;
   /** The user gave a runtime overhead: keep it for every server instead of each server's default. */
@@ -112,7 +112,7 @@ const OBJECTIVE_KEY: Record<OptimiseObjective, (p: OptimisedPlan) => number> = {
 };
 
 /** Sizes one candidate with the functions `sizing` uses: memory, then service targets, then nodes and cost. */
-export function sizeCandidate(inputs: SizingInputs, catalog: Catalog): { plan: OptimisedPlan | null; reason: RuledOutReason | null } {
+function sizeCandidate(inputs: SizingInputs, catalog: Catalog): { plan: OptimisedPlan | null; reason: RuledOutReason | null } {
   if (validateInputs(inputs, catalog).length > 0) return { plan: null, reason: 'unsupported' };
   // The model as it loads in the candidate's weight format, as planScenario sizes it.
   const model = withWeightsPrecision(findModel(catalog, inputs.modelId)!, inputs.weightsPrecision);

@@ -8,7 +8,7 @@ import { engineTerms, sizeEngine } from './engine-method.js';
 import { resolveKvPrecision } from './kv.js';
 import { sizePooled } from './pooled.js';
 import { withWeightsPrecision } from './weights.js';
-import { applyServiceTargets, planServing, summariseLatency } from './service-targets.js';
+import { applyServiceTargets, planServing, summariseLatency, type ServingPlan } from './service-targets.js';
 import { isWiderThanFp8 } from './precision.js';
 import { recommend } from './recommendations.js';
 import type {
@@ -27,9 +27,9 @@ import type {
 import { guardedFloor } from './units.js';
 
 /** A sizing method: validated inputs and catalog records in, a MethodResult out. */
-type SizingMethod = (inputs: SizingInputs, model: ModelRecord, server: ServerRecord) => MethodResult;
+export type SizingMethod = (inputs: SizingInputs, model: ModelRecord, server: ServerRecord) => MethodResult;
 
-export const METHODS: Record<MethodId, SizingMethod> = { pooled: sizePooled, engine: sizeEngine };
+const METHODS: Record<MethodId, SizingMethod> = { pooled: sizePooled, engine: sizeEngine };
 
 export class InvalidInputsError extends Error {
   constructor(public readonly issues: InputIssue[]) {
@@ -41,7 +41,7 @@ export class InvalidInputsError extends Error {
  * The scenario's sizing method with its service targets applied: memory first, then the largest
  * batch per replica that the targets allow. `servers` are searched for a fix when a target is out of reach.
  */
-export function sizeWithServiceTargets(inputs: SizingInputs, model: ModelRecord, server: ServerRecord, servers: ServerRecord[] = []) {
+export function sizeWithServiceTargets(inputs: SizingInputs, model: ModelRecord, server: ServerRecord, servers: ServerRecord[] = []): { method: MethodResult; serving: ServingPlan | null } {
   const memoryOnly = METHODS[inputs.method](inputs, model, server);
   const serving = planServing(memoryOnly, inputs, model, server, servers);
   return { method: serving ? applyServiceTargets(memoryOnly, serving, inputs) : memoryOnly, serving };
@@ -126,7 +126,7 @@ function nextNodeThreshold(method: MethodResult, inputs: SizingInputs): number |
 }
 
 /** Region inputs: the base with the region's overrides and concurrency on top. */
-function regionInputs(base: SizingInputs, region: RegionSpec): SizingInputs {
+export function regionInputs(base: SizingInputs, region: RegionSpec): SizingInputs {
   return { ...base, ...region.overrides, concurrency: region.concurrency };
 }
 

@@ -8,7 +8,7 @@ const f = (gib: number, lang: 'en' | 'pt-BR') => formatNumber(gib, lang, 2);
 const HA_EXTRA_NODES = { none: 0, 'n+1': 1, 'n+2': 2 } as const;
 
 /** Node HBM in GiB on the chosen basis: vendor decimal GB (nominal) or nvidia-smi MiB (measured). */
-function nodeHbmGiB(server: ServerRecord, basis: SizingInputs['memoryBasis']): number {
+export function nodeHbmGiB(server: ServerRecord, basis: SizingInputs['memoryBasis']): number {
   if (basis === 'measured') {
     if (server.measuredMiBPerGpu === undefined) {
       throw new Error(`server ${server.id} has no measured capacity`);

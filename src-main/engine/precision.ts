@@ -35,3 +35,7 @@ export function isWiderThanFp8(precision: PrecisionId | 'auto'): boolean {
   if (precision === 'auto') return true;
   return PRECISION_SIXTEENTHS_OF_BYTE[precision] > PRECISION_SIXTEENTHS_OF_BYTE.fp8;
 }
+
+export function bytesPerValue(precision: PrecisionId): number {
+  return PRECISION_SIXTEENTHS_OF_BYTE[precision] / 16;
+}

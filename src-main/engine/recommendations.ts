@@ -16,7 +16,7 @@ import type {
 } from './types.js';
 
 /** What the rules read: one scenario's result and the figures derived from it. */
-export interface RecommendationContext {
+interface RecommendationContext {
   inputs: SizingInputs;
   method: MethodResult;
   memory: MemoryPerNode | null;

@@ -62,5 +62,3 @@ export const RECORD_RULES = {
     priceHighUsd: real(0, 1e9, 'USD'),
   },
 } as const satisfies Record<string, Record<string, RecordFieldRule>>;
-
-export type RecordRuleKind = keyof typeof RECORD_RULES;

@@ -19,7 +19,7 @@ import { BYTES_PER_GIB, HOURS_PER_YEAR } from './units.js';
 
 /** What limits sessions per replica, from memory to service targets. */
 export type LatencyBindingLimit = 'kv-memory' | 'max-num-seqs' | 'tpot' | 'ttft' | 'weights';
-export type ComputePrecision = 'bf16' | 'fp8' | 'fp4';
+type ComputePrecision = 'bf16' | 'fp8' | 'fp4';
 
 export interface LatencyResult {
   tp: number;
@@ -51,7 +51,7 @@ export interface LatencyResult {
 }
 
 /** Default step token budget: vLLM's max_num_batched_tokens for its API server on large GPUs (V1). */
-export const DEFAULT_MAX_NUM_BATCHED_TOKENS = 8192;
+const DEFAULT_MAX_NUM_BATCHED_TOKENS = 8192;
 
 /**
  * The format matrix products run in: the chosen weight precision (fp8 weights on fp8 tensor cores,
@@ -59,7 +59,7 @@ export const DEFAULT_MAX_NUM_BATCHED_TOKENS = 8192;
  * checkpoints on fp8 tensor cores where the GPU has them, everything else in bf16: MXFP4 experts are
  * dequantised to bf16 on GPUs without fp4 units).
  */
-export function computePrecisionOf(model: ModelRecord, server: ServerRecord, weightsPrecision?: WeightsPrecision): ComputePrecision {
+function computePrecisionOf(model: ModelRecord, server: ServerRecord, weightsPrecision?: WeightsPrecision): ComputePrecision {
   if (weightsPrecision !== undefined && peakTflops(server, weightsPrecision) !== undefined) return weightsPrecision;
   return model.weightsFormat === 'fp8' && server.tflopsFp8PerGpu !== undefined ? 'fp8' : 'bf16';
 }
@@ -80,7 +80,7 @@ export function missingLatencyFigures(model: ModelRecord, server: ServerRecord):
   return missing;
 }
 
-export function latencyEfficiency(inputs: SizingInputs): LatencyEfficiency {
+function latencyEfficiency(inputs: SizingInputs): LatencyEfficiency {
   return {
     bandwidth: inputs.bandwidthEfficiency ?? DEFAULT_LATENCY_EFFICIENCY.bandwidth,
     compute: inputs.computeEfficiency ?? DEFAULT_LATENCY_EFFICIENCY.compute,
@@ -94,7 +94,7 @@ export function latencyEfficiency(inputs: SizingInputs): LatencyEfficiency {
  * engine method's layout, or for the pooled method (no placement) one replica over all of the
  * node's GPUs with vLLM's default budget.
  */
-export interface ReplicaLayout {
+interface ReplicaLayout {
   tp: number;
   replicasPerNode: number;
   sessionsPerReplicaByMemory: number;
@@ -145,13 +145,13 @@ export function replicaCostsFor(
 }
 
 /** One replica's per-GPU costs, the format it computes in, and its step token budget. */
-export interface Replica {
+interface Replica {
   costs: ReplicaCosts;
   precision: ComputePrecision;
   maxNumBatchedTokens: number;
 }
 
-export function servingLoad(inputs: SizingInputs, batch: number, maxNumBatchedTokens: number): ServingLoad {
+function servingLoad(inputs: SizingInputs, batch: number, maxNumBatchedTokens: number): ServingLoad {
   return {
     batch,
     contextTokens: inputs.effectiveContextTokens,

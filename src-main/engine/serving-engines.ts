@@ -87,8 +87,8 @@ const TRTLLM: Record<string, EnginePolicy> = {
   },
 };
 
-export const ENGINE_POLICIES: Record<ServingEngine, Record<string, EnginePolicy>> = { vllm: VLLM, sglang: SGLANG, trtllm: TRTLLM };
-export const DEFAULT_ENGINE_VERSION: Record<ServingEngine, string> = { vllm: '0.11', sglang: '0.4', trtllm: '1.0' };
+const ENGINE_POLICIES: Record<ServingEngine, Record<string, EnginePolicy>> = { vllm: VLLM, sglang: SGLANG, trtllm: TRTLLM };
+const DEFAULT_ENGINE_VERSION: Record<ServingEngine, string> = { vllm: '0.11', sglang: '0.4', trtllm: '1.0' };
 export const ENGINE_VERSIONS: Record<ServingEngine, string[]> = {
   vllm: Object.keys(VLLM),
   sglang: Object.keys(SGLANG),

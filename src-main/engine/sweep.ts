@@ -31,7 +31,7 @@ export const SWEEP_MAX_POINTS = 100_000;
  * `from` to `to`. Calls the sizing method and the cost estimate directly, not planScenario:
  * recommendations and cold start cost far more than the method and are not plotted.
  */
-export interface SweepArguments {
+interface SweepArguments {
   inputs: SizingInputs;
   catalog: Catalog;
   field: SweepField;

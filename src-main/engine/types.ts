@@ -20,7 +20,7 @@ export type BindingLimit = 'kv-memory' | 'max-num-seqs' | 'weights';
 export type LocalizedText = Record<Lang, string>;
 
 /** KV cache layout of one transformer layer family. */
-type Attention =
+export type Attention =
   | { kind: 'gqa'; kvHeads: number; headDim: number }
   | { kind: 'mla'; kvLoraRank: number; qkRopeHeadDim: number };
 
@@ -199,7 +199,7 @@ export interface EngineTerm {
 }
 
 /** Filled by the start-up-log calibration when a profile matches the scenario. */
-export interface EngineCalibration {
+interface EngineCalibration {
   message: LocalizedText;
 }
 

@@ -11,7 +11,7 @@ export const WEIGHTS_PRECISIONS: WeightsPrecision[] = ['bf16', 'fp8', 'fp4'];
 const LINEAR_BYTES: Record<WeightsPrecision, number> = { bf16: 2, fp8: 1, fp4: 9 / 16 };
 
 /** Parameters of the input embedding and output head (vocabulary × hidden, once if tied). */
-export function embeddingParams(model: ModelRecord): number {
+function embeddingParams(model: ModelRecord): number {
   if (model.vocabSize === undefined || model.hiddenSize === undefined) return 0;
   return model.vocabSize * model.hiddenSize * (model.tiedEmbeddings ? 1 : 2);
 }
@@ -21,7 +21,7 @@ export function embeddingParams(model: ModelRecord): number {
  * NVFP4 checkpoints keep them, e.g. RedHatAI/*-FP8-dynamic and nvidia/*-FP4 quantisation configs
  * that exclude lm_head); norms and routers are a rounding error at bf16 and are counted with them.
  */
-export function weightsGiBIn(model: ModelRecord, precision: WeightsPrecision): number {
+function weightsGiBIn(model: ModelRecord, precision: WeightsPrecision): number {
   const embeddings = Math.min(embeddingParams(model), model.paramsTotalB * 1e9);
   const linear = model.paramsTotalB * 1e9 - embeddings;
   return (embeddings * 2 + linear * LINEAR_BYTES[precision]) / BYTES_PER_GIB;

@@ -8,14 +8,12 @@
 import type { Lang } from '../engine/index.js';
 import type { Cell, Table } from './tables.js';
 
-export type CsvCell = Cell;
-
 export interface CsvOptions {
   lang: Lang;
   bom?: boolean;
 }
 
-export const CSV_CONVENTIONS: Record<Lang, { separator: ',' | ';'; numberLocale: string }> = {
+const CSV_CONVENTIONS: Record<Lang, { separator: ',' | ';'; numberLocale: string }> = {
   en: { separator: ',', numberLocale: 'en-US' },
   'pt-BR': { separator: ';', numberLocale: 'pt-BR' },
 };
@@ -30,7 +28,7 @@ const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
 const MAX_SIGNIFICANT_DIGITS = 15;
 const numberFormats = new Map<Lang, Intl.NumberFormat>();
 
-export function csvNumber(value: number, lang: Lang): string {
+function csvNumber(value: number, lang: Lang): string {
   let format = numberFormats.get(lang);
   if (!format) {
     format = new Intl.NumberFormat(CSV_CONVENTIONS[lang].numberLocale, { useGrouping: false, maximumSignificantDigits: MAX_SIGNIFICANT_DIGITS });
@@ -40,7 +38,7 @@ export function csvNumber(value: number, lang: Lang): string {
   return format.format(value);
 }
 
-export function csvCell(value: Cell, lang: Lang): string {
+function csvCell(value: Cell, lang: Lang): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? csvNumber(value, lang) : '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';

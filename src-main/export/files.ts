@@ -14,11 +14,11 @@ import type { ExportedFile, ExportFormat, PictureSubject } from '../api/types.js
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'pdf', 'svg', 'png'] as const satisfies readonly ExportFormat[];
 export const TABLE_FORMATS = ['csv', 'xlsx'] as const;
-export type TableFormat = (typeof TABLE_FORMATS)[number];
+type TableFormat = (typeof TABLE_FORMATS)[number];
 export const PICTURE_SUBJECTS = ['diagram', 'memory-chart', 'nodes-chart', 'regions-chart'] as const satisfies readonly PictureSubject[];
-export type { ExportedFile, ExportFormat, PictureSubject };
 
-export interface ScenarioExport {
+
+interface ScenarioExport {
   projectName: string;
   scenarioName: string;
   notes: string;
@@ -55,7 +55,7 @@ async function tablesFile(name: FileName, format: TableFormat, tables: Table[], 
 }
 
 /** The picture an SVG or PNG export shows, as SVG. */
-export function pictureSvg(subject: PictureSubject, result: SizingResult, plan: PlanResult | null, lang: Lang, title?: string): string {
+function pictureSvg(subject: PictureSubject, result: SizingResult, plan: PlanResult | null, lang: Lang, title?: string): string {
   switch (subject) {
     case 'memory-chart':
       return memoryChartSvg(result, lang);
@@ -109,7 +109,7 @@ export async function exportScenario(e: ScenarioExport): Promise<ExportedFile> {
   }
 }
 
-export interface ComparisonExport {
+interface ComparisonExport {
   items: CompareItem[];
   projectName: string;
   format: TableFormat;

@@ -2,7 +2,7 @@ import { formatNumber, type Lang, type SizingResult } from '../engine/index.js';
 import { bindingLabel, label, type LabelKey } from '../i18n/labels.js';
 
 /** One line of the latency figures: what it is, its value, and a note. */
-export type LatencyRow = [name: string, value: string, note?: string];
+type LatencyRow = [name: string, value: string, note?: string];
 
 /**
  * The latency figures at the planned load, as the text report and the PDF show them: replicas,

@@ -1,7 +1,7 @@
 import type { RegionOptimisation } from '../engine/index.js';
 import { toCsv, type CsvOptions } from './csv.js';
 
-export const OPTIMISE_CSV_COLUMNS = [
+const OPTIMISE_CSV_COLUMNS = [
   'region', 'rank', 'serverId', 'tp', 'engine', 'weightsPrecision', 'kvPrecision', 'sessionsPerNode', 'nodesTotal',
   'capexLowUsd', 'capexHighUsd', 'tcoLowUsd', 'tcoHighUsd', 'tpotMs', 'ttftS', 'bindingLimit', 'tcoPerMillionTokensUsd',
 ];

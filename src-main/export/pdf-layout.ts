@@ -26,7 +26,7 @@ const SVGtoPDF = svgToPdfUntyped as SvgToPdf;
 
 export const FONT = 'DejaVu';
 export const FONT_BOLD = 'DejaVu-Bold';
-export const MARGIN = 50;
+const MARGIN = 50;
 export const SEVERITY_COLORS: Record<Recommendation['severity'], string> = { critical: '#d62728', warning: '#b7791f', info: '#2f6db5' };
 const SEVERITY_LABELS: Record<Recommendation['severity'], LabelKey> = { critical: 'severityCritical', warning: 'severityWarning', info: 'severityInfo' };
 export const MUTED = '#52606d';

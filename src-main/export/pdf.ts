@@ -7,7 +7,6 @@
 import {
   COST_DEFAULTS,
   costInput,
-  formatNumber,
   formatPercent,
   formatUsd,
   formatUsdRange,

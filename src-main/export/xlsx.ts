@@ -10,7 +10,7 @@ import type { Cell, Table, TableName } from './tables.js';
 const SHEET_LABELS: Record<TableName, LabelKey> = { results: 'results', regions: 'regions', comparison: 'comparison', sweep: 'sweep' };
 
 /** Excel number formats by what a column (or a comparison row) holds, read from its key's unit suffix. */
-export function numberFormatFor(key: string): string {
+function numberFormatFor(key: string): string {
   if (/Usd$/.test(key)) return '#,##0';
   if (/Ratio$/.test(key) || key === 'availabilityTarget') return '0.0%';
   if (/GiB$/.test(key)) return '#,##0.0000';

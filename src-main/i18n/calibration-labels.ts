@@ -115,7 +115,7 @@ export function calibrationLabel(lang: Lang, key: CalibrationLabelKey, params: R
   return fillPlaceholders(LABELS[lang][key], params);
 }
 
-export type { CalibrationLabelKey };
+
 
 /** How a figure the log only implies was computed, in the reader's language. */
 export function describeDerivation(d: Derivation, lang: Lang): string {

@@ -41,7 +41,7 @@ function costCell(result: SizingResult, plan: PlanResult | null, lang: Lang): st
 }
 
 /** The original document's short form: whole thousands of tokens, 32768 → "32k", 131072 → "131k". */
-export function formatContextTokens(tokens: number, lang: Lang): string {
+function formatContextTokens(tokens: number, lang: Lang): string {
   return tokens < 1000 ? formatNumber(tokens, lang) : `${formatNumber(Math.floor(tokens / 1000), lang)}k`;
 }
 

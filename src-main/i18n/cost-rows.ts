@@ -2,7 +2,7 @@ import { formatNumber, formatPercent, formatUsd, formatUsdRange, type CostEstima
 import { label } from './labels.js';
 
 /** One line of the cost breakdown: its name, its figure and a note on where the figure comes from. */
-export type CostRow = [name: string, value: string, note?: string];
+type CostRow = [name: string, value: string, note?: string];
 
 /**
  * The cost breakdown a finance reviewer reads, the same in the command-line report and the PDF:

@@ -24,13 +24,13 @@ export interface OpenOptions {
   onNotice?: (text: LocalizedText) => void;
 }
 
-export const DEFAULT_LOCK_WAIT_MS = 30_000;
+const DEFAULT_LOCK_WAIT_MS = 30_000;
 /** Each attempt lets SQLite's busy handler wait this long before we say so and retry. */
 const BUSY_SLICE_MS = 250;
 const SQLITE_HEADER = 'SQLite format 3\0';
 
 /** An open database, and what to remove when it closes (a read-only snapshot's folder). */
-export interface OpenedDatabase {
+interface OpenedDatabase {
   db: Db;
   cleanup?: () => void;
 }

@@ -124,7 +124,7 @@ export const LOCK_WAIT_NOTICE: Record<Operation, LocalizedText> = {
  * Processes holding POSIX locks on the database or its -wal/-shm files, from Linux's /proc/locks
  * (https://man7.org/linux/man-pages/man5/proc.5.html); empty where the system does not say.
  */
-export function lockHolders(path: string): string[] {
+function lockHolders(path: string): string[] {
   let table: string;
   try {
     table = readFileSync('/proc/locks', 'utf8');

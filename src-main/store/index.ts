@@ -8,7 +8,7 @@ import { SettingsRepo } from './settings.js';
 
 export { StoreError, type StoreErrorCode } from './errors.js';
 export { resolveDbPath, userDataDir } from './paths.js';
-export { DEFAULT_LOCK_WAIT_MS, type OpenOptions, type StoreAccess } from './database.js';
+export { type StoreAccess } from './database.js';
 export type * from './types.js';
 
 /** The project store: one SQLite file, one repository per concern. */

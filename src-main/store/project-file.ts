@@ -23,8 +23,8 @@ import { StoreError } from './errors.js';
 import type { Store } from './index.js';
 import type { CustomKind } from '../schemas/index.js';
 
-export const PROJECT_FILE_FORMAT = 'llm-sizing-planner/project';
-export const PROJECT_FILE_VERSION = 1;
+const PROJECT_FILE_FORMAT = 'llm-sizing-planner/project';
+const PROJECT_FILE_VERSION = 1;
 /** Larger files are refused before parsing: a project of 10,000 scenarios is far below this. */
 export const MAX_PROJECT_FILE_BYTES = 50 * 1024 * 1024;
 
@@ -37,7 +37,7 @@ const scenarioEntry = z.strictObject({
   regions: regionsSchema.default([]),
 });
 
-export const projectFileSchema = z.strictObject({
+const projectFileSchema = z.strictObject({
   format: z.literal(PROJECT_FILE_FORMAT, { error: `expected "${PROJECT_FILE_FORMAT}"` }),
   schemaVersion: z.literal(PROJECT_FILE_VERSION, {
     error: bilingual(`this app reads project files of schema version ${PROJECT_FILE_VERSION}`, `este app lê arquivos de projeto da versão ${PROJECT_FILE_VERSION} do esquema`),
@@ -55,16 +55,16 @@ export const projectFileSchema = z.strictObject({
     .default({ models: [], servers: [], storage: [], prices: [] }),
 });
 
-export type ProjectFile = z.infer<typeof projectFileSchema>;
+type ProjectFile = z.infer<typeof projectFileSchema>;
 
-export interface ImportProblem {
+interface ImportProblem {
   /** JSON path inside the file ('' for the file as a whole). */
   path: string;
   text: LocalizedText;
 }
 
 /** A project file that cannot be imported; nothing was written. */
-export class ImportError extends StoreError {
+class ImportError extends StoreError {
   constructor(public readonly problems: ImportProblem[]) {
     const first = problems[0]!;
     const others = problems.length - 1;
@@ -172,13 +172,8 @@ export interface ImportPlan {
   storedJson: string;
 }
 
-/** Imports a validated file as a new project, all or nothing, in one transaction of its own. */
-export function importProject(store: Store, file: ProjectFile): ImportResult {
-  const plan = planImport(store, file);
-  return store.write(() => applyImport(store, plan));
-}
 
-export interface ImportResult {
+interface ImportResult {
   projectId: number;
   name: string;
   scenarios: number;

@@ -10,7 +10,7 @@ import { isJsonContentType, isLoopbackAuthority } from './requests.js';
 import { langFrom } from '../i18n/text.js';
 import { decodeUtf8, TextError } from '../schemas/text.js';
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * The page's policy, as a header too: the same directives as the meta tag in src-renderer/index.html
@@ -20,17 +20,17 @@ export const WEB_CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'; worker-src 'none'; manifest-src 'none'; frame-ancestors 'none'";
 
 /** One API call as the host hands it on: the method name, the parsed JSON body, and the language errors come back in (from Accept-Language). */
-export type ApiCaller = (method: string, input: unknown, options: { lang: Lang }) => Promise<ApiResponse>;
+type ApiCaller = (method: string, input: unknown, options: { lang: Lang }) => Promise<ApiResponse>;
 
 /** One answered request, for `sizing serve --verbose`: never the token, the query or the body. */
-export interface RequestLogEntry {
+interface RequestLogEntry {
   method: string;
   path: string;
   status: number;
   durationMs: number;
 }
 
-export interface WebHostOptions {
+interface WebHostOptions {
   /** Runs one call of the API contract (the store worker's `call`, or callApi on a context). */
   api: ApiCaller;
   port?: number;

@@ -3,7 +3,7 @@ import type { ApiErrorBody, ApiInput, ApiMethodName, ApiResponse, ApiResult } fr
 import type { Lang } from '../../src-main/engine/types';
 
 /** Codes the server sends, plus 'network' when the main process could not be reached at all. */
-export type ApiErrorCode = ApiErrorBody['code'] | 'network';
+type ApiErrorCode = ApiErrorBody['code'] | 'network';
 
 /** A failed API call as the renderer sees it: the server's code, message and the field at fault. */
 export class ApiCallError extends Error {
@@ -19,7 +19,7 @@ export class ApiCallError extends Error {
 }
 
 /** Moves one call to the main process and back; never throws, failures are responses. `lang` is the language errors come back in. */
-export type ApiTransport = (method: ApiMethodName, input: unknown, lang: Lang) => Promise<ApiResponse>;
+type ApiTransport = (method: ApiMethodName, input: unknown, lang: Lang) => Promise<ApiResponse>;
 
 export interface ApiClient {
   call<M extends ApiMethodName>(method: M, input: ApiInput<M>): Promise<ApiResult<M>>;

@@ -17,7 +17,7 @@ import { numberText, readNumber, type NumberProblem } from './number-entry';
 /** Inputs chosen from a list rather than typed. */
 export type ChoiceField = 'method' | 'modelId' | 'kvPrecision' | 'serverId' | 'storageId' | 'memoryBasis' | 'ha' | 'weightsPrecision' | 'servingEngine' | 'engineVersion';
 /** Choices that may stay unset (the empty option): the engine's or the checkpoint's default. */
-export const OPTIONAL_CHOICES: ChoiceField[] = ['weightsPrecision', 'servingEngine', 'engineVersion'];
+const OPTIONAL_CHOICES: ChoiceField[] = ['weightsPrecision', 'servingEngine', 'engineVersion'];
 export type EditorField = NumberField | ChoiceField;
 export type UnitKey = keyof Messages['units'];
 type GroupId = keyof Messages['groups'];

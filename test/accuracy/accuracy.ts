@@ -9,7 +9,7 @@ const catalog: Catalog = mergeCatalog({ models: extra.models as ModelRecord[] })
 type Figure = 'weightsGiB' | 'activationPeakGiB' | 'nonTorchGiB' | 'cudaGraphGiB' | 'kvAvailableGiB' | 'kvTokens' | 'maxConcurrency';
 
 /** Memory terms and KV capacity: predicted vs logged, per row, with the relative error. */
-export function memoryAccuracyRows(): { id: string; figure: Figure; predicted: number; logged: number; errorRatio: number; source: string }[] {
+function memoryAccuracyRows(): { id: string; figure: Figure; predicted: number; logged: number; errorRatio: number; source: string }[] {
   return logs.rows.flatMap((row) => {
     const inputs = withDefaults({ method: 'engine', concurrency: 1, ...(row.inputs as Partial<SizingInputs>) } as SizingInputs, catalog);
     const e = planScenario(inputs, catalog).engine!;

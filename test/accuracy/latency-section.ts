@@ -17,7 +17,7 @@ import {
  * predicted from the catalog's records and the model's default efficiencies; nothing here is tuned
  * to the published figures.
  */
-export interface LatencyAccuracyRow {
+interface LatencyAccuracyRow {
   id: string;
   kind: 'throughput' | 'tpot' | 'ttft';
   description: string;

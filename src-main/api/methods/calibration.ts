@@ -6,10 +6,10 @@ import { ApiError } from '../errors.js';
 import { id, lang } from '../shared.js';
 import type { CalibrationReadResult, CalibrationRequestInput } from '../types.js';
 
-export const PASTED_SOURCE = 'pasted text';
+const PASTED_SOURCE = 'pasted text';
 
 const catalogId = z.string().min(1, { error: 'must not be empty' }).max(100, { error: 'at most 100 characters' });
-export const calibrationRequest = z.strictObject({
+const calibrationRequest = z.strictObject({
   text: z.string({ error: 'expected the log as text' }).max(MAX_LOG_TEXT_CHARS, { error: `at most ${MAX_LOG_TEXT_CHARS.toLocaleString('en')} characters: the start-up part of the log is enough` }),
   source: z.string().trim().min(1, { error: 'must not be empty' }).max(500, { error: 'at most 500 characters' }).optional(),
   modelId: catalogId.optional(),
@@ -19,12 +19,12 @@ export const calibrationRequest = z.strictObject({
 });
 
 /** The machine's calendar day: a vLLM log stamps month and day only, and is dated in the latest year not after it. */
-export function today(now = new Date()): CalendarDay {
+function today(now = new Date()): CalendarDay {
   return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
 }
 
 /** Reads the log against the store's catalog; a text that is no usable log is the caller's to fix. */
-export function readLog(ctx: ApiContext, input: CalibrationRequestInput): CalibrationReading {
+function readLog(ctx: ApiContext, input: CalibrationRequestInput): CalibrationReading {
   const outcome = readCalibration(
     { text: input.text, source: input.source ?? PASTED_SOURCE, modelId: input.modelId, serverId: input.serverId, logDate: input.logDate, today: today() },
     ctx.store.catalog.effective(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BUILT_IN_CATALOG, catalogIdClashes, findTemplate, PRECISIONS, TEMPLATES } from '../../engine/index.js';
 import { both, notAllowed } from '../../i18n/text.js';
-import { catalogFileSchema, CUSTOM_KINDS, CUSTOM_RECORD_SCHEMAS, describeZodIssue, describeZodIssueText, nameSchema, type CatalogFile } from '../../schemas/index.js';
+import { catalogFileSchema, CUSTOM_KINDS, CUSTOM_RECORD_SCHEMAS, describeZodIssueText, nameSchema, type CatalogFile } from '../../schemas/index.js';
 import type { Store } from '../../store/index.js';
 import { read, write, type MethodMap } from '../define.js';
 import { ApiError } from '../errors.js';

@@ -10,7 +10,7 @@ import { checkSizable, lang } from '../shared.js';
 import type { OptimiseRequestBody } from '../types.js';
 
 /** The optimiser for the open scenario (and each of its regions): what `sizing optimise` searches. */
-export const optimiseRequest = z.strictObject({
+const optimiseRequest = z.strictObject({
   inputs: inputsSchema,
   regions: regionsSchema.default([]),
   serverIds: z.array(z.string().min(1).max(100)).min(1, { error: 'choose at least one server' }).max(1000).optional(),

@@ -14,12 +14,12 @@ export interface PerGpuMemory {
 }
 
 /** What an engine's memory fraction is a share of: total memory (vLLM), weights and KV (SGLang), memory free after loading (TensorRT-LLM). */
-export type FractionSemantics = 'total' | 'weights-and-kv' | 'free-after-load';
+type FractionSemantics = 'total' | 'weights-and-kv' | 'free-after-load';
 
-export type CalibratedTerm = 'weightsGiB' | 'activationPeakGiB' | 'nonTorchGiB' | 'cudaGraphGiB' | 'kvAvailableGiB';
+type CalibratedTerm = 'weightsGiB' | 'activationPeakGiB' | 'nonTorchGiB' | 'cudaGraphGiB' | 'kvAvailableGiB';
 
 /** How a scenario was calibrated: which profile, which terms came from its log, and what had to be assumed. */
-export interface CalibrationUse {
+interface CalibrationUse {
   profileId: number | null;
   logDate: string;
   engineVersion: string | null;
@@ -46,7 +46,7 @@ export function profileFor<P extends CalibrationKey>(
   return profiles.find((p) => p.modelId === scenario.modelId && p.serverId === scenario.serverId && p.engine === scenario.engine && p.tp === scenario.tp);
 }
 
-export function calibratedMessage(profile: Pick<CalibrationProfile, 'logDate' | 'engine' | 'engineVersion' | 'source'>): LocalizedText {
+function calibratedMessage(profile: Pick<CalibrationProfile, 'logDate' | 'engine' | 'engineVersion' | 'source'>): LocalizedText {
   const engine = `${ENGINE_NAMES[profile.engine]}${profile.engineVersion ? ` ${profile.engineVersion}` : ''}`;
   return {
     en: `calibrated from a log of ${profile.logDate} (${engine}, ${profile.source})`,

@@ -1,6 +1,6 @@
 /** Calibration from real engine start-up logs: pure parsing and profile matching, no I/O. */
 export * from './types.js';
-export { parseStartupLog, figureName, bindsAtSmallest, ENGINE_NAMES, VLLM_DEFAULT_BLOCK_SIZE } from './parse-log.js';
+export { parseStartupLog, figureName, bindsAtSmallest, ENGINE_NAMES } from './parse-log.js';
 export * from './match.js';
 export * from './profile.js';
 export * from './read.js';

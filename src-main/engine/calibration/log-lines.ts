@@ -50,7 +50,7 @@ export interface LineRule {
 }
 
 /** A number as logged: "158,656" and "-0.51" included. */
-export function logNumber(raw: string): number {
+function logNumber(raw: string): number {
   return Number(raw.replace(/,/g, ''));
 }
 
@@ -116,7 +116,7 @@ const gib = (key: ObservationKey, pattern: RegExp) => rule(pattern, (m, s) => s.
  *   V1        vllm-project/vllm PR #13596 ("# GPU blocks" became "GPU KV cache size: N tokens"), PR #17122, #21348, #30031
  *   V1 0.2x   "Estimated CUDA graph memory: … GiB total" and "CUDA graph memory profiling is enabled (default since v0.21.0)"
  */
-export const VLLM_LINES: LineRule[] = [
+const VLLM_LINES: LineRule[] = [
   // vllm/engine/llm_engine.py (V0: "an LLM engine", "a V0 LLM engine" from 0.7.3) and vllm/v1/engine/core.py
   // ("a V1 LLM engine"): the engine's whole configuration.
   rule(/Initializing an? (?:(V[01]) )?LLM engine \(v([^)\s]+)\) with config: (.*)/, (m, s) => {
@@ -215,7 +215,7 @@ export const VLLM_LINES: LineRule[] = [
  * PR #11830 and #12978 ("Capture cuda graph end. Time elapsed: … s. mem usage=… GB. avail mem=… GB."),
  * vllm-project/vllm#21348 (Qwen3-235B at TP4), and the MLA form "#tokens: N, KV size: … GB".
  */
-export const SGLANG_LINES: LineRule[] = [
+const SGLANG_LINES: LineRule[] = [
   rule(/server_args=ServerArgs\((.*)/, (m, s) => readSglangArgs(m[1]!, s)),
   rule(/\bsglang[ _]version[:= ]+v?(\d[^\s,]*)/i, (m, s) => s.setting('engineVersion', m[1]!)),
   // The memory free on the GPU before the weights load: what mem_fraction_static is a share of.

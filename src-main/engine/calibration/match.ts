@@ -48,7 +48,7 @@ export function matchModel(logged: string | null, models: ModelRecord[]): Match<
 }
 
 /** The GPU a server record holds, as its name says it ("DGX H100" → "H100", "8× AMD MI300X" → "MI300X"). */
-export function gpuToken(name: string): string | null {
+function gpuToken(name: string): string | null {
   return /\b(GB\d{3}|[HBAL]\d{2,3}S?|MI\d{3}X?)\b/i.exec(name)?.[1]?.toUpperCase() ?? null;
 }
 

@@ -14,7 +14,7 @@ import {
 import type { LogDate, LoggedEngine, LoggedFigure, LogFigureKey, LogParseOutcome, LogRefusal, StartupLog } from './types.js';
 
 /** vLLM's CacheConfig.block_size default on CUDA (vllm/config.py): 16 tokens per KV block. */
-export const VLLM_DEFAULT_BLOCK_SIZE = 16;
+const VLLM_DEFAULT_BLOCK_SIZE = 16;
 const SHOWN_LINE_CHARS = 240;
 
 export const ENGINE_NAMES: Record<LoggedEngine, string> = { vllm: 'vLLM', sglang: 'SGLang' };

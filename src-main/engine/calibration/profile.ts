@@ -10,7 +10,7 @@ export interface CalibrationKey {
   tp: number;
 }
 
-export type MeasuredTerms = Record<LogFigureKey, number | null>;
+type MeasuredTerms = Record<LogFigureKey, number | null>;
 
 /** Measured per-GPU terms from one start-up log, kept to stand in for the engine method's formulas. */
 export interface CalibrationProfile extends CalibrationKey {
@@ -42,7 +42,7 @@ export interface CalendarDay {
 export type LogDateFrom = 'log' | 'log-without-year' | 'given' | 'today';
 
 const pad = (n: number) => String(n).padStart(2, '0');
-export const isoDay = (d: CalendarDay) => `${d.year}-${pad(d.month)}-${pad(d.day)}`;
+const isoDay = (d: CalendarDay) => `${d.year}-${pad(d.month)}-${pad(d.day)}`;
 
 /**
  * The log's date. SGLang stamps the year; vLLM stamps only month and day, so the year is the latest one
@@ -65,7 +65,7 @@ export function isCalendarDay(text: string): boolean {
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
-export type ProfileOutcome = { ok: true; profile: CalibrationProfile } | { ok: false; field: string; message: LocalizedText };
+type ProfileOutcome = { ok: true; profile: CalibrationProfile } | { ok: false; field: string; message: LocalizedText };
 
 /** A profile from a parsed log and the catalog records it was matched to; refused when no scenario could ever use it. */
 export function buildProfile(input: {

@@ -5,7 +5,7 @@ import { parseStartupLog } from './parse-log.js';
 import { buildProfile, logDateOf, type CalendarDay, type CalibrationProfile, type LogDateFrom } from './profile.js';
 import type { LogRefusal, StartupLog } from './types.js';
 
-export interface CalibrationRequest {
+interface CalibrationRequest {
   text: string;
   /** Where the text came from (a file name, or "pasted text"), kept with the profile. */
   source: string;
@@ -19,7 +19,7 @@ export interface CalibrationRequest {
 }
 
 /** A problem with one of the user's choices (or with matching the log to the catalog), named by field. */
-export interface ChoiceProblem {
+interface ChoiceProblem {
   field: 'modelId' | 'serverId';
   message: LocalizedText;
 }
@@ -36,7 +36,7 @@ export interface CalibrationReading {
   problems: ChoiceProblem[];
 }
 
-export type ReadOutcome = { ok: true; reading: CalibrationReading } | { ok: false; refusal: LogRefusal };
+type ReadOutcome = { ok: true; reading: CalibrationReading } | { ok: false; refusal: LogRefusal };
 
 /** Parses a start-up log and turns it into a profile for catalog records: the one path the command line and the app share. */
 export function readCalibration(request: CalibrationRequest, catalog: Catalog): ReadOutcome {

@@ -77,7 +77,7 @@ export interface StartupLog {
   lineCount: number;
 }
 
-export type LogRefusalCode = 'empty' | 'foreign' | 'truncated' | 'failed-start';
+type LogRefusalCode = 'empty' | 'foreign' | 'truncated' | 'failed-start';
 
 /** Why a text cannot calibrate anything: named in both languages, with what was missing. */
 export interface LogRefusal {

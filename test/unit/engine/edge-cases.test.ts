@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   BUILT_IN_CATALOG,
-  comparisonTable,
   findTemplate,
-  formatHa,
   formatUsdRange,
   planRegions,
   planScenario,
@@ -12,6 +10,7 @@ import {
   type CompareItem,
   type SweepField,
 } from '../../../src-main/engine/index.js';
+import { comparisonTable, formatHa } from '../../../src-main/i18n/cases.js';
 
 const saas = findTemplate('saas-startup')!.inputs;
 const publicApi = findTemplate('public-api')!.inputs;
@@ -85,7 +84,7 @@ describe('the comparison of cases', () => {
 });
 
 describe('sweep arguments', () => {
-  const run = (field: string, from: number, to: number, points: number) => () => sweep(publicApi, BUILT_IN_CATALOG, field as SweepField, from, to, points);
+  const run = (field: string, from: number, to: number, points: number) => () => sweep({ inputs: publicApi, catalog: BUILT_IN_CATALOG, field: field as SweepField, from, to, points });
   const argumentOf = (f: () => unknown) => {
     try {
       f();

@@ -48,7 +48,7 @@ describe('pooled method details', () => {
 describe('sweep sampling', () => {
   it('the last sample is the end of the range exactly, not from + (n − 1) × step', () => {
     expect(0.01 + 6 * ((0.82 - 0.01) / 6)).toBe(0.8199999999999998);
-    const values = sweep(saas, BUILT_IN_CATALOG, 'kvBudgetRatio', 0.01, 0.82, 7).points.map((p) => p.value);
+    const values = sweep({ inputs: saas, catalog: BUILT_IN_CATALOG, field: 'kvBudgetRatio', from: 0.01, to: 0.82, points: 7 }).points.map((p) => p.value);
     expect(values.at(-1)).toBe(0.82);
     expect(values[0]).toBe(0.01);
     expect(values).toHaveLength(7);

@@ -50,7 +50,6 @@ function roundTrip(csv: string): string[][] {
 
 const csvOf = (table: Pick<Table, 'header' | 'rows'>, lang: Lang = 'en', bom = false) => toCsv(table, { lang, bom });
 
-const cell = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
 const NASTY = ['Comma, Inc.', 'Say "hi"', 'two\r\nlines', '=HYPERLINK("http://x")', '+1', '@sum', '-2', 'São Paulo – região'];
 
 describe('parseCsv (the test helper itself)', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 export const ROOT = join(import.meta.dirname, '..', '..', '..');
 export const SIZING_BIN = join(ROOT, 'src-main', 'cli', 'sizing.mjs');
 
-interface CliRun {
+export interface CliRun {
   status: number | null;
   stdout: string;
   stderr: string;

@@ -18,7 +18,7 @@ export function openToEveryone(...paths: string[]): void {
   for (const path of paths) chmodSync(path, 0o777);
 }
 
-export interface LockHolder {
+interface LockHolder {
   pid: number;
   release: () => Promise<void>;
 }

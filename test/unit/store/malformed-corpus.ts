@@ -5,7 +5,7 @@ import { TEMPLATES } from '../../../src-main/engine/index.js';
  * file as a whole). Grouped by what goes wrong: encoding, JSON, shape, every input field, names and
  * notes, custom records, and what only the whole file can tell (keys, variants, the catalog).
  */
-export interface MalformedFile {
+interface MalformedFile {
   group: string;
   name: string;
   bytes: Buffer;
