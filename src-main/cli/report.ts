@@ -78,13 +78,12 @@ export function textReport(result: SizingResult, lang: Lang, heading?: string): 
   return lines.join('\n') + '\n';
 }
 
-/** Issue 10 item 24: the memory-basis note gives both readings where the server has a measured figure. */
+/** Issue 10 item 24: beside the reading a plan used, the other one, where the server has a measured figure. */
 function bothReadings(result: SizingResult, lang: Lang): string {
-  const mib = result.server.measuredMiBPerGpu;
-  if (mib === undefined) return '';
-  const nominal = nodeHbmGiB(result.server, 'nominal');
-  const measured = nodeHbmGiB(result.server, 'measured');
-  return `; ${label(lang, 'basisBothReadings', { nominal: formatNumber(nominal, lang, 2, 2), measured: formatNumber(measured, lang, 2, 2) })}`;
+  if (result.server.measuredMiBPerGpu === undefined) return '';
+  const other = result.inputs.memoryBasis === 'measured' ? 'nominal' : 'measured';
+  const gib = formatNumber(nodeHbmGiB(result.server, other), lang, 2, 2);
+  return `; ${label(lang, other === 'measured' ? 'basisOtherMeasured' : 'basisOtherNominal', { gib })}`;
 }
 
 const BASIS_KEYS = { 'engine-log': 'visibleBasisEngineLog', measured: 'visibleBasisMeasured', nominal: 'visibleBasisNominal' } as const;

@@ -53,7 +53,9 @@ const NO_NODES = { nodes: null, spareSessions: null, utilisationRatio: null };
 export function countNodes(inputs: SizingInputs, sessionsPerNode: number): { nodes: NodeCounts; spareSessions: number; utilisationRatio: number } {
   // Integer division is exact here; the headroom product is a float and is guarded.
   const capacity = ceilDiv(inputs.concurrency, sessionsPerNode);
-  const withHeadroom = guardedCeil((inputs.concurrency * (1 + inputs.peakHeadroomRatio)) / sessionsPerNode);
+  // Headroom never lowers the count: the guard would round a quotient within 1e-9 of zero (a node
+  // holding a billion sessions) down to 0 nodes.
+  const withHeadroom = Math.max(capacity, guardedCeil((inputs.concurrency * (1 + inputs.peakHeadroomRatio)) / sessionsPerNode));
   const total = withHeadroom + HA_EXTRA_NODES[inputs.ha];
   return {
     nodes: { capacity, withHeadroom, total },

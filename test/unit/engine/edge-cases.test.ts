@@ -101,7 +101,7 @@ describe('sweep arguments', () => {
     expect(argumentOf(run('concurrency', 1, 10, 2.5))).toBe('points: sweep points 2.5 must be a whole number from 2 to 100000');
     expect(argumentOf(run('concurrency', 10, 10, 5))).toBe('from: sweep range 10 to 10 must be two finite numbers with from below to');
     expect(argumentOf(run('concurrency', 1, Infinity, 5))).toBe('from: sweep range 1 to Infinity must be two finite numbers with from below to');
-    expect(argumentOf(run('concurrency', 0, 10, 5))).toBe('from: sweep from 0 for concurrency must be a whole number at least 1 and at most 100000000');
+    expect(argumentOf(run('concurrency', 0, 10, 5))).toBe('from: sweep from 0 for concurrency must be a whole number at least 1 and at most 100,000,000');
     expect(argumentOf(run('kvBudgetRatio', 0.5, 1.5, 5))).toBe('to: sweep to 1.5 for kvBudgetRatio must be a number greater than 0 and at most 1');
     expect(argumentOf(run('concurrency', 2, 10, 2))).toBe('no error');
     expect(argumentOf(run('kvBudgetRatio', 0.5, 1, 2))).toBe('no error');

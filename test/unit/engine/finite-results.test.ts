@@ -130,3 +130,17 @@ describe('no result ever contains NaN or Infinity (issue 11 item 6)', () => {
     );
   });
 });
+
+describe('a node that holds a billion sessions', () => {
+  it('still counts one node for one session (the float guard never rounds a positive need to zero)', () => {
+    const model = { id: 'm', name: 'm', layers: 1, queryHeads: 1, attention: { kind: 'gqa' as const, kvHeads: 1, headDim: 1 }, paramsTotalB: 0.001, paramsActiveB: 0.001, weightsGiB: 0.001, weightsFormat: 'bf16', maxContextTokens: 1, hiddenSize: 1, intermediateSize: 1, vocabSize: 1, dtype: 'bf16' as const, source: 'test' };
+    const server = { id: 's', name: 's', gpus: 1, hbmGBPerGpu: 183.11179183683564, hbmBandwidthTBpsPerGpu: 0.01, nodePowerKW: 0.01, priceLowUsd: 0, priceHighUsd: 0, interconnectGBpsPerGpu: 0.1, source: 'test' };
+    const storage = { id: 'profile_default', name: 'st', readThroughputGBps: 0.001, firstByteLatencyS: 0, source: 'test' };
+    const catalog: Catalog = { models: [model], servers: [server], storage: [storage] };
+    const inputs = withDefaults({ modelId: 'm', serverId: 's', concurrency: 1, effectiveContextTokens: 1, kvPrecision: 'auto', kvBudgetRatio: 0.021844578974816963, runtimeOverheadGiB: 0, peakHeadroomRatio: 0 }, catalog);
+    const r = planScenario(inputs, catalog);
+    expect(r.sessionsPerNode).toBeGreaterThanOrEqual(1e9);
+    expect(r.nodes).toEqual({ capacity: 1, withHeadroom: 1, total: 1 });
+    expect(Number.isFinite(r.utilisationRatio)).toBe(true);
+  });
+});

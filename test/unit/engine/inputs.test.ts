@@ -55,14 +55,14 @@ describe('validateInputs', () => {
   });
 
   it('checks every choice: method, precision, HA and memory basis', () => {
-    expect(issuesOf({ method: 'guess' as never })[0]).toMatchObject({ field: 'method', allowed: 'one of pooled' });
+    expect(issuesOf({ method: 'guess' as never })[0]).toMatchObject({ field: 'method', allowed: 'one of pooled, engine' });
     expect(issuesOf({ kvPrecision: 'fp4' as never })[0]).toMatchObject({ field: 'kvPrecision', allowed: 'one of fp32, fp16, bf16, fp8, int8, nvfp4' });
     expect(issuesOf({ ha: 'n+5' as never })[0]).toMatchObject({ field: 'ha', allowed: 'one of none, n+1, n+2' });
     expect(issuesOf({ memoryBasis: 'guess' as never })[0]).toMatchObject({ field: 'memoryBasis', allowed: 'one of nominal, measured' });
   });
 
   it('checks numbers against their rules and skips optional ones left out', () => {
-    expect(issuesOf({ concurrency: 0 })[0]).toMatchObject({ field: 'concurrency', value: 0, allowed: 'a whole number at least 1 and at most 100000000' });
+    expect(issuesOf({ concurrency: 0 })[0]).toMatchObject({ field: 'concurrency', value: 0, allowed: 'a whole number at least 1 and at most 100,000,000' });
     expect(issuesOf({ kvBudgetRatio: 0 })[0]).toMatchObject({ field: 'kvBudgetRatio', allowed: 'a number greater than 0 and at most 1' });
     expect(issuesOf({ pricePerNodeUsd: undefined, coldStartTargetS: undefined, availabilityTarget: undefined })).toEqual([]);
     expect(issuesOf({ availabilityTarget: 1 })[0]).toMatchObject({ field: 'availabilityTarget', allowed: 'a number greater than 0 and less than 1' });
@@ -72,8 +72,8 @@ describe('validateInputs', () => {
     expect(issuesOf({ effectiveContextTokens: 131073 })).toEqual([{
       field: 'effectiveContextTokens',
       value: 131073,
-      allowed: 'at most 131072 (the maximum context of opt-oss-20b)',
-      allowedText: { en: 'at most 131072 (the maximum context of opt-oss-20b)', 'pt-BR': 'no máximo 131072 (o contexto máximo de opt-oss-20b)' },
+      allowed: 'at most 131,072 (the maximum context of opt-oss-20b)',
+      allowedText: { en: 'at most 131,072 (the maximum context of opt-oss-20b)', 'pt-BR': 'no máximo 131.072 (o contexto máximo de opt-oss-20b)' },
     }]);
     expect(issuesOf({ effectiveContextTokens: 131072 })).toEqual([]);
   });

@@ -14,10 +14,12 @@ import {
 const saas = findTemplate('saas-startup')!.inputs;
 const publicApi = findTemplate('public-api')!.inputs;
 const dgx300 = findServer(BUILT_IN_CATALOG, 'dgx300')!;
+/** The original document's cost model: servers only, energy at maximum power (the newer cost lines at zero). */
+const ORIGINAL_COST_MODEL = { colocationUsdPerKwMonth: 0, supportUsdPerNodeYear: 0, networkUsdPerNode: 0, averagePowerRatio: 1 };
 
 describe('cost', () => {
   it('CapEx, OpEx, TCO and their per-session shares from the server\'s price range', () => {
-    const c = estimateCost(12, 5000, dgx300, publicApi);
+    const c = estimateCost(12, 5000, dgx300, { ...publicApi, ...ORIGINAL_COST_MODEL });
     const [low, high] = [dgx300.priceLowUsd, dgx300.priceHighUsd];
     expect(low).toBeLessThan(high);
     const opex = 12 * dgx300.nodePowerKW * 1.3 * 0.12 * 8760;
@@ -32,7 +34,7 @@ describe('cost', () => {
   });
 
   it('a price of the user\'s replaces the range, and every cost input counts', () => {
-    const c = estimateCost(2, 100, dgx300, { ...publicApi, pricePerNodeUsd: 250_000, pue: 1.5, kwhPriceUsd: 0.2, years: 5 });
+    const c = estimateCost(2, 100, dgx300, { ...publicApi, ...ORIGINAL_COST_MODEL, pricePerNodeUsd: 250_000, pue: 1.5, kwhPriceUsd: 0.2, years: 5 });
     const opex = 2 * dgx300.nodePowerKW * 1.5 * 0.2 * 8760;
     expect(c).toMatchObject({ pricePerNodeLowUsd: 250_000, pricePerNodeHighUsd: 250_000, priceIsOverride: true, capexLowUsd: 500_000, capexHighUsd: 500_000, years: 5 });
     expect(c.opexPerYearUsd).toBeCloseTo(opex, 6);
@@ -73,14 +75,14 @@ describe('what a plan derives from its method\'s result', () => {
 
   it('cost is null for an infeasible plan and counts every node of a feasible one', () => {
     expect(planScenario({ ...saas, runtimeOverheadGiB: 900 }, BUILT_IN_CATALOG).cost).toBeNull();
-    expect(planScenario(publicApi, BUILT_IN_CATALOG).cost!.capexLowUsd).toBe(12 * dgx300.priceLowUsd);
+    expect(planScenario({ ...publicApi, ...ORIGINAL_COST_MODEL }, BUILT_IN_CATALOG).cost!.capexLowUsd).toBe(12 * dgx300.priceLowUsd);
   });
 
   it('refuses inputs that cannot be sized, naming each field and value', () => {
     const bad = { ...saas, concurrency: 0, kvBudgetRatio: 2 } as SizingInputs;
     expect(() => planScenario(bad, BUILT_IN_CATALOG)).toThrow(InvalidInputsError);
     expect(() => planScenario(bad, BUILT_IN_CATALOG)).toThrow(
-      'concurrency: 0 is not allowed; expected a whole number at least 1 and at most 100000000; kvBudgetRatio: 2 is not allowed; expected a number greater than 0 and at most 1',
+      'concurrency: 0 is not allowed; expected a whole number at least 1 and at most 100,000,000; kvBudgetRatio: 2 is not allowed; expected a number greater than 0 and at most 1',
     );
   });
 });
