@@ -56,7 +56,7 @@ describe('validateInputs', () => {
 
   it('checks every choice: method, precision, HA and memory basis', () => {
     expect(issuesOf({ method: 'guess' as never })[0]).toMatchObject({ field: 'method', allowed: 'one of pooled, engine' });
-    expect(issuesOf({ kvPrecision: 'fp4' as never })[0]).toMatchObject({ field: 'kvPrecision', allowed: 'one of fp32, fp16, bf16, fp8, int8, nvfp4' });
+    expect(issuesOf({ kvPrecision: 'fp4' as never })[0]).toMatchObject({ field: 'kvPrecision', allowed: 'one of auto, fp32, fp16, bf16, fp8, int8, nvfp4' });
     expect(issuesOf({ ha: 'n+5' as never })[0]).toMatchObject({ field: 'ha', allowed: 'one of none, n+1, n+2' });
     expect(issuesOf({ memoryBasis: 'guess' as never })[0]).toMatchObject({ field: 'memoryBasis', allowed: 'one of nominal, measured' });
   });
