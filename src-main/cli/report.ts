@@ -38,7 +38,7 @@ export function textReport(result: SizingResult, lang: Lang, heading?: string): 
     lines.push(row(L('reservedOutsideKv'), gib(result.reservedGiB)));
   } else {
     lines.push(row(L('kvBudget'), gib(result.kvBudgetGiB), L('kvBudgetNote', { ratio: formatPercent(i.kvBudgetRatio, lang, 0), overhead: n(i.runtimeOverheadGiB, 2) })));
-    lines.push(row(L('reservedOutsideKv'), gib(result.reservedGiB), L('weightsNote', { copies: n(result.weights.copiesThatFit), weights: n(result.weights.weightsGiB, 1) })));
+    lines.push(row(L('reservedOutsideKv'), gib(result.reservedGiB), result.weights.copiesThatFit > 0 ? L('weightsNote', { copies: n(result.weights.copiesThatFit), weights: n(result.weights.weightsGiB, 1) }) : L('weightsNoteNone', { weights: n(result.weights.weightsGiB, 1) })));
   }
   lines.push(row(L('kvPerSession'), `${n(result.kvPerSessionGiB, 4, 4)} GiB`));
   lines.push(row(L('sessionsPerNode'), n(result.sessionsPerNode)));

@@ -113,12 +113,11 @@ const widerTp: FixGenerator = {
   values: ({ inputs, model, server }) => (inputs.method === 'engine' ? tpChoices(model, server).filter((tp) => tp > (inputs.tp ?? 0)) : []),
 };
 
-/** Engine method: the weights in fewer bytes, fp8 before fp4 (validation refuses what the GPU cannot run). */
+/** The weights in fewer bytes, fp8 before fp4 (validation refuses what the GPU cannot run). */
 const lighterWeights: FixGenerator = {
   field: 'weightsPrecision',
   choose: 'first-that-works',
   values: ({ inputs }) => {
-    if (inputs.method !== 'engine') return [];
     return inputs.weightsPrecision === 'fp4' ? [] : inputs.weightsPrecision === 'fp8' ? ['fp4'] : ['fp8', 'fp4'];
   },
 };

@@ -115,7 +115,7 @@ function memoryAtPlannedLoad(method: MethodResult, inputs: SizingInputs): Memory
 function checkWeights(method: MethodResult, model: ModelRecord): WeightsCheck {
   // Engine method: each replica's GPUs hold one copy, when the engine's budget has room for it.
   const e = method.engine;
-  const copiesThatFit = e ? (e.bindingLimit === 'weights' ? 0 : e.replicasPerNode) : guardedFloor(method.reservedGiB / model.weightsGiB);
+  const copiesThatFit = e ? (e.bindingLimit === 'weights' ? 0 : e.replicasPerNode) : guardedFloor(Math.min(method.reservedGiB, method.nodeHbmGiB) / model.weightsGiB); // outside the budget, but never more than the node has
   return { weightsGiB: model.weightsGiB, outsideKvGiB: method.reservedGiB, copiesThatFit, fits: copiesThatFit >= 1 };
 }
 

@@ -30,7 +30,7 @@ export function sizePooled(inputs: SizingInputs, model: ModelRecord, server: Ser
   const reservedGiB = hbmGiB * (1 - inputs.kvBudgetRatio) + inputs.runtimeOverheadGiB;
   // The budget/session ratio goes through guardedFloor: kvBudgetRatio is a decimal float.
   const sessionsPerNode = kvBudgetGiB > 0 ? guardedFloor(kvBudgetGiB / kvPerSessionGiB) : 0;
-  const infeasibility = checkFeasibility(kvBudgetGiB, kvPerSessionGiB, sessionsPerNode, hbmGiB, inputs) ?? checkWeightsFit(reservedGiB, model);
+  const infeasibility = checkWeightsFitNode(hbmGiB, model) ?? checkFeasibility(kvBudgetGiB, kvPerSessionGiB, sessionsPerNode, hbmGiB, inputs) ?? checkWeightsFit(reservedGiB, model);
   const counted = infeasibility ? NO_NODES : countNodes(inputs, sessionsPerNode);
   return {
     method: 'pooled',
@@ -77,6 +77,22 @@ function checkWeightsFit(reservedGiB: number, model: ModelRecord): Infeasibility
     message: {
       en: `The model weights (${f(model.weightsGiB, 'en')} GiB) do not fit in the memory outside the KV budget (${f(reservedGiB, 'en')} GiB). Lower the KV budget ratio, raise the runtime overhead to cover the weights, use a lower weight precision or a server with more HBM.`,
       'pt-BR': `Os pesos do modelo (${f(model.weightsGiB, 'pt-BR')} GiB) não cabem na memória fora do orçamento KV (${f(reservedGiB, 'pt-BR')} GiB). Reduza a razão de orçamento KV, aumente o overhead de runtime para cobrir os pesos, use uma precisão de pesos menor ou um servidor com mais HBM.`,
+    },
+  };
+}
+
+/**
+ * Weights larger than the node's whole HBM: no split of the budget can hold them, so the reason
+ * names the weights and the node, and the fixes that can work (issue 10 item 16).
+ */
+function checkWeightsFitNode(hbmGiB: number, model: ModelRecord): Infeasibility | null {
+  if (model.weightsGiB <= hbmGiB) return null;
+  return {
+    code: 'weights-do-not-fit',
+    figures: { weightsGiB: model.weightsGiB, nodeHbmGiB: hbmGiB },
+    message: {
+      en: `The model weights (${f(model.weightsGiB, 'en')} GiB) are larger than the node's whole HBM (${f(hbmGiB, 'en')} GiB): no KV budget ratio or runtime overhead can hold them. Use a server with more HBM per node, or weights in fewer bytes (weight precision).`,
+      'pt-BR': `Os pesos do modelo (${f(model.weightsGiB, 'pt-BR')} GiB) são maiores que toda a HBM do nó (${f(hbmGiB, 'pt-BR')} GiB): nenhuma razão de orçamento KV ou overhead de runtime consegue acomodá-los. Use um servidor com mais HBM por nó ou pesos em menos bytes (precisão dos pesos).`,
     },
   };
 }

@@ -80,6 +80,8 @@ export function recommend(ctx: RecommendationContext): Recommendation[] {
 function weightsRule({ weights, method }: RecommendationContext): Recommendation[] {
   // The engine method states weights that do not fit as its infeasibility, with the fixes.
   if (weights.fits || method.engine) return [];
+  // Weights larger than the whole node: the plan's own reason says so, with the fixes that can work.
+  if (weights.weightsGiB > method.nodeHbmGiB) return [];
   const figures = { weightsGiB: weights.weightsGiB, outsideKvGiB: weights.outsideKvGiB };
   return [
     rec('weights-do-not-fit', 'critical', figures, text(

@@ -98,3 +98,16 @@ describe('engine method: per-GPU accounting', () => {
     expect(r.infeasibility!.code).toBe('weights-do-not-fit');
   });
 });
+
+describe('weights larger than the whole node (pooled method)', () => {
+  it('are infeasible for that reason, named with both figures, whatever the budget ratio and overhead', () => {
+    const r = planScenario(withDefaults({ modelId: 'deepseek-v3', serverId: 'dgx100', memoryBasis: 'measured', kvBudgetRatio: 0.99, concurrency: 10, effectiveContextTokens: 4096 }, BUILT_IN_CATALOG), BUILT_IN_CATALOG);
+    expect(r.feasible).toBe(false);
+    expect(r.infeasibility!.code).toBe('weights-do-not-fit');
+    expect(r.infeasibility!.message.en).toMatch(/^The model weights \(638 GiB\) are larger than the node's whole HBM \(637\.18 GiB\)/);
+    expect(r.weights.copiesThatFit).toBe(0);
+    expect(r.recommendations.map((x) => x.id)).not.toContain('weights-do-not-fit');
+    for (const fix of r.fixes) expect(['serverId', 'weightsPrecision']).toContain(fix.field);
+    expect(r.fixes.length).toBeGreaterThan(0);
+  });
+});
