@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, statSync, type Stats } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, openSync, readSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { LocalizedText } from '../engine/types.js';
@@ -50,7 +51,11 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenedDat
       : both(`${path} was an empty file (0 bytes); it is now a new project database.`, `${path} era um arquivo vazio (0 bytes); agora é um novo banco de projetos.`));
   }
   if (access === 'read' && state !== 'database') return { db: emptyDatabase(options) };
-  if (access === 'write' && state === 'missing') createFolder(dirname(path));
+  if (access === 'write' && state === 'missing') {
+    createFolder(dirname(path));
+    createDatabaseFile(path, options);
+    return { db: openReadWrite(path, options) };
+  }
   if (access === 'write' && state === 'database' && !folderWritable(path)) throw readOnlyError(path, 'write');
   if (state !== 'database') return { db: openReadWrite(path, options) };
   // A WAL database in a read-only folder cannot be read in place (SQLite must create its -shm file): read a snapshot.
@@ -182,6 +187,42 @@ function openReadWrite(path: string, options: OpenOptions): Db {
       throw storeErrorFor(error, path, 'write') ?? error;
     }
   });
+}
+
+/**
+ * Builds a new database beside `path` and links it into place only when complete, so another
+ * program opening the same new path at the same moment never sees a half-made (empty) file.
+ * Whoever links first wins; the others open the winner's database.
+ */
+function createDatabaseFile(path: string, options: OpenOptions): void {
+  const draft = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.new`;
+  try {
+    const db = new Database(draft, { nativeBinding: options.nativeBinding });
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      migrate(db, path);
+    } finally {
+      db.close(); // the last connection closing checkpoints the WAL and removes it
+    }
+    placeDraft(draft, path);
+  } catch (error) {
+    throw storeErrorFor(error, path, 'write') ?? error;
+  } finally {
+    for (const f of [draft, `${draft}-wal`, `${draft}-shm`]) rmSync(f, { force: true });
+  }
+}
+
+/** link() refuses to replace an existing file, which is the point; file systems without hard links get a rename. */
+function placeDraft(draft: string, path: string): void {
+  try {
+    linkSync(draft, path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw error;
+    if (!existsSync(path)) renameSync(draft, path);
+  }
 }
 
 function openReadOnly(source: string, path: string, options: OpenOptions): Db {
