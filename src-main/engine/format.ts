@@ -21,7 +21,8 @@ export function formatUsd(value: number, lang: Lang, extraDigits = 0): string {
   const abs = Math.abs(value);
   if (abs >= 1e6) return `USD ${formatNumber(value / 1e6, lang, 2 + extraDigits)} M`;
   if (abs >= 1e3) return `USD ${formatNumber(value / 1e3, lang, extraDigits)} k`;
-  return `USD ${formatNumber(value, lang, extraDigits)}`;
+  // Below ten dollars (a cost per million tokens) cents matter: 0.11 is not "USD 0".
+  return `USD ${formatNumber(value, lang, abs < 10 ? 2 + extraDigits : extraDigits)}`;
 }
 
 export function formatPercent(ratio: number, lang: Lang, digits = 1): string {
