@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { PRECISIONS, planRegions, planScenario, TEMPLATES, type Catalog, type Lang } from '../engine/index.js';
+import { formatUsdRange, PRECISIONS, planRegions, planScenario, storageName, TEMPLATES, type Catalog, type Lang } from '../engine/index.js';
 import { toCsv } from '../export/csv.js';
 import { resultsTable } from '../export/tables.js';
 import { parseArgs, type ParsedArgs } from './args.js';
@@ -159,24 +159,31 @@ function listCatalog(args: ParsedArgs, out: (text: string) => void, { catalog, c
     return EXIT_OK;
   }
   const mine = both('  (your own record)', '  (registro próprio)')[lang];
-  for (const record of records) out(`${catalogLine(kind!, record, lang)}${customIds.has(record.id) ? mine : ''}\n`);
+  const names = records.map((r) => ('name' in r ? (kind === 'storage' ? storageName(r as never)[lang] : (r.name as string)) : ''));
+  const widths = { id: Math.max(...records.map((r) => r.id.length)) + 2, name: Math.max(0, ...names.map((n) => n.length)) + 2 };
+  for (const record of records) out(`${catalogLine(kind!, record, lang, widths)}${customIds.has(record.id) ? mine : ''}\n`);
   return EXIT_OK;
 }
 
-function catalogLine(kind: string, r: any, lang: Lang): string {
+/** One catalog record per line, in the user's language; ids and names padded to the widest in the list. */
+function catalogLine(kind: string, r: any, lang: Lang, widths: { id: number; name: number }): string {
   const num = (v: number, d = 2) => new Intl.NumberFormat(lang, { maximumFractionDigits: d }).format(v);
+  const w = (en: string, pt: string) => (lang === 'pt-BR' ? pt : en);
+  const id = r.id.padEnd(widths.id);
   switch (kind) {
     case 'models': {
-      const attention = r.attention.kind === 'gqa' ? `GQA ${r.attention.kvHeads} KV heads × ${r.attention.headDim}` : `MLA ${r.attention.kvLoraRank}+${r.attention.qkRopeHeadDim}`;
-      const sliding = r.slidingWindow ? `, ${r.slidingWindow.layers} sliding (${r.slidingWindow.windowTokens})` : '';
-      return `${r.id.padEnd(18)}${r.layers} layers${sliding}, ${attention}, ${num(r.weightsGiB, 1)} GiB weights (${r.weightsFormat}), max ${num(r.maxContextTokens, 0)} tokens`;
+      const attention = r.attention.kind === 'gqa' ? `GQA ${r.attention.kvHeads} ${w('KV heads', 'cabeças KV')} × ${r.attention.headDim}` : `MLA ${r.attention.kvLoraRank}+${r.attention.qkRopeHeadDim}`;
+      const sliding = r.slidingWindow ? `, ${r.slidingWindow.layers} ${w('sliding', 'com janela deslizante')} (${num(r.slidingWindow.windowTokens, 0)})` : '';
+      return `${id}${r.layers} ${w('layers', 'camadas')}${sliding}, ${attention}, ${w('weights', 'pesos')} ${num(r.weightsGiB, 1)} GiB (${r.weightsFormat}), ${w('max', 'máx.')} ${num(r.maxContextTokens, 0)} tokens`;
     }
-    case 'servers':
-      return `${r.id.padEnd(12)}${r.name.padEnd(16)}${r.gpus} × ${r.hbmGBPerGpu} GB${r.measuredMiBPerGpu ? ` (${num(r.measuredMiBPerGpu, 0)} MiB measured)` : ''}, ${num(r.nodePowerKW, 1)} kW, USD ${num(r.priceLowUsd / 1000, 0)}k–${num(r.priceHighUsd / 1000, 0)}k`;
+    case 'servers': {
+      const measured = r.measuredMiBPerGpu ? ` (${num(r.measuredMiBPerGpu, 0)} MiB ${w('measured', 'medidos')})` : '';
+      return `${id}${r.name.padEnd(widths.name)}${r.gpus} × ${num(r.hbmGBPerGpu, 0)} GB${measured}, ${num(r.nodePowerKW, 1)} kW, ${formatUsdRange(r.priceLowUsd, r.priceHighUsd, lang)}`;
+    }
     case 'storage':
-      return `${r.id.padEnd(22)}${r.name.padEnd(22)}${num(r.readThroughputGBps, 1)} GB/s, ${num(r.firstByteLatencyS * 1000, 1)} ms first byte`;
+      return `${id}${storageName(r)[lang].padEnd(widths.name)}${num(r.readThroughputGBps, 1)} GB/s, ${num(r.firstByteLatencyS * 1000, 1)} ms ${w('to the first byte', 'até o primeiro byte')}`;
     default:
-      return `${r.id.padEnd(8)}${num(r.bytesPerValue, 4)} bytes per value`;
+      return `${id}${num(r.bytesPerValue, 4)} ${w(r.bytesPerValue === 1 ? 'byte per value' : 'bytes per value', r.bytesPerValue === 1 ? 'byte por valor' : 'bytes por valor')}`;
   }
 }
 
