@@ -12,8 +12,10 @@ function checkout(): string {
   mkdirSync(join(root, 'src-main', 'cli'), { recursive: true });
   copyFileSync(LAUNCHER, join(root, 'src-main', 'cli', 'sizing.mjs'));
   writeFileSync(join(root, 'src-main', 'engine.ts'), 'export const x = 1;\n');
+  // The fake build writes a bundle that prints when it was built (a template literal inside the generated file).
   writeFileSync(
     join(root, 'build.config.mjs'),
+    // eslint-disable-next-line no-template-curly-in-string
     "import { mkdirSync, writeFileSync } from 'node:fs';\nmkdirSync('out/cli', { recursive: true });\nwriteFileSync('out/cli/sizing.mjs', `process.stdout.write('bundle built ${Date.now()}\\\\n');\\n`);\n",
   );
   return root;
