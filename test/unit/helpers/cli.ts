@@ -24,13 +24,17 @@ export const CASE_3 = ['--model', 'opt-oss-120b', '--server', 'dgx300', '--stora
   '--peak-headroom-ratio', '0.30', '--ha', 'n+1'];
 
 /** The same, without blocking the test's event loop (for runs that must overlap other work). */
-export function sizingAsync(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+/** Runs the command line without blocking the test; `onStderr` sees its standard error as it arrives. */
+export function sizingAsync(args: string[], env: Record<string, string> = {}, onStderr?: (soFar: string) => void): Promise<CliRun> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [SIZING_BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      onStderr?.(stderr);
+    });
     child.on('exit', (status) => resolve({ status, stdout, stderr }));
   });
 }
