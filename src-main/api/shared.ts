@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { notAllowed } from '../i18n/text.js';
-import { planRegions, planScenario, validateInputs, validateRegions, type RegionSpec, type SizingInputs } from '../engine/index.js';
+import { planRegions, planScenario, validateInputs, validateRegions, type Catalog, type RegionSpec, type SizingInputs } from '../engine/index.js';
 import type { ApiContext } from './define.js';
 import { ApiError } from './errors.js';
 
@@ -18,8 +18,16 @@ export function checkSizable(ctx: ApiContext, inputs: SizingInputs, regions: Reg
   if (regional) throw ApiError.invalid(regional.path, notAllowed(regional.issue.value, regional.issue.allowedText));
 }
 
+/**
+ * The catalog every plan sizes against: built-in and custom records with the user's prices, and the
+ * stored calibration profiles the engine method uses where one matches a scenario.
+ */
+export function planningCatalog(ctx: ApiContext): Catalog {
+  return { ...ctx.store.catalog.effective(), calibrations: ctx.store.calibrations.list() };
+}
+
 /** A stored scenario sized: its base result, and its plan when it has regions. */
-export function sizeStored(ctx: ApiContext, scenarioId: number, catalog = ctx.store.catalog.effective()) {
+export function sizeStored(ctx: ApiContext, scenarioId: number, catalog = planningCatalog(ctx)) {
   const scenario = ctx.store.scenarios.get(scenarioId);
   const result = planScenario(scenario.inputs, catalog);
   const plan = scenario.regions.length > 0 ? planRegions(scenario.inputs, scenario.regions, catalog) : null;

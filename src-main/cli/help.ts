@@ -70,6 +70,8 @@ Engine method (--method engine; the pooled method stays the default):
   --max-num-seqs N                  running sequences per replica (default 1024 or 256 in vLLM)
   --max-model-len N                 longest request admitted (default: the effective context)
   --block-size N                    tokens per KV page (vLLM 16, TensorRT-LLM 32, SGLang 1)
+  --no-calibration                  ignore stored calibration profiles (sizing calibrate --save);
+                                    by default one for the same model, server, engine and TP is used
   --db PATH                         project database (also SIZING_DB)
   --force                           let --out replace an existing file (never a database)
   --help, --version
@@ -151,6 +153,8 @@ Método engine (--method engine; o método de nó agregado continua o padrão):
   --max-num-seqs N                  sequências em execução por réplica (padrão 1024 ou 256 no vLLM)
   --max-model-len N                 maior requisição aceita (padrão: o contexto efetivo)
   --block-size N                    tokens por página de KV (vLLM 16, TensorRT-LLM 32, SGLang 1)
+  --no-calibration                  ignora os perfis de calibração salvos (sizing calibrate --save);
+                                    por padrão usa o do mesmo modelo, servidor, engine e TP
 
 Código de saída: 0 plano viável, 2 entrada inválida (uma linha no stderr), 3 plano inviável (resultado impresso).
 `;

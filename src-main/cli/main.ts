@@ -8,14 +8,14 @@ import { catalogWithFile } from './catalog-file.js';
 import { cliCatalog, type CliCatalog } from './catalog-source.js';
 import { HELP_EN, HELP_PT_BR } from './help.js';
 import { planTextReport, textReport } from './report.js';
-import { inputsFromArgs, parseFormat, parseLang, parseTemplate, SIZING_FLAGS } from './sizing-flags.js';
+import { inputsFromArgs, NO_CALIBRATION, parseFormat, parseLang, parseTemplate, SIZING_FLAGS } from './sizing-flags.js';
 import { OPTIMISE_FLAGS } from './optimise-flags.js';
 import packageJson from '../../package.json' with { type: 'json' };
 
 const VALUE_FLAGS = new Set([
   ...Object.keys(SIZING_FLAGS), 'format', 'lang', 'template', 'db', 'out', 'project', 'name', 'scenario', 'port', 'notes', 'subject', 'sweep', 'from', 'to', 'points', 'region', 'new-name', 'log-date', 'catalog', ...OPTIMISE_FLAGS,
 ]);
-const SWITCH_FLAGS = new Set(['help', 'version', 'bom', 'verbose', 'save', 'replace', 'only-differences', 'force']);
+const SWITCH_FLAGS = new Set(['help', 'version', 'bom', 'verbose', 'save', 'replace', 'only-differences', 'force', NO_CALIBRATION]);
 
 export interface CommandContext {
   args: ParsedArgs;
@@ -24,7 +24,7 @@ export interface CommandContext {
 
 type CommandModule = () => Promise<{ run: (ctx: CommandContext) => Promise<number> }>;
 
-const SIZING = Object.keys(SIZING_FLAGS);
+const SIZING = [...Object.keys(SIZING_FLAGS), NO_CALIBRATION];
 const STORE = ['db', 'lang'];
 /** A catalog file for one run (`--catalog FILE`), and whether its records may take built-in ids. */
 const CATALOG_FILE = ['catalog', 'replace'];

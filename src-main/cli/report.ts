@@ -1,4 +1,4 @@
-import { SERVING_ENGINE_NAMES, formatNumber, formatPercent, formatUsdRange, nodeHbmGiB, storageName, type Lang, type PlanResult, type Recommendation, type SizingResult } from '../engine/index.js';
+import { SERVING_ENGINE_NAMES, formatNumber, formatPercent, formatUsdRange, nodeHbmGiB, storageName, type CalibratedTerm, type Lang, type PlanResult, type Recommendation, type SizingResult } from '../engine/index.js';
 import { latencyRows } from '../export/latency-rows.js';
 import { formatHa } from '../i18n/cases.js';
 import { costRows } from '../i18n/cost-rows.js';
@@ -97,15 +97,20 @@ function perGpuSection(result: SizingResult, lang: Lang): string[] {
   const gib = (v: number) => `${n(v, 2, 2)} GiB`;
   const row = (name: string, value: string, note = '') => `  ${name.padEnd(LABEL_WIDTH)}${value}${note ? `   (${note})` : ''}`;
   const p = e.perGpu;
+  const c = e.calibration;
+  // A term measured by the calibration log says so beside its figure.
+  const noted = (key: CalibratedTerm, note: string) => (c?.measured.includes(key) ? [note, L('calibrationLogged')].filter(Boolean).join('; ') : note);
+  const calibration = c ? c.message[lang] : L(result.inputs.calibration === 'off' ? 'calibrationOff' : 'calibrationNone');
   return [
     L('perGpuSection', { engine: SERVING_ENGINE_NAMES[e.name], version: e.version }),
+    row(L('calibration'), calibration),
     row(L('replicaLayout'), L('replicaLayoutValue', { gpus: result.server.gpus, replicas: e.replicasPerNode, tp: e.tp })),
     row(L('visibleGiB'), gib(p.visibleGiB), L('visibleNote', { basis: L(BASIS_KEYS[e.visibleBasis]), fraction: n(e.memoryFraction, 2), of: L(FRACTION_KEYS[e.fractionOf]) })),
-    row(L('weightsPerGpu'), gib(p.weightsGiB), result.model.weightsFormat),
-    row(L('activationPeak'), gib(p.activationPeakGiB), `max_num_batched_tokens ${n(e.maxNumBatchedTokens)}`),
-    row(L('nonTorch'), gib(p.nonTorchGiB)),
-    row(L('cudaGraphs'), p.cudaGraphGiB === null ? '—' : gib(p.cudaGraphGiB), p.cudaGraphGiB === null ? L('cudaGraphsOutside') : ''),
-    row(L('kvAvailable'), gib(p.kvAvailableGiB), e.kvPrecision),
+    row(L('weightsPerGpu'), gib(p.weightsGiB), noted('weightsGiB', result.model.weightsFormat)),
+    row(L('activationPeak'), gib(p.activationPeakGiB), noted('activationPeakGiB', `max_num_batched_tokens ${n(e.maxNumBatchedTokens)}`)),
+    row(L('nonTorch'), gib(p.nonTorchGiB), noted('nonTorchGiB', '')),
+    row(L('cudaGraphs'), p.cudaGraphGiB === null ? '—' : gib(p.cudaGraphGiB), p.cudaGraphGiB === null ? L('cudaGraphsOutside') : noted('cudaGraphGiB', '')),
+    row(L('kvAvailable'), gib(p.kvAvailableGiB), c ? `${e.kvPrecision}; ${L('calibrationLogged')}; ${L('calibrationFormulaKv', { gib: n(c.formulaKvAvailableGiB, 2, 2) })}` : e.kvPrecision),
     row(L('kvPerTokenPerGpu'), `${n(e.kvBytesPerTokenPerGpu)} B`),
     row(L('kvTokensPerReplica'), n(e.kvTokensPerReplica), `block ${e.blockSize}`),
     row(L('maxConcurrencyPerReplica'), `${n(e.maxConcurrencyPerReplica, 2, 2)}×`, L('maxConcurrencyNote', { context: n(result.inputs.effectiveContextTokens), seqs: n(e.maxNumSeqs) })),

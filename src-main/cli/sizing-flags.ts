@@ -66,7 +66,10 @@ export const SIZING_FLAGS: Record<string, { field: keyof SizingInputs; kind: Fla
   'communication-efficiency': { field: 'communicationEfficiency', kind: 'number' },
 };
 
-export const FLAG_OF_FIELD = new Map(Object.entries(SIZING_FLAGS).map(([flag, spec]) => [spec.field, `--${flag}`]));
+/** The switch that turns calibration off for the engine method (inputs.calibration = 'off'). */
+export const NO_CALIBRATION = 'no-calibration';
+
+export const FLAG_OF_FIELD = new Map<keyof SizingInputs, string>([...Object.entries(SIZING_FLAGS).map(([flag, spec]) => [spec.field, `--${flag}`] as const), ['calibration', `--${NO_CALIBRATION}`]]);
 const REQUIRED = ['model', 'server', 'concurrency', 'effective-context'];
 
 function parseFlagValue(flag: string, kind: FlagKind, raw: string): string | number {
@@ -115,6 +118,7 @@ export function overridesFromArgs(args: ParsedArgs): Partial<SizingInputs> {
     const raw = args.flags.get(flag);
     if (raw !== undefined && spec.field !== 'concurrency') (given as Record<string, unknown>)[spec.field] = parseFlagValue(flag, spec.kind, raw);
   }
+  if (args.switches.has(NO_CALIBRATION)) given.calibration = 'off';
   return given;
 }
 

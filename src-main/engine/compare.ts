@@ -25,7 +25,7 @@ export const COMPARE_INPUT_KEYS = [
   'colocationUsdPerKwMonth', 'supportUsdPerNodeYear', 'networkUsdPerNode', 'averagePowerRatio',
   'coldStartTargetS', 'engineInitS', 'availabilityTarget', 'podSize', 'hbmAlertRatio', 'scaleUpRatio', 'scaleDownRatio',
   'scaleDownMinutes', 'weightsPrecision', 'servingEngine', 'engineVersion', 'gpuMemoryUtilization', 'memFractionStatic',
-  'freeGpuMemoryFraction', 'tp', 'maxNumBatchedTokens', 'maxNumSeqs', 'maxModelLen', 'blockSize', 'tpotMs', 'ttftS', 'promptTokens', 'outputTokens',
+  'freeGpuMemoryFraction', 'tp', 'maxNumBatchedTokens', 'maxNumSeqs', 'maxModelLen', 'blockSize', 'calibration', 'tpotMs', 'ttftS', 'promptTokens', 'outputTokens',
   'bandwidthEfficiency', 'computeEfficiency', 'communicationEfficiency',
 ] as const satisfies readonly (keyof SizingInputs)[];
 type MissingInputKey = Exclude<keyof SizingInputs, (typeof COMPARE_INPUT_KEYS)[number]>;

@@ -1,12 +1,15 @@
 import { NATIVE_FORMATS } from './hardware.js';
 import { SERVING_ENGINE_NAMES, ENGINE_VERSIONS, enginePolicy, FRACTION_FIELD, offersKvPrecision, SERVING_ENGINES } from './serving-engines.js';
 import type { InputIssue } from './inputs.js';
-import type { LocalizedText, ModelRecord, ServerRecord, ServingEngine, SizingInputs } from './types.js';
+import type { CalibrationChoice, LocalizedText, ModelRecord, ServerRecord, ServingEngine, SizingInputs } from './types.js';
+
+/** Whether a stored calibration profile that matches may stand in for the formulas (auto) or not (off). */
+export const CALIBRATION_CHOICES: CalibrationChoice[] = ['auto', 'off'];
 
 /** Inputs that only the engine method reads. */
 const ENGINE_ONLY_FIELDS = [
   'servingEngine', 'engineVersion', 'gpuMemoryUtilization', 'memFractionStatic', 'freeGpuMemoryFraction',
-  'tp', 'maxNumBatchedTokens', 'maxNumSeqs', 'maxModelLen', 'blockSize',
+  'tp', 'maxNumBatchedTokens', 'maxNumSeqs', 'maxModelLen', 'blockSize', 'calibration',
 ] as const satisfies readonly (keyof SizingInputs)[];
 
 function issue(field: keyof SizingInputs, value: unknown, allowedText: LocalizedText): InputIssue {
@@ -47,6 +50,9 @@ function checkEngineOnly(inputs: SizingInputs, model: ModelRecord, server: Serve
   const issues: InputIssue[] = [];
   const engine = inputs.servingEngine ?? 'vllm';
   if (!SERVING_ENGINES.includes(engine)) return [issue('servingEngine', engine, { en: `one of ${SERVING_ENGINES.join(', ')}`, 'pt-BR': `um de ${SERVING_ENGINES.join(', ')}` })];
+  if (inputs.calibration !== undefined && !CALIBRATION_CHOICES.includes(inputs.calibration)) {
+    issues.push(issue('calibration', inputs.calibration, { en: `one of ${CALIBRATION_CHOICES.join(', ')}`, 'pt-BR': `um de ${CALIBRATION_CHOICES.join(', ')}` }));
+  }
   const versions = ENGINE_VERSIONS[engine];
   if (inputs.engineVersion !== undefined && !versions.includes(inputs.engineVersion)) {
     issues.push(issue('engineVersion', inputs.engineVersion, { en: `one of ${versions.join(', ')} for ${SERVING_ENGINE_NAMES[engine]}`, 'pt-BR': `um de ${versions.join(', ')} para ${SERVING_ENGINE_NAMES[engine]}` }));

@@ -1,10 +1,14 @@
 import { activationPeakBytes, forwardPeakBytes, samplerPeakBytes } from './activation.js';
+import { applyCalibration, profileFor } from './calibration/apply.js';
+import type { CalibrationProfile } from './calibration/profile.js';
 import { formatNumber } from './format.js';
 import { kvValuesPerTokenPerLayer, resolveKvPrecision } from './kv.js';
 import { countNodes, nodeHbmGiB } from './pooled.js';
 import { PRECISION_SIXTEENTHS_OF_BYTE, type PrecisionId } from './precision.js';
-import { defaultBatchLimits, SERVING_ENGINE_NAMES, enginePolicy, FRACTION_FIELD, type EnginePolicy } from './serving-engines.js';
-import type { BindingLimit, EngineFigures, EngineTerm, Infeasibility, Lang, LocalizedText, MethodResult, ModelRecord, ServerRecord, ServingEngine, SizingInputs } from './types.js';
+import { defaultBatchLimits, SERVING_ENGINE_NAMES, enginePolicy, ENGINE_VERSIONS, FRACTION_FIELD, type EnginePolicy } from './serving-engines.js';
+import type {
+  BindingLimit, EngineCalibration, EngineFigures, EngineTerm, Infeasibility, Lang, LocalizedText, MethodResult, ModelDtype, ModelRecord, ServerRecord, ServingEngine, SizingInputs,
+} from './types.js';
 import { BYTES_PER_GIB, BYTES_PER_MIB, guardedFloor } from './units.js';
 
 /**
@@ -146,10 +150,50 @@ export function tpChoices(model: ModelRecord, server: ServerRecord): number[] {
   return out;
 }
 
+/** The version family whose defaults a logged engine version had: the newest family not after it ("0.11.0" → 0.11). */
+function loggedPolicy(profile: CalibrationProfile): EnginePolicy {
+  const families = ENGINE_VERSIONS[profile.engine];
+  const [major = 0, minor = 0] = (profile.engineVersion ?? '').split('.').map(Number);
+  const family = families.filter((f) => {
+    const [fMajor = 0, fMinor = 0] = f.split('.').map(Number);
+    return fMajor < major || (fMajor === major && fMinor <= minor);
+  }).at(-1);
+  return enginePolicy(profile.engine, family ?? families[0]);
+}
+
+/** The KV format a logged kv_cache_dtype stores in ("auto" and unknown names: the model's own dtype). */
+function loggedKvPrecision(kvCacheDtype: string | null, model: ModelRecord): PrecisionId {
+  const named: Record<string, ModelDtype> = { bfloat16: 'bf16', float16: 'fp16', half: 'fp16', float32: 'fp32' };
+  if (kvCacheDtype?.startsWith('fp8')) return 'fp8';
+  return named[kvCacheDtype ?? ''] ?? resolveKvPrecision('auto', model);
+}
+
+/**
+ * One GPU's memory terms: the formulas, or a stored profile's measurements where one matches the
+ * scenario (same model, server, engine and TP, weights as shipped) and the scenario has not turned
+ * calibration off.
+ */
+function memoryTerms(
+  s: Setup,
+  scenario: { inputs: SizingInputs; model: ModelRecord; server: ServerRecord; tp: number; profiles: readonly CalibrationProfile[] | undefined },
+): { perGpu: EngineFigures['perGpu']; calibration: EngineCalibration | null } {
+  const { inputs, model, server, tp } = scenario;
+  const formula = perGpuTerms(s, model, server, tp);
+  if (inputs.calibration === 'off' || !scenario.profiles) return { perGpu: formula, calibration: null };
+  const profile = profileFor(scenario.profiles, { modelId: model.id, serverId: server.id, engine: s.engine, tp, weightsAsShipped: inputs.weightsPrecision === undefined });
+  if (!profile) return { perGpu: formula, calibration: null };
+  const loggedKvBytes = kvBytesPerTokenPerLayerPerGpu(model, tp, loggedKvPrecision(profile.kvCacheDtype, model)) * model.layers;
+  const applied = applyCalibration({
+    formula, profile, fraction: s.fraction, defaultFraction: loggedPolicy(profile).defaultFraction(tp), fractionOf: s.policy.fractionOf, kvBytesPerTokenPerGpu: loggedKvBytes,
+  });
+  return applied ?? { perGpu: formula, calibration: null };
+}
+
 interface ReplicaSizing {
   tp: number;
   s: Setup;
   perGpu: EngineFigures['perGpu'];
+  calibration: EngineCalibration | null;
   tokenBytesPerGpu: number;
   sessionBytesPerGpu: number;
   maxModelLenBytesPerGpu: number;
@@ -157,9 +201,9 @@ interface ReplicaSizing {
   concurrency: number;
 }
 
-function sizeReplica(inputs: SizingInputs, model: ModelRecord, server: ServerRecord, tp: number): ReplicaSizing {
+function sizeReplica(inputs: SizingInputs, model: ModelRecord, server: ServerRecord, tp: number, profiles?: readonly CalibrationProfile[]): ReplicaSizing {
   const s = setup(inputs, model, server, tp);
-  const perGpu = perGpuTerms(s, model, server, tp);
+  const { perGpu, calibration } = memoryTerms(s, { inputs, model, server, tp, profiles });
   const perLayer = kvBytesPerTokenPerLayerPerGpu(model, tp, s.kvPrecision);
   const sessionBytesPerGpu = perLayer * pagedTokensAcrossLayers(model, inputs.effectiveContextTokens, s.block, s.maxNumBatchedTokens);
   const maxModelLenBytesPerGpu = perLayer * pagedTokensAcrossLayers(model, s.maxModelLen, s.block, s.maxNumBatchedTokens);
@@ -167,25 +211,27 @@ function sizeReplica(inputs: SizingInputs, model: ModelRecord, server: ServerRec
   const concurrency = kvBytes / sessionBytesPerGpu;
   const fitsOneLongest = kvBytes >= maxModelLenBytesPerGpu;
   const sessionsPerReplica = fitsOneLongest ? Math.min(guardedFloor(concurrency), s.maxNumSeqs) : 0;
-  return { tp, s, perGpu, tokenBytesPerGpu: perLayer * model.layers, sessionBytesPerGpu, maxModelLenBytesPerGpu, sessionsPerReplica, concurrency };
+  return { tp, s, perGpu, calibration, tokenBytesPerGpu: perLayer * model.layers, sessionBytesPerGpu, maxModelLenBytesPerGpu, sessionsPerReplica, concurrency };
 }
 
 /**
  * Default TP (issue 8): the smallest power of two (that the server's GPUs and the model's heads allow)
  * whose GPUs hold the weights with room for one session; the largest allowed when none does.
  */
-function defaultTp(inputs: SizingInputs, model: ModelRecord, server: ServerRecord): number {
+function defaultTp(inputs: SizingInputs, model: ModelRecord, server: ServerRecord, profiles?: readonly CalibrationProfile[]): number {
   const powers = tpChoices(model, server).filter((tp) => (tp & (tp - 1)) === 0);
-  return powers.find((tp) => sizeReplica(inputs, model, server, tp).sessionsPerReplica >= 1) ?? powers.at(-1) ?? 1;
+  return powers.find((tp) => sizeReplica(inputs, model, server, tp, profiles).sessionsPerReplica >= 1) ?? powers.at(-1) ?? 1;
 }
 
 /**
  * The engine-aware method (issue 8): replicas of TP GPUs, each GPU budgeted as the serving engine
- * budgets it; sessions per node = replicas × min(max concurrency per replica, max_num_seqs).
+ * budgets it; sessions per node = replicas × min(max concurrency per replica, max_num_seqs). A
+ * calibration profile among `profiles` that matches the scenario replaces the formulas' terms with
+ * the ones its start-up log measured; the node count follows from that KV.
  */
-export function sizeEngine(inputs: SizingInputs, model: ModelRecord, server: ServerRecord): MethodResult {
-  const tp = inputs.tp ?? defaultTp(inputs, model, server);
-  const r = sizeReplica(inputs, model, server, tp);
+export function sizeEngine(inputs: SizingInputs, model: ModelRecord, server: ServerRecord, profiles?: readonly CalibrationProfile[]): MethodResult {
+  const tp = inputs.tp ?? defaultTp(inputs, model, server, profiles);
+  const r = sizeReplica(inputs, model, server, tp, profiles);
   const replicasPerNode = server.gpus / tp;
   const sessionsPerNode = replicasPerNode * r.sessionsPerReplica;
   const kvAvailableBytes = Math.max(0, r.perGpu.kvAvailableGiB) * BYTES_PER_GIB;
@@ -215,7 +261,7 @@ export function sizeEngine(inputs: SizingInputs, model: ModelRecord, server: Ser
     blockSize: r.s.block,
     bindingLimit,
     terms: [], // described on demand (engineTerms): the method stays cheap for sweeps and the optimiser
-    calibration: null,
+    calibration: r.calibration,
   };
   return {
     method: 'engine',
@@ -282,10 +328,11 @@ export function engineTerms(e: EngineFigures, model: ModelRecord): EngineTerm[] 
   const pass = { model, tp: e.tp, tokens: e.maxNumBatchedTokens, requests, dtypeBytes: DTYPE_BYTES[model.dtype ?? 'bf16'], samplerBytesPerLogit: policy.samplerBytesPerLogit };
   const forwardGiB = forwardPeakBytes(pass) / BYTES_PER_GIB;
   const samplerGiB = samplerPeakBytes(pass) / BYTES_PER_GIB;
+  const logged = (key: EngineTerm['key']) => (e.calibration?.measured as string[] | undefined)?.includes(key) ?? false;
   const kvFormula = e.fractionOf === 'total'
     ? 'visible × fraction − weights − activation − outside PyTorch − graphs'
     : e.fractionOf === 'weights-and-kv' ? 'visible × fraction − weights − outside PyTorch' : '(visible − weights − activation − outside PyTorch − graphs) × fraction';
-  return [
+  const terms: EngineTerm[] = [
     { key: 'visibleGiB', gib: p.visibleGiB, formula: `total CUDA reports (${e.visibleBasis})`, source: 'server record; torch.cuda.mem_get_info' },
     { key: 'weightsGiB', gib: p.weightsGiB, formula: 'weights / TP + replicated K/V or latent projections', source: 'model record (config.json); vLLM linear layers' },
     { key: 'activationPeakGiB', gib: p.activationPeakGiB, formula: `max(forward ${formatNumber(forwardGiB, 'en', 2)}, sampler ${formatNumber(samplerGiB, 'en', 2)}) at ${e.maxNumBatchedTokens} tokens, ${requests} requests`, source: policy.source },
@@ -293,4 +340,17 @@ export function engineTerms(e: EngineFigures, model: ModelRecord): EngineTerm[] 
     { key: 'cudaGraphGiB', gib: p.cudaGraphGiB, formula: p.cudaGraphGiB === null ? 'captured after the KV cache, outside the budget' : 'piecewise graph pools', source: 'public start-up logs (assumption)' },
     { key: 'kvAvailableGiB', gib: p.kvAvailableGiB, formula: kvFormula, source: policy.source },
   ];
+  const c = e.calibration;
+  if (!c) return terms;
+  return terms.map((t) => (logged(t.key) ? { ...t, formula: calibratedFormula(t.key, c), source: c.message.en } : t));
+}
+
+/** How a calibrated term was obtained from its log. */
+function calibratedFormula(key: EngineTerm['key'], c: EngineCalibration): string {
+  if (key === 'kvAvailableGiB') {
+    const logged = c.kvFromTokens ? 'logged KV tokens × KV bytes per token' : 'logged available KV';
+    return `${logged} + visible × (fraction − logged fraction${c.fractionAssumed ? ', the version default' : ''})`;
+  }
+  if (key === 'activationPeakGiB' && c.profile.measured.activationPeakGiB === null) return 'the log\'s balance: budget − KV − weights − outside PyTorch − graphs';
+  return 'as logged';
 }

@@ -258,6 +258,7 @@ export function withDefaults(
     maxNumSeqs: p.maxNumSeqs,
     maxModelLen: p.maxModelLen,
     blockSize: p.blockSize,
+    calibration: p.calibration,
     kvBudgetRatio: p.kvBudgetRatio ?? d.kvBudgetRatio,
     runtimeOverheadGiB: p.runtimeOverheadGiB ?? overhead,
     peakHeadroomRatio: p.peakHeadroomRatio ?? d.peakHeadroomRatio,

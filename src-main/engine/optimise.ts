@@ -117,7 +117,7 @@ function sizeCandidate(inputs: SizingInputs, catalog: Catalog): { plan: Optimise
   // The model as it loads in the candidate's weight format, as planScenario sizes it.
   const model = withWeightsPrecision(findModel(catalog, inputs.modelId)!, inputs.weightsPrecision);
   const server = catalog.servers.find((s) => s.id === inputs.serverId)!;
-  const { method, serving } = sizeWithServiceTargets(inputs, model, server);
+  const { method, serving } = sizeWithServiceTargets(inputs, model, server, { profiles: catalog.calibrations });
   if (!serving) return { plan: null, reason: method.feasible ? 'records' : 'memory' };
   if (!method.nodes) return { plan: null, reason: serving.infeasibility?.code === 'ttft-unreachable' ? 'ttft' : 'tpot' };
   const cost = estimateCost(method.nodes.total, inputs.concurrency, server, inputs);

@@ -11,6 +11,7 @@ import { withWeightsPrecision } from './weights.js';
 import { applyServiceTargets, planServing, summariseLatency, type ServingPlan } from './service-targets.js';
 import { isWiderThanFp8 } from './precision.js';
 import { recommend } from './recommendations.js';
+import type { CalibrationProfile } from './calibration/profile.js';
 import type {
   Catalog,
   MemoryPerNode,
@@ -26,8 +27,11 @@ import type {
 } from './types.js';
 import { guardedFloor } from './units.js';
 
-/** A sizing method: validated inputs and catalog records in, a MethodResult out. */
-export type SizingMethod = (inputs: SizingInputs, model: ModelRecord, server: ServerRecord) => MethodResult;
+/** Calibration profiles measured from start-up logs; the engine method uses one that matches the scenario. */
+type Profiles = readonly CalibrationProfile[] | undefined;
+
+/** A sizing method: validated inputs and catalog records (and the stored calibration profiles) in, a MethodResult out. */
+export type SizingMethod = (inputs: SizingInputs, model: ModelRecord, server: ServerRecord, profiles?: Profiles) => MethodResult;
 
 const METHODS: Record<MethodId, SizingMethod> = { pooled: sizePooled, engine: sizeEngine };
 
@@ -41,16 +45,21 @@ export class InvalidInputsError extends Error {
  * The scenario's sizing method with its service targets applied: memory first, then the largest
  * batch per replica that the targets allow. `servers` are searched for a fix when a target is out of reach.
  */
-export function sizeWithServiceTargets(inputs: SizingInputs, model: ModelRecord, server: ServerRecord, servers: ServerRecord[] = []): { method: MethodResult; serving: ServingPlan | null } {
-  const memoryOnly = METHODS[inputs.method](inputs, model, server);
-  const serving = planServing(memoryOnly, inputs, model, server, servers);
+export function sizeWithServiceTargets(
+  inputs: SizingInputs,
+  model: ModelRecord,
+  server: ServerRecord,
+  context: { servers?: ServerRecord[]; profiles?: Profiles } = {},
+): { method: MethodResult; serving: ServingPlan | null } {
+  const memoryOnly = METHODS[inputs.method](inputs, model, server, context.profiles);
+  const serving = planServing(memoryOnly, inputs, model, server, context.servers ?? []);
   return { method: serving ? applyServiceTargets(memoryOnly, serving, inputs) : memoryOnly, serving };
 }
 
 /** Node counts as every part of the product computes them (plans, sweeps, charts): the method under the service targets. */
-export function sizeMethod(inputs: SizingInputs, model: ModelRecord, server: ServerRecord): MethodResult {
-  if (inputs.tpotMs === undefined && inputs.ttftS === undefined) return METHODS[inputs.method](inputs, model, server);
-  return sizeWithServiceTargets(inputs, model, server).method;
+export function sizeMethod(inputs: SizingInputs, model: ModelRecord, server: ServerRecord, profiles?: Profiles): MethodResult {
+  if (inputs.tpotMs === undefined && inputs.ttftS === undefined) return METHODS[inputs.method](inputs, model, server, profiles);
+  return sizeWithServiceTargets(inputs, model, server, { profiles }).method;
 }
 
 /** Sizes one scenario end to end. Throws InvalidInputsError for inputs that cannot be sized at all. */
@@ -61,7 +70,8 @@ export function planScenario(inputs: SizingInputs, catalog: Catalog): SizingResu
   const model = withWeightsPrecision(findModel(catalog, inputs.modelId)!, inputs.weightsPrecision);
   const server = findServer(catalog, inputs.serverId)!;
   const storage = findStorage(catalog, inputs.storageId)!;
-  const { method, serving } = sizeWithServiceTargets(inputs, model, server, catalog.servers);
+  const profiles = catalog.calibrations;
+  const { method, serving } = sizeWithServiceTargets(inputs, model, server, { servers: catalog.servers, profiles });
   if (method.engine) method.engine.terms = engineTerms(method.engine, model);
   const memoryPerNode = memoryAtPlannedLoad(method, inputs);
   const weights = checkWeights(method, model);
@@ -69,11 +79,11 @@ export function planScenario(inputs: SizingInputs, catalog: Catalog): SizingResu
   const cost = method.nodes ? estimateCost(method.nodes.total, inputs.concurrency, server, inputs) : null;
   const nextNodeAtConcurrency = nextNodeThreshold(method, inputs);
   const fp8Alternative = isWiderThanFp8(inputs.kvPrecision)
-    ? fp8AlternativeOf(inputs, model, server)
+    ? fp8AlternativeOf(inputs, model, server, profiles)
     : null;
   // Advice reads the KV precision actually stored: `auto` resolved to the model's dtype.
   const resolved = { ...inputs, kvPrecision: resolveKvPrecision(inputs.kvPrecision, model) };
-  const fixes = feasibilityFixes({ inputs, model, server, catalog, method: sizeMethod });
+  const fixes = feasibilityFixes({ inputs, model, server, catalog, method: (i, m, s) => sizeMethod(i, m, s, profiles) });
   const recommendations = recommend({
     inputs: resolved, method, memory: memoryPerNode, weights, coldStart, cost, storage: catalog.storage, nextNodeAtConcurrency, fp8Alternative, fixes,
   });
@@ -81,10 +91,10 @@ export function planScenario(inputs: SizingInputs, catalog: Catalog): SizingResu
   return { ...method, inputs, model, server, storage, memoryPerNode, weights, coldStart, cost, nextNodeAtConcurrency, recommendations, fixes, latency };
 }
 
-function fp8AlternativeOf(inputs: SizingInputs, model: ModelRecord, server: ServerRecord) {
+function fp8AlternativeOf(inputs: SizingInputs, model: ModelRecord, server: ServerRecord, profiles: Profiles) {
   const alt = { ...inputs, kvPrecision: 'fp8' as const };
   if (checkEngineInputs(alt, model, server).length > 0) return { nodes: null, cost: null };
-  const result = sizeMethod(alt, model, server);
+  const result = sizeMethod(alt, model, server, profiles);
   const nodes = result.nodes?.total ?? null;
   return { nodes, cost: nodes === null ? null : estimateCost(nodes, inputs.concurrency, server, alt) };
 }

@@ -3,7 +3,7 @@ import { withWeightsPrecision } from './weights.js';
 import { estimateCost } from './cost.js';
 import { checkNumber, describeRule, NUMBER_RULES, validateInputs, type NumberRule } from './inputs.js';
 import { InvalidInputsError, sizeMethod } from './plan.js';
-import type { Catalog, LocalizedText, SizingInputs } from './types.js';
+import type { Catalog, LocalizedText, ModelRecord, ServerRecord, SizingInputs } from './types.js';
 
 export type SweepField = 'concurrency' | 'effectiveContextTokens' | 'peakHeadroomRatio' | 'kvBudgetRatio' | 'runtimeOverheadGiB';
 
@@ -47,7 +47,7 @@ export function sweep({ inputs, catalog, field, from, to, points }: SweepArgumen
   // The model as it loads, as planScenario sizes it: weights in the scenario's format.
   const model = withWeightsPrecision(findModel(catalog, inputs.modelId)!, inputs.weightsPrecision);
   const server = findServer(catalog, inputs.serverId)!;
-  const method = sizeMethod;
+  const method = (i: SizingInputs, m: ModelRecord, s: ServerRecord) => sizeMethod(i, m, s, catalog.calibrations);
   const valueAt = sweptValue(field, from, to, points, model.maxContextTokens);
   const out: SweepPoint[] = new Array(points);
   for (let i = 0; i < points; i++) {

@@ -1,3 +1,4 @@
+import type { CalibrationProfile } from './calibration/profile.js';
 import type { FeasibilityFix } from './fixes.js';
 import type { PrecisionId } from './precision.js';
 import type { LatencyResult } from './service-targets.js';
@@ -13,6 +14,8 @@ export type ServingEngine = 'vllm' | 'sglang' | 'trtllm';
 export type KvPrecision = PrecisionId | 'auto';
 /** Format of the weights' linear layers (embeddings, output head and norms stay in bf16). */
 export type WeightsPrecision = 'bf16' | 'fp8' | 'fp4';
+/** Engine method: use a stored calibration profile that matches the scenario (auto, the default), or the formulas only (off). */
+export type CalibrationChoice = 'auto' | 'off';
 /** What caps sessions per replica in the engine method. */
 export type BindingLimit = 'kv-memory' | 'max-num-seqs' | 'weights';
 
@@ -110,6 +113,8 @@ export interface Catalog {
   models: ModelRecord[];
   servers: ServerRecord[];
   storage: StorageRecord[];
+  /** Profiles measured from engine start-up logs; the engine method uses one that matches a scenario. */
+  calibrations?: readonly CalibrationProfile[];
 }
 
 /** Every input of one scenario, flat so that a region can override any of them. */
@@ -141,6 +146,8 @@ export interface SizingInputs {
   maxModelLen?: number;
   /** Engine method: tokens per KV page; absent: the engine's default. */
   blockSize?: number;
+  /** Engine method: whether a matching calibration profile stands in for the formulas; absent: auto. */
+  calibration?: CalibrationChoice;
   kvBudgetRatio: number;
   runtimeOverheadGiB: number;
   peakHeadroomRatio: number;
@@ -198,8 +205,22 @@ export interface EngineTerm {
   source: string;
 }
 
+/** A per-GPU term a calibration profile can measure in place of the formula. */
+export type CalibratedTerm = 'weightsGiB' | 'activationPeakGiB' | 'nonTorchGiB' | 'cudaGraphGiB' | 'kvAvailableGiB';
+
 /** Filled by the start-up-log calibration when a profile matches the scenario. */
-interface EngineCalibration {
+export interface EngineCalibration {
+  /** The profile that stood in for the formulas (with its id when it came from a project database). */
+  profile: CalibrationProfile & { id?: number };
+  /** Terms taken from the log (or, for the activation peak, from the log's balance); the others are the method's formulas. */
+  measured: CalibratedTerm[];
+  /** The log did not state its memory fraction: the engine's default for that version was assumed. */
+  fractionAssumed: boolean;
+  /** The log stated KV tokens but no KV memory: tokens × the model's KV bytes per token per GPU. */
+  kvFromTokens: boolean;
+  /** The available KV per GPU the formulas give, for comparison with the calibrated figure. */
+  formulaKvAvailableGiB: number;
+  /** "calibrated from a log of <date> (<engine>, <source>)", for every output. */
   message: LocalizedText;
 }
 

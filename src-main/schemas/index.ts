@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  CALIBRATION_CHOICES,
   describeRule,
   GPU_GENERATIONS,
   HA_POLICIES,
@@ -84,6 +85,7 @@ export const inputsSchema = z.strictObject({
   maxNumSeqs: ruleNumber(R.maxNumSeqs).optional(),
   maxModelLen: ruleNumber(R.maxModelLen).optional(),
   blockSize: ruleNumber(R.blockSize).optional(),
+  calibration: z.enum(CALIBRATION_CHOICES).optional(),
   kvBudgetRatio: ruleNumber(R.kvBudgetRatio),
   runtimeOverheadGiB: ruleNumber(R.runtimeOverheadGiB),
   peakHeadroomRatio: ruleNumber(R.peakHeadroomRatio),

@@ -169,6 +169,8 @@ export const en = {
     kvTokens: 'KV tokens per replica',
     binding: 'Binding limit',
     bindingLimits: { 'kv-memory': 'KV memory', 'max-num-seqs': 'max_num_seqs', weights: 'Weights do not fit' },
+    calibrated: 'Calibrated from a log of {date} ({engine}, {source})',
+    calibrationOff: 'Calibration off: formulas only',
   },
   inputs: {
     method: { label: 'Method', help: 'How capacity is computed; the original pooled-node method treats one node’s HBM as a single pool.' },
@@ -217,11 +219,13 @@ export const en = {
     maxNumSeqs: { label: 'Max running sequences', help: 'Sequences a replica runs at once; it caps sessions per replica even when KV would hold more.' },
     maxModelLen: { label: 'Max model length', help: 'Longest request the engine admits; one such request must fit in a replica’s KV. Empty: the effective context.' },
     blockSize: { label: 'KV block size', help: 'Tokens per KV page; sessions take whole pages. Empty: the engine’s default (vLLM 16, TensorRT-LLM 32).' },
+    calibration: { label: 'Calibration', help: 'A calibration profile saved from a start-up log of the same model, server, engine and TP replaces the formulas with what the engine measured; “Formulas only” ignores it.' },
   },
   choices: {
     method: { pooled: 'Pooled node (original method)', engine: 'Per GPU, as the serving engine budgets it' },
     engineDefault: 'Engine default',
     asShipped: 'As shipped',
+    calibration: { auto: 'Saved profile when one matches', off: 'Formulas only' },
     ha: { none: 'None', n1: 'N+1', n2: 'N+2' },
     memoryBasis: { nominal: 'Nominal (vendor GB)', measured: 'Measured (nvidia-smi)' },
     pricePlaceholder: 'reference {range}',

@@ -171,6 +171,8 @@ export const ptBR: Messages = {
     kvTokens: 'Tokens de KV por réplica',
     binding: 'Limite determinante',
     bindingLimits: { 'kv-memory': 'Memória de KV', 'max-num-seqs': 'max_num_seqs', weights: 'Os pesos não cabem' },
+    calibrated: 'Calibrado a partir de um log de {date} ({engine}, {source})',
+    calibrationOff: 'Calibração desligada: só as fórmulas',
   },
   inputs: {
     method: { label: 'Método', help: 'Como a capacidade é calculada; o método original de nó agregado trata a HBM de um nó como um único pool.' },
@@ -219,11 +221,13 @@ export const ptBR: Messages = {
     maxNumSeqs: { label: 'Máximo de sequências em execução', help: 'Sequências que uma réplica executa ao mesmo tempo; limita as sessões por réplica mesmo quando o KV comportaria mais.' },
     maxModelLen: { label: 'Comprimento máximo do modelo', help: 'Maior requisição que o engine aceita; uma requisição dessas precisa caber no KV de uma réplica. Vazio: o contexto efetivo.' },
     blockSize: { label: 'Tamanho do bloco KV', help: 'Tokens por página de KV; cada sessão ocupa páginas inteiras. Vazio: o padrão do engine (vLLM 16, TensorRT-LLM 32).' },
+    calibration: { label: 'Calibração', help: 'Um perfil de calibração salvo a partir do log de inicialização do mesmo modelo, servidor, engine e TP substitui as fórmulas pelo que o engine mediu; “Só as fórmulas” o ignora.' },
   },
   choices: {
     method: { pooled: 'Nó agregado (método original)', engine: 'Por GPU, como o engine de serving orça' },
     engineDefault: 'Padrão do engine',
     asShipped: 'Como distribuído',
+    calibration: { auto: 'Perfil salvo, quando houver', off: 'Só as fórmulas' },
     ha: { none: 'Nenhuma', n1: 'N+1', n2: 'N+2' },
     memoryBasis: { nominal: 'Nominal (GB do fabricante)', measured: 'Medida (nvidia-smi)' },
     pricePlaceholder: 'referência {range}',

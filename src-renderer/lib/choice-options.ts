@@ -26,6 +26,7 @@ export function useChoiceOptions() {
         { value: '', label: t('choices.engineDefault') },
         ...SERVING_ENGINES.flatMap((engine) => ENGINE_VERSIONS[engine].map((v) => ({ value: v, label: `${SERVING_ENGINE_NAMES[engine]} ${v}` }))),
       ],
+      calibration: [{ value: '', label: t('choices.calibration.auto') }, { value: 'off', label: t('choices.calibration.off') }],
       serverId: (view?.servers ?? []).map((s) => ({ value: s.id, label: `${s.name} (${s.id})` })),
       storageId: (view?.storage ?? []).map((s) => ({ value: s.id, label: s.name })),
       memoryBasis: MEMORY_BASES.map((id) => ({ value: id, label: t(`choices.memoryBasis.${id}`) })),

@@ -25,6 +25,7 @@ export function useInputFormat() {
         return t(HA_LABEL_KEYS[value as HaPolicy]);
       case 'memoryBasis':
       case 'method':
+      case 'calibration':
         return t(`choices.${field}.${value}`);
       default:
         return value;

@@ -15,7 +15,9 @@ const SAMPLES = 400;
  * count never falls as concurrency grows. With very many steps it falls back to even samples.
  */
 export function nodesCurve(result: SizingResult, maxConcurrency: number): CurvePoint[] {
-  const nodesAt = (concurrency: number) => sizeMethod({ ...result.inputs, concurrency }, result.model, result.server).nodes?.total ?? 0;
+  // A calibrated result carries its profile, so the curve sizes with the same measured terms.
+  const profiles = result.engine?.calibration ? [result.engine.calibration.profile] : undefined;
+  const nodesAt = (concurrency: number) => sizeMethod({ ...result.inputs, concurrency }, result.model, result.server, profiles).nodes?.total ?? 0;
   const points: CurvePoint[] = [{ x: 1, y: nodesAt(1) }];
   let at = 1;
   while (points.length <= MAX_STEPS) {

@@ -15,9 +15,9 @@ import type { Messages } from '../i18n/en';
 import { numberText, readNumber, type NumberProblem } from './number-entry';
 
 /** Inputs chosen from a list rather than typed. */
-export type ChoiceField = 'method' | 'modelId' | 'kvPrecision' | 'serverId' | 'storageId' | 'memoryBasis' | 'ha' | 'weightsPrecision' | 'servingEngine' | 'engineVersion';
+export type ChoiceField = 'method' | 'modelId' | 'kvPrecision' | 'serverId' | 'storageId' | 'memoryBasis' | 'ha' | 'weightsPrecision' | 'servingEngine' | 'engineVersion' | 'calibration';
 /** Choices that may stay unset (the empty option): the engine's or the checkpoint's default. */
-const OPTIONAL_CHOICES: ChoiceField[] = ['weightsPrecision', 'servingEngine', 'engineVersion'];
+const OPTIONAL_CHOICES: ChoiceField[] = ['weightsPrecision', 'servingEngine', 'engineVersion', 'calibration'];
 export type EditorField = NumberField | ChoiceField;
 export type UnitKey = keyof Messages['units'];
 type GroupId = keyof Messages['groups'];
@@ -88,6 +88,7 @@ export const EDITOR_GROUPS: { id: GroupId; fields: FieldSpec[]; collapsed?: bool
       num('maxNumSeqs', 'sessions'),
       num('maxModelLen', 'tokens'),
       num('blockSize', 'tokens'),
+      choice('calibration'),
     ],
   },
 ];
@@ -149,8 +150,8 @@ export function checkNumberText(text: string, rule: NumberRule, lang: Lang): { v
 export function draftFromInputs(inputs: SizingInputs, lang: Lang): ScenarioDraft {
   const numbers = {} as NumberDraft;
   for (const field of NUMBER_FIELDS) numbers[field] = numberText(inputs[field], lang);
-  const { method, modelId, kvPrecision, serverId, storageId, memoryBasis, ha, weightsPrecision, servingEngine, engineVersion } = inputs;
-  return { numbers, choices: { method, modelId, kvPrecision, serverId, storageId, memoryBasis, ha, weightsPrecision, servingEngine, engineVersion } };
+  const { method, modelId, kvPrecision, serverId, storageId, memoryBasis, ha, weightsPrecision, servingEngine, engineVersion, calibration } = inputs;
+  return { numbers, choices: { method, modelId, kvPrecision, serverId, storageId, memoryBasis, ha, weightsPrecision, servingEngine, engineVersion, calibration } };
 }
 
 /**

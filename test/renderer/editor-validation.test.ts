@@ -107,7 +107,7 @@ describe('scenario editor validation', () => {
   it('edits every input of SizingInputs', () => {
     const edited = EDITOR_GROUPS.flatMap((g) => g.fields.map((f) => f.field)).sort();
     const optional = ['pricePerNodeUsd', 'coldStartTargetS', 'availabilityTarget', 'weightsPrecision', 'servingEngine', 'engineVersion', 'gpuMemoryUtilization',
-      'memFractionStatic', 'freeGpuMemoryFraction', 'tp', 'maxNumBatchedTokens', 'maxNumSeqs', 'maxModelLen', 'blockSize', 'tpotMs', 'ttftS', 'promptTokens', 'outputTokens', 'bandwidthEfficiency', 'computeEfficiency', 'communicationEfficiency',
+      'memFractionStatic', 'freeGpuMemoryFraction', 'tp', 'maxNumBatchedTokens', 'maxNumSeqs', 'maxModelLen', 'blockSize', 'calibration', 'tpotMs', 'ttftS', 'promptTokens', 'outputTokens', 'bandwidthEfficiency', 'computeEfficiency', 'communicationEfficiency',
       'colocationUsdPerKwMonth', 'supportUsdPerNodeYear', 'networkUsdPerNode', 'averagePowerRatio'];
     const all = [...Object.keys(SAAS_INPUTS), ...optional];
     expect(edited).toEqual([...new Set(all)].sort());

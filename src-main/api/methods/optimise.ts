@@ -6,7 +6,7 @@ import { inputsSchema, regionsSchema } from '../../schemas/index.js';
 import { read, type ApiContext, type MethodMap } from '../define.js';
 import { both } from '../../i18n/text.js';
 import { ApiError } from '../errors.js';
-import { checkSizable, lang } from '../shared.js';
+import { checkSizable, lang, planningCatalog } from '../shared.js';
 import type { OptimiseRequestBody } from '../types.js';
 
 /** The optimiser for the open scenario (and each of its regions): what `sizing optimise` searches. */
@@ -21,7 +21,7 @@ const optimiseRequest = z.strictObject({
 
 function search(ctx: ApiContext, r: OptimiseRequestBody) {
   checkSizable(ctx, r.inputs, r.regions ?? []);
-  const catalog = ctx.store.catalog.effective();
+  const catalog = planningCatalog(ctx);
   const unknown = r.serverIds?.find((id) => !catalog.servers.some((s) => s.id === id));
   if (unknown !== undefined) throw ApiError.invalid('serverIds', both(`${JSON.stringify(unknown)} is not a server of this catalog`, `${JSON.stringify(unknown)} não é um servidor deste catálogo`));
   // A runtime overhead left at the scenario's server default follows each server searched; one the user set is kept.

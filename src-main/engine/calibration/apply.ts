@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../types.js';
+import type { CalibratedTerm, EngineCalibration, LocalizedText } from '../types.js';
 import { BYTES_PER_GIB } from '../units.js';
 import { ENGINE_NAMES } from './parse-log.js';
 import type { CalibrationKey, CalibrationProfile } from './profile.js';
@@ -16,31 +16,13 @@ export interface PerGpuMemory {
 /** What an engine's memory fraction is a share of: total memory (vLLM), weights and KV (SGLang), memory free after loading (TensorRT-LLM). */
 type FractionSemantics = 'total' | 'weights-and-kv' | 'free-after-load';
 
-type CalibratedTerm = 'weightsGiB' | 'activationPeakGiB' | 'nonTorchGiB' | 'cudaGraphGiB' | 'kvAvailableGiB';
-
-/** How a scenario was calibrated: which profile, which terms came from its log, and what had to be assumed. */
-interface CalibrationUse {
-  profileId: number | null;
-  logDate: string;
-  engineVersion: string | null;
-  source: string;
-  /** Terms taken from the log (or, for the activation peak, from the log's balance); the others are the method's formulas. */
-  measured: CalibratedTerm[];
-  /** The log did not state its memory fraction: the engine's default for that version was assumed. */
-  fractionAssumed: boolean;
-  /** The log stated KV tokens but no KV memory: tokens × the model's KV bytes per token per GPU. */
-  kvFromTokens: boolean;
-  /** "calibrated from a log of <date>", for every output. */
-  message: LocalizedText;
-}
-
 /**
  * A stored profile applies to a scenario of the same model, server, engine and TP whose weights load as
  * shipped (a log measures the checkpoint it ran, not another format of it).
  */
 export function profileFor<P extends CalibrationKey>(
   profiles: readonly P[] | undefined,
-  scenario: CalibrationKey & { weightsAsShipped: boolean },
+  scenario: Omit<CalibrationKey, 'engine'> & { engine: string; weightsAsShipped: boolean },
 ): P | undefined {
   if (!profiles || !scenario.weightsAsShipped) return undefined;
   return profiles.find((p) => p.modelId === scenario.modelId && p.serverId === scenario.serverId && p.engine === scenario.engine && p.tp === scenario.tp);
@@ -75,7 +57,7 @@ export function applyCalibration(input: {
   fractionOf: FractionSemantics;
   /** The model's KV bytes per token on one GPU at the profile's TP and the scenario's KV precision. */
   kvBytesPerTokenPerGpu: number;
-}): { perGpu: PerGpuMemory; calibration: CalibrationUse } | null {
+}): { perGpu: PerGpuMemory; calibration: EngineCalibration } | null {
   const { formula, profile, fraction } = input;
   const m = profile.measured;
   if (input.fractionOf === 'free-after-load') return null;
@@ -110,13 +92,11 @@ export function applyCalibration(input: {
   return {
     perGpu: { visibleGiB: formula.visibleGiB, weightsGiB, activationPeakGiB, nonTorchGiB, cudaGraphGiB, kvAvailableGiB },
     calibration: {
-      profileId: profile.id ?? null,
-      logDate: profile.logDate,
-      engineVersion: profile.engineVersion,
-      source: profile.source,
+      profile,
       measured,
       fractionAssumed: profile.memoryFraction === null,
       kvFromTokens,
+      formulaKvAvailableGiB: formula.kvAvailableGiB,
       message: calibratedMessage(profile),
     },
   };

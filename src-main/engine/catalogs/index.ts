@@ -48,7 +48,8 @@ export function overlayCatalog(base: Catalog, file: Partial<Catalog>): Catalog {
     const replaced = new Set(extra.map((r) => r.id));
     return [...records.filter((r) => !replaced.has(r.id)), ...extra];
   };
-  return { models: overlay(base.models, file.models), servers: overlay(base.servers, file.servers), storage: overlay(base.storage, file.storage) };
+  const kept = base.calibrations ? { calibrations: base.calibrations } : {};
+  return { models: overlay(base.models, file.models), servers: overlay(base.servers, file.servers), storage: overlay(base.storage, file.storage), ...kept };
 }
 
 export function findModel(catalog: Catalog, id: string): ModelRecord | undefined {

@@ -23,8 +23,8 @@ describe('applying a calibration profile', () => {
     expect(applied.perGpu.kvAvailableGiB).toBeCloseTo(51.38, 10);
     expect(applied.perGpu).toMatchObject({ visibleGiB: 79.18, weightsGiB: 14.9889, activationPeakGiB: 4.76, nonTorchGiB: 0.13, cudaGraphGiB: null });
     expect(applied.calibration).toMatchObject({
-      profileId: 7,
-      logDate: h100.logDate,
+      profile: { id: 7, logDate: h100.logDate, source: 'test.log' },
+      formulaKvAvailableGiB: 53.76,
       measured: ['kvAvailableGiB', 'weightsGiB', 'nonTorchGiB', 'activationPeakGiB'],
       fractionAssumed: false,
       kvFromTokens: false,
