@@ -17,7 +17,10 @@ import {
   type CalibrationKey,
   type Lang,
   type LogFigureKey,
+  type LogPrediction,
   type StoredCalibrationProfile,
+  FRACTION_FIELD,
+  SERVING_ENGINE_NAMES,
 } from '../engine/index.js';
 import { calibrationLabel as L, describeDerivation } from '../i18n/calibration-labels.js';
 import type { ParsedArgs } from './args.js';
@@ -147,8 +150,35 @@ export function calibrationReport(
   lines.push('', L(lang, 'figures'));
   lines.push(`  ${L(lang, 'figure').padEnd(LABEL_WIDTH)}${L(lang, 'logged').padStart(14)}   ${L(lang, 'line')}`);
   for (const key of LOG_FIGURE_KEYS) lines.push(figureRow(reading, key, lang));
+  lines.push('', ...predictionTable(reading.prediction, lang));
   lines.push('', `${L(lang, 'profile')}: ${profileLine(reading, lang, extras.saved)}`);
   return lines.join('\n') + '\n';
+}
+
+/** A figure as the table shows it: GiB with two decimals, tokens whole, concurrency as a multiple. */
+function figureText(key: LogFigureKey, value: number | null, lang: Lang): string {
+  if (value === null) return '—';
+  if (key === 'kvTokens') return formatNumber(value, lang);
+  return key === 'maxConcurrency' ? `${formatNumber(value, lang, 2, 2)}×` : `${formatNumber(value, lang, 2, 2)} GiB`;
+}
+
+/** Each term as the engine method's formulas predict it for the log's own start-up, beside the log, with the error. */
+function predictionTable(prediction: LogPrediction | null, lang: Lang): string[] {
+  if (!prediction) return [L(lang, 'predictionPending')];
+  if (!prediction.ok) return [L(lang, 'predictionNone', { problem: prediction.message[lang] })];
+  const i = prediction.inputs;
+  const engine = i.servingEngine ?? 'vllm';
+  const fraction = i[FRACTION_FIELD[engine]];
+  const title = L(lang, 'prediction', {
+    engine: SERVING_ENGINE_NAMES[engine], version: i.engineVersion ?? '', tp: i.tp ?? 1, fraction: fraction === undefined ? '—' : formatNumber(fraction, lang, 3), tokens: formatNumber(i.effectiveContextTokens, lang),
+  });
+  const header = `  ${L(lang, 'figure').padEnd(LABEL_WIDTH)}${L(lang, 'predicted').padStart(14)}${L(lang, 'logged').padStart(14)}${L(lang, 'error').padStart(10)}`;
+  const rows = prediction.rows.map((r) => {
+    const label = figureName(r.key, lang);
+    const error = r.errorRatio === null ? '—' : `${r.errorRatio >= 0 ? '+' : ''}${formatNumber(r.errorRatio * 100, lang, 1, 1)}%`;
+    return `  ${(label[0]!.toUpperCase() + label.slice(1)).padEnd(LABEL_WIDTH)}${figureText(r.key, r.predicted, lang).padStart(14)}${figureText(r.key, r.logged, lang).padStart(14)}${error.padStart(10)}`;
+  });
+  return [title, header, ...rows];
 }
 
 function figureRow(reading: CalibrationReadResult, key: LogFigureKey, lang: Lang): string {
@@ -156,7 +186,7 @@ function figureRow(reading: CalibrationReadResult, key: LogFigureKey, lang: Lang
   const label = figureName(key, lang);
   const name = `  ${(label[0]!.toUpperCase() + label.slice(1)).padEnd(LABEL_WIDTH)}`;
   if (!figure) return `${name}${'—'.padStart(14)}`;
-  const value = key === 'kvTokens' ? formatNumber(figure.value, lang) : key === 'maxConcurrency' ? `${formatNumber(figure.value, lang, 2, 2)}×` : `${formatNumber(figure.value, lang, 2, 2)} GiB`;
+  const value = figureText(key, figure.value, lang);
   const notes = [
     figure.derived ? describeDerivation(figure.derived, lang) : null,
     figure.ranks > 1 ? L(lang, bindsAtSmallest(key) ? 'ranksSmallest' : 'ranksLargest', { ranks: figure.ranks }) : null,

@@ -5,7 +5,7 @@ import { formatNumber } from './format.js';
 import { kvValuesPerTokenPerLayer, resolveKvPrecision } from './kv.js';
 import { countNodes, nodeHbmGiB } from './pooled.js';
 import { PRECISION_SIXTEENTHS_OF_BYTE, type PrecisionId } from './precision.js';
-import { defaultBatchLimits, SERVING_ENGINE_NAMES, enginePolicy, ENGINE_VERSIONS, FRACTION_FIELD, type EnginePolicy } from './serving-engines.js';
+import { defaultBatchLimits, SERVING_ENGINE_NAMES, enginePolicy, FRACTION_FIELD, versionFamilyOf, type EnginePolicy } from './serving-engines.js';
 import type {
   BindingLimit, EngineCalibration, EngineFigures, EngineTerm, Infeasibility, Lang, LocalizedText, MethodResult, ModelDtype, ModelRecord, ServerRecord, ServingEngine, SizingInputs,
 } from './types.js';
@@ -150,19 +150,8 @@ export function tpChoices(model: ModelRecord, server: ServerRecord): number[] {
   return out;
 }
 
-/** The version family whose defaults a logged engine version had: the newest family not after it ("0.11.0" → 0.11). */
-function loggedPolicy(profile: CalibrationProfile): EnginePolicy {
-  const families = ENGINE_VERSIONS[profile.engine];
-  const [major = 0, minor = 0] = (profile.engineVersion ?? '').split('.').map(Number);
-  const family = families.filter((f) => {
-    const [fMajor = 0, fMinor = 0] = f.split('.').map(Number);
-    return fMajor < major || (fMajor === major && fMinor <= minor);
-  }).at(-1);
-  return enginePolicy(profile.engine, family ?? families[0]);
-}
-
 /** The KV format a logged kv_cache_dtype stores in ("auto" and unknown names: the model's own dtype). */
-function loggedKvPrecision(kvCacheDtype: string | null, model: ModelRecord): PrecisionId {
+export function loggedKvPrecision(kvCacheDtype: string | null, model: ModelRecord): PrecisionId {
   const named: Record<string, ModelDtype> = { bfloat16: 'bf16', float16: 'fp16', half: 'fp16', float32: 'fp32' };
   if (kvCacheDtype?.startsWith('fp8')) return 'fp8';
   return named[kvCacheDtype ?? ''] ?? resolveKvPrecision('auto', model);
@@ -184,7 +173,7 @@ function memoryTerms(
   if (!profile) return { perGpu: formula, calibration: null };
   const loggedKvBytes = kvBytesPerTokenPerLayerPerGpu(model, tp, loggedKvPrecision(profile.kvCacheDtype, model)) * model.layers;
   const applied = applyCalibration({
-    formula, profile, fraction: s.fraction, defaultFraction: loggedPolicy(profile).defaultFraction(tp), fractionOf: s.policy.fractionOf, kvBytesPerTokenPerGpu: loggedKvBytes,
+    formula, profile, fraction: s.fraction, defaultFraction: enginePolicy(profile.engine, versionFamilyOf(profile.engine, profile.engineVersion)).defaultFraction(tp), fractionOf: s.policy.fractionOf, kvBytesPerTokenPerGpu: loggedKvBytes,
   });
   return applied ?? { perGpu: formula, calibration: null };
 }

@@ -102,6 +102,17 @@ export const FRACTION_FIELD = {
   trtllm: 'freeGpuMemoryFraction',
 } as const satisfies Record<ServingEngine, string>;
 
+/** The version family a logged engine version belongs to: the newest family not after it ("0.11.0" → 0.11; older than all: the oldest). */
+export function versionFamilyOf(engine: ServingEngine, loggedVersion: string | null): string {
+  const families = ENGINE_VERSIONS[engine];
+  const [major = 0, minor = 0] = (loggedVersion ?? '').split('.').map(Number);
+  const notAfter = families.filter((family) => {
+    const [fMajor = 0, fMinor = 0] = family.split('.').map(Number);
+    return fMajor < major || (fMajor === major && fMinor <= minor);
+  });
+  return loggedVersion === null ? DEFAULT_ENGINE_VERSION[engine] : (notAfter.at(-1) ?? families[0]!);
+}
+
 export function enginePolicy(engine: ServingEngine, version?: string): EnginePolicy {
   return ENGINE_POLICIES[engine][version ?? DEFAULT_ENGINE_VERSION[engine]]!;
 }

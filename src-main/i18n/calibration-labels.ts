@@ -53,6 +53,11 @@ const en = {
   derivedBlocksDefault: "{blocks} blocks × {size} tokens, vLLM's default block size",
   derivedPeak: 'peak_torch_memory {peak} GiB − weights {weights} GiB',
   derivedRequested: 'requested {requested} GiB ÷ {fraction}',
+  prediction: 'Engine method (formulas, no calibration) vs the log, for {engine} {version}, TP {tp}, fraction {fraction}, {tokens} tokens',
+  predicted: 'predicted',
+  error: 'error',
+  predictionNone: 'No prediction beside the log: {problem}',
+  predictionPending: 'No prediction beside the log until the model and server are known (--model, --server).',
 };
 
 type CalibrationLabelKey = keyof typeof en;
@@ -107,6 +112,11 @@ const ptBR: Record<CalibrationLabelKey, string> = {
   derivedBlocksDefault: '{blocks} blocos × {size} tokens, o tamanho de bloco padrão do vLLM',
   derivedPeak: 'peak_torch_memory {peak} GiB − pesos {weights} GiB',
   derivedRequested: 'memória solicitada {requested} GiB ÷ {fraction}',
+  prediction: 'Método engine (fórmulas, sem calibração) vs o log, para {engine} {version}, TP {tp}, fração {fraction}, {tokens} tokens',
+  predicted: 'previsto',
+  error: 'erro',
+  predictionNone: 'Sem previsão ao lado do log: {problem}',
+  predictionPending: 'Sem previsão ao lado do log enquanto o modelo e o servidor não forem conhecidos (--model, --server).',
 };
 
 const LABELS: Record<Lang, Record<CalibrationLabelKey, string>> = { en, 'pt-BR': ptBR };

@@ -6,3 +6,4 @@ export * from './profile.js';
 export * from './read.js';
 export * from './start-of-log.js';
 export * from './apply.js';
+export * from './predict.js';

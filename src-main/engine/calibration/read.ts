@@ -2,6 +2,7 @@ import { findModel, findServer } from '../catalogs/index.js';
 import type { Catalog, LocalizedText } from '../types.js';
 import { matchModel, matchServer, type Match } from './match.js';
 import { parseStartupLog } from './parse-log.js';
+import { predictLog, type LogPrediction } from './predict.js';
 import { buildProfile, logDateOf, type CalendarDay, type CalibrationProfile, type LogDateFrom } from './profile.js';
 import type { LogRefusal, StartupLog } from './types.js';
 
@@ -34,6 +35,8 @@ export interface CalibrationReading {
   /** The profile the log makes, when the model and server are known and the profile is usable. */
   profile: CalibrationProfile | null;
   problems: ChoiceProblem[];
+  /** The engine method's formulas for the log's start-up beside each logged figure; null until the model and server are known. */
+  prediction: LogPrediction | null;
 }
 
 type ReadOutcome = { ok: true; reading: CalibrationReading } | { ok: false; refusal: LogRefusal };
@@ -55,7 +58,10 @@ export function readCalibration(request: CalibrationRequest, catalog: Catalog): 
   }
   return {
     ok: true,
-    reading: { log, logDate: date.date, logDateFrom: date.from, modelId: model?.id ?? null, serverId: server?.id ?? null, profile, problems },
+    reading: {
+      log, logDate: date.date, logDateFrom: date.from, modelId: model?.id ?? null, serverId: server?.id ?? null, profile, problems,
+      prediction: model && server ? predictLog(log, model, server, catalog) : null,
+    },
   };
 }
 

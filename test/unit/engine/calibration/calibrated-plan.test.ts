@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   BUILT_IN_CATALOG,
+  findModel,
+  findServer,
+  parseStartupLog,
+  predictLog,
   planRegions,
   planScenario,
   readCalibration,
@@ -113,3 +117,32 @@ describe('a calibration profile in the plan', () => {
 function planNodes(concurrencies: number[]): (number | null)[] {
   return concurrencies.map((concurrency) => planScenario({ ...LLAMA_H200_SGLANG, concurrency }, withProfiles(SGLANG_H200)).nodes?.total ?? null);
 }
+
+describe('the prediction beside a log', () => {
+  const llama = findModel(BUILT_IN_CATALOG, 'llama-3.1-8b')!;
+  const h100 = findServer(BUILT_IN_CATALOG, 'dgx100')!;
+  const parsed = parseStartupLog(logs.VLLM_V1_LLAMA_H100);
+  if (!parsed.ok) throw new Error('fixture does not parse');
+
+  it("sizes the log's own settings with the formulas: the terms of the plan without a profile", () => {
+    const prediction = predictLog(parsed.log, llama, h100, BUILT_IN_CATALOG);
+    if (!prediction.ok) throw new Error(prediction.message.en);
+    expect(prediction.inputs).toMatchObject({ servingEngine: 'vllm', engineVersion: '0.11', tp: 1, gpuMemoryUtilization: 0.9, maxModelLen: 16000, maxNumBatchedTokens: 8192, kvPrecision: 'bf16' });
+    const plan = planScenario(prediction.inputs, BUILT_IN_CATALOG).engine!;
+    const row = (key: string) => prediction.rows.find((r) => r.key === key)!;
+    expect(row('kvAvailableGiB')).toEqual({ key: 'kvAvailableGiB', predicted: plan.perGpu.kvAvailableGiB, logged: 51.38, errorRatio: plan.perGpu.kvAvailableGiB / 51.38 - 1 });
+    expect(row('kvTokens')).toMatchObject({ predicted: plan.kvTokensPerReplica, logged: 420896 });
+    expect(row('cudaGraphGiB')).toEqual({ key: 'cudaGraphGiB', predicted: null, logged: 0.51, errorRatio: null });
+  });
+
+  it('names the input at fault when the log cannot be sized, in both languages', () => {
+    const prediction = predictLog({ ...parsed.log, tp: 3 }, llama, h100, BUILT_IN_CATALOG);
+    expect(prediction).toEqual({
+      ok: false,
+      message: {
+        en: "the engine method cannot size the log's settings: tp: 3 is not allowed; expected a divisor of dgx100's 8 GPUs",
+        'pt-BR': 'o método engine não consegue dimensionar as configurações do log: tp: 3 não é permitido; esperado um divisor das 8 GPUs de dgx100',
+      },
+    });
+  });
+});
