@@ -1,4 +1,5 @@
 import { createProject, expect, resultsReady, scenarioFromTemplate, test } from './fixtures/web-host.js';
+import { SGLANG_LLAMA_H200 } from '../unit/engine/calibration/logs.js';
 
 /** Screenshots for a person to look at, only when asked for (SCREENSHOT_DIR); never into the repository. */
 const shots = process.env.SCREENSHOT_DIR;
@@ -43,4 +44,54 @@ test('the Catalogs screen imports a catalog file and the engine method sizes wit
   await expect(app.getByTestId('toast').filter({ hasText: 'catalog-extra.json: 2 added, 0 replaced.' })).toBeVisible();
   await expect(app.getByText('Qwen2 7B')).toBeVisible();
   if (shots) await app.screenshot({ path: `${shots}/catalog-import-en.png` });
+});
+
+test('a saved calibration profile changes the plan: the results say which log it came from, and the editor can turn it off', async ({ app }) => {
+  // Save the SGLang H200 log's profile (Llama 3.1 8B on DGX H200, TP 1) from an opened file.
+  await app.getByTestId('nav-catalogs').click();
+  await app.getByTestId('catalog-tab-calibration').click();
+  await app.getByTestId('calibrate-from-log').click();
+  const chooser = app.waitForEvent('filechooser');
+  await app.getByTestId('calibration-open').click();
+  await (await chooser).setFiles({ name: 'sglang-h200.log', mimeType: 'text/plain', buffer: Buffer.from(SGLANG_LLAMA_H200) });
+  await expect(app.getByTestId('calibration-server')).toHaveValue('dgx200');
+  await app.getByTestId('calibration-save').click();
+  await expect(app.getByTestId('calibrate-dialog')).toHaveCount(0);
+
+  await createProject(app, 'Calibrated');
+  await scenarioFromTemplate(app, 'saas-startup');
+  await app.getByTestId('input-method').selectOption('engine');
+  await app.getByTestId('input-modelId').selectOption('llama-3.1-8b');
+  await app.getByTestId('input-kvPrecision').selectOption('auto');
+  await app.getByTestId('group-engine').locator('summary').click();
+  await app.getByTestId('input-servingEngine').selectOption('sglang');
+  await app.getByTestId('input-tp').fill('1');
+  await resultsReady(app);
+  const line = app.getByTestId('engine-calibration');
+  await expect(line).toHaveText('Calibrated from a log of 2025-04-03 (SGLang, sglang-h200.log)');
+  await expect(app.getByTestId('engine-segment-kv')).toContainText('102.58 GiB');
+  if (shots) await calibratedShots('en-light');
+
+  await app.getByTestId('input-calibration').selectOption('off');
+  await resultsReady(app);
+  await expect(line).toHaveText('Calibration off: formulas only');
+  await expect(app.getByTestId('engine-segment-kv')).toContainText('107.9 GiB');
+  await app.getByTestId('input-calibration').selectOption('');
+  await resultsReady(app);
+
+  await app.getByTestId('nav-settings').click();
+  await app.getByTestId('settings-lang').selectOption('pt-BR');
+  await app.getByTestId('settings-theme-dark').check();
+  await expect(app.getByTestId('settings-state')).toHaveAttribute('data-save-state', 'saved');
+  await app.goBack();
+  await expect(line).toHaveText('Calibrado a partir de um log de 2025-04-03 (SGLang, sglang-h200.log)');
+  await expect(app.getByTestId('input-calibration')).toContainText('Perfil salvo, quando houver');
+  if (shots) await calibratedShots('pt-dark');
+
+  /** The results panel with its calibration line, and the editor's calibration choice, each scrolled into view. */
+  async function calibratedShots(name: string): Promise<void> {
+    await line.scrollIntoViewIfNeeded();
+    await app.getByTestId('input-calibration').scrollIntoViewIfNeeded();
+    await app.screenshot({ path: `${shots}/engine-calibrated-${name}.png` });
+  }
 });
