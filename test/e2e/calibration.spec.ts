@@ -36,12 +36,18 @@ test('a pasted start-up log is read, matched, saved as a profile, listed and del
   await expect(app.getByTestId('calibration-figure-kvAvailableGiB')).toContainText('16');
   await expect(app.getByTestId('calibration-figure-kvTokens')).toContainText('420,896');
   await expect(app.getByTestId('calibration-figure-visibleGiB')).toContainText('requested 71.26 GiB ÷ 0.9');
+  // Until the server is chosen there is nothing to predict for; then the formulas stand beside each figure.
+  await expect(app.getByTestId('calibration-predicted-kvAvailableGiB')).toHaveText('—');
   await expect(app.getByTestId('calibration-model')).toHaveValue('llama-3.1-8b');
   await expect(app.getByTestId('calibration-server-problem')).toContainText("several server records have the log's GPU (79.18 GiB visible): dgx100, dgxa100-80; choose one");
   await expect(app.getByTestId('calibration-save')).toBeDisabled();
   await app.getByTestId('calibration-server').selectOption('dgx100');
   await expect(app.getByTestId('calibration-server-problem')).toHaveCount(0);
   await expect(app.getByTestId('calibration-save')).toBeEnabled();
+  await expect(app.getByTestId('calibration-predicted-kvAvailableGiB')).toHaveText('51.42 GiB');
+  await expect(app.getByTestId('calibration-error-kvAvailableGiB')).toHaveText('+0.1%');
+  await expect(app.getByTestId('calibration-predicted-cudaGraphGiB')).toHaveText('—');
+  await expect(app.getByTestId('calibration-prediction-note')).toContainText('vLLM 0.11, TP 1, 16,000 tokens');
   await expect(app.getByTestId('calibration-date')).toHaveValue(/^\d{4}-10-08$/);
   await expect(dialog).toContainText('vLLM logs month and day only: the year is assumed.');
   await shot(app, 'calibrate-dialog-en-light');
@@ -78,6 +84,7 @@ test('an opened log file in Portuguese, dark: the year comes from SGLang, a seco
     await expect(app.getByTestId('calibration-reading')).toBeVisible();
     await expect(app.getByTestId('calibration-figure-kvAvailableGiB')).toContainText('102,58 GiB');
     await expect(app.getByTestId('calibration-server')).toHaveValue('dgx200');
+    await expect(app.getByTestId('calibration-error-kvAvailableGiB')).toHaveText('+5,2%');
     await expect(app.getByTestId('calibration-date')).toHaveValue(round === 1 ? '2025-04-03' : '2025-05-20');
     if (round === 2) {
       await expect(app.getByTestId('calibration-replaces')).toHaveText('Salvar substitui o perfil do log de 2025-04-03.');
