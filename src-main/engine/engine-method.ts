@@ -171,9 +171,15 @@ function memoryTerms(
   if (inputs.calibration === 'off' || !scenario.profiles) return { perGpu: formula, calibration: null };
   const profile = profileFor(scenario.profiles, { modelId: model.id, serverId: server.id, engine: s.engine, tp, weightsAsShipped: inputs.weightsPrecision === undefined });
   if (!profile) return { perGpu: formula, calibration: null };
-  const loggedKvBytes = kvBytesPerTokenPerLayerPerGpu(model, tp, loggedKvPrecision(profile.kvCacheDtype, model)) * model.layers;
+  // A log without its fraction ran at its version's default; one with KV tokens only counts them at its own KV dtype.
+  const loggedPolicy = enginePolicy(profile.engine, versionFamilyOf(profile.engine, profile.engineVersion));
   const applied = applyCalibration({
-    formula, profile, fraction: s.fraction, defaultFraction: enginePolicy(profile.engine, versionFamilyOf(profile.engine, profile.engineVersion)).defaultFraction(tp), fractionOf: s.policy.fractionOf, kvBytesPerTokenPerGpu: loggedKvBytes,
+    formula,
+    profile,
+    fraction: s.fraction,
+    defaultFraction: loggedPolicy.defaultFraction(tp),
+    fractionOf: s.policy.fractionOf,
+    kvBytesPerTokenPerGpu: kvBytesPerTokenPerLayerPerGpu(model, tp, loggedKvPrecision(profile.kvCacheDtype, model)) * model.layers,
   });
   return applied ?? { perGpu: formula, calibration: null };
 }
@@ -317,7 +323,6 @@ export function engineTerms(e: EngineFigures, model: ModelRecord): EngineTerm[] 
   const pass = { model, tp: e.tp, tokens: e.maxNumBatchedTokens, requests, dtypeBytes: DTYPE_BYTES[model.dtype ?? 'bf16'], samplerBytesPerLogit: policy.samplerBytesPerLogit };
   const forwardGiB = forwardPeakBytes(pass) / BYTES_PER_GIB;
   const samplerGiB = samplerPeakBytes(pass) / BYTES_PER_GIB;
-  const logged = (key: EngineTerm['key']) => (e.calibration?.measured as string[] | undefined)?.includes(key) ?? false;
   const kvFormula = e.fractionOf === 'total'
     ? 'visible × fraction − weights − activation − outside PyTorch − graphs'
     : e.fractionOf === 'weights-and-kv' ? 'visible × fraction − weights − outside PyTorch' : '(visible − weights − activation − outside PyTorch − graphs) × fraction';
@@ -331,7 +336,8 @@ export function engineTerms(e: EngineFigures, model: ModelRecord): EngineTerm[] 
   ];
   const c = e.calibration;
   if (!c) return terms;
-  return terms.map((t) => (logged(t.key) ? { ...t, formula: calibratedFormula(t.key, c), source: c.message.en } : t));
+  const measured: readonly string[] = c.measured;
+  return terms.map((t) => (measured.includes(t.key) ? { ...t, formula: calibratedFormula(t.key, c), source: c.message.en } : t));
 }
 
 /** How a calibrated term was obtained from its log. */
