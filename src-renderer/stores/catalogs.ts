@@ -3,19 +3,28 @@ import { computed, shallowRef } from 'vue';
 import type { CatalogView, RecordKind, RecordUse } from '../../src-main/api/types';
 import type { Catalog } from '../../src-main/engine/index';
 import { api } from '../api';
+import { useCalibrationStore } from './calibration';
 
 export type { RecordKind };
 
-/** The effective catalog (built-in plus the user's records) as the main process serves it. */
+/**
+ * The effective catalog (built-in plus the user's records) as the main process serves it, with the
+ * stored calibration profiles, so the renderer's own preview sizes a scenario as the main process does.
+ */
 export const useCatalogsStore = defineStore('catalogs', () => {
   const view = shallowRef<CatalogView | null>(null);
+  const calibration = useCalibrationStore();
 
-  const catalog = computed<Catalog | null>(() =>
-    view.value ? { models: view.value.models, servers: view.value.servers, storage: view.value.storage } : null,
-  );
+  const catalog = computed<Catalog | null>(() => {
+    if (!view.value) return null;
+    const calibrations = calibration.profiles ? { calibrations: calibration.profiles } : {};
+    return { models: view.value.models, servers: view.value.servers, storage: view.value.storage, ...calibrations };
+  });
 
   async function load(): Promise<void> {
-    view.value = await api().call('catalog.list', {});
+    // Profiles that cannot be read leave the preview on the formulas; the Calibration tab says why, and the main process's answer has the last word.
+    const [listed] = await Promise.all([api().call('catalog.list', {}), calibration.load().catch(() => undefined)]);
+    view.value = listed;
   }
 
   async function add(kind: RecordKind, record: Record<string, unknown>): Promise<void> {

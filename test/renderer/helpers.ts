@@ -34,6 +34,7 @@ export function fakeApi(row: ScenarioRow = scenarioRow(), extra: Handlers = {}) 
     'scenarios.get': () => stored,
     'scenarios.update': (i) => (stored = { ...stored, ...i }),
     'catalog.list': () => CATALOG_VIEW,
+    'calibration.list': () => [],
     'settings.get': () => settings,
     'projects.list': () => [],
     ...extra,

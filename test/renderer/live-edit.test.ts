@@ -30,6 +30,7 @@ function heldApi(row: ScenarioRow) {
   const answered: Call[] = [];
   const handlers: { [M in ApiMethodName]?: (input: ApiInput<M>) => ApiResult<M> } = {
     'catalog.list': () => CATALOG_VIEW,
+    'calibration.list': () => [],
     'scenarios.get': () => stored,
     'scenarios.update': (i) => (stored = { ...stored, ...i, inputs: i.inputs ?? stored.inputs }),
     'regions.set': (i) => (stored = { ...stored, regions: i.regions }),
