@@ -1,15 +1,17 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_CATALOG, planScenario, readCalibration, withDefaults, type CalibrationProfile, type SizingInputs } from '../../src-main/engine/index';
+import { BUILT_IN_CATALOG, planScenario, withDefaults, type CalibrationProfile, type SizingInputs } from '../../src-main/engine/index';
 import { ApiCallError } from '../../src-renderer/api';
 import EnginePerGpu from '../../src-renderer/components/results/EnginePerGpu.vue';
 import { useCatalogsStore } from '../../src-renderer/stores/catalogs';
-import * as logs from '../unit/engine/calibration/logs';
 import { fakeApi, freshPinia, mountIn, scenarioRow } from './helpers';
 
-const outcome = readCalibration({ text: logs.SGLANG_LLAMA_H200, source: 'sglang.log', today: { year: 2025, month: 12, day: 1 } }, BUILT_IN_CATALOG);
-if (!outcome.ok || !outcome.reading.profile) throw new Error('fixture makes no profile');
-const PROFILE: CalibrationProfile = outcome.reading.profile;
+/** The profile `sizing calibrate` saves from the SGLang H200 excerpt of the calibration tests (test/unit/engine/calibration/logs.ts). */
+const PROFILE: CalibrationProfile = {
+  modelId: 'llama-3.1-8b', serverId: 'dgx200', engine: 'sglang', tp: 1, logDate: '2025-04-03', engineVersion: null, loggedModel: 'meta-llama/Llama-3.1-8B-Instruct',
+  source: 'sglang.log', memoryFraction: 0.88, maxModelLen: 131072, kvCacheDtype: 'auto', cudaGraphInBudget: false,
+  measured: { visibleGiB: 139.21, weightsGiB: 15.15, activationPeakGiB: null, nonTorchGiB: 0, cudaGraphGiB: 0.72, kvAvailableGiB: 102.58, kvTokens: 840325, maxConcurrency: null },
+};
 
 const INPUTS = withDefaults({
   method: 'engine', servingEngine: 'sglang', modelId: 'llama-3.1-8b', serverId: 'dgx200', tp: 1, effectiveContextTokens: 16000, concurrency: 4400, kvPrecision: 'auto',
@@ -26,7 +28,7 @@ describe('calibrated results in the app', () => {
 
   it('profiles that cannot be read leave the catalog loaded, on the formulas', async () => {
     freshPinia();
-    fakeApi(scenarioRow(), { 'calibration.list': () => { throw new ApiCallError('invalid_data', 'calibration profile 1 in the database is not valid'); } });
+    fakeApi(scenarioRow(), { 'calibration.list': () => { throw new ApiCallError('invalid_input', 'calibration profile 1 in the database is not valid'); } });
     const catalogs = useCatalogsStore();
     await catalogs.load();
     expect(catalogs.catalog!.models.length).toBeGreaterThan(0);
