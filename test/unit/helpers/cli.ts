@@ -23,8 +23,7 @@ export const CASE_3 = ['--model', 'opt-oss-120b', '--server', 'dgx300', '--stora
   '--effective-context', '131072', '--kv-precision', 'fp8', '--kv-budget-ratio', '0.70', '--runtime-overhead-gib', '120',
   '--peak-headroom-ratio', '0.30', '--ha', 'n+1'];
 
-/** The same, without blocking the test's event loop (for runs that must overlap other work). */
-/** Runs the command line without blocking the test; `onStderr` sees its standard error as it arrives. */
+/** The same, without blocking the test's event loop (for runs that must overlap other work); `onStderr` sees standard error as it arrives. */
 export function sizingAsync(args: string[], env: Record<string, string> = {}, onStderr?: (soFar: string) => void): Promise<CliRun> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [SIZING_BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
