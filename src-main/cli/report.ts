@@ -1,4 +1,5 @@
-import { SERVING_ENGINE_NAMES, formatNumber, formatPercent, formatUsdRange, nodeHbmGiB, storageName, type CalibratedTerm, type Lang, type PlanResult, type Recommendation, type SizingResult } from '../engine/index.js';
+import { formatNumber, formatPercent, formatUsdRange, nodeHbmGiB, storageName, type Lang, type PlanResult, type Recommendation, type SizingResult } from '../engine/index.js';
+import { methodLabel, perGpuHeading, perGpuRows } from '../export/engine-rows.js';
 import { latencyRows } from '../export/latency-rows.js';
 import { formatHa } from '../i18n/cases.js';
 import { costRows } from '../i18n/cost-rows.js';
@@ -19,7 +20,7 @@ export function textReport(result: SizingResult, lang: Lang, heading?: string): 
   const basis = i.memoryBasis === 'measured' ? L('basisMeasured') : L('basisNominal');
   lines.push(heading ?? `${L('title')}: ${result.model.name} ${L('on')} ${result.server.name}`);
   const e = result.engine;
-  lines.push(e ? L('methodEngine', { engine: SERVING_ENGINE_NAMES[e.name], version: e.version }) : `${L('methodPooled')}, ${basis}`);
+  lines.push(e ? methodLabel(result, lang) : `${methodLabel(result, lang)}, ${basis}`);
   lines.push('');
   lines.push(L('workload'));
   const sessions = (count: number) => countLabel(lang, 'sessionsCount', count, n(count));
@@ -29,7 +30,7 @@ export function textReport(result: SizingResult, lang: Lang, heading?: string): 
   lines.push(row(L('kvPrecision'), i.kvPrecision));
   lines.push(row(L('storage'), `${storageName(result.storage)[lang]} (${result.storage.id})`));
   lines.push('');
-  if (e) lines.push(...perGpuSection(result, lang), '');
+  if (e) lines.push(perGpuHeading(result, lang)!, ...perGpuRows(result, lang).map(([name, value, note]) => row(name, value, note)), '');
   lines.push(L('memoryPerNode'));
   const perGpu = `${result.server.gpus} × ${i.memoryBasis === 'measured' ? `${n(result.server.measuredMiBPerGpu ?? 0)} MiB` : `${n(result.server.hbmGBPerGpu)} GB`}`;
   lines.push(row(L('hbmPerNode'), gib(result.nodeHbmGiB), e ? `${result.server.gpus} × ${gib(e.perGpu.visibleGiB)}` : `${perGpu}${bothReadings(result, lang)}`));
@@ -84,38 +85,6 @@ function bothReadings(result: SizingResult, lang: Lang): string {
   const other = result.inputs.memoryBasis === 'measured' ? 'nominal' : 'measured';
   const gib = formatNumber(nodeHbmGiB(result.server, other), lang, 2, 2);
   return `; ${label(lang, other === 'measured' ? 'basisOtherMeasured' : 'basisOtherNominal', { gib })}`;
-}
-
-const BASIS_KEYS = { 'engine-log': 'visibleBasisEngineLog', measured: 'visibleBasisMeasured', nominal: 'visibleBasisNominal' } as const;
-const FRACTION_KEYS = { total: 'fractionOfTotal', 'weights-and-kv': 'fractionOfWeightsAndKv', 'free-after-load': 'fractionOfFreeAfterLoad' } as const;
-
-/** The engine method's per-GPU breakdown: what the engine holds on each GPU and what is left for KV. */
-function perGpuSection(result: SizingResult, lang: Lang): string[] {
-  const e = result.engine!;
-  const L = (key: LabelKey, params?: Record<string, string | number>) => label(lang, key, params);
-  const n = (v: number, digits = 0, min = 0) => formatNumber(v, lang, digits, min);
-  const gib = (v: number) => `${n(v, 2, 2)} GiB`;
-  const row = (name: string, value: string, note = '') => `  ${name.padEnd(LABEL_WIDTH)}${value}${note ? `   (${note})` : ''}`;
-  const p = e.perGpu;
-  const c = e.calibration;
-  // A term measured by the calibration log says so beside its figure.
-  const noted = (key: CalibratedTerm, note: string) => (c?.measured.includes(key) ? [note, L('calibrationLogged')].filter(Boolean).join('; ') : note);
-  const calibration = c ? c.message[lang] : L(result.inputs.calibration === 'off' ? 'calibrationOff' : 'calibrationNone');
-  return [
-    L('perGpuSection', { engine: SERVING_ENGINE_NAMES[e.name], version: e.version }),
-    row(L('calibration'), calibration),
-    row(L('replicaLayout'), L('replicaLayoutValue', { gpus: result.server.gpus, replicas: e.replicasPerNode, tp: e.tp })),
-    row(L('visibleGiB'), gib(p.visibleGiB), L('visibleNote', { basis: L(BASIS_KEYS[e.visibleBasis]), fraction: n(e.memoryFraction, 2), of: L(FRACTION_KEYS[e.fractionOf]) })),
-    row(L('weightsPerGpu'), gib(p.weightsGiB), noted('weightsGiB', result.model.weightsFormat)),
-    row(L('activationPeak'), gib(p.activationPeakGiB), noted('activationPeakGiB', `max_num_batched_tokens ${n(e.maxNumBatchedTokens)}`)),
-    row(L('nonTorch'), gib(p.nonTorchGiB), noted('nonTorchGiB', '')),
-    row(L('cudaGraphs'), p.cudaGraphGiB === null ? '—' : gib(p.cudaGraphGiB), p.cudaGraphGiB === null ? L('cudaGraphsOutside') : noted('cudaGraphGiB', '')),
-    row(L('kvAvailable'), gib(p.kvAvailableGiB), c ? `${e.kvPrecision}; ${L('calibrationLogged')}; ${L('calibrationFormulaKv', { gib: n(c.formulaKvAvailableGiB, 2, 2) })}` : e.kvPrecision),
-    row(L('kvPerTokenPerGpu'), `${n(e.kvBytesPerTokenPerGpu)} B`),
-    row(L('kvTokensPerReplica'), n(e.kvTokensPerReplica), `block ${e.blockSize}`),
-    row(L('maxConcurrencyPerReplica'), `${n(e.maxConcurrencyPerReplica, 2, 2)}×`, L('maxConcurrencyNote', { context: n(result.inputs.effectiveContextTokens), seqs: n(e.maxNumSeqs) })),
-    row(L('bindingLimit'), L(`binding.${e.bindingLimit}`)),
-  ];
 }
 
 /** Every region's report, then the plan totals. */

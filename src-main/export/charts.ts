@@ -155,16 +155,22 @@ const labelsIn = (lang: Lang) => (key: LabelKey, params?: Record<string, string 
 
 const gib = (v: number, lang: Lang) => `${formatNumber(v, lang, 2, 2)} GiB`;
 
-/** One node's HBM as a stacked bar: reserved share, runtime overhead, KV in use, free KV. */
+/**
+ * One node's HBM as a stacked bar: reserved share, runtime overhead, KV in use, free KV (for the
+ * engine method: what its memory fraction leaves out, and what it holds besides KV). The alert line
+ * stands where operators alert, on KV-cache usage (vLLM's kv_cache_usage_perc): at the alert ratio
+ * of the KV budget, not of HBM, which engines pre-allocate at start-up (issue 10, items 19 and 27).
+ */
 export function memoryChartSvg(result: SizingResult, lang: Lang): string {
   const L = labelsIn(lang);
-  const heightPx = 284;
+  const heightPx = 304;
   const title = L('memoryChartTitle', { server: result.server.name, hbm: formatNumber(result.nodeHbmGiB, lang, 2, 2) });
   const m = result.memoryPerNode;
   if (!m) return infeasibleChart(title, result, lang, heightPx);
+  const engine = result.engine !== null;
   const segments = [
-    { text: L('memoryReservedShare', { ratio: formatPercent(1 - result.inputs.kvBudgetRatio, lang, 0) }), gib: m.reservedShareGiB, color: COLORS.reserved, ink: COLORS.text },
-    { text: L('memoryRuntimeOverhead'), gib: m.runtimeOverheadGiB, color: COLORS.overhead, ink: COLORS.text },
+    { text: engine ? L('memoryOutsideFraction') : L('memoryReservedShare', { ratio: formatPercent(1 - result.inputs.kvBudgetRatio, lang, 0) }), gib: m.reservedShareGiB, color: COLORS.reserved, ink: COLORS.text },
+    { text: engine ? L('memoryEngineHeld') : L('memoryRuntimeOverhead'), gib: m.runtimeOverheadGiB, color: COLORS.overhead, ink: COLORS.text },
     { text: L('memoryKvInUse'), gib: m.kvInUseGiB, color: COLORS.primary, ink: COLORS.background },
     { text: L('memoryKvFree'), gib: m.kvFreeGiB, color: COLORS.kvFree, ink: COLORS.text },
   ];
@@ -187,12 +193,16 @@ export function memoryChartSvg(result: SizingResult, lang: Lang): string {
     }
     startGiB += s.gib;
   }
-  const alertX = sx(result.inputs.hbmAlertRatio * m.hbmGiB);
-  parts.push(line(alertX, area.top - 8, alertX, bottomOf(area) + 4, { stroke: COLORS.alert, 'stroke-width': 1.5, 'stroke-dasharray': '5 3' }));
+  const alertRatio = result.inputs.hbmAlertRatio;
+  const kvBudgetGiB = m.kvInUseGiB + m.kvFreeGiB;
+  const alertAtGiB = alertRatio * kvBudgetGiB;
+  const alertX = sx(m.reservedShareGiB + m.runtimeOverheadGiB + alertAtGiB);
+  parts.push(line(alertX, area.top - 8, alertX, bottomOf(area) + 4, { stroke: COLORS.alert, 'stroke-width': 1.5, 'stroke-dasharray': '5 3', class: 'kv-alert' }));
   parts.push(...values);
-  parts.push(text(alertX, area.top - 12, L('hbmAlertMarker', { ratio: formatPercent(result.inputs.hbmAlertRatio, lang, 0) }), {
-    anchor: 'middle', sizePx: 11, fill: COLORS.alert,
-  }));
+  // Only the ratio above the line, kept inside the chart; the legend says what it is a ratio of.
+  const marker = formatPercent(alertRatio, lang, 0);
+  const markerHalfPx = textWidthPx(marker, 11) / 2;
+  parts.push(text(Math.min(alertX, WIDTH_PX - 4 - markerHalfPx), area.top - 12, marker, { anchor: 'middle', sizePx: 11, fill: COLORS.alert }));
   const xAxis: AxisSpec = {
     min: 0, max: m.hbmGiB, ticks: niceTicks(0, m.hbmGiB, 6).filter((t) => t <= m.hbmGiB), format: (v) => formatNumber(v, lang), title: L('axisMemoryGiB'),
   };
@@ -208,6 +218,9 @@ export function memoryChartSvg(result: SizingResult, lang: Lang): string {
     parts.push(swatch({ text: s.text, swatch: 'box', color: s.color }, area.left, y));
     parts.push(text(area.left + 26, y + 4, `${s.text}: ${gib(s.gib, lang)} (${formatPercent(s.gib / m.hbmGiB, lang)})`));
   });
+  const alertY = legendTop + segments.length * 20;
+  parts.push(swatch({ text: '', swatch: 'dashedLine', color: COLORS.alert }, area.left, alertY));
+  parts.push(text(area.left + 26, alertY + 4, L('kvAlertMarker', { ratio: marker, gib: formatNumber(alertAtGiB, lang, 2, 2) })));
   return svgDocument(WIDTH_PX, heightPx, parts, { class: 'chart chart-memory' });
 }
 

@@ -6,6 +6,7 @@
  */
 import {
   COST_DEFAULTS,
+  SERVING_ENGINE_NAMES,
   costInput,
   formatPercent,
   formatUsd,
@@ -24,6 +25,7 @@ import { formatHa } from '../i18n/cases.js';
 import { costRows } from '../i18n/cost-rows.js';
 import { fixLines } from '../i18n/fixes.js';
 import { bindingLabel, countLabel, label, type LabelKey } from '../i18n/labels.js';
+import { basisLabel, methodLabel, perGpuHeading, perGpuRows } from './engine-rows.js';
 import { latencyRows } from './latency-rows.js';
 import { memoryChartSvg, nodesChartSvg, paretoChartSvg, regionsChartSvg } from './charts.js';
 import { architectureDiagramSvg } from './diagram.js';
@@ -58,16 +60,21 @@ function inputRows(w: ReportWriter, r: SizingResult): Row[] {
   const pct = (v: number, digits = 0) => formatPercent(v, w.lang, digits);
   const orNotSet = (v: number | undefined, show: (v: number) => string) => (v === undefined ? L('notSet') : show(v));
   const hbmPerGpu = i.memoryBasis === 'measured' ? `${n(r.server.measuredMiBPerGpu ?? 0)} MiB` : `${n(r.server.hbmGBPerGpu)} GB`;
+  // The KV budget ratio and runtime overhead are the pooled method's; the engine method's own
+  // knobs (TP, memory fraction, batch limits) are in its per-GPU section.
+  const pooledOnly = (rows: Row[]): Row[] => (r.engine ? [] : rows);
   return [
-    [L('method'), L('methodPooled')],
+    [L('method'), methodLabel(r, w.lang)],
     [L('model'), r.model.name, `${r.model.id}; ${n(r.model.weightsGiB, 1)} GiB (${r.model.weightsFormat})`],
     [L('server'), r.server.name, `${r.server.id}; ${r.server.gpus} × ${hbmPerGpu}`],
     [L('storage'), storageName(r.storage)[w.lang], r.storage.id],
     [L('concurrency'), countLabel(w.lang, 'sessionsCount', i.concurrency, n(i.concurrency))],
     [L('effectiveContextTokens'), n(i.effectiveContextTokens)],
     [L('kvPrecision'), i.kvPrecision],
-    [L('kvBudgetRatio'), pct(i.kvBudgetRatio)],
-    [L('runtimeOverheadGiB'), n(i.runtimeOverheadGiB, 2)],
+    ...pooledOnly([
+      [L('kvBudgetRatio'), pct(i.kvBudgetRatio)],
+      [L('runtimeOverheadGiB'), n(i.runtimeOverheadGiB, 2)],
+    ]),
     [L('peakHeadroomRatio'), pct(i.peakHeadroomRatio)],
     [L('ha'), formatHa(i.ha, w.lang)],
     [L('memoryBasis'), i.memoryBasis === 'measured' ? L('basisMeasured') : L('basisNominal')],
@@ -111,10 +118,13 @@ function resultRows(w: ReportWriter, r: SizingResult): Row[] {
   const i = r.inputs;
   const gib = (v: number) => `${n(v, 2, 2)} GiB`;
   const pct = (v: number) => formatPercent(v, w.lang);
+  const e = r.engine;
   const rows: Row[] = [
-    [L('hbmPerNode'), gib(r.nodeHbmGiB)],
-    [L('kvBudget'), gib(r.kvBudgetGiB), L('kvBudgetNote', { ratio: formatPercent(i.kvBudgetRatio, w.lang, 0), overhead: n(i.runtimeOverheadGiB, 2) })],
-    [L('reservedOutsideKv'), gib(r.reservedGiB), L('weightsNote', { copies: n(r.weights.copiesThatFit), weights: n(r.weights.weightsGiB, 1) })],
+    [L('hbmPerNode'), gib(r.nodeHbmGiB), e ? `${r.server.gpus} × ${gib(e.perGpu.visibleGiB)}` : undefined],
+    e
+      ? [L('kvBudget'), gib(r.kvBudgetGiB), `${r.server.gpus} × ${gib(e.perGpu.kvAvailableGiB)}`]
+      : [L('kvBudget'), gib(r.kvBudgetGiB), L('kvBudgetNote', { ratio: formatPercent(i.kvBudgetRatio, w.lang, 0), overhead: n(i.runtimeOverheadGiB, 2) })],
+    [L('reservedOutsideKv'), gib(r.reservedGiB), e ? undefined : L('weightsNote', { copies: n(r.weights.copiesThatFit), weights: n(r.weights.weightsGiB, 1) })],
     [L('kvPerSession'), `${n(r.kvPerSessionGiB, 4, 4)} GiB`],
     [L('sessionsPerNode'), n(r.sessionsPerNode)],
   ];
@@ -173,6 +183,12 @@ function scenarioSections(w: ReportWriter, r: SizingResult, heading: (key: Label
     w.paragraph(`${w.L('infeasible')}: ${r.infeasibility?.message[w.lang] ?? ''}`, { bold: true, color: SEVERITY_COLORS.critical });
     w.paragraph(r.fixes.length > 0 ? w.L('fixesHeading') : w.L('noFixes'), { bold: true });
     w.bullets(fixLines(r.fixes, w.lang));
+  }
+  const perGpu = perGpuHeading(r, w.lang);
+  if (perGpu) {
+    w.subheading(perGpu);
+    w.table(perGpuRows(r, w.lang));
+    w.subheading(w.L('memoryPerNode'));
   }
   w.table(resultRows(w, r));
   w.heading(heading('recommendations'));
@@ -238,8 +254,9 @@ function risksBlock(w: ReportWriter, results: SizingResult[]): void {
 }
 
 function methodLine(w: ReportWriter, r: SizingResult): void {
-  const basis = r.inputs.memoryBasis === 'measured' ? w.L('basisMeasured') : w.L('basisNominal');
-  w.paragraph(`${w.L('methodLine', { method: w.L('methodPooled'), basis, model: r.model.name, server: r.server.name })}`, { size: 8.5, color: MUTED });
+  const line = w.L('methodLine', { method: methodLabel(r, w.lang), basis: basisLabel(r, w.lang), model: r.model.name, server: r.server.name });
+  const calibration = r.engine?.calibration?.message[w.lang];
+  w.paragraph(calibration ? `${line} ${calibration}` : line, { size: 8.5, color: MUTED });
 }
 
 /** Page one of a one-scenario report. */
@@ -296,7 +313,9 @@ function assumptions(w: ReportWriter, r: SizingResult): void {
   const { L, n } = w;
   w.heading(L('assumptions'));
   w.bullets([
-    L('assumptionMethod', { ratio: formatPercent(r.inputs.kvBudgetRatio, w.lang, 0) }),
+    r.engine
+      ? L('assumptionMethodEngine', { engine: SERVING_ENGINE_NAMES[r.engine.name], version: r.engine.version })
+      : L('assumptionMethod', { ratio: formatPercent(r.inputs.kvBudgetRatio, w.lang, 0) }),
     L(r.inputs.memoryBasis === 'measured' ? 'assumptionBasisMeasured' : 'assumptionBasisNominal'),
     L('assumptionPrices'),
     L('assumptionCost', { pue: n(r.inputs.pue, 2), kwh: `USD ${n(r.inputs.kwhPriceUsd, 3)}`, years: n(r.inputs.years, 1) }),

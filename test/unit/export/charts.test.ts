@@ -8,6 +8,7 @@ const publicApi = planScenario(inputs('public-api'), BUILT_IN_CATALOG);
 const saas = planScenario(inputs('saas-startup'), BUILT_IN_CATALOG);
 const overheadTooLarge = planScenario({ ...inputs('public-api'), runtimeOverheadGiB: 1600 }, BUILT_IN_CATALOG);
 const sessionTooLarge = planScenario({ ...inputs('research-lab'), kvPrecision: 'fp32', kvBudgetRatio: 0.3, runtimeOverheadGiB: 330 }, BUILT_IN_CATALOG);
+const engineTp2 = planScenario({ ...inputs('saas-startup'), method: 'engine', modelId: 'llama-3.1-8b', serverId: 'dgx100', tp: 2, concurrency: 600, effectiveContextTokens: 16000, kvPrecision: 'auto' }, BUILT_IN_CATALOG);
 const serverless = findTemplate('serverless-multi-region')!;
 const serverlessPlan = planRegions(serverless.inputs, serverless.regions!, BUILT_IN_CATALOG);
 
@@ -37,7 +38,29 @@ describe('memory chart', () => {
     const text = doc.documentElement.textContent!;
     expect(text).toContain('Runtime overhead: 120.00 GiB');
     expect(text).toContain('2,145.77 GiB');
-    expect(text).toContain('alert at 85%');
+    expect(text).toContain('KV-cache alert at 85% of the KV budget');
+  });
+
+  it('draws the alert line at the alert ratio of the KV budget (KV-cache usage), not of HBM', () => {
+    for (const result of [publicApi, saas, engineTp2]) {
+      const doc = parseSvg(memoryChartSvg(result, 'en'));
+      const [, , kvInUse, kvFree] = [...doc.querySelectorAll('rect.segment')].map((s) => ({ x: Number(s.getAttribute('x')), width: Number(s.getAttribute('width')) }));
+      const alertX = Number(doc.querySelector('line.kv-alert')!.getAttribute('x1'));
+      // The KV budget is the last two segments; 85% of it from where it starts.
+      // Within half a pixel: the SVG's coordinates are rounded.
+      expect(Math.abs(alertX - (kvInUse!.x + 0.85 * (kvInUse!.width + kvFree!.width)))).toBeLessThan(0.5);
+      const kvBudgetGiB = result.memoryPerNode!.kvInUseGiB + result.memoryPerNode!.kvFreeGiB;
+      expect(textOf(memoryChartSvg(result, 'en'))).toContain(`KV-cache alert at 85% of the KV budget (${(0.85 * kvBudgetGiB).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} GiB)`);
+    }
+    expect(textOf(memoryChartSvg(saas, 'pt-BR'))).toContain('Alerta de cache KV em 85% do orçamento KV (557,07 GiB)');
+  });
+
+  it('names an engine-method plan\'s shares as the engine holds them', () => {
+    const text = textOf(memoryChartSvg(engineTp2, 'en'));
+    expect(text).toContain('Outside the engine\'s memory fraction');
+    expect(text).toContain('Weights, activation peak, outside PyTorch, CUDA graphs');
+    expect(text).not.toContain('Reserved share');
+    expect(textOf(memoryChartSvg(engineTp2, 'pt-BR'))).toContain('Fora da fração de memória do engine');
   });
 
   it('speaks Portuguese with Portuguese numbers', () => {

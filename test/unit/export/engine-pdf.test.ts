@@ -1,0 +1,100 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUILT_IN_CATALOG, findTemplate, planScenario, readCalibration, type Lang, type SizingResult } from '../../../src-main/engine/index.js';
+import { pdfReport } from '../../../src-main/export/pdf.js';
+import { textReport } from '../../../src-main/cli/report.js';
+import { VLLM_V1_LLAMA_H100 } from '../engine/calibration/logs.js';
+
+// Llama 3.1 8B at TP2 on DGX H100: 4 replicas per node, the engine method's per-GPU accounting.
+const engine = planScenario(
+  { ...findTemplate('saas-startup')!.inputs, method: 'engine', modelId: 'llama-3.1-8b', serverId: 'dgx100', tp: 2, concurrency: 600, effectiveContextTokens: 16000, kvPrecision: 'auto' },
+  BUILT_IN_CATALOG,
+);
+const pooled = planScenario(findTemplate('saas-startup')!.inputs, BUILT_IN_CATALOG);
+// A profile read from a real vLLM start-up log (Llama 3.1 8B on one H100) stands in for the formulas.
+const reading = readCalibration({ text: VLLM_V1_LLAMA_H100, source: 'startup.log', today: { year: 2025, month: 11, day: 2 }, serverId: 'dgx100' }, BUILT_IN_CATALOG);
+if (!reading.ok || !reading.reading.profile) throw new Error('the test log gives no profile');
+const calibrated = planScenario(
+  { ...engine.inputs, tp: 1, gpuMemoryUtilization: 0.9, maxModelLen: 16000, concurrency: 100 },
+  { ...BUILT_IN_CATALOG, calibrations: [reading.reading.profile] },
+);
+
+const workDir = mkdtempSync(join(tmpdir(), 'sizing-engine-pdf-'));
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+async function pdfText(name: string, result: SizingResult, lang: Lang): Promise<string> {
+  const file = join(workDir, `${name}.pdf`);
+  writeFileSync(file, await pdfReport({ projectName: 'P', scenarioName: 'S', lang, generatedAt: new Date('2025-01-01T00:00:00Z'), timeZone: 'UTC', result }));
+  const r = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return r.stdout;
+}
+
+describe('the PDF states the method a scenario was sized with', () => {
+  let engineEn = '';
+  let enginePt = '';
+  let pooledEn = '';
+  beforeAll(async () => {
+    [engineEn, enginePt, pooledEn] = await Promise.all([pdfText('engine-en', engine, 'en'), pdfText('engine-pt', engine, 'pt-BR'), pdfText('pooled-en', pooled, 'en')]);
+  });
+
+  it('names the engine method with its engine and version, never the pooled one, on page one and under Inputs', () => {
+    expect(engine.engine).not.toBeNull();
+    const version = engine.engine!.version;
+    expect(engineEn).toMatch(new RegExp(`Method: engine method \\(vLLM ${version.replace('.', '\\.')}\\)`));
+    expect(engineEn).toMatch(new RegExp(`Method\\s+engine method \\(vLLM ${version.replace('.', '\\.')}\\)`));
+    expect(engineEn).not.toContain('pooled');
+    expect(enginePt).toContain(`Método: método engine (vLLM ${version})`);
+    expect(enginePt).not.toContain('nó agregado');
+    // The pooled method's own knobs do not apply to an engine-method plan.
+    expect(engineEn).not.toMatch(/KV budget ratio|Runtime overhead \(GiB\)/);
+  });
+
+  it('keeps the pooled wording for a pooled scenario', () => {
+    expect(pooledEn).toContain('Method: pooled method, nominal memory basis');
+    expect(pooledEn).not.toContain('engine method');
+    expect(pooledEn).not.toContain('Memory per GPU');
+  });
+
+  it('has the per-GPU section the text report has, figure for figure, in both languages', () => {
+    const e = engine.engine!;
+    expect(e.replicasPerNode).toBe(4);
+    expect(engineEn).toContain(`Memory per GPU (vLLM ${e.version})`);
+    expect(engineEn).toMatch(/Replica layout\s+8 GPUs = 4 replicas × TP2/);
+    expect(engineEn).toMatch(new RegExp(`Available for KV\\s+${e.perGpu.kvAvailableGiB.toFixed(2)} GiB`));
+    expect(engineEn).toMatch(new RegExp(`Weights\\s+${e.perGpu.weightsGiB.toFixed(2)} GiB`));
+    expect(engineEn).toMatch(/Activation peak \(profiling pass\)\s+[\d.]+ GiB/);
+    expect(engineEn).toMatch(/KV tokens per replica\s+[\d,]+\s+blocks of 16 tokens/);
+    expect(engineEn).toMatch(/Max concurrency per replica\s+[\d.]+×/);
+    expect(engineEn).toMatch(/Binding limit\s+KV memory/);
+    expect(engineEn).toMatch(/Visible to the engine\s+[\d.]+ GiB\s+as the engine logs it; fraction 0.9/);
+    // The text report prints the same rows.
+    const cli = textReport(engine, 'en');
+    expect(cli).toMatch(/Replica layout\s+8 GPUs = 4 replicas × TP2/);
+    expect(cli).toMatch(/KV tokens per replica\s+[\d,]+\s+\(blocks of 16 tokens\)/);
+    expect(enginePt).toContain(`Memória por GPU (vLLM ${e.version})`);
+    expect(enginePt).toMatch(/Arranjo de réplicas\s+8 GPUs = 4 réplicas × TP2/);
+    expect(enginePt).toMatch(/Disponível para KV\s+[\d.]+,\d\d GiB/);
+    expect(enginePt).toMatch(/Limite determinante\s+memória de KV/);
+    expect(enginePt).toMatch(/blocos de 16 tokens/);
+    expect(enginePt).toContain('Método engine (vLLM');
+  });
+
+  it('prints the calibration that replaced the formulas, or why none did, as the text report does', async () => {
+    const c = calibrated.engine!.calibration!;
+    expect(c).not.toBeNull();
+    const [en, pt] = await Promise.all([pdfText('calibrated-en', calibrated, 'en'), pdfText('calibrated-pt', calibrated, 'pt-BR')]);
+    const flat = (text: string) => text.replace(/\s+/g, ' ');
+    expect(flat(en)).toContain(flat(c.message.en));
+    expect(flat(pt)).toContain(flat(c.message['pt-BR']));
+    expect(flat(en)).toMatch(/Available for KV\s+[\d.]+ GiB\s+bf16; from the log; formulas: [\d.]+ GiB/);
+    expect(flat(pt)).toMatch(/Disponível para KV\s+[\d,]+ GiB\s+bf16; do log; fórmulas: [\d,]+ GiB/);
+    expect(engineEn).toMatch(/Calibration\s+none: formulas/);
+    const cli = textReport(calibrated, 'en');
+    expect(flat(cli)).toContain(flat(c.message.en));
+    expect(cli).toMatch(/Available for KV\s+[\d.]+ GiB\s+\(bf16; from the log; formulas: [\d.]+ GiB\)/);
+  });
+});
