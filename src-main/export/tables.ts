@@ -17,9 +17,12 @@ export interface Table {
   rows: Cell[][];
 }
 
+/** How the scenario was sized: the method, and for the engine method its engine, layout and per-GPU KV (empty for pooled rows). */
+const METHOD_COLUMNS = ['method', 'servingEngine', 'engineVersion', 'tp', 'replicasPerNode', 'kvAvailableGiBPerGpu', 'sessionsPerReplica'] as const;
+
 const RESULT_FIGURE_COLUMNS = [
   'model', 'server', 'storage', 'concurrency', 'effectiveContextTokens', 'kvPrecision',
-  'kvBudgetRatio', 'runtimeOverheadGiB', 'peakHeadroomRatio', 'ha', 'memoryBasis', 'feasible', 'kvPerSessionGiB',
+  'kvBudgetRatio', 'runtimeOverheadGiB', 'peakHeadroomRatio', 'ha', 'memoryBasis', ...METHOD_COLUMNS, 'feasible', 'kvPerSessionGiB',
   'sessionsPerNode', 'nodesCapacity', 'nodesWithHeadroom', 'nodesTotal', 'spareSessions', 'utilisationRatio',
   'capexLowUsd', 'capexHighUsd', 'opexPerYearUsd', 'tcoLowUsd', 'tcoHighUsd', 'coldStartS', 'infeasibleReason',
 ] as const;
@@ -31,11 +34,18 @@ export const PLAN_RESULT_COLUMNS = ['scenario', 'region', ...RESULT_FIGURE_COLUM
 /** The region cell of a plan's totals row. */
 export const TOTAL_ROW = 'total';
 
+function methodFigures(r: SizingResult): Cell[] {
+  const e = r.engine;
+  if (!e) return [r.method, null, null, null, null, null, null];
+  // Sessions one replica holds as planned: the node's sessions (after any service target) over its replicas.
+  return [r.method, e.name, e.version, e.tp, e.replicasPerNode, e.perGpu.kvAvailableGiB, r.sessionsPerNode / e.replicasPerNode];
+}
+
 function resultFigures(r: SizingResult): Cell[] {
   const i = r.inputs;
   return [
     i.modelId, i.serverId, i.storageId, i.concurrency, i.effectiveContextTokens, i.kvPrecision,
-    i.kvBudgetRatio, i.runtimeOverheadGiB, i.peakHeadroomRatio, i.ha, i.memoryBasis, r.feasible, r.kvPerSessionGiB,
+    i.kvBudgetRatio, i.runtimeOverheadGiB, i.peakHeadroomRatio, i.ha, i.memoryBasis, ...methodFigures(r), r.feasible, r.kvPerSessionGiB,
     r.sessionsPerNode, r.nodes?.capacity, r.nodes?.withHeadroom, r.nodes?.total, r.spareSessions, r.utilisationRatio,
     r.cost?.capexLowUsd, r.cost?.capexHighUsd, r.cost?.opexPerYearUsd, r.cost?.tcoLowUsd, r.cost?.tcoHighUsd,
     r.coldStart.seconds, r.infeasibility?.message.en,

@@ -199,3 +199,34 @@ describe('sweep table', () => {
     expect(rows[2]![0]).toBe('0,1');
   });
 });
+
+describe('method and engine columns', () => {
+  const engine = planScenario(
+    { ...findTemplate('saas-startup')!.inputs, method: 'engine', modelId: 'llama-3.1-8b', serverId: 'dgx100', tp: 2, concurrency: 600, effectiveContextTokens: 16000, kvPrecision: 'auto' },
+    BUILT_IN_CATALOG,
+  );
+  const pooled = planScenario(findTemplate('saas-startup')!.inputs, BUILT_IN_CATALOG);
+  const columns = ['method', 'servingEngine', 'engineVersion', 'tp', 'replicasPerNode', 'kvAvailableGiBPerGpu', 'sessionsPerReplica'];
+  const pick = (row: string[], header: string[]) => columns.map((c) => row[header.indexOf(c)]);
+
+  it('state how each row was sized: the engine, its version, layout and per-GPU KV; empty engine cells for pooled rows', () => {
+    for (const lang of ['en', 'pt-BR'] as const) {
+      const [header, engineRow, pooledRow] = roundTrip(csvOf(resultsTable([{ scenario: 'Engine', result: engine }, { scenario: 'Pooled', result: pooled }]), lang));
+      const e = engine.engine!;
+      // 15 significant digits, as every CSV figure (no float noise).
+      const kvText = String(Number(e.perGpu.kvAvailableGiB.toPrecision(15)));
+      const kv = lang === 'en' ? kvText : kvText.replace('.', ',');
+      expect(pick(engineRow!, header!)).toEqual(['engine', 'vllm', e.version, '2', '4', kv, String(engine.sessionsPerNode / 4)]);
+      expect(pick(pooledRow!, header!)).toEqual(['pooled', '', '', '', '', '', '']);
+    }
+  });
+
+  it('sit in the same place in a multi-region table, whose totals row leaves them empty', () => {
+    const t = findTemplate('serverless-multi-region')!;
+    const plan = planRegions({ ...t.inputs, method: 'engine', tp: 4 }, t.regions!, BUILT_IN_CATALOG);
+    const [header, ...rows] = roundTrip(csvOf(resultsTable([{ scenario: 'Serverless', result: plan }])));
+    expect(header!.filter((c) => c !== 'region')).toEqual([...RESULT_COLUMNS]);
+    for (const row of rows.slice(0, -1)) expect(pick(row, header!).slice(0, 5)).toEqual(['engine', 'vllm', plan.regions[0]!.result.engine!.version, '4', '2']);
+    expect(pick(rows.at(-1)!, header!)).toEqual(['', '', '', '', '', '', '']);
+  });
+});

@@ -46,6 +46,19 @@ describe('XLSX export', () => {
     expect([nodesRow.getCell(4).value, nodesRow.getCell(5).value]).toEqual([1, 9]);
   });
 
+  it('holds the method and engine columns as typed cells, empty for a pooled row', async () => {
+    const engine = planScenario({ ...findTemplate('saas-startup')!.inputs, method: 'engine', tp: 4 }, BUILT_IN_CATALOG);
+    const table = resultsTable([{ scenario: 'Engine', result: engine }, { scenario: 'Pooled', result: items[0]!.result }]);
+    const sheet = (await readBack(await toXlsx([table], 'en'))).worksheets[0]!;
+    const cell = (row: number, column: string) => sheet.getRow(row).getCell(table.header.indexOf(column) + 1);
+    expect([cell(2, 'method').value, cell(2, 'servingEngine').value, cell(2, 'tp').value, cell(2, 'replicasPerNode').value]).toEqual(['engine', 'vllm', 4, 2]);
+    expect(cell(2, 'kvAvailableGiBPerGpu').type).toBe(ExcelJS.ValueType.Number);
+    expect(cell(2, 'kvAvailableGiBPerGpu').value).toBe(engine.engine!.perGpu.kvAvailableGiB);
+    expect(cell(2, 'sessionsPerReplica').value).toBe(engine.sessionsPerNode / 2);
+    expect(cell(3, 'method').value).toBe('pooled');
+    expect(cell(3, 'tp').value).toBeNull();
+  });
+
   it('keeps formula-like text as text, never as a formula', async () => {
     const book = await readBack(await toXlsx([resultsTable([{ scenario: '=HYPERLINK("http://x")', result: plan }])], 'en'));
     const cell = book.worksheets[0]!.getRow(2).getCell(1);
