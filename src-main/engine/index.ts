@@ -20,6 +20,7 @@ export * from './templates.js';
 export * from './format.js';
 export * from './catalogs/index.js';
 export * from './sweep.js';
+export * from './nodes-curve.js';
 export * from './compare.js';
 export * from './calibration/index.js';
 export * from './latency.js';

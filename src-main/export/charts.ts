@@ -7,9 +7,9 @@ import {
   formatNumber,
   formatPercent,
   formatUsd,
+  nodesCurve,
+  nodesCurveRange,
   paretoFront,
-  sweep,
-  type Catalog,
   type Lang,
   type OptimisedPlan,
   type PlanResult,
@@ -224,14 +224,6 @@ export function memoryChartSvg(result: SizingResult, lang: Lang): string {
   return svgDocument(WIDTH_PX, heightPx, parts, { class: 'chart chart-memory' });
 }
 
-/** The result's own records as a catalog, so a chart can re-run the method without the full catalog. */
-function catalogOf(result: SizingResult): Catalog {
-  return { models: [result.model], servers: [result.server], storage: [result.storage] };
-}
-
-/** Most samples a step line needs: more than the plot's pixels adds nothing visible. */
-const STEP_SAMPLES = 2000;
-
 /** SVG path of a step line through (x, y) points; null y values break the line. */
 function stepPath(points: { x: number; y: number | null }[]): string {
   let d = '';
@@ -271,15 +263,18 @@ function bandPath(upper: { x: number; y: number | null }[], lower: { x: number; 
   return d;
 }
 
-/** Total nodes against concurrency from 0 to about twice the plan, with the plan and the next node marked. */
+/**
+ * Total nodes against concurrency (the engine's nodes curve, the one the app draws, over the same
+ * range), with the plan and the next node marked.
+ */
 export function nodesChartSvg(result: SizingResult, lang: Lang): string {
   const L = labelsIn(lang);
   const title = L('nodesChartTitle');
   if (!result.nodes) return infeasibleChart(title, result, lang);
   const planned = result.inputs.concurrency;
-  const xMax = niceCeil(2 * planned, 5, true);
-  const s = sweep({ inputs: result.inputs, catalog: catalogOf(result), field: 'concurrency', from: 1, to: xMax, points: Math.max(2, Math.min(xMax, STEP_SAMPLES)) });
-  const maxNodes = Math.max(...s.points.map((p) => p.nodesTotal ?? 0));
+  const xMax = nodesCurveRange(result);
+  const curve = nodesCurve(result, xMax);
+  const maxNodes = Math.max(...curve.map((p) => p.nodes ?? 0));
   // One step of room above the highest node count keeps the line off the frame.
   const yMax = niceCeil(maxNodes + 1, 5, true);
   const area = { left: 84, top: 64, width: WIDTH_PX - 84 - 44, height: PLOT_HEIGHT_PX - 64 - 56 };
@@ -295,7 +290,7 @@ export function nodesChartSvg(result: SizingResult, lang: Lang): string {
     parts.push(line(sx(next), area.top, sx(next), bottomOf(area), { stroke: COLORS.accent, 'stroke-width': 1.5, 'stroke-dasharray': '5 3', class: 'next-node' }));
   }
   parts.push(element('path', {
-    d: stepPath(s.points.map((p) => ({ x: sx(p.value), y: p.nodesTotal === null ? null : sy(p.nodesTotal) }))),
+    d: stepPath(curve.map((p) => ({ x: sx(p.concurrency), y: p.nodes === null ? null : sy(p.nodes) }))),
     fill: 'none', stroke: COLORS.primary, 'stroke-width': 2.5, class: 'nodes-line',
   }));
   const total = result.nodes.total;

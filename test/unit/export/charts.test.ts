@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_CATALOG, findTemplate, planRegions, planScenario, sweep, type SizingInputs } from '../../../src-main/engine/index.js';
+import { BUILT_IN_CATALOG, findTemplate, nodesCurve, nodesCurveRange, planRegions, planScenario, sweep, type SizingInputs } from '../../../src-main/engine/index.js';
 import { memoryChartSvg, nodesChartSvg, regionsChartSvg, sweepChartSvg } from '../../../src-main/export/charts.js';
 import { parseSvg } from './svg-dom.js';
 
@@ -84,6 +84,19 @@ describe('nodes chart', () => {
     expect(text).toContain(`Next node at ${publicApi.nextNodeAtConcurrency!.toLocaleString('en')}`);
     expect(text).toContain('Planned: 5,000 sessions on 12 nodes');
     expect(text).toContain('10,000');
+  });
+
+  it('draws the engine\'s nodes curve, step for step, over the range the app shows', () => {
+    for (const result of [publicApi, engineTp2]) {
+      const doc = parseSvg(nodesChartSvg(result, 'en'));
+      const d = doc.querySelector('path.nodes-line')!.getAttribute('d')!;
+      const xs = [...d.matchAll(/H([\d.]+)/g)].map((m) => Number(m[1]));
+      const curve = nodesCurve(result);
+      // The plot runs from x = 84 to 676 (0 to the curve's range); each step is one H command.
+      const x = (concurrency: number) => Number((84 + (concurrency / nodesCurveRange(result)) * 592).toFixed(1));
+      expect(xs).toEqual(curve.slice(1).map((p) => x(p.concurrency)));
+      expect(pathYs(d)).toHaveLength(curve.length);
+    }
   });
 
   it('puts the planned point on the step line at the planned node count', () => {
