@@ -9,11 +9,15 @@
  * columns (one when a region is too wide for half the width) that grows downwards; the global
  * entry point feeds them through a trunk in the gap between the columns (or in the left margin
  * for one column) and a bus above each row, so no connector crosses a box.
+ *
+ * An engine-method plan draws each node's replicas: one row per replica, labelled "Replica 1 · TP4"
+ * beside its TP GPUs, so a node of 8 GPUs shows from 1 replica × TP8 to 8 replicas × TP1. Its
+ * nodes are wider and as tall as the most replicas any region runs.
  */
 import { formatNumber, type Lang, type SizingResult } from '../engine/index.js';
 import { formatHa } from '../i18n/cases.js';
 import { countLabel, label } from '../i18n/labels.js';
-import { COLORS, element, fitText, flowLegend, line, rect, svgDocument, text, textBlock, wrapText } from './svg.js';
+import { COLORS, element, fitText, flowLegend, line, rect, svgDocument, text, textBlock, textWidthPx, wrapText } from './svg.js';
 
 interface DiagramInput {
   regions: { name: string; result: SizingResult }[];
@@ -32,6 +36,16 @@ const TITLE_BASELINE_PX = 32;
 const NODE_WIDTH_PX = 104;
 const NODE_HEIGHT_PX = 54;
 const NODE_GAP_PX = 6;
+/** Nodes of an engine-method plan: wide enough for a replica's label and up to 8 GPUs beside it. */
+const ENGINE_NODE_WIDTH_PX = 160;
+/** Server name and sessions above the replica rows. */
+const ENGINE_NODE_HEADER_PX = 36;
+const REPLICA_ROW_PX = 16;
+/** Under the replica rows: the spare tag, or the same room left empty so every node is one size. */
+const ENGINE_NODE_FOOTER_PX = 20;
+/** The largest GPU square in a replica row; more GPUs get smaller squares. */
+const GPU_CELL_MAX_PX = 8;
+const REPLICA_LABEL_SIZE_PX = 10;
 /** Wider pods wrap their nodes into rows of this many. */
 const MAX_POD_COLUMNS = 4;
 const POD_HEADER_PX = 20;
@@ -57,19 +71,47 @@ interface Point {
   y: number;
 }
 
-interface PodGeometry {
-  columns: number;
+interface NodeGeometry {
   widthPx: number;
   heightPx: number;
 }
 
-function podGeometry(podSize: number): PodGeometry {
-  const columns = Math.min(podSize, MAX_POD_COLUMNS);
+interface PodGeometry {
+  columns: number;
+  widthPx: number;
+  heightPx: number;
+  node: NodeGeometry;
+}
+
+/** Replicas per node drawn in a region's nodes: the engine method's, none for the pooled method. */
+const replicasDrawn = (result: SizingResult) => (result.engine && result.nodes ? result.engine.replicasPerNode : 0);
+
+/** One size for every node of the diagram: the pooled box, or tall enough for the most replicas drawn. */
+function nodeGeometry(results: SizingResult[]): NodeGeometry {
+  const replicas = Math.max(...results.map(replicasDrawn));
+  if (replicas === 0) return { widthPx: NODE_WIDTH_PX, heightPx: NODE_HEIGHT_PX };
+  return { widthPx: ENGINE_NODE_WIDTH_PX, heightPx: ENGINE_NODE_HEADER_PX + replicas * REPLICA_ROW_PX + ENGINE_NODE_FOOTER_PX };
+}
+
+/**
+ * Nodes per pod row: up to MAX_POD_COLUMNS; the wider nodes of an engine-method plan with several
+ * regions wrap sooner, so a pod still fits half the width and regions stay two to a row.
+ */
+function podColumns(podSize: number, node: NodeGeometry, regionCount: number): number {
+  if (regionCount < 2 || node.widthPx === NODE_WIDTH_PX) return Math.min(podSize, MAX_POD_COLUMNS);
+  const halfInnerPx = (TARGET_WIDTH_PX - 2 * MARGIN_PX - REGION_GAP_PX) / 2 - 2 * REGION_PAD_PX;
+  const fitting = Math.max(1, Math.floor((halfInnerPx - NODE_GAP_PX) / (node.widthPx + NODE_GAP_PX)));
+  return Math.min(podSize, MAX_POD_COLUMNS, fitting);
+}
+
+function podGeometry(podSize: number, node: NodeGeometry, regionCount: number): PodGeometry {
+  const columns = podColumns(podSize, node, regionCount);
   const rows = Math.ceil(podSize / columns);
   return {
     columns,
-    widthPx: columns * NODE_WIDTH_PX + (columns + 1) * NODE_GAP_PX,
-    heightPx: POD_HEADER_PX + rows * (NODE_HEIGHT_PX + NODE_GAP_PX),
+    widthPx: columns * node.widthPx + (columns + 1) * NODE_GAP_PX,
+    heightPx: POD_HEADER_PX + rows * (node.heightPx + NODE_GAP_PX),
+    node,
   };
 }
 
@@ -143,29 +185,56 @@ function regionHeight(result: SizingResult, innerWidthPx: number, ctx: DrawConte
 
 interface NodeSpec {
   at: Point;
+  node: NodeGeometry;
   result: SizingResult;
   spare: boolean;
   pod: number;
   lang: Lang;
 }
 
-function drawNode({ at, result, spare, pod, lang }: NodeSpec): string {
+function drawNode({ at, node, result, spare, pod, lang }: NodeSpec): string {
   const style = spare
     ? { fill: COLORS.spareFill, stroke: COLORS.spareStroke, 'stroke-width': 1.5, 'stroke-dasharray': '5 3' }
     : { fill: COLORS.primaryLight, stroke: COLORS.primary, 'stroke-width': 1.2 };
-  const maxTextPx = NODE_WIDTH_PX - 10;
-  const centreX = at.x + NODE_WIDTH_PX / 2;
+  const maxTextPx = node.widthPx - 10;
+  const centreX = at.x + node.widthPx / 2;
   const sessions = countLabel(lang, 'sessionsCount', result.sessionsPerNode, formatNumber(result.sessionsPerNode, lang));
+  const replicas = replicasDrawn(result);
   const parts = [
-    rect(at.x, at.y, NODE_WIDTH_PX, NODE_HEIGHT_PX, { ...style, rx: 4, class: 'node', 'data-spare': String(spare), 'data-pod': pod }),
-    text(centreX, at.y + 17, fitText(result.server.name, maxTextPx, 11, true), { anchor: 'middle', sizePx: 11, bold: true }),
-    text(centreX, at.y + 32, fitText(sessions, maxTextPx, 10), { anchor: 'middle', sizePx: 10, fill: COLORS.muted }),
+    rect(at.x, at.y, node.widthPx, node.heightPx, { ...style, rx: 4, class: 'node', 'data-spare': String(spare), 'data-pod': pod }),
+    text(centreX, at.y + (replicas ? 15 : 17), fitText(result.server.name, maxTextPx, 11, true), { anchor: 'middle', sizePx: 11, bold: true }),
+    text(centreX, at.y + (replicas ? 29 : 32), fitText(sessions, maxTextPx, 10), { anchor: 'middle', sizePx: 10, fill: COLORS.muted }),
   ];
+  for (let replica = 0; replica < replicas; replica++) {
+    const rowAt = { x: at.x + 5, y: at.y + ENGINE_NODE_HEADER_PX + replica * REPLICA_ROW_PX };
+    parts.push(drawReplica({ at: rowAt, widthPx: node.widthPx - 10, index: replica + 1, tp: result.engine!.tp, lang }));
+  }
   if (spare) {
     const tag = label(lang, 'spareTag', { ha: formatHa(result.inputs.ha, lang) });
-    parts.push(text(centreX, at.y + 46, fitText(tag, maxTextPx, 10), { anchor: 'middle', sizePx: 10, bold: true, fill: COLORS.spareStroke }));
+    const tagY = replicas ? at.y + ENGINE_NODE_HEADER_PX + replicas * REPLICA_ROW_PX + 11 : at.y + 46;
+    parts.push(text(centreX, tagY, fitText(tag, maxTextPx, 10), { anchor: 'middle', sizePx: 10, bold: true, fill: COLORS.spareStroke }));
   }
   return parts.join('');
+}
+
+/** One replica of a node: a frame labelled "Replica 2 · TP4" with its TP GPUs drawn beside the label. */
+function drawReplica({ at, widthPx, index, tp, lang }: { at: Point; widthPx: number; index: number; tp: number; lang: Lang }): string {
+  const heightPx = REPLICA_ROW_PX - 3;
+  const name = label(lang, 'replicaTag', { index, tp });
+  const labelPx = Math.min(textWidthPx(name, REPLICA_LABEL_SIZE_PX), widthPx - 8);
+  // The GPUs share what the label leaves, right-aligned, each a square with a one-pixel gap.
+  const roomPx = widthPx - 8 - labelPx - 6;
+  const cellPx = Math.max(2, Math.min(GPU_CELL_MAX_PX, Math.floor(roomPx / tp)));
+  const gpus: string[] = [];
+  for (let gpu = 0; gpu < tp; gpu++) {
+    const x = at.x + widthPx - 4 - (tp - gpu) * cellPx;
+    gpus.push(rect(x, at.y + (heightPx - (cellPx - 1)) / 2, cellPx - 1, cellPx - 1, { fill: COLORS.primary, class: 'gpu' }));
+  }
+  return element('g', { class: 'replica', 'data-replica': index, 'data-tp': tp }, [
+    rect(at.x, at.y, widthPx, heightPx, { fill: COLORS.background, stroke: COLORS.primary, 'stroke-width': 0.8, rx: 3 }),
+    text(at.x + 4, at.y + heightPx - 3, fitText(name, labelPx, REPLICA_LABEL_SIZE_PX), { sizePx: REPLICA_LABEL_SIZE_PX }),
+    ...gpus,
+  ]);
 }
 
 interface PodSpec {
@@ -188,11 +257,12 @@ function drawPod(spec: PodSpec, ctx: DrawContext): string {
     text(at.x + 8, at.y + 14, label(ctx.lang, 'podName', { index: pod }), { sizePx: 11, bold: true, fill: COLORS.muted }),
   ];
   for (let i = 0; i < nodesInPod; i++) {
+    const node = ctx.pod.node;
     const nodeAt = {
-      x: at.x + NODE_GAP_PX + (i % ctx.pod.columns) * (NODE_WIDTH_PX + NODE_GAP_PX),
-      y: at.y + POD_HEADER_PX + Math.floor(i / ctx.pod.columns) * (NODE_HEIGHT_PX + NODE_GAP_PX),
+      x: at.x + NODE_GAP_PX + (i % ctx.pod.columns) * (node.widthPx + NODE_GAP_PX),
+      y: at.y + POD_HEADER_PX + Math.floor(i / ctx.pod.columns) * (node.heightPx + NODE_GAP_PX),
     };
-    parts.push(drawNode({ at: nodeAt, result, spare: firstNode + i >= spareFrom, pod, lang: ctx.lang }));
+    parts.push(drawNode({ at: nodeAt, node, result, spare: firstNode + i >= spareFrom, pod, lang: ctx.lang }));
   }
   return element('g', { class: 'pod', 'data-pod': pod }, parts);
 }
@@ -296,9 +366,16 @@ function drawGlobalEntry(centreX: number, y: number, lang: Lang): string {
   ]);
 }
 
-function drawLegend(at: Point, maxWidthPx: number, lang: Lang): { svg: string; heightPx: number } {
+function drawLegend({ at, maxWidthPx, lang, replicas }: { at: Point; maxWidthPx: number; lang: Lang; replicas: boolean }): { svg: string; heightPx: number } {
+  const replicaItems = replicas
+    ? [
+        { text: label(lang, 'legendReplica'), box: { fill: COLORS.background, stroke: COLORS.primary } },
+        { text: label(lang, 'legendGpu'), box: { fill: COLORS.primary, stroke: COLORS.primary } },
+      ]
+    : [];
   const items = [
     { text: label(lang, 'legendNode'), box: { fill: COLORS.primaryLight, stroke: COLORS.primary } },
+    ...replicaItems,
     { text: label(lang, 'legendSpareNode'), box: { fill: COLORS.spareFill, stroke: COLORS.spareStroke, 'stroke-dasharray': '4 2' } },
     { text: label(lang, 'legendPod'), box: { fill: COLORS.podFill, stroke: COLORS.reserved } },
     { text: label(lang, 'loadBalancer'), box: { fill: COLORS.balancerFill, stroke: COLORS.balancerStroke } },
@@ -343,7 +420,7 @@ function placeRegions(boxes: RegionBox[], grid: Grid, top: number): { placed: { 
 export function architectureDiagramSvg(input: DiagramInput, lang: Lang): string {
   const podSize = Number.isInteger(input.podSize) && input.podSize >= 1 ? input.podSize : 3;
   if (input.regions.length === 0) throw new Error('architecture diagram needs at least one region');
-  const pod = podGeometry(podSize);
+  const pod = podGeometry(podSize, nodeGeometry(input.regions.map((r) => r.result)), input.regions.length);
   const maxPods = Math.max(...input.regions.map((r) => podCount(r.result, podSize)));
   const grid = gridFor(input.regions.length, maxPods, pod);
   const ctx: DrawContext = { lang, podSize, pod, podsPerRow: grid.podsPerRow };
@@ -363,7 +440,8 @@ export function architectureDiagramSvg(input: DiagramInput, lang: Lang): string 
     parts.push(fanOut({ x: centreX, y: globalY + GLOBAL_HEIGHT_PX }, layout.rows, trunkX));
   }
   for (const { box, at } of layout.placed) parts.push(drawRegion(box, at, ctx));
-  const key = drawLegend({ x: MARGIN_PX, y: layout.bottom + 4 }, grid.widthPx - 2 * MARGIN_PX, lang);
+  const replicas = input.regions.some((r) => replicasDrawn(r.result) > 0);
+  const key = drawLegend({ at: { x: MARGIN_PX, y: layout.bottom + 4 }, maxWidthPx: grid.widthPx - 2 * MARGIN_PX, lang, replicas });
   parts.push(key.svg);
   return svgDocument(grid.widthPx, layout.bottom + 4 + key.heightPx, parts, { class: 'diagram', 'data-pod-size': podSize, 'aria-label': title });
 }

@@ -165,3 +165,60 @@ describe('architecture diagram layout (reads in the app panel at 100%)', () => {
     expect(png.height).toBe(Math.round(2 * svgSize(svg).heightPx));
   });
 });
+
+describe('architecture diagram of an engine-method plan: replicas inside each node', () => {
+  const saas = findTemplate('saas-startup')!.inputs;
+  const engineAt = (tp: number) => planScenario({ ...saas, method: 'engine', modelId: 'llama-3.1-8b', serverId: 'dgx100', tp, concurrency: 1400, effectiveContextTokens: 16000, kvPrecision: 'auto', ha: 'n+1' }, BUILT_IN_CATALOG);
+  const diagramOf = (result: SizingResult, lang: 'en' | 'pt-BR' = 'en') => parseSvg(architectureDiagramSvg({ regions: [{ name: 'Engine', result }], podSize: 3 }, lang));
+  const replicasIn = (doc: Document, node: Element) => [...doc.querySelectorAll('g.replica')].filter((g) => inside(boxOf(g.querySelector('rect')!), boxOf(node)));
+
+  for (const tp of [1, 2, 4, 8]) {
+    it(`draws ${8 / tp} replica(s) of TP${tp} in every node, spare ones too, each with its ${tp} GPU(s) inside its frame`, () => {
+      const result = engineAt(tp);
+      expect(result.engine!.replicasPerNode).toBe(8 / tp);
+      const doc = diagramOf(result);
+      const nodes = nodesOf(doc);
+      expect(nodes).toHaveLength(result.nodes!.total);
+      expect(nodes.some((n) => n.getAttribute('data-spare') === 'true')).toBe(true);
+      for (const node of nodes) {
+        const replicas = replicasIn(doc, node);
+        expect(replicas.map((g) => g.getAttribute('data-replica'))).toEqual(Array.from({ length: 8 / tp }, (_, i) => String(i + 1)));
+        for (const replica of replicas) {
+          expect(replica.getAttribute('data-tp')).toBe(String(tp));
+          const frame = boxOf(replica.querySelector('rect')!);
+          const gpus = [...replica.querySelectorAll('rect.gpu')].map(boxOf);
+          expect(gpus).toHaveLength(tp);
+          for (const gpu of gpus) expect(inside(gpu, frame)).toBe(true);
+          for (const [i, a] of gpus.entries()) for (const b of gpus.slice(i + 1)) expect(overlaps(a, b)).toBe(false);
+        }
+        for (const [i, a] of replicas.entries()) for (const b of replicas.slice(i + 1)) expect(overlaps(boxOf(a.querySelector('rect')!), boxOf(b.querySelector('rect')!))).toBe(false);
+      }
+      const text = doc.documentElement.textContent!;
+      expect(text).toContain(`Replica 1 · TP${tp}`);
+      expect(text).toContain(`Replica ${8 / tp} · TP${tp}`);
+      expect(text).not.toContain('…');
+      expect(diagramOf(result, 'pt-BR').documentElement.textContent).toContain(`Réplica ${8 / tp} · TP${tp}`);
+    });
+  }
+
+  it('leaves a pooled diagram without replicas, with the same node boxes as before', () => {
+    const doc = parseSvg(architectureDiagramSvg({ regions: [{ name: 'API', result: publicApi }], podSize: 3 }, 'en'));
+    expect(doc.querySelectorAll('g.replica')).toHaveLength(0);
+    expect(doc.documentElement.textContent).not.toContain('Replica');
+    for (const node of nodesOf(doc)) expect([num(node, 'width'), num(node, 'height')]).toEqual([104, 54]);
+  });
+
+  it('keeps a multi-region engine plan two regions to a row, inside the panel, without overlaps', () => {
+    const regions = [...serverless.regions!, { name: 'São Paulo', concurrency: 1200, overrides: {} }];
+    const plan = planRegions({ ...serverless.inputs, method: 'engine', tp: 2 }, regions, BUILT_IN_CATALOG);
+    const doc = parseSvg(architectureDiagramSvg({ regions: plan.regions, podSize: 3 }, 'en'));
+    expect(Number(doc.documentElement.getAttribute('width'))).toBeLessThanOrEqual(TARGET_WIDTH_PX);
+    const boxes = [...doc.querySelectorAll('g.region')].map((g) => boxOf(g.querySelector('rect')!));
+    expect(boxes.map((b) => boxes.filter((other) => other.y === b.y).length)).toEqual([2, 2, 2, 2]);
+    for (const region of doc.querySelectorAll('g.region')) {
+      const box = boxOf(region.querySelector('rect')!);
+      for (const node of nodesOf(region)) expect(inside(boxOf(node), box)).toBe(true);
+    }
+    expect(doc.querySelectorAll('g.replica')).toHaveLength(4 * plan.totals.nodes!);
+  });
+});
