@@ -21,7 +21,7 @@ const BASIS_KEYS = { 'engine-log': 'visibleBasisEngineLog', measured: 'visibleBa
 /** The memory basis a result stands on: the nominal or measured HBM, or for the engine method where its visible memory comes from. */
 export function basisLabel(result: SizingResult, lang: Lang): string {
   const e = result.engine;
-  if (e) return label(lang, BASIS_KEYS[e.visibleBasis]);
+  if (e) return label(lang, 'perGpuBasis', { basis: label(lang, BASIS_KEYS[e.visibleBasis]) });
   return label(lang, result.inputs.memoryBasis === 'measured' ? 'basisMeasured' : 'basisNominal');
 }
 

@@ -47,7 +47,7 @@ describe('the PDF states the method a scenario was sized with', () => {
     expect(engineEn).toMatch(new RegExp(`Method: engine method \\(vLLM ${version.replace('.', '\\.')}\\)`));
     expect(engineEn).toMatch(new RegExp(`Method\\s+engine method \\(vLLM ${version.replace('.', '\\.')}\\)`));
     expect(engineEn).not.toContain('pooled');
-    expect(enginePt).toContain(`Método: método engine (vLLM ${version})`);
+    expect(enginePt).toContain(`Método: método engine (vLLM ${version}), memória por GPU: como o engine registra no log`);
     expect(enginePt).not.toContain('nó agregado');
     // The pooled method's own knobs do not apply to an engine-method plan.
     expect(engineEn).not.toMatch(/KV budget ratio|Runtime overhead \(GiB\)/);
