@@ -95,3 +95,31 @@ test('a saved calibration profile changes the plan: the results say which log it
     await app.screenshot({ path: `${shots}/engine-calibrated-${name}.png` });
   }
 });
+
+test('the diagram panel draws an engine-method plan\'s replicas inside each node, in both languages', async ({ app }) => {
+  await createProject(app, 'Engine diagram');
+  await scenarioFromTemplate(app, 'saas-startup');
+  await app.getByTestId('input-method').selectOption('engine');
+  await app.getByTestId('group-engine').locator('summary').click();
+  await app.getByTestId('input-tp').fill('2');
+  await resultsReady(app);
+  await expect(app.getByTestId('engine-layout')).toHaveText('8 GPUs = 4 replicas × TP2');
+  await expect(app.getByTestId('save-state')).toHaveAttribute('data-save-state', 'saved');
+  await app.getByTestId('tab-diagram').click();
+  const panel = app.getByTestId('diagram-panel');
+  await expect(panel).toHaveAttribute('data-diagram-state', 'ready');
+  const nodes = Number(await panel.getAttribute('data-node-count'));
+  await expect(panel.locator('svg g.replica')).toHaveCount(4 * nodes);
+  await expect(panel.locator('svg g.replica[data-tp="2"] rect.gpu')).toHaveCount(8 * nodes);
+  await expect(panel.locator('svg')).toContainText('Replica 4 · TP2');
+  if (shots) await panel.screenshot({ path: `${shots}/engine-diagram-en.png` });
+
+  await app.getByTestId('nav-settings').click();
+  await app.getByTestId('settings-lang').selectOption('pt-BR');
+  await app.getByTestId('settings-theme-dark').check();
+  await expect(app.getByTestId('settings-state')).toHaveAttribute('data-save-state', 'saved');
+  await app.goBack();
+  await app.getByTestId('tab-diagram').click();
+  await expect(panel.locator('svg')).toContainText('Réplica 4 · TP2');
+  if (shots) await panel.screenshot({ path: `${shots}/engine-diagram-pt-dark.png` });
+});
