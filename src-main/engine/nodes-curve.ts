@@ -1,3 +1,4 @@
+import { firstRise } from './first-rise.js';
 import { sizeMethod } from './plan.js';
 import type { SizingResult } from './types.js';
 
@@ -41,15 +42,9 @@ const rank = (nodes: number | null) => nodes ?? Infinity;
 
 /** Smallest concurrency in (from, max] needing more than `nodes` nodes, or null. */
 function firstConcurrencyAbove({ nodesAt, from, nodes, max }: { nodesAt: (c: number) => number | null; from: number; nodes: number | null; max: number }): number | null {
-  if (nodes === null || rank(nodesAt(max)) <= nodes) return null;
-  let low = from;
-  let high = max;
-  while (high - low > 1) {
-    const middle = Math.floor((low + high) / 2);
-    if (rank(nodesAt(middle)) > nodes) high = middle;
-    else low = middle;
-  }
-  return high;
+  const rises = (concurrency: number) => rank(nodesAt(concurrency)) > rank(nodes);
+  if (nodes === null || !rises(max)) return null;
+  return firstRise({ low: from, high: max, rises, integer: true });
 }
 
 function sampled(nodesAt: (c: number) => number | null, max: number): NodesCurvePoint[] {

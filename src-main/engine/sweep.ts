@@ -1,3 +1,4 @@
+import { firstRise } from './first-rise.js';
 import { findModel, findServer } from './catalogs/index.js';
 import { withWeightsPrecision } from './weights.js';
 import { estimateCost } from './cost.js';
@@ -123,17 +124,11 @@ function nodeThresholds(points: SweepPoint[], field: SweepField, nodesAt: (value
     const before = points[i - 1]!.nodesTotal;
     const now = points[i]!.nodesTotal;
     if (before === null || now === null || now <= before) continue;
-    let low = points[i - 1]!.value;
-    let high = points[i]!.value;
-    const integer = INTEGER_FIELDS.has(field);
-    const narrowEnough = () => (integer ? high - low <= 1 : high - low <= 1e-9 * Math.max(1, Math.abs(high)));
-    while (!narrowEnough()) {
-      const mid = integer ? Math.floor((low + high) / 2) : (low + high) / 2;
-      const nodes = nodesAt(mid);
-      if (nodes !== null && nodes > before) high = mid;
-      else low = mid;
-    }
-    thresholds.push(high);
+    const rises = (value: number) => {
+      const nodes = nodesAt(value);
+      return nodes !== null && nodes > before;
+    };
+    thresholds.push(firstRise({ low: points[i - 1]!.value, high: points[i]!.value, rises, integer: INTEGER_FIELDS.has(field) }));
   }
   return thresholds;
 }
