@@ -128,9 +128,17 @@ export function offersKvPrecision(policy: EnginePolicy, precision: KvPrecision):
  * others 2048 and 256. SGLang: chunked_prefill_size 8192 and max_running_requests 4096 at most.
  * TensorRT-LLM (trtllm-serve): max_num_tokens 8192, max_batch_size 2048.
  */
-export function defaultBatchLimits(engine: ServingEngine, visibleGiB: number, generation: string | undefined): { maxNumBatchedTokens: number; maxNumSeqs: number } {
-  if (engine === 'sglang') return { maxNumBatchedTokens: 8192, maxNumSeqs: 4096 };
-  if (engine === 'trtllm') return { maxNumBatchedTokens: 8192, maxNumSeqs: 2048 };
+type BatchLimits = Readonly<{ maxNumBatchedTokens: number; maxNumSeqs: number }>;
+
+// Shared constants: the engine method asks for these on every evaluation (sweeps, the optimiser).
+const SGLANG_LIMITS: BatchLimits = { maxNumBatchedTokens: 8192, maxNumSeqs: 4096 };
+const TRTLLM_LIMITS: BatchLimits = { maxNumBatchedTokens: 8192, maxNumSeqs: 2048 };
+const VLLM_LARGE_GPU_LIMITS: BatchLimits = { maxNumBatchedTokens: 8192, maxNumSeqs: 1024 };
+const VLLM_SMALL_GPU_LIMITS: BatchLimits = { maxNumBatchedTokens: 2048, maxNumSeqs: 256 };
+
+export function defaultBatchLimits(engine: ServingEngine, visibleGiB: number, generation: string | undefined): BatchLimits {
+  if (engine === 'sglang') return SGLANG_LIMITS;
+  if (engine === 'trtllm') return TRTLLM_LIMITS;
   const large = visibleGiB >= 70 && generation !== 'ampere';
-  return large ? { maxNumBatchedTokens: 8192, maxNumSeqs: 1024 } : { maxNumBatchedTokens: 2048, maxNumSeqs: 256 };
+  return large ? VLLM_LARGE_GPU_LIMITS : VLLM_SMALL_GPU_LIMITS;
 }

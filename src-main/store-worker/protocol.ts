@@ -46,3 +46,24 @@ export function serializeError(error: unknown): SerializedError {
   if (!(error instanceof Error)) return { isStoreError: false, name: 'Error', message: String(error), fields: {} };
   return { isStoreError: error instanceof StoreError, name: error.name, message: error.message, stack: error.stack, fields: { ...error } };
 }
+
+/**
+ * An answer as plain data for postMessage: objects that are not plain (the engine's lazily built
+ * texts) become what their toJSON gives, as they would over HTTP; binary data and everything else
+ * stay as they are. Changes the answer in place (it was built for this call) and returns it.
+ */
+export function cloneable<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return value;
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const field = record[key];
+    if (field === null || typeof field !== 'object') continue;
+    const prototype = Object.getPrototypeOf(field) as unknown;
+    const plain = prototype === Object.prototype || prototype === null || Array.isArray(field);
+    const json = (field as { toJSON?: unknown }).toJSON;
+    // Only a lazy text is replaced: records shared with the catalog (possibly frozen) are only read.
+    if (!plain && typeof json === 'function' && !(field instanceof Date)) record[key] = json.call(field);
+    else cloneable(field);
+  }
+  return value;
+}

@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { callApi, createApiContext, type ApiContext } from '../api/index.js';
 import { openStore, type Store } from '../store/index.js';
-import { serializeError, type FromStoreThread, type StoreThreadSetup, type ToStoreThread } from './protocol.js';
+import { cloneable, serializeError, type FromStoreThread, type StoreThreadSetup, type ToStoreThread } from './protocol.js';
 
 const setup = workerData as StoreThreadSetup;
 const port = parentPort!;
@@ -28,7 +28,7 @@ if (store) {
       port.close();
       return;
     }
-    void callApi(ctx, message.method, message.input, { lang: message.lang }).then((response) => post({ kind: 'answer', id: message.id, response }));
+    void callApi(ctx, message.method, message.input, { lang: message.lang }).then((response) => post({ kind: 'answer', id: message.id, response: cloneable(response) }));
   });
   post({ kind: 'ready' });
 }

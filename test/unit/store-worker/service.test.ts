@@ -28,6 +28,16 @@ async function started(options: { slowCallMs?: number } = {}) {
 }
 
 describe('the API contract on store threads', () => {
+  it('answers an infeasible engine-method plan with its message in both languages (lazily built texts cross the thread as text)', async () => {
+    const { api } = await started();
+    const inputs = { ...findTemplate('saas-startup')!.inputs, method: 'engine', modelId: 'deepseek-v3', serverId: 'dgx100', tp: 8 };
+    const sized = await api.call('sizing.scenario', { inputs });
+    const infeasibility = sized.ok ? (sized.result as { infeasibility: { code: string; message: { en: string; 'pt-BR': string } } }).infeasibility : null;
+    expect(infeasibility?.code).toBe('weights-do-not-fit');
+    expect(infeasibility?.message.en).toMatch(/^At TP 8, each GPU needs/);
+    expect(infeasibility?.message['pt-BR']).toMatch(/^Com TP 8, cada GPU precisa/);
+  });
+
   it('runs reads and writes against one database', async () => {
     const { api } = await started();
     const created = await api.call('projects.create', { name: 'Threads' });
