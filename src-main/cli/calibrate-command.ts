@@ -106,7 +106,9 @@ async function calibrate(ctx: ApiContext, args: ParsedArgs, out: (text: string) 
     out(JSON.stringify({ ...reading, trimmed: file.trimmed, saved: saved?.saved ?? null, replaced: saved?.replaced ?? null }, null, 2) + '\n');
   } else {
     const chosen = { model: input.modelId !== undefined, server: input.serverId !== undefined };
-    out(calibrationReport(reading, lang, { source: file.source, trimmed: file.trimmed, saved, chosen }, ctx.store.catalog.effective()));
+    // The records the report names (custom ones included) come through the contract, like every other read.
+    const catalog = await call(ctx, 'catalog.list', {});
+    out(calibrationReport(reading, lang, { source: file.source, trimmed: file.trimmed, saved, chosen }, catalog));
   }
   return EXIT_OK;
 }
