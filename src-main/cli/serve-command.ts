@@ -22,8 +22,8 @@ export async function run({ args, out }: CommandContext): Promise<number> {
   const verbose = args.switches.has('verbose');
   // Chosen here, so the log can keep it out of every line.
   const token = process.env.SIZING_SERVE_TOKEN || randomBytes(24).toString('base64url');
-  // Failures always reach stderr; slow calls and requests only with --verbose.
-  const log = createStreamLogger((text) => process.stderr.write(text), { minLevel: verbose ? 'info' : 'error', secrets: [token] });
+  // Failures and store notices (a lock wait) always reach stderr; slow calls and requests only with --verbose.
+  const log = createStreamLogger((text) => process.stderr.write(text), { minLevel: verbose ? 'info' : 'warn', secrets: [token] });
   const staticDir = join(appRoot(), 'out', 'renderer');
   await ensureRendererBuilt({ appDir: appRoot(), staticDir, say: (line) => process.stderr.write(line) });
   let api: ApiService;

@@ -65,7 +65,7 @@ export async function startApiService(options: ApiServiceOptions): Promise<ApiSe
       const response = await (def?.writes ? writer : reader).call(method, input, lang);
       const ms = performance.now() - startedAt;
       // Method and duration only: never the input, which is the user's data.
-      if (ms > slowCallMs) log({ level: 'warn', message: `slow API call: ${method} took ${Math.round(ms)} ms` });
+      if (ms > slowCallMs) log({ level: 'info', message: `slow API call: ${method} took ${Math.round(ms)} ms` });
       const change = response.ok ? def?.changes : undefined;
       if (change) await Promise.allSettled([...listeners].map(async (listener) => listener(change)));
       return response;

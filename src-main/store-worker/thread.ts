@@ -4,6 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { callApi, createApiContext, type ApiContext } from '../api/index.js';
+import type { LocalizedText } from '../engine/types.js';
 import { openStore, type Store } from '../store/index.js';
 import { cloneable, serializeError, type FromStoreThread, type StoreThreadSetup, type ToStoreThread } from './protocol.js';
 
@@ -13,7 +14,9 @@ const post = (message: FromStoreThread) => port.postMessage(message);
 
 let store: Store | undefined;
 try {
-  store = openStore(setup.dbPath, { nativeBinding: setup.nativeBinding });
+  // What the command line prints as a notice (a lock wait, an empty file made a database) goes to the host's log.
+  const onNotice = (text: LocalizedText) => post({ kind: 'log', entry: { level: 'warn', message: `${setup.dbPath}: ${text.en}` } });
+  store = openStore(setup.dbPath, { nativeBinding: setup.nativeBinding, onNotice });
 } catch (error) {
   post({ kind: 'open-failed', error: serializeError(error) });
 }

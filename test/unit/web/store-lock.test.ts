@@ -14,7 +14,7 @@ afterEach(async () => {
 });
 
 describe('the web host while another program holds the write lock', () => {
-  it('serves files and reads at once, and the waiting write succeeds once the lock is released', async () => {
+  it('serves files and reads at once, says in the terminal that a write waits, and the waiting write succeeds once the lock is released', async () => {
     const db = join(tempDir(), 'locked.db');
     host = await serve(db);
     expect((await apiCall(host, 'projects.create', { name: 'before the lock' })).status).toBe(200);
@@ -34,6 +34,8 @@ describe('the web host while another program holds the write lock', () => {
     expect([page.status, page.body.includes('<div id="app">')]).toEqual([200, true]);
     expect(JSON.parse(list.body).result.map((p: { name: string }) => p.name)).toEqual(['before the lock']);
 
+    // The terminal says why the save waits, as the command line does (the writer thread's notice).
+    await expect.poll(() => host!.stderr(), { timeout: 30_000 }).toContain(`${db}: another program is writing this project database; retrying…`);
     await holder.release();
     const written = await write;
     expect(written.status, written.body).toBe(200);
