@@ -1,4 +1,4 @@
-import { BUILT_IN_CATALOG, formatNumber, formatUsd, OPTIMISE_OBJECTIVES, optimise, SERVING_ENGINES, type ServingEngine, type Catalog, type Lang, type OptimiseResult, type RuledOutReason } from '../engine/index.js';
+import { BUILT_IN_CATALOG, formatNumber, formatSeconds, formatUsd, OPTIMISE_OBJECTIVES, optimise, SERVING_ENGINES, type ServingEngine, type Catalog, type Lang, type OptimiseResult, type RuledOutReason } from '../engine/index.js';
 import { optimiseCsv } from '../export/optimise.js';
 import { label } from '../i18n/labels.js';
 import { parseChoice, parseNumber, type ParsedArgs } from './args.js';
@@ -96,7 +96,7 @@ export function optimiseText(result: OptimiseResult, lang: Lang): string {
   const header = ['#', L('server'), 'engine', 'TP', 'KV', lang === 'pt-BR' ? 'pesos' : 'weights', L('nodes'), lang === 'pt-BR' ? 'TCO (alto)' : 'TCO (high)', 'TPOT ms', 'TTFT s', lang === 'pt-BR' ? 'limite' : 'binding', 'USD/M tok'];
   const rows = result.plans.map((p, i) => [
     String(i + 1), p.serverId, p.engine ?? '—', String(p.tp), p.kvPrecision, p.weightsPrecision, n(p.nodes.total), formatUsd(p.cost.tcoHighUsd, lang),
-    p.tpotMs === null ? '—' : n(p.tpotMs, 1, 1), p.ttftS === null ? '—' : n(p.ttftS, 2, 2), p.bindingLimit,
+    p.tpotMs === null ? '—' : n(p.tpotMs, 1, 1), p.ttftS === null ? '—' : formatSeconds(p.ttftS, lang), p.bindingLimit,
     p.tcoPerMillionTokensUsd === null ? '—' : n(p.tcoPerMillionTokensUsd, 2, 2),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

@@ -25,6 +25,16 @@ export function formatUsd(value: number, lang: Lang, extraDigits = 0): string {
   return `USD ${formatNumber(value, lang, abs < 10 ? 2 + extraDigits : extraDigits)}`;
 }
 
+/**
+ * A time to first token in seconds: two decimals from 0.1 s up, two significant digits below, so a
+ * short prompt on a fast replica reads 0.0093 s rather than 0.00 or 0.01 (a target is set in seconds).
+ */
+export function formatSeconds(seconds: number, lang: Lang): string {
+  if (seconds <= 0 || seconds >= 0.1) return formatNumber(seconds, lang, 2, 2);
+  const digits = Math.min(6, 1 - Math.floor(Math.log10(seconds)));
+  return formatNumber(seconds, lang, digits, digits);
+}
+
 export function formatPercent(ratio: number, lang: Lang, digits = 1): string {
   return `${formatNumber(ratio * 100, lang, digits)}%`;
 }

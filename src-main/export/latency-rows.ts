@@ -1,4 +1,4 @@
-import { formatNumber, type Lang, type SizingResult } from '../engine/index.js';
+import { formatNumber, formatSeconds, type Lang, type SizingResult } from '../engine/index.js';
 import { bindingLabel, label, type LabelKey } from '../i18n/labels.js';
 
 /** One line of the latency figures: what it is, its value, and a note. */
@@ -16,7 +16,7 @@ export function latencyRows(result: SizingResult, lang: Lang): LatencyRow[] {
   const n = (v: number, digits = 0, min = 0) => formatNumber(v, lang, digits, min);
   const i = result.inputs;
   const target = (value: number | undefined, unit: string) => (value === undefined ? undefined : `${L('target')} ${n(value, 2)} ${unit}`);
-  const ttft = lat.ttftS === null ? (i.promptTokens === undefined ? L('ttftNeedsPrompt') : L('ttftQueues')) : `${n(lat.ttftS, 2, 2)} s`;
+  const ttft = lat.ttftS === null ? (i.promptTokens === undefined ? L('ttftNeedsPrompt') : L('ttftQueues')) : `${formatSeconds(lat.ttftS, lang)} s`;
   const rows: LatencyRow[] = [
     [L('latencyReplicaLayout'), L('latencyReplicaLayoutValue', { replicas: lat.replicasPerNode, tp: lat.tp }), lat.computePrecision],
     [L('tpotAtLoad'), `${n(lat.tpotMs, 1, 1)} ms`, [L('sessionsPerReplicaAtLoad', { sessions: n(lat.plannedSessionsPerReplica) }), target(i.tpotMs, 'ms')].filter(Boolean).join(', ')],

@@ -9,6 +9,7 @@ import {
   SERVING_ENGINE_NAMES,
   costInput,
   formatPercent,
+  formatSeconds,
   formatUsd,
   formatUsdRange,
   storageName,
@@ -162,7 +163,7 @@ function optimisedPlansSection(w: ReportWriter, optimisation: PlanOptimisation):
       const header = ['#', L('server'), 'KV', L('nodes'), L('tcoHighUsd'), 'TPOT (ms)', 'TTFT (s)', L('bindingShort'), L('perMillionTokens')];
       const rows = result.plans.slice(0, TOP_PLANS_IN_REPORT).map((p, i) => [
         String(i + 1), p.serverName, p.kvPrecision, n(p.nodes.total), formatUsd(p.cost.tcoHighUsd, w.lang),
-        p.tpotMs === null ? '—' : n(p.tpotMs, 1, 1), p.ttftS === null ? '—' : n(p.ttftS, 2, 2), bindingLabel(w.lang, p.bindingLimit, true),
+        p.tpotMs === null ? '—' : n(p.tpotMs, 1, 1), p.ttftS === null ? '—' : formatSeconds(p.ttftS, w.lang), bindingLabel(w.lang, p.bindingLimit, true),
         p.tcoPerMillionTokensUsd === null ? '—' : n(p.tcoPerMillionTokensUsd, 2, 2),
       ]);
       w.grid(header, rows, [0.4, 2, 0.6, 0.6, 1.5, 0.9, 0.9, 1.3, 1.1]);

@@ -1,6 +1,6 @@
 import { computed } from 'vue';
 import { createI18n, useI18n } from 'vue-i18n';
-import { formatNumber, formatPercent, formatUsd, formatUsdRange, type Lang } from '../../src-main/engine/index';
+import { formatNumber, formatPercent, formatSeconds, formatUsd, formatUsdRange, type Lang } from '../../src-main/engine/index';
 import { en } from './en';
 import { ptBR } from './pt-BR';
 
@@ -47,6 +47,7 @@ export function useFormat() {
     gib: (value: number) => formatNumber(value, lang.value, 2, 2),
     usd: (value: number) => formatUsd(value, lang.value),
     usdRange: (low: number, high: number) => formatUsdRange(low, high, lang.value, usdRange),
+    seconds: (value: number) => formatSeconds(value, lang.value),
     pct: (ratio: number, digits = 1) => formatPercent(ratio, lang.value, digits),
     date: (iso: string) => d(new Date(iso), 'short'),
   };

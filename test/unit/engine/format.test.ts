@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatPercent, formatUsd } from '../../../src-main/engine/index.js';
+import { formatNumber, formatPercent, formatSeconds, formatUsd } from '../../../src-main/engine/index.js';
 
 describe('number formatting for messages and reports', () => {
   it('formats per language, with at most and at least the asked decimals', () => {
@@ -31,5 +31,16 @@ describe('number formatting for messages and reports', () => {
     expect(formatPercent(0.4251, 'pt-BR')).toBe('42,5%');
     expect(formatPercent(0.4251, 'en', 0)).toBe('43%');
     expect(formatPercent(0.99951, 'en', 2)).toBe('99.95%');
+  });
+});
+
+describe('formatSeconds', () => {
+  it('keeps two significant digits below 0.1 s and two decimals above, in both languages', () => {
+    expect(formatSeconds(0.0093, 'en')).toBe('0.0093');
+    expect(formatSeconds(0.012, 'pt-BR')).toBe('0,012');
+    expect(formatSeconds(0.37, 'en')).toBe('0.37');
+    expect(formatSeconds(0.1, 'en')).toBe('0.10');
+    expect(formatSeconds(12.345, 'pt-BR')).toBe('12,35');
+    expect(formatSeconds(0, 'en')).toBe('0.00');
   });
 });
