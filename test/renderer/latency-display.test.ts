@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { BUILT_IN_CATALOG, planScenario, withDefaults, type SizingInputs } from '../../src-main/engine/index';
+import { BUILT_IN_CATALOG, formatSeconds, planScenario, withDefaults, type SizingInputs } from '../../src-main/engine/index';
 import ResultsView from '../../src-renderer/components/results/ResultsView.vue';
 import { mountIn } from './helpers';
 
@@ -17,7 +17,7 @@ describe('latency in the results', () => {
     const lat = result.latency!;
     expect(wrapper.get('[data-testid="value-tpot"]').text()).toBe(lat.tpotMs.toFixed(1));
     expect(wrapper.get('[data-testid="figure-tpot"]').text()).toContain('target 40 ms');
-    expect(wrapper.get('[data-testid="value-ttft"]').text()).toBe(lat.ttftS!.toFixed(2));
+    expect(wrapper.get('[data-testid="value-ttft"]').text()).toBe(formatSeconds(lat.ttftS!, 'en'));
     expect(wrapper.get('[data-testid="value-tokens-per-second"]').text()).toBe(Math.round(lat.outputTokensPerSecondPerPlan).toLocaleString('en'));
     expect(wrapper.get('[data-testid="value-cost-per-million"]').text()).toMatch(/^USD \d+\.\d\d – \d+\.\d\d$/);
     expect(wrapper.get('[data-testid="figure-cost-per-million"]').text()).toContain('around the clock');
