@@ -169,7 +169,7 @@ function memoryTerms(
   const { inputs, model, server, tp } = scenario;
   const formula = perGpuTerms(s, model, server, tp);
   if (inputs.calibration === 'off' || !scenario.profiles) return { perGpu: formula, calibration: null };
-  const profile = profileFor(scenario.profiles, { modelId: model.id, serverId: server.id, engine: s.engine, tp, weightsAsShipped: inputs.weightsPrecision === undefined });
+  const profile = profileFor(scenario.profiles, { modelId: model.id, serverId: server.id, engine: s.engine, tp, weightsAsShipped: inputs.weightsPrecision === undefined || inputs.weightsPrecision === model.weightsFormat });
   if (!profile) return { perGpu: formula, calibration: null };
   // A log without its fraction ran at its version's default; one with KV tokens only counts them at its own KV dtype.
   const loggedPolicy = enginePolicy(profile.engine, versionFamilyOf(profile.engine, profile.engineVersion));

@@ -27,8 +27,12 @@ function weightsGiBIn(model: ModelRecord, precision: WeightsPrecision): number {
   return (embeddings * 2 + linear * LINEAR_BYTES[precision]) / BYTES_PER_GIB;
 }
 
-/** The model as it loads in the chosen format: weightsGiB and weightsFormat follow from the parameters. */
+/**
+ * The model as it loads in the chosen format: weightsGiB and weightsFormat follow from the parameters.
+ * The checkpoint's own format is the checkpoint as shipped: its record's weights, which a calibration
+ * log of it measured too.
+ */
 export function withWeightsPrecision(model: ModelRecord, precision: WeightsPrecision | undefined): ModelRecord {
-  if (precision === undefined) return model;
+  if (precision === undefined || precision === model.weightsFormat) return model;
   return { ...model, weightsGiB: weightsGiBIn(model, precision), weightsFormat: `${precision} (embeddings and output head bf16)` };
 }

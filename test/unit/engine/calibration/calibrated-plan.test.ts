@@ -3,6 +3,7 @@ import {
   BUILT_IN_CATALOG,
   findModel,
   findServer,
+  optimise,
   parseStartupLog,
   predictLog,
   planRegions,
@@ -85,6 +86,8 @@ describe('a calibration profile in the plan', () => {
     expect(planScenario({ ...LLAMA_H100, calibration: 'off' }, withProfiles(VLLM_H100))).toEqual({ ...formula, inputs: { ...formula.inputs, calibration: 'off' } });
     const fp8 = { ...LLAMA_H100, weightsPrecision: 'fp8' as const };
     expect(planScenario(fp8, withProfiles(VLLM_H100))).toEqual(planScenario(fp8, BUILT_IN_CATALOG));
+    // bf16 is how the checkpoint ships: that is the checkpoint the log measured.
+    expect(planScenario({ ...LLAMA_H100, weightsPrecision: 'bf16' }, withProfiles(VLLM_H100)).engine!.calibration?.profile.source).toBe('startup.log');
   });
 
   it('the default TP is chosen with the calibrated figures too', () => {
@@ -111,6 +114,27 @@ describe('a calibration profile in the plan', () => {
     const plan = planRegions(LLAMA_H200_SGLANG, [{ name: 'east', concurrency: 4400, overrides: {} }, { name: 'west', concurrency: 4400, overrides: { calibration: 'off' } }], withProfiles(SGLANG_H200));
     expect(plan.regions.map((r) => r.result.engine!.calibration?.profile.source ?? null)).toEqual(['startup.log', null]);
     expect(plan.regions[0]!.result.nodes!.total).toBeGreaterThan(plan.regions[1]!.result.nodes!.total);
+  });
+});
+
+describe('the optimiser with calibration profiles', () => {
+  const base = withDefaults({
+    method: 'engine', modelId: 'llama-3.1-8b', serverId: 'dgx200', concurrency: 4400, effectiveContextTokens: 16000, kvPrecision: 'auto', tpotMs: 200,
+  } as SizingInputs, BUILT_IN_CATALOG);
+  const request = { base, serverIds: ['dgx200'], engines: ['sglang' as const], objective: 'tco' as const, top: 100 };
+
+  it("sizes the checkpoint's own format as the checkpoint as shipped, so a profile of it applies and can change the plan chosen", () => {
+    // A TP 2 profile with less KV per GPU than the formulas give (as if the log had measured 60 GiB).
+    const tp2 = { ...SGLANG_H200, tp: 2, measured: { ...SGLANG_H200.measured, kvAvailableGiB: 60 } };
+    const formula = optimise(request, BUILT_IN_CATALOG).plans;
+    const calibrated = optimise(request, withProfiles(tp2)).plans;
+    const pick = (plans: typeof formula, weights: string) => plans.find((p) => p.weightsPrecision === weights && p.kvPrecision === 'fp8')!;
+    // bf16 is how Llama 3.1 8B ships: sized as shipped, the profile applies to TP 2, and TP 2 is no longer the best.
+    expect(pick(formula, 'bf16')).toMatchObject({ tp: 2, inputs: { weightsPrecision: 'bf16' } });
+    expect(planScenario(pick(formula, 'bf16').inputs, withProfiles(tp2)).engine!.calibration?.profile.tp).toBe(2);
+    expect(pick(calibrated, 'bf16').tp).not.toBe(2);
+    // fp8 weights are not the checkpoint the log measured: that plan is the formulas' either way.
+    expect(pick(calibrated, 'fp8')).toEqual(pick(formula, 'fp8'));
   });
 });
 
