@@ -1,3 +1,5 @@
+import { formatNumber } from '../engine/index.js';
+import { label } from '../i18n/labels.js';
 import { both, CliError, EXIT_OK } from './errors.js';
 import { readCatalogFile } from './catalog-file.js';
 import type { CommandContext } from './main.js';
@@ -18,7 +20,7 @@ export async function run({ args, out }: CommandContext): Promise<number> {
       throw error;
     }
     const { dbPath } = await api.call('app.info', {});
-    out(`${path}: ${result.added} added, ${result.replaced} replaced (${dbPath})\n`);
+    out(`${path}: ${label(api.lang, 'catalogImported', { added: formatNumber(result.added, api.lang), replaced: formatNumber(result.replaced, api.lang) })} (${dbPath})\n`);
     return EXIT_OK;
   } finally {
     api.close();

@@ -83,7 +83,7 @@ export const HELP_PT_BR = `sizing: planejador de capacidade de inferência LLM (
 
 Uso:
   sizing --model ID --server ID --concurrency N --effective-context TOKENS [opções]
-  sizing --template ID [opções que sobrescrevem o modelo de cenário]
+  sizing --template ID [opções que sobrescrevem o cenário de referência]
   sizing templates | sizing catalog models|servers|storage|precisions
   sizing project list|create|rename|delete|show|export|import ...   (projetos salvos)
   sizing save --project P --name S [flags de dimensionamento ou --template ID]

@@ -1,6 +1,6 @@
 import { BUILT_IN_CATALOG, formatNumber, formatSeconds, formatUsd, OPTIMISE_OBJECTIVES, optimise, SERVING_ENGINES, type ServingEngine, type Catalog, type Lang, type OptimiseResult, type RuledOutReason } from '../engine/index.js';
 import { optimiseCsv } from '../export/optimise.js';
-import { label } from '../i18n/labels.js';
+import { bindingLabel, label, type LabelKey } from '../i18n/labels.js';
 import { parseChoice, parseNumber, type ParsedArgs } from './args.js';
 import { both, CliError, EXIT_INFEASIBLE, EXIT_OK } from './errors.js';
 import type { CommandContext } from './main.js';
@@ -81,29 +81,22 @@ const REASON_TEXT: Record<RuledOutReason, { en: string; 'pt-BR': string }> = {
 
 export function optimiseText(result: OptimiseResult, lang: Lang): string {
   const n = (v: number, digits = 0, min = 0) => formatNumber(v, lang, digits, min);
-  const L = (key: Parameters<typeof label>[1]) => label(lang, key);
-  const lines: string[] = [];
-  lines.push(lang === 'pt-BR'
-    ? `${n(result.candidatesEvaluated)} candidatos avaliados, ${n(result.feasible)} viáveis`
-    : `${n(result.candidatesEvaluated)} candidates evaluated, ${n(result.feasible)} feasible`);
+  const L = (key: LabelKey, params?: Record<string, string | number>) => label(lang, key, params);
+  const lines: string[] = [L('candidatesSummary', { candidates: n(result.candidatesEvaluated), feasible: n(result.feasible) })];
   if (result.plans.length === 0) {
     const reason = result.mostRestrictive ? REASON_TEXT[result.mostRestrictive][lang] : '—';
-    lines.push(lang === 'pt-BR'
-      ? `Nenhum plano atende às metas; o que mais exclui candidatos: ${reason} (${n(result.ruledOut[result.mostRestrictive ?? 'memory'])}).`
-      : `No plan meets the targets; what rules out the most candidates: ${reason} (${n(result.ruledOut[result.mostRestrictive ?? 'memory'])}).`);
+    lines.push(L('optimiseNoPlan', { reason, count: n(result.ruledOut[result.mostRestrictive ?? 'memory']) }));
     return lines.join('\n') + '\n';
   }
-  const header = ['#', L('server'), 'engine', 'TP', 'KV', lang === 'pt-BR' ? 'pesos' : 'weights', L('nodes'), lang === 'pt-BR' ? 'TCO (alto)' : 'TCO (high)', 'TPOT ms', 'TTFT s', lang === 'pt-BR' ? 'limite' : 'binding', 'USD/M tok'];
+  const header = ['#', L('server'), L('engineShort'), 'TP', 'KV', L('weightsShort'), L('nodes'), L('tcoHighShort'), 'TPOT ms', 'TTFT s', L('bindingShort'), L('usdPerMillionTokensShort')];
   const rows = result.plans.map((p, i) => [
     String(i + 1), p.serverId, p.engine ?? '—', String(p.tp), p.kvPrecision, p.weightsPrecision, n(p.nodes.total), formatUsd(p.cost.tcoHighUsd, lang),
-    p.tpotMs === null ? '—' : n(p.tpotMs, 1, 1), p.ttftS === null ? '—' : formatSeconds(p.ttftS, lang), p.bindingLimit,
+    p.tpotMs === null ? '—' : n(p.tpotMs, 1, 1), p.ttftS === null ? '—' : formatSeconds(p.ttftS, lang), bindingLabel(lang, p.bindingLimit, true),
     p.tcoPerMillionTokensUsd === null ? '—' : n(p.tcoPerMillionTokensUsd, 2, 2),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => `  ${cells.map((c, i) => (i === 1 || i === 2 || i >= 10 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')}`;
+  const line = (cells: string[]) => `  ${cells.map((c, i) => (i === 1 || i === 2 || i >= 10 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')}`.trimEnd();
   lines.push('', line(header), ...rows.map(line));
-  lines.push('', lang === 'pt-BR'
-    ? 'Custos são estimativas a partir de preços de referência; USD/M tok supõe a concorrência gerando o tempo todo.'
-    : 'Costs are estimates from reference prices; USD/M tok assumes the concurrency generating around the clock.');
+  lines.push('', L('optimiseFootnote'));
   return lines.join('\n') + '\n';
 }

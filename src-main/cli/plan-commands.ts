@@ -1,5 +1,6 @@
 
-import { formatNumber, formatPercent, formatUsd, formatUsdRange, sweep, SWEEP_FIELDS, SweepRangeError, type CompareValue, type Lang, type RegionSpec, type SweepField } from '../engine/index.js';
+import { formatNumber, formatPercent, formatUsd, formatUsdRange, storageName, sweep, SWEEP_FIELDS, SweepRangeError, type CompareValue, type HaPolicy, type Lang, type RegionSpec, type SizingInputs, type StorageRecord, type SweepField, type SweepResult } from '../engine/index.js';
+import { formatHa } from '../i18n/cases.js';
 import type { Comparison, ExportedFile, ExportFormat, PictureSubject } from '../api/index.js';
 import { EXPORT_FORMATS, PICTURE_SUBJECTS } from '../export/files.js';
 import { countLabel, label, type LabelKey } from '../i18n/labels.js';
@@ -82,12 +83,13 @@ async function compareCommand(api: CliApi, args: ParsedArgs, out: Out): Promise<
     out(JSON.stringify(comparison, null, 2) + '\n');
     return EXIT_OK;
   }
-  out(comparisonText(comparison, lang));
+  const { storage } = await api.call('catalog.list', {});
+  out(comparisonText(comparison, lang, storage));
   return EXIT_OK;
 }
 
 /** The comparison of cases, then every input or figure that differs (a multi-region plan by its totals), then each plan's regions. */
-function comparisonText(comparison: Comparison, lang: Lang): string {
+function comparisonText(comparison: Comparison, lang: Lang, storage: StorageRecord[]): string {
   const L = (key: LabelKey) => label(lang, key);
   const header = [L('case'), L('model'), L('nodes'), L('approxCost'), L('context'), L('ha'), L('usage')];
   const rows = comparison.table.map((r) => [r.case, r.model, r.nodes, r.approxCost, r.context, r.ha, r.usage]);
@@ -98,7 +100,7 @@ function comparisonText(comparison: Comparison, lang: Lang): string {
   if (differing.length > 0) {
     parts.push(`\n  ${L('differences')}:\n`);
     const nameWidth = Math.max(...differing.map((r) => L(r.key).length)) + 2;
-    for (const r of differing) parts.push(`  ${L(r.key).padEnd(nameWidth)}${r.values.map((v) => compareValueText(r.key, v, lang)).join('  |  ')}\n`);
+    for (const r of differing) parts.push(`  ${L(r.key).padEnd(nameWidth)}${r.values.map((v) => compareValueText(r.key, v, lang, storage)).join('  |  ')}\n`);
   }
   comparison.regions.forEach((regions, i) => {
     if (!regions) return;
@@ -112,13 +114,31 @@ function comparisonText(comparison: Comparison, lang: Lang): string {
   return parts.join('');
 }
 
-/** A compared value as a person reads it: money as USD, ratios as per cent, counts grouped. */
-function compareValueText(key: string, value: CompareValue, lang: Lang): string {
+/** Choices that read as words in the user's language rather than as the flag's value. */
+const CHOICE_LABELS: Record<string, Record<string, LabelKey>> = {
+  method: { pooled: 'methodPooledShort', engine: 'methodEngineShort' },
+  memoryBasis: { nominal: 'basisNominalShort', measured: 'basisMeasuredShort' },
+};
+
+/** Figures shown to the precision the report uses: a tenth of a second or millisecond, KV per session to four places. */
+const FIGURE_DIGITS: Record<string, number> = { kvPerSessionGiB: 4, coldStartS: 1, tpotAtLoadMs: 1 };
+
+/** A compared value as a person reads it: money as USD, ratios as per cent, counts grouped, choices in words. */
+function compareValueText(key: string, value: CompareValue, lang: Lang, storage: StorageRecord[]): string {
   if (value === null) return '—';
-  if (typeof value !== 'number') return String(value);
+  if (typeof value !== 'number') {
+    if (key === 'ha') return formatHa(value as HaPolicy, lang);
+    if (key === 'storageId') {
+      const record = storage.find((s) => s.id === value);
+      return record ? storageName(record)[lang] : value;
+    }
+    const choice = CHOICE_LABELS[key]?.[value];
+    return choice ? label(lang, choice) : value;
+  }
   if (/Usd$/.test(key)) return formatUsd(value, lang);
   if (/Ratio$/.test(key) || key === 'availabilityTarget') return formatPercent(value, lang, 2);
-  return formatNumber(value, lang, 4);
+  const digits = FIGURE_DIGITS[key];
+  return digits === undefined ? formatNumber(value, lang, 4) : formatNumber(value, lang, digits, digits);
 }
 
 /** Writes an exported file to --out, or prints a text one; a binary one needs --out. */
@@ -170,7 +190,8 @@ async function regionCommand(api: CliApi, args: ParsedArgs, out: Out): Promise<n
   const lang = api.lang;
   out(`${project.name} / ${scenario.name}: ${regions.length} ${label(lang, 'regions').toLowerCase()}\n`);
   for (const r of regions) {
-    const overrides = Object.entries(r.overrides).map(([k, v]) => `${k}=${v}`).join(', ');
+    // Overrides as the flags that set them: the same in both languages, and what `region set` accepts.
+    const overrides = Object.entries(r.overrides).map(([field, v]) => `${FLAG_OF_FIELD.get(field as keyof SizingInputs) ?? field} ${v}`).join(', ');
     out(`  ${r.name.padEnd(20)}${formatNumber(r.concurrency, lang).padStart(10)} ${label(lang, 'sessions')}${overrides ? `   (${overrides})` : ''}\n`);
   }
   return EXIT_OK;
@@ -211,12 +232,24 @@ async function sweepCommand(args: ParsedArgs, out: Out): Promise<number> {
     out(JSON.stringify(result, null, 2) + '\n');
     return EXIT_OK;
   }
-  out(`${field}: ${formatNumber(from, lang, 4)} → ${formatNumber(to, lang, 4)}, ${points} points\n`);
-  out(`  ${label(lang, 'nodes')} +1 @ ${result.thresholds.map((t) => formatNumber(t, lang, 4)).join(', ') || '—'}\n`);
-  for (const p of result.points) {
-    const capex = p.capexLowUsd === null ? label(lang, 'infeasible') : `${formatUsd(p.capexLowUsd, lang)} – ${formatUsd(p.capexHighUsd!, lang)}`;
-    out(`  ${formatNumber(p.value, lang, 4).padStart(12)}  ${String(p.nodesTotal ?? '—').padStart(5)}  ${capex}\n`);
-  }
+  out(sweepText(result, lang));
   return EXIT_OK;
+}
+
+/** The swept input in words, the node thresholds, then one line per point: value, nodes, CapEx. */
+function sweepText(result: SweepResult, lang: Lang): string {
+  const n = (v: number) => (/Ratio$/.test(result.field) ? formatPercent(v, lang, 2) : formatNumber(v, lang, 4));
+  const values = result.points.map((p) => p.value);
+  const lines = [
+    label(lang, 'sweepSummary', { field: label(lang, result.field), from: n(values[0]!), to: n(values.at(-1)!), points: formatNumber(values.length, lang) }),
+    `  ${label(lang, 'sweepThresholds', { values: result.thresholds.map(n).join(', ') || '—' })}`,
+    `  ${label(lang, result.field).padStart(26)}  ${label(lang, 'nodes').padStart(5)}  ${label(lang, 'capex')}`,
+  ];
+  for (const p of result.points) {
+    const capex = p.capexLowUsd === null ? label(lang, 'infeasibleShort') : formatUsdRange(p.capexLowUsd, p.capexHighUsd!, lang);
+    const nodes = p.nodesTotal === null ? '—' : formatNumber(p.nodesTotal, lang);
+    lines.push(`  ${n(p.value).padStart(26)}  ${nodes.padStart(5)}  ${capex}`);
+  }
+  return lines.join('\n') + '\n';
 }
 

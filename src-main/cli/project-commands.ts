@@ -85,10 +85,15 @@ async function listProjects(api: CliApi, args: ParsedArgs, out: Out): Promise<nu
   const { lang } = api;
   const width = Math.max(32, ...projects.map((p) => p.name.length));
   for (const p of projects) {
-    const count = p.scenarioCount === 1 ? both('1 scenario', '1 cenário')[lang] : both(`${formatNumber(p.scenarioCount, lang)} scenarios`, `${formatNumber(p.scenarioCount, lang)} cenários`)[lang];
-    out(`${p.name.padEnd(width)} ${count.padStart(14)}   ${both('updated', 'atualizado em')[lang]} ${p.updatedAt}\n`);
+    const count = countLabel(lang, 'scenariosCount', p.scenarioCount, formatNumber(p.scenarioCount, lang));
+    out(`${p.name.padEnd(width)} ${count.padStart(14)}   ${label(lang, 'updatedOn', { date: formatDateTime(p.updatedAt, lang) })}\n`);
   }
   return EXIT_OK;
+}
+
+/** A stored ISO time as the user's language writes a date and time, in the local time zone (the app's short form). */
+function formatDateTime(iso: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
 async function deleteProject(api: CliApi, args: ParsedArgs, out: Out): Promise<number> {
@@ -131,7 +136,7 @@ async function showProject(api: CliApi, args: ParsedArgs, out: Out): Promise<num
   const widths = header.map((h, c) => Math.max(h.length, ...table.map((cells) => cells[c]!.length)));
   // Text columns align left, figures right.
   const line = (cells: string[]) => `  ${cells.map((cell, c) => (c < 3 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')}\n`;
-  out(`${project.name}: ${rows.length === 1 ? both('1 scenario', '1 cenário')[lang] : both(`${n(rows.length)} scenarios`, `${n(rows.length)} cenários`)[lang]}\n`);
+  out(`${project.name}: ${countLabel(lang, 'scenariosCount', rows.length, n(rows.length))}\n`);
   out(line(header));
   for (const cells of table) out(line(cells));
   return EXIT_OK;
@@ -169,8 +174,8 @@ async function importProjectFile(api: CliApi, args: ParsedArgs, out: Out): Promi
     named(error);
   }
   const imported = await api.call('projects.import', { text }).catch(named);
-  const count = imported.scenarios === 1 ? both('1 scenario', '1 cenário') : both(`${imported.scenarios} scenarios`, `${imported.scenarios} cenários`);
-  out(`${both('imported', 'importado:')[api.lang]} ${imported.name} (${count[api.lang]})\n`);
+  const count = countLabel(api.lang, 'scenariosCount', imported.scenarios, formatNumber(imported.scenarios, api.lang));
+  out(`${both('imported', 'importado:')[api.lang]} ${imported.name} (${count})\n`);
   return EXIT_OK;
 }
 

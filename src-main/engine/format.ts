@@ -21,8 +21,9 @@ export function formatUsd(value: number, lang: Lang, extraDigits = 0): string {
   const abs = Math.abs(value);
   if (abs >= 1e6) return `USD ${formatNumber(value / 1e6, lang, 2 + extraDigits)} M`;
   if (abs >= 1e3) return `USD ${formatNumber(value / 1e3, lang, extraDigits)} k`;
-  // Below ten dollars (a cost per million tokens) cents matter: 0.11 is not "USD 0".
-  return `USD ${formatNumber(value, lang, abs < 10 ? 2 + extraDigits : extraDigits)}`;
+  // Below ten dollars (a cost per million tokens) cents matter, both of them: 0.11 is not "USD 0", 0.6 is "USD 0.60".
+  const cents = abs > 0 && abs < 10;
+  return `USD ${formatNumber(value, lang, cents ? 2 + extraDigits : extraDigits, cents ? 2 : 0)}`;
 }
 
 /**

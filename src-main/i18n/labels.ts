@@ -301,6 +301,23 @@ const en = {
   assumptionPrices: 'Server prices are rough references (no vendor publishes list prices); replace them with your own quotes.',
   assumptionCost: 'Every cost figure is an estimate: CapEx = nodes × (price per node + network fabric); OpEx per year = energy (nodes × node power × average power share × PUE {pue} × {kwh} per kWh × 8,760 h) + colocation (nodes × node power × USD per kW-month × 12) + support and software (nodes × USD per node-year); TCO = CapEx + {years} × OpEx.',
   assumptionStorage: 'Storage throughput and latency figures are planning assumptions, not measurements; cold start = weights ÷ throughput + latency + engine initialisation.',
+  // Command line: lists, sweeps and searches
+  scenariosCount: '{count} scenarios',
+  scenariosCountOne: '{count} scenario',
+  updatedOn: 'updated {date}',
+  catalogImported: '{added} added, {replaced} replaced',
+  sweepSummary: '{field}: {from} → {to}, {points} points',
+  sweepThresholds: 'One more node at: {values}',
+  weightsShort: 'weights',
+  engineShort: 'engine',
+  tcoHighShort: 'TCO (high)',
+  usdPerMillionTokensShort: 'USD/M tok',
+  optimiseFootnote: 'Costs are estimates from reference prices; USD/M tok assumes the concurrency generating around the clock.',
+  optimiseNoPlan: 'No plan meets the targets; what rules out the most candidates: {reason} ({count}).',
+  methodPooledShort: 'pooled',
+  methodEngineShort: 'engine',
+  basisNominalShort: 'nominal',
+  basisMeasuredShort: 'measured',
 };
 
 export type LabelKey = keyof typeof en;
@@ -599,6 +616,22 @@ const ptBR: Record<LabelKey, string> = {
   assumptionPrices: 'Os preços de servidores são referências aproximadas (nenhum fabricante publica preço de lista); substitua-os pelas suas cotações.',
   assumptionCost: 'Todo valor de custo é uma estimativa: CapEx = nós × (preço por nó + rede); OpEx por ano = energia (nós × potência do nó × fração média da potência × PUE {pue} × {kwh} por kWh × 8.760 h) + colocation (nós × potência do nó × USD por kW-mês × 12) + suporte e software (nós × USD por nó-ano); TCO = CapEx + {years} × OpEx.',
   assumptionStorage: 'Vazão e latência de storage são premissas de planejamento, não medições; cold start = pesos ÷ vazão + latência + inicialização do engine.',
+  scenariosCount: '{count} cenários',
+  scenariosCountOne: '{count} cenário',
+  updatedOn: 'atualizado em {date}',
+  catalogImported: 'adicionados: {added}, substituídos: {replaced}',
+  sweepSummary: '{field}: {from} → {to}, {points} pontos',
+  sweepThresholds: 'Mais um nó a partir de: {values}',
+  weightsShort: 'pesos',
+  engineShort: 'engine',
+  tcoHighShort: 'TCO (máximo)',
+  usdPerMillionTokensShort: 'USD/M tok',
+  optimiseFootnote: 'Custos são estimativas a partir de preços de referência; USD/M tok supõe a concorrência gerando o tempo todo.',
+  optimiseNoPlan: 'Nenhum plano atende às metas; o que mais exclui candidatos: {reason} ({count}).',
+  methodPooledShort: 'nó agregado',
+  methodEngineShort: 'por GPU (engine)',
+  basisNominalShort: 'nominal',
+  basisMeasuredShort: 'medida',
 };
 
 const LABELS: Record<Lang, Record<LabelKey, string>> = { en, 'pt-BR': ptBR };
@@ -613,7 +646,7 @@ export function label(lang: Lang, key: LabelKey, params: Record<string, string |
   return fillPlaceholders(LABELS[lang][key], params);
 }
 
-type CountKey = 'sessionsCount' | 'nodesCount' | 'regionsCount';
+type CountKey = 'sessionsCount' | 'nodesCount' | 'regionsCount' | 'scenariosCount';
 
 /** "1 node" or "12 nodes": a count with its noun, singular for exactly one, the number already formatted. */
 export function countLabel(lang: Lang, key: CountKey, count: number, formattedCount: string): string {

@@ -242,7 +242,7 @@ describe('a closed pipe is not a crash', () => {
     const catalog = await firstLineThenClose(['catalog', 'models']);
     expect(catalog).toEqual({ status: 0, first: expect.stringMatching(/^opt-oss-20b/), stderr: '' });
     const sweep = await firstLineThenClose(['sweep', '--template', 'saas-startup', '--sweep', 'concurrency', '--from', '1', '--to', '100000', '--points', '100000']);
-    expect(sweep).toEqual({ status: 0, first: expect.stringMatching(/^concurrency: 1 → 100,000/), stderr: '' });
+    expect(sweep).toEqual({ status: 0, first: expect.stringMatching(/^Concurrency: 1 → 100,000/), stderr: '' });
   });
 });
 

@@ -26,6 +26,13 @@ describe('number formatting for messages and reports', () => {
     expect(formatUsd(-3e6, 'pt-BR')).toBe('USD -3 M');
   });
 
+  it('keeps both cents below USD 10, and writes nothing as USD 0', () => {
+    expect(formatUsd(0.6, 'pt-BR')).toBe('USD 0,60');
+    expect(formatUsd(0.11, 'en')).toBe('USD 0.11');
+    expect(formatUsd(9.5, 'en')).toBe('USD 9.50');
+    expect(formatUsd(0, 'en')).toBe('USD 0');
+  });
+
   it('writes a ratio as a percentage with one decimal unless told otherwise', () => {
     expect(formatPercent(0.4251, 'en')).toBe('42.5%');
     expect(formatPercent(0.4251, 'pt-BR')).toBe('42,5%');
