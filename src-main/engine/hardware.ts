@@ -17,3 +17,14 @@ export const NATIVE_FORMATS: Record<GpuGeneration, { fp8: boolean; fp4: boolean 
   cdna3: { fp8: true, fp4: false },
   cdna4: { fp8: true, fp4: true },
 };
+
+/** Who makes each generation: an engine that runs on one vendor's GPUs only is no option on the other's. */
+export const GPU_VENDOR: Record<GpuGeneration, 'nvidia' | 'amd'> = {
+  ampere: 'nvidia',
+  ada: 'nvidia',
+  hopper: 'nvidia',
+  blackwell: 'nvidia',
+  'blackwell-ultra': 'nvidia',
+  cdna3: 'amd',
+  cdna4: 'amd',
+};

@@ -85,7 +85,7 @@ export function planScenario(inputs: SizingInputs, catalog: Catalog): SizingResu
   const resolved = { ...inputs, kvPrecision: resolveKvPrecision(inputs.kvPrecision, model) };
   const fixes = feasibilityFixes({ inputs, model, server, catalog, method: (i, m, s) => sizeMethod(i, m, s, profiles) });
   const recommendations = recommend({
-    inputs: resolved, method, memory: memoryPerNode, weights, coldStart, cost, storage: catalog.storage, nextNodeAtConcurrency, fp8Alternative, fixes,
+    inputs: resolved, server, method, memory: memoryPerNode, weights, coldStart, cost, storage: catalog.storage, nextNodeAtConcurrency, fp8Alternative, fixes,
   });
   const latency = serving && method.nodes ? summariseLatency(serving, method.nodes, cost, inputs) : null;
   return { ...method, inputs, model, server, storage, memoryPerNode, weights, coldStart, cost, nextNodeAtConcurrency, recommendations, fixes, latency };

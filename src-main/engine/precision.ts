@@ -1,3 +1,7 @@
+import { GPU_VENDOR } from './hardware.js';
+import { enginePolicy, offersKvPrecision, SERVING_ENGINES } from './serving-engines.js';
+import type { GpuGeneration, ServingEngine } from './types.js';
+
 /**
  * Bytes per stored value, kept as sixteenths of a byte so every precision (nvfp4 is 4 bits plus
  * one 8-bit scale per 16 values = 9/16 byte) multiplies out to an exact integer byte count.
@@ -38,4 +42,24 @@ export function isWiderThanFp8(precision: PrecisionId | 'auto'): boolean {
 
 export function bytesPerValue(precision: PrecisionId): number {
   return PRECISION_SIXTEENTHS_OF_BYTE[precision] / 16;
+}
+
+/** Serving engines that run only on NVIDIA GPUs (TensorRT-LLM is NVIDIA's own). */
+const NVIDIA_ONLY_ENGINES: ServingEngine[] = ['trtllm'];
+
+/** The serving engines that run on a GPU generation; an unknown generation is assumed to run every engine. */
+export function enginesOnGpu(generation: GpuGeneration | undefined): ServingEngine[] {
+  const amd = generation !== undefined && GPU_VENDOR[generation] === 'amd';
+  return SERVING_ENGINES.filter((engine) => !(amd && NVIDIA_ONLY_ENGINES.includes(engine)));
+}
+
+/**
+ * The serving engines that store KV cache in a precision on a GPU, from each engine's own list
+ * (serving-engines.ts): vLLM quantises KV to fp8 only, not int8
+ * (https://docs.vllm.ai/en/latest/features/quantization/quantized_kvcache/); SGLang to fp8 or fp4
+ * (https://docs.sglang.io/advanced_features/quantized_kv_cache.html); TensorRT-LLM also offers an
+ * INT8 KV cache, on NVIDIA GPUs (https://nvidia.github.io/TensorRT-LLM/features/quantization.html).
+ */
+export function enginesStoringKv(precision: PrecisionId, generation: GpuGeneration | undefined): ServingEngine[] {
+  return enginesOnGpu(generation).filter((engine) => offersKvPrecision(enginePolicy(engine), precision));
 }

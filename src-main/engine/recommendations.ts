@@ -1,6 +1,7 @@
 import type { FeasibilityFix } from './fixes.js';
 import { formatNumber, formatPercent, formatUsdRange } from './format.js';
-import { isWiderThanFp8 } from './precision.js';
+import { enginesOnGpu, enginesStoringKv, isWiderThanFp8 } from './precision.js';
+import { SERVING_ENGINE_NAMES } from './serving-engines.js';
 import type {
   ColdStartEstimate,
   CostEstimate,
@@ -9,6 +10,8 @@ import type {
   MemoryPerNode,
   MethodResult,
   Recommendation,
+  ServerRecord,
+  ServingEngine,
   Severity,
   SizingInputs,
   StorageRecord,
@@ -18,6 +21,7 @@ import type {
 /** What the rules read: one scenario's result and the figures derived from it. */
 interface RecommendationContext {
   inputs: SizingInputs;
+  server: ServerRecord;
   method: MethodResult;
   memory: MemoryPerNode | null;
   weights: WeightsCheck;
@@ -91,8 +95,10 @@ function weightsRule({ weights, method }: RecommendationContext): Recommendation
   ];
 }
 
-function precisionRule({ inputs, method, cost, fp8Alternative, fixes }: RecommendationContext): Recommendation[] {
+function precisionRule({ inputs, server, method, cost, fp8Alternative, fixes }: RecommendationContext): Recommendation[] {
   const p = inputs.kvPrecision;
+  // The engine method refuses a KV precision its engine does not store; the pooled method names no engine, so it says so here.
+  if (p === 'int8' && !method.engine) return [int8KvAdvice(server)];
   if (!isWiderThanFp8(p)) {
     return [
       rec('kv-precision-fp8', 'info', { kvPrecision: p }, text(
@@ -118,6 +124,24 @@ function precisionRule({ inputs, method, cost, fp8Alternative, fixes }: Recommen
       (f) => `KV em ${p} ${p === 'fp32' ? 'quadruplica' : 'dobra'} a memória por sessão em relação ao fp8. Com fp8 este plano precisa de ${f.count(altNodes, 'node')} em vez de ${f.n(nodes)}: ${f.n(savedNodes)} a menos (${f.pct(savedRatio, 0)}), economia de cerca de ${f.usdRange(savedLow, savedHigh)} de CapEx. Valide a qualidade nas suas avaliações antes de reduzir a precisão.`,
     )),
   ];
+}
+
+/** int8 KV under the pooled method: which engines can store it on this GPU, and fp8 as the same-size choice the others store. */
+function int8KvAdvice(server: ServerRecord): Recommendation {
+  const storing = enginesStoringKv('int8', server.generation);
+  const others = enginesOnGpu(server.generation).filter((e) => !storing.includes(e));
+  const list = (engines: ServingEngine[], lang: Lang) => new Intl.ListFormat(lang, { type: 'conjunction' }).format(engines.map((e) => SERVING_ENGINE_NAMES[e]));
+  const figures = { kvPrecision: 'int8', enginesStoringInt8: storing.join(', ') || 'none' };
+  if (storing.length === 0) {
+    return rec('kv-precision-int8-unsupported', 'warning', figures, text(
+      () => `No serving engine stores the KV cache in int8 on ${server.name}: ${list(others, 'en')} store it in fp8. Plan with fp8: the same 1 byte per value, so the node count does not change.`,
+      () => `Nenhum engine de serving armazena o cache KV em int8 em ${server.name}: ${list(others, 'pt-BR')} o armazenam em fp8. Planeje com fp8: o mesmo 1 byte por valor, então a contagem de nós não muda.`,
+    ));
+  }
+  return rec('kv-precision-int8-unsupported', 'warning', figures, text(
+    () => `Only ${list(storing, 'en')} stores the KV cache in int8; ${list(others, 'en')} store it in fp8. Unless you serve with ${list(storing, 'en')}, plan with fp8: the same 1 byte per value, so the node count does not change.`,
+    () => `Só o ${list(storing, 'pt-BR')} armazena o cache KV em int8; ${list(others, 'pt-BR')} o armazenam em fp8. A menos que sirva com ${list(storing, 'pt-BR')}, planeje com fp8: o mesmo 1 byte por valor, então a contagem de nós não muda.`,
+  ));
 }
 
 /** An infeasible plan in a wide precision: say what fp8 does, as re-sizing found it, never "may". */
