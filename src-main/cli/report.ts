@@ -1,4 +1,4 @@
-import { formatNumber, formatPercent, formatUsdRange, nodeHbmGiB, storageName, type Lang, type PlanResult, type Recommendation, type SizingResult } from '../engine/index.js';
+import { formatMonth, formatNumber, formatPercent, formatUsdRange, nativeContextExceeded, nodeHbmGiB, referencePriceCheckedOn, storageName, type Lang, type PlanResult, type Recommendation, type SizingResult } from '../engine/index.js';
 import { methodLabel, perGpuHeading, perGpuRows } from '../export/engine-rows.js';
 import { latencyRows } from '../export/latency-rows.js';
 import { formatHa } from '../i18n/cases.js';
@@ -25,8 +25,8 @@ export function textReport(result: SizingResult, lang: Lang, heading?: string): 
   lines.push(L('workload'));
   const sessions = (count: number) => countLabel(lang, 'sessionsCount', count, n(count));
   lines.push(row(L('concurrency'), sessions(i.concurrency)));
-  const native = result.model.nativeContextTokens;
-  lines.push(row(L('effectiveContext'), `${n(i.effectiveContextTokens)} ${L('tokens')}`, native !== undefined && i.effectiveContextTokens > native ? L('nativeContextNote', { native: n(native) }) : ''));
+  const native = nativeContextExceeded(result.model, i.effectiveContextTokens);
+  lines.push(row(L('effectiveContext'), `${n(i.effectiveContextTokens)} ${L('tokens')}`, native !== null ? L('nativeContextNote', { native: n(native) }) : ''));
   lines.push(row(L('kvPrecision'), i.kvPrecision));
   lines.push(row(L('storage'), `${storageName(result.storage)[lang]} (${result.storage.id})`));
   lines.push('');
@@ -62,7 +62,9 @@ export function textReport(result: SizingResult, lang: Lang, heading?: string): 
   lines.push('');
   if (result.cost) {
     const c = result.cost;
-    lines.push(`${L('cost')} (${L('costNote')})`);
+    const checked = c.priceIsOverride ? null : referencePriceCheckedOn(result.server);
+    const note = c.priceIsOverride ? L('costNoteOverride') : checked ? L('costNoteChecked', { date: formatMonth(checked, lang) }) : L('costNote');
+    lines.push(`${L('cost')} (${note})`);
     // The CapEx row's note is said by the heading already; the breakdown lines keep theirs.
     for (const [name, value, note] of costRows(c, result.server, lang)) lines.push(row(name, value, name === L('capex') ? '' : note));
     lines.push('');

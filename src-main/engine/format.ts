@@ -60,3 +60,8 @@ export function formatUsdRange(
   }
   return join(formatUsd(lowUsd, lang, MAX_EXTRA_DIGITS), formatUsd(highUsd, lang, MAX_EXTRA_DIGITS));
 }
+
+/** A "2026-12" month as the language writes it: "December 2026", "dezembro de 2026". */
+export function formatMonth(yearMonth: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${yearMonth}-01T00:00:00Z`));
+}

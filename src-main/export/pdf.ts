@@ -8,10 +8,13 @@ import {
   COST_DEFAULTS,
   SERVING_ENGINE_NAMES,
   costInput,
+  formatMonth,
   formatPercent,
   formatSeconds,
   formatUsd,
   formatUsdRange,
+  nativeContextExceeded,
+  referencePriceCheckedOn,
   storageName,
   type Lang,
   type ModelRecord,
@@ -70,7 +73,7 @@ function inputRows(w: ReportWriter, r: SizingResult): Row[] {
     [L('server'), r.server.name, `${r.server.id}; ${r.server.gpus} × ${hbmPerGpu}`],
     [L('storage'), storageName(r.storage)[w.lang], r.storage.id],
     [L('concurrency'), countLabel(w.lang, 'sessionsCount', i.concurrency, n(i.concurrency))],
-    [L('effectiveContextTokens'), n(i.effectiveContextTokens)],
+    [L('effectiveContextTokens'), n(i.effectiveContextTokens), nativeNote(w, r)],
     [L('kvPrecision'), i.kvPrecision],
     ...pooledOnly([
       [L('kvBudgetRatio'), pct(i.kvBudgetRatio)],
@@ -80,7 +83,7 @@ function inputRows(w: ReportWriter, r: SizingResult): Row[] {
     [L('ha'), formatHa(i.ha, w.lang)],
     [L('memoryBasis'), i.memoryBasis === 'measured' ? L('basisMeasured') : L('basisNominal')],
     [L('pricePerNode'), r.cost ? formatUsdRange(r.cost.pricePerNodeLowUsd, r.cost.pricePerNodeHighUsd, w.lang) : '—',
-      i.pricePerNodeUsd === undefined ? L('referencePrice', { range: formatUsdRange(r.server.priceLowUsd, r.server.priceHighUsd, w.lang) }) : L('priceOverride')],
+      i.pricePerNodeUsd === undefined ? referencePriceNote(w, r.server) : L('priceOverride')],
     [L('years'), n(i.years, 1)],
     [L('pue'), n(i.pue, 2)],
     [L('kwhPriceUsd'), n(i.kwhPriceUsd, 3)],
@@ -97,6 +100,19 @@ function inputRows(w: ReportWriter, r: SizingResult): Row[] {
     [L('scaleDownRatio'), pct(i.scaleDownRatio)],
     [L('scaleDownMinutes'), n(i.scaleDownMinutes)],
   ];
+}
+
+/** The model's native context when the plan goes beyond it (YaRN), as the command-line report says it. */
+function nativeNote(w: ReportWriter, r: SizingResult): string | undefined {
+  const native = nativeContextExceeded(r.model, r.inputs.effectiveContextTokens);
+  return native === null ? undefined : w.L('nativeContextNote', { native: w.n(native) });
+}
+
+/** The server's reference price range, with the month it was checked when it is the catalog's own. */
+function referencePriceNote(w: ReportWriter, server: ServerRecord): string {
+  const range = formatUsdRange(server.priceLowUsd, server.priceHighUsd, w.lang);
+  const checked = referencePriceCheckedOn(server);
+  return checked ? w.L('referencePriceChecked', { range, date: formatMonth(checked, w.lang) }) : w.L('referencePrice', { range });
 }
 
 /**

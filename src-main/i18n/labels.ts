@@ -318,6 +318,8 @@ const en = {
   methodEngineShort: 'engine',
   basisNominalShort: 'nominal',
   basisMeasuredShort: 'measured',
+  costNoteChecked: 'estimates from reference prices checked in {date}; override with --price-per-node-usd',
+  referencePriceChecked: 'reference price {range}, checked in {date}',
 };
 
 export type LabelKey = keyof typeof en;
@@ -465,8 +467,8 @@ const ptBR: Record<LabelKey, string> = {
   availabilityTarget: 'Meta de disponibilidade',
   podSize: 'Tamanho do pod (nós)',
   hbmAlertRatio: 'Limite de alerta do cache KV',
-  scaleUpRatio: 'Escalar para cima acima de',
-  scaleDownRatio: 'Escalar para baixo abaixo de',
+  scaleUpRatio: 'Aumentar a escala acima de',
+  scaleDownRatio: 'Reduzir a escala abaixo de',
   scaleDownMinutes: 'Janela para reduzir (minutos)',
   weightsPrecision: 'Precisão dos pesos',
   servingEngine: 'Engine de serving',
@@ -632,6 +634,8 @@ const ptBR: Record<LabelKey, string> = {
   methodEngineShort: 'por GPU (engine)',
   basisNominalShort: 'nominal',
   basisMeasuredShort: 'medida',
+  costNoteChecked: 'estimativas a partir de preços de referência conferidos em {date}; ajuste com --price-per-node-usd',
+  referencePriceChecked: 'preço de referência {range}, conferido em {date}',
 };
 
 const LABELS: Record<Lang, Record<LabelKey, string>> = { en, 'pt-BR': ptBR };

@@ -1,6 +1,6 @@
 import type { Catalog, ModelRecord, ServerRecord, StorageRecord } from '../types.js';
 import { BUILT_IN_MODELS } from './models.js';
-import { BUILT_IN_SERVERS } from './servers.js';
+import { BUILT_IN_SERVERS, REFERENCE_PRICES_CHECKED } from './servers.js';
 import { BUILT_IN_STORAGE } from './storage.js';
 
 export { BUILT_IN_SERVERS };
@@ -60,4 +60,19 @@ export function findServer(catalog: Catalog, id: string): ServerRecord | undefin
 }
 export function findStorage(catalog: Catalog, id: string): StorageRecord | undefined {
   return catalog.storage.find((s) => s.id === id);
+}
+
+/**
+ * The month a server's price range was checked against public sources ("2026-12") when it is the
+ * built-in reference range; null for your own records and prices, whose date you know.
+ */
+export function referencePriceCheckedOn(server: ServerRecord): string | null {
+  const builtIn = BUILT_IN_SERVERS.find((s) => s.id === server.id);
+  const same = builtIn !== undefined && builtIn.priceLowUsd === server.priceLowUsd && builtIn.priceHighUsd === server.priceHighUsd;
+  return same ? REFERENCE_PRICES_CHECKED : null;
+}
+
+/** The model's native context when a plan holds more tokens than it (serving them needs YaRN rope scaling), else null. */
+export function nativeContextExceeded(model: ModelRecord, contextTokens: number): number | null {
+  return model.nativeContextTokens !== undefined && contextTokens > model.nativeContextTokens ? model.nativeContextTokens : null;
 }

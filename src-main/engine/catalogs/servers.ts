@@ -7,7 +7,9 @@ import type { ServerRecord } from '../types.js';
  * a DGX B200 (more HBM, same chassis class), A100 and L40S systems are bought mostly second-hand.
  * Override them with --price-per-node-usd or a price record.
  */
-const PRICE_NOTE = 'price is a rough reference checked 2026-12 (no vendor publishes list prices)';
+/** The month the reference prices below were last checked against public sources. */
+export const REFERENCE_PRICES_CHECKED = '2026-12';
+const PRICE_NOTE = `price is a rough reference checked ${REFERENCE_PRICES_CHECKED} (no vendor publishes list prices)`;
 
 /**
  * Memory CUDA reports to an engine (torch.cuda.mem_get_info total): vLLM 0.11 start-up logs

@@ -15,6 +15,8 @@ interface ChartPalette {
   muted: string;
   grid: string;
   series: [string, string, string, string];
+  /** Alert thresholds drawn on a chart (the same red as the exported charts in the light theme). */
+  alert: string;
 }
 
 /** Chart colours from the theme's CSS variables, recomputed when the theme changes. */
@@ -29,6 +31,7 @@ export function useChartPalette() {
       muted: css('--muted'),
       grid: css('--chart-grid'),
       series: [css('--chart-1'), css('--chart-2'), css('--chart-3'), css('--chart-4')],
+      alert: css('--chart-alert'),
     };
   });
 }
