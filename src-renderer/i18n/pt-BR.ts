@@ -535,7 +535,7 @@ export const ptBR: Messages = {
     workload: '{sessions} · {context} tokens · KV {precision}',
     policy: 'headroom {headroom} · HA {ha}',
     regions: '{n} regiões',
-    created: 'Cenário “{name}” criado a partir do modelo.',
+    created: 'Cenário “{name}” criado a partir do cenário de referência.',
   },
   catalogs: {
     title: 'Catálogos',
@@ -617,7 +617,7 @@ export const ptBR: Messages = {
   },
   settings: {
     title: 'Configurações',
-    intro: 'Suas preferências. A base de memória e os padrões de custo valem para novos cenários em branco; os modelos de cenário mantêm seus valores de referência.',
+    intro: 'Suas preferências. A base de memória e os padrões de custo valem para novos cenários em branco; os cenários de referência mantêm seus próprios valores.',
     language: 'Idioma',
     theme: 'Tema',
     themes: { system: 'Seguir o sistema', light: 'Claro', dark: 'Escuro' },

@@ -1,6 +1,6 @@
 import { computed } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { SERVING_ENGINE_NAMES, ENGINE_VERSIONS, HA_POLICIES, KV_PRECISION_CHOICES, MEMORY_BASES, METHOD_IDS, SERVING_ENGINES, WEIGHTS_PRECISIONS } from '../../src-main/engine/index';
+import { SERVING_ENGINE_NAMES, ENGINE_VERSIONS, HA_POLICIES, KV_PRECISION_CHOICES, MEMORY_BASES, METHOD_IDS, SERVING_ENGINES, storageName, WEIGHTS_PRECISIONS, type Lang } from '../../src-main/engine/index';
 import { useCatalogsStore } from '../stores/catalogs';
 import { HA_LABEL_KEYS, type ChoiceField } from './scenario-form';
 
@@ -12,7 +12,7 @@ export interface ChoiceOption {
 
 /** The values each list input offers, with their labels in the current language: the editor's and the overrides'. */
 export function useChoiceOptions() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const catalogs = useCatalogsStore();
   return computed<Record<ChoiceField, ChoiceOption[]>>(() => {
     const view = catalogs.view;
@@ -28,7 +28,7 @@ export function useChoiceOptions() {
       ],
       calibration: [{ value: '', label: t('choices.calibration.auto') }, { value: 'off', label: t('choices.calibration.off') }],
       serverId: (view?.servers ?? []).map((s) => ({ value: s.id, label: `${s.name} (${s.id})` })),
-      storageId: (view?.storage ?? []).map((s) => ({ value: s.id, label: s.name })),
+      storageId: (view?.storage ?? []).map((s) => ({ value: s.id, label: storageName(s)[locale.value as Lang] })),
       memoryBasis: MEMORY_BASES.map((id) => ({ value: id, label: t(`choices.memoryBasis.${id}`) })),
       ha: HA_POLICIES.map((id) => ({ value: id, label: t(HA_LABEL_KEYS[id]) })),
     };

@@ -10,7 +10,7 @@ const SPOKEN_UNITS: ReadonlySet<UnitKey> = new Set(['sessions', 'tokens', 'gib',
 /** One input's value as a person reads it: catalog names, choice labels, numbers per locale with their unit. */
 export function useInputFormat() {
   const { t } = useI18n();
-  const { num, usd } = useFormat();
+  const { lang, num, usd } = useFormat();
   const catalogs = useCatalogsStore();
 
   function choiceText(field: keyof SizingInputs, value: string): string {
@@ -20,7 +20,7 @@ export function useInputFormat() {
       case 'serverId':
         return catalogs.serverName(value);
       case 'storageId':
-        return catalogs.storageName(value);
+        return catalogs.storageName(value, lang.value);
       case 'ha':
         return t(HA_LABEL_KEYS[value as HaPolicy]);
       case 'memoryBasis':

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, shallowRef } from 'vue';
 import type { CatalogView, RecordKind, RecordUse } from '../../src-main/api/types';
-import type { Catalog } from '../../src-main/engine/index';
+import { storageName as storageNames, type Catalog, type Lang } from '../../src-main/engine/index';
 import { api } from '../api';
 import { useCalibrationStore } from './calibration';
 
@@ -58,8 +58,10 @@ export const useCatalogsStore = defineStore('catalogs', () => {
   function serverName(id: string): string {
     return view.value?.servers.find((s) => s.id === id)?.name ?? id;
   }
-  function storageName(id: string): string {
-    return view.value?.storage.find((s) => s.id === id)?.name ?? id;
+  /** A storage profile's name in the language: built-in profiles have a Portuguese name. */
+  function storageName(id: string, lang: Lang): string {
+    const record = view.value?.storage.find((s) => s.id === id);
+    return record ? storageNames(record)[lang] : id;
   }
 
   function isCustom(kind: RecordKind, id: string): boolean {
