@@ -556,7 +556,7 @@ export const en = {
     usageFailed: 'Could not check which scenarios use it: {message}',
     saved: '“{id}” saved.',
     deleted: '“{id}” deleted.',
-    pricesNote: 'Prices are rough references: no vendor publishes list prices.',
+    pricesNote: 'Prices are rough references, checked against public sources in {date}: no vendor publishes list prices.',
     formInvalid: 'Fix the highlighted fields.',
     fields: {
       id: 'Id',

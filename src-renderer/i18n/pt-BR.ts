@@ -558,7 +558,7 @@ export const ptBR: Messages = {
     usageFailed: 'Não foi possível verificar quais cenários o usam: {message}',
     saved: '“{id}” salvo.',
     deleted: '“{id}” excluído.',
-    pricesNote: 'Os preços são referências aproximadas: nenhum fabricante publica preço de lista.',
+    pricesNote: 'Os preços são referências aproximadas, conferidas em fontes públicas em {date}: nenhum fabricante publica preço de lista.',
     formInvalid: 'Corrija os campos destacados.',
     fields: {
       id: 'Id',

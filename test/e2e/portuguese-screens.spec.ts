@@ -112,6 +112,8 @@ test('every screen in Portuguese shows no English interface text', async ({ app 
   for (const kind of ['model', 'server', 'storage', 'calibration']) {
     await app.getByTestId(`catalog-tab-${kind}`).click();
     if (kind === 'storage') await expect(app.getByTestId('record-row-profile_cloud_object')).toContainText('Storage de objetos em nuvem');
+    // Item 24: the month the reference prices were checked.
+    if (kind === 'server') await expect(app.getByTestId('catalogs-view')).toContainText('conferidas em fontes públicas em dezembro de 2026');
     await englishOn(app, `catalogs ${kind}`, found);
   }
   await app.goto(app.url().replace(/#.*$/, '#/nowhere'));

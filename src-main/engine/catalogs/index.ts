@@ -3,7 +3,7 @@ import { BUILT_IN_MODELS } from './models.js';
 import { BUILT_IN_SERVERS, REFERENCE_PRICES_CHECKED } from './servers.js';
 import { BUILT_IN_STORAGE } from './storage.js';
 
-export { BUILT_IN_SERVERS };
+export { BUILT_IN_SERVERS, REFERENCE_PRICES_CHECKED };
 
 export const BUILT_IN_CATALOG: Catalog = {
   models: BUILT_IN_MODELS,
