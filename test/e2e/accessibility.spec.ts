@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { seriousA11yFindings } from './fixtures/a11y.js';
-import { createProject, expect, scenarioFromTemplate, test } from './fixtures/web-host.js';
+import { createProject, expect, openScenarioTab, SCENARIO_TABS, scenarioFromTemplate, test } from './fixtures/web-host.js';
 
 /** Issue 10 item 8: every screen and dialog checked by axe-core, and the keyboard alone. */
 
@@ -38,15 +38,8 @@ async function tour(page: Page, label: string): Promise<string[]> {
   await page.getByTestId('export-menu').click();
   await check('export menu');
   await page.keyboard.press('Escape');
-  for (const [tab, marker] of [
-    ['regions', '[data-plan-state="ready"]'],
-    ['what-if', '[data-testid="what-if-panel"]'],
-    ['sweep', '[data-sweep-state="ready"]'],
-    ['diagram', '[data-diagram-state="ready"]'],
-    ['optimise', '[data-testid="optimise-panel"]'],
-  ] as const) {
-    await page.getByTestId(`tab-${tab}`).click();
-    await expect(page.locator(marker)).toBeVisible();
+  for (const tab of SCENARIO_TABS) {
+    await openScenarioTab(page, tab);
     await check(`scenario ${tab}`);
   }
   await page.getByTestId('tab-what-if').click();

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { en } from '../../src-renderer/i18n/en.js';
 import { ptBR } from '../../src-renderer/i18n/pt-BR.js';
-import { createProject, expect, scenarioFromTemplate, test } from './fixtures/web-host.js';
+import { createProject, expect, openScenarioTab, SCENARIO_TABS, scenarioFromTemplate, test } from './fixtures/web-host.js';
 
 /**
  * Issue 10 item 26 on the screens: in Portuguese no English interface text shows. The English
@@ -78,15 +78,8 @@ test('every screen in Portuguese shows no English interface text', async ({ app 
   await scenarioFromTemplate(app, 'saas-startup');
   await scenarioFromTemplate(app, 'serverless-multi-region');
   await englishOn(app, 'scenario results', found);
-  for (const [tab, marker] of [
-    ['regions', '[data-plan-state="ready"]'],
-    ['what-if', '[data-testid="what-if-panel"]'],
-    ['sweep', '[data-sweep-state="ready"]'],
-    ['diagram', '[data-diagram-state="ready"]'],
-    ['optimise', '[data-testid="optimise-panel"]'],
-  ] as const) {
-    await app.getByTestId(`tab-${tab}`).click();
-    await expect(app.locator(marker)).toBeVisible();
+  for (const tab of SCENARIO_TABS) {
+    await openScenarioTab(app, tab);
     if (tab === 'what-if') {
       await app.locator('[data-testid="compare-pick"][data-name="Assistente de start-up SaaS"] input').check();
       await expect(app.getByTestId('compare')).toHaveAttribute('data-compare-state', 'ready');
