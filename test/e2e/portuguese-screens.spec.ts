@@ -1,6 +1,4 @@
 import type { Page } from '@playwright/test';
-import { en } from '../../src-renderer/i18n/en.js';
-import { ptBR } from '../../src-renderer/i18n/pt-BR.js';
 import { createProject, expect, openScenarioTab, SCENARIO_TABS, scenarioFromTemplate, test } from './fixtures/web-host.js';
 
 /**
@@ -20,9 +18,18 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-function englishPieces(): string[] {
-  const english = leaves(en as unknown as Tree);
-  const portuguese = leaves(ptBR as unknown as Tree);
+/**
+ * The renderer's message tables, loaded at run time: they belong to the renderer's TypeScript
+ * project, which the browser tests' project does not compile.
+ */
+async function messages(file: 'en' | 'pt-BR'): Promise<Tree> {
+  const module = (await import(new URL(`../../src-renderer/i18n/${file}.ts`, import.meta.url).href)) as Record<string, Tree>;
+  return module[file === 'en' ? 'en' : 'ptBR']!;
+}
+
+function englishPieces(en: Tree, ptBR: Tree): string[] {
+  const english = leaves(en);
+  const portuguese = leaves(ptBR);
   const portugueseText = [...portuguese.values()].join('\n').toLowerCase();
   const pieces = new Set<string>();
   for (const [key, text] of english) {
@@ -37,7 +44,7 @@ function englishPieces(): string[] {
   return [...pieces];
 }
 
-const PIECES = englishPieces();
+const PIECES = englishPieces(await messages('en'), await messages('pt-BR'));
 
 /** The text a person sees on the page, less catalog sources (quoted as their publishers wrote them). */
 async function visibleText(page: Page): Promise<string> {
