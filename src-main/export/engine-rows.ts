@@ -1,5 +1,5 @@
-import { SERVING_ENGINE_NAMES, formatNumber, type CalibratedTerm, type Lang, type SizingResult } from '../engine/index.js';
-import { label, type LabelKey } from '../i18n/labels.js';
+import { SERVING_ENGINE_NAMES, formatNumber, type CalibratedTerm, type EngineFigures, type Lang, type SizingResult } from '../engine/index.js';
+import { bindingLabel, label, type LabelKey } from '../i18n/labels.js';
 
 /** One line of the per-GPU figures: what it is, its value, and a note. */
 type EngineRow = [name: string, value: string, note?: string];
@@ -55,6 +55,16 @@ export function perGpuRows(result: SizingResult, lang: Lang): EngineRow[] {
     [L('kvPerTokenPerGpu'), `${n(e.kvBytesPerTokenPerGpu)} B`],
     [L('kvTokensPerReplica'), n(e.kvTokensPerReplica), L('blockNote', { size: e.blockSize })],
     [L('maxConcurrencyPerReplica'), `${n(e.maxConcurrencyPerReplica, 2, 2)}×`, L('maxConcurrencyNote', { context: n(result.inputs.effectiveContextTokens), seqs: n(e.maxNumSeqs) })],
-    [L('bindingLimit'), L(`binding.${e.bindingLimit}`)],
+    memoryLimitRow(result, e, lang),
   ];
+}
+
+/**
+ * What binds memory on one replica; when a service target binds before it, the plan's limit beside
+ * it (a TPOT target can hold a replica to 90 sessions where its KV cache admits 280).
+ */
+function memoryLimitRow(result: SizingResult, e: EngineFigures, lang: Lang): EngineRow {
+  const planLimit = result.latency?.bindingLimit;
+  const latencyBinds = planLimit === 'tpot' || planLimit === 'ttft';
+  return [label(lang, 'memoryBindingLimit'), label(lang, `binding.${e.bindingLimit}`), latencyBinds ? label(lang, 'planLimitedBy', { limit: bindingLabel(lang, planLimit) }) : undefined];
 }

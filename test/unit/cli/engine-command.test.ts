@@ -29,4 +29,11 @@ describe('sizing --method engine (issue 8, "Done when")', () => {
     expect(r.status).toBe(3);
     expect(JSON.parse(r.stdout).infeasibility.code).toBe('weights-do-not-fit');
   });
+
+  it('names the memory limit per replica, and the plan\'s limit beside it when a TPOT target binds first', () => {
+    const args = ['--method', 'engine', '--model', 'llama-3.1-70b', '--server', 'dgx200', '--tp', '4', '--concurrency', '2000', '--effective-context', '8192', '--prompt-tokens', '2000', '--output-tokens', '500'];
+    expect(sizing(args).stdout).toMatch(/^ {2}Memory limit per replica\s+KV memory$/m);
+    expect(sizing([...args, '--tpot-ms', '40']).stdout).toMatch(/^ {2}Memory limit per replica\s+KV memory {3}\(the plan is limited by decode bandwidth \(TPOT target\), before memory\)$/m);
+    expect(sizing([...args, '--tpot-ms', '40', '--lang', 'pt-BR']).stdout).toMatch(/Limite de memória por réplica\s+memória de KV {3}\(o plano é limitado pela banda no decode \(meta de TPOT\), antes da memória\)/);
+  });
 });

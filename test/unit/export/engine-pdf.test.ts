@@ -69,7 +69,7 @@ describe('the PDF states the method a scenario was sized with', () => {
     expect(engineEn).toMatch(/Activation peak \(profiling pass\)\s+[\d.]+ GiB/);
     expect(engineEn).toMatch(/KV tokens per replica\s+[\d,]+\s+blocks of 16 tokens/);
     expect(engineEn).toMatch(/Max concurrency per replica\s+[\d.]+×/);
-    expect(engineEn).toMatch(/Binding limit\s+KV memory/);
+    expect(engineEn).toMatch(/Memory limit per replica\s+KV memory/);
     expect(engineEn).toMatch(/Visible to the engine\s+[\d.]+ GiB\s+as the engine logs it; fraction 0.9/);
     // The text report prints the same rows.
     const cli = textReport(engine, 'en');
@@ -78,7 +78,7 @@ describe('the PDF states the method a scenario was sized with', () => {
     expect(enginePt).toContain(`Memória por GPU (vLLM ${e.version})`);
     expect(enginePt).toMatch(/Arranjo de réplicas\s+8 GPUs = 4 réplicas × TP2/);
     expect(enginePt).toMatch(/Disponível para KV\s+[\d.]+,\d\d GiB/);
-    expect(enginePt).toMatch(/Limite determinante\s+memória de KV/);
+    expect(enginePt).toMatch(/Limite de memória por réplica\s+memória de KV/);
     expect(enginePt).toMatch(/blocos de 16 tokens/);
     expect(enginePt).toContain('Método engine (vLLM');
   });
