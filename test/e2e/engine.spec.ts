@@ -25,6 +25,15 @@ test('the engine method shows the per-GPU memory bar, the replica layout, the bi
   await app.getByTestId('input-tp').fill('2');
   await resultsReady(app);
   await expect(app.getByTestId('engine-layout')).toHaveText('8 GPUs = 4 replicas × TP2');
+  await expect(app.getByTestId('engine-plan-limit')).toHaveCount(0);
+
+  // A TPOT target that holds each replica below what its KV cache admits: the memory row says the plan's limit comes first.
+  await app.getByTestId('input-promptTokens').fill('2000');
+  await app.getByTestId('input-outputTokens').fill('500');
+  await app.getByTestId('input-tpotMs').fill('8');
+  await resultsReady(app);
+  await expect(app.getByTestId('engine-binding')).toHaveText('KV memory');
+  await expect(app.getByTestId('engine-plan-limit')).toHaveText('Limited by decode bandwidth (TPOT target) first: see the latency figures');
 
   await app.getByTestId('nav-settings').click();
   await app.getByTestId('settings-lang').selectOption('pt-BR');
@@ -33,6 +42,7 @@ test('the engine method shows the per-GPU memory bar, the replica layout, the bi
   await app.goBack();
   await expect(app.getByTestId('engine-layout')).toHaveText('8 GPUs = 4 réplicas × TP2');
   await expect(app.getByTestId('engine-binding')).toHaveText('Memória de KV');
+  await expect(app.getByTestId('engine-plan-limit')).toHaveText('Limitado pela banda no decode (meta de TPOT) antes: veja os números de latência');
   if (shots) await app.screenshot({ path: `${shots}/engine-pt-dark.png`, fullPage: true });
 });
 
