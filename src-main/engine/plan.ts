@@ -121,6 +121,15 @@ function memoryAtPlannedLoad(method: MethodResult, inputs: SizingInputs): Memory
   };
 }
 
+/**
+ * Where a KV-cache usage alert falls on one node's memory bar (GiB from its start): past the
+ * reserved share and the runtime, at the alert ratio of the KV budget. Engines pre-allocate their KV
+ * pool, so operators alert on the share of it in use, never on HBM use (issue 10, items 19 and 27).
+ */
+export function kvAlertAtGiB(memory: MemoryPerNode, alertRatio: number): number {
+  return memory.reservedShareGiB + memory.runtimeOverheadGiB + alertRatio * (memory.kvInUseGiB + Math.max(0, memory.kvFreeGiB));
+}
+
 /** The sanity check the original lacked: memory outside the KV budget must hold the weights. */
 function checkWeights(method: MethodResult, model: ModelRecord): WeightsCheck {
   // Engine method: each replica's GPUs hold one copy, when the engine's budget has room for it.

@@ -7,6 +7,7 @@ import {
   formatNumber,
   formatPercent,
   formatUsd,
+  kvAlertAtGiB,
   nodesCurve,
   nodesCurveRange,
   paretoFront,
@@ -194,9 +195,8 @@ export function memoryChartSvg(result: SizingResult, lang: Lang): string {
     startGiB += s.gib;
   }
   const alertRatio = result.inputs.hbmAlertRatio;
-  const kvBudgetGiB = m.kvInUseGiB + m.kvFreeGiB;
-  const alertAtGiB = alertRatio * kvBudgetGiB;
-  const alertX = sx(m.reservedShareGiB + m.runtimeOverheadGiB + alertAtGiB);
+  const alertAtGiB = alertRatio * (m.kvInUseGiB + m.kvFreeGiB);
+  const alertX = sx(kvAlertAtGiB(m, alertRatio));
   parts.push(line(alertX, area.top - 8, alertX, bottomOf(area) + 4, { stroke: COLORS.alert, 'stroke-width': 1.5, 'stroke-dasharray': '5 3', class: 'kv-alert' }));
   parts.push(...values);
   // Only the ratio above the line, kept inside the chart; the legend says what it is a ratio of.
