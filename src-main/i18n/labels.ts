@@ -238,7 +238,7 @@ const en = {
   memoryKvInUse: 'KV in use at planned load',
   memoryKvFree: 'Free KV budget',
   axisMemoryGiB: 'Memory (GiB)',
-  nodesChartTitle: 'Total nodes against concurrency',
+  nodesChartTitle: 'Nodes needed against concurrency',
   axisConcurrency: 'Concurrency (concurrent sessions)',
   axisNodes: 'Total nodes',
   plannedPoint: 'Planned: {sessions} on {nodes}',

@@ -112,7 +112,7 @@ describe('pdfReport content (poppler-utils)', () => {
     expect(one).toMatch(/TCO over 3 years\s+USD/);
     expect(one).toContain('Risks that matter');
     expect(one).toContain('single point of failure');
-    expect(one).toContain('Total nodes against concurrency');
+    expect(one).toContain('Nodes needed against concurrency');
     expect(one).toMatch(/Method: pooled method, nominal memory basis/);
   });
 
