@@ -14,6 +14,8 @@ test('the engine method shows the per-GPU memory bar, the replica layout, the bi
   const panel = app.getByTestId('engine-per-gpu');
   await expect(panel).toBeVisible();
   await expect(app.getByTestId('engine-layout')).toHaveText('8 GPUs = 8 replicas × TP1');
+  // The memory chart names its first two shares as the engine holds them, like the exported chart.
+  await expect(app.getByTestId('memory-chart').locator('canvas')).toHaveAttribute('aria-label', /^Outside the engine's memory fraction [\d.,]+ GiB, held by the engine [\d.,]+ GiB, KV in use/);
   await expect(app.getByTestId('engine-binding')).toHaveText('KV memory');
   await expect(app.getByTestId('engine-segment-weights')).toContainText('Weights');
   await expect(app.getByTestId('engine-segment-kv')).toContainText('GiB');
@@ -42,6 +44,7 @@ test('the engine method shows the per-GPU memory bar, the replica layout, the bi
   await app.goBack();
   await expect(app.getByTestId('engine-layout')).toHaveText('8 GPUs = 4 réplicas × TP2');
   await expect(app.getByTestId('engine-binding')).toHaveText('Memória de KV');
+  await expect(app.getByTestId('memory-chart').locator('canvas')).toHaveAttribute('aria-label', /^Fora da fração de memória do engine [\d.,]+ GiB, ocupado pelo engine/);
   await expect(app.getByTestId('engine-plan-limit')).toHaveText('Limitado pela banda no decode (meta de TPOT) antes: veja os números de latência');
   if (shots) await app.screenshot({ path: `${shots}/engine-pt-dark.png`, fullPage: true });
 });
