@@ -1,5 +1,6 @@
 import type { ColdStartEstimate, LocalizedText, ModelRecord, SizingInputs, StorageRecord } from './types.js';
 import { BYTES_PER_GB, BYTES_PER_GIB } from './units.js';
+import { BUILT_IN_STORAGE, BUILT_IN_STORAGE_SOURCES_PT } from './catalogs/storage.js';
 
 /**
  * Planning default for engine initialisation, in seconds: after the weights are read, current
@@ -22,6 +23,13 @@ const BUILT_IN_STORAGE_NAMES_PT: Record<string, string> = {
 /** A storage profile's name in both product languages. */
 export function storageName(storage: StorageRecord): LocalizedText {
   return { en: storage.name, 'pt-BR': BUILT_IN_STORAGE_NAMES_PT[storage.id] ?? storage.name };
+}
+
+/** A storage profile's note in both languages: a built-in profile's own wording is translated; any other text stays as written. */
+export function storageSource(storage: StorageRecord): LocalizedText {
+  const builtIn = BUILT_IN_STORAGE.find((s) => s.id === storage.id);
+  const translated = builtIn?.source === storage.source ? BUILT_IN_STORAGE_SOURCES_PT[storage.id] : undefined;
+  return { en: storage.source, 'pt-BR': translated ?? storage.source };
 }
 
 /** Seconds to read one replica's weights from a storage profile. */

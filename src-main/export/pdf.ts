@@ -16,6 +16,7 @@ import {
   nativeContextExceeded,
   referencePriceCheckedOn,
   storageName,
+  storageSource,
   type Lang,
   type ModelRecord,
   type PlanOptimisation,
@@ -350,10 +351,12 @@ function sources(w: ReportWriter, results: SizingResult[]): void {
   w.heading(w.L('sources'));
   const rows = (kind: LabelKey, records: (ModelRecord | ServerRecord | StorageRecord)[]) =>
     uniqueById(records).map((r): Row => [`${w.L(kind)}: ${r.name}`, r.source]);
+  // Storage profiles' notes are the product's own words (translated); model and server sources are quoted as published.
+  const storageRows = uniqueById(results.map((r) => r.storage)).map((s): Row => [`${w.L('storage')}: ${storageName(s)[w.lang]}`, storageSource(s)[w.lang]]);
   w.table([
     ...rows('model', results.map((r) => r.model)),
     ...rows('server', results.map((r) => r.server)),
-    ...rows('storage', results.map((r) => r.storage)),
+    ...storageRows,
   ], [150, 345], { boldValues: false });
 }
 

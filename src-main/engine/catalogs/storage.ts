@@ -1,6 +1,15 @@
 import type { StorageRecord } from '../types.js';
 
 const ASSUMPTION = 'planning assumption, not a measurement: replace with your own figures';
+const ASSUMPTION_PT = 'premissa de planejamento, não uma medição: substitua pelos seus próprios números';
+
+/** The built-in profiles' notes are this product's own wording, so they are translated (a quoted source never is). */
+export const BUILT_IN_STORAGE_SOURCES_PT: Record<string, string> = {
+  profile_default: `RAID de NVMe local, ~10 GB/s efetivos em leitura sequencial; ${ASSUMPTION_PT}`,
+  profile_network_ssd: `SSD conectado pela rede, ~2 GB/s efetivos; ${ASSUMPTION_PT}`,
+  profile_cloud_object: `Storage de objetos em nuvem, ~0,5 GB/s efetivos por nó; ${ASSUMPTION_PT}`,
+  profile_ram_cache: `Pesos já em cache na RAM do host, ~40 GB/s; ${ASSUMPTION_PT}`,
+};
 
 export const BUILT_IN_STORAGE: StorageRecord[] = [
   {

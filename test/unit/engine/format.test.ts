@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatPercent, formatSeconds, formatUsd } from '../../../src-main/engine/index.js';
+import { BUILT_IN_CATALOG, formatNumber, formatPercent, formatSeconds, formatUsd, storageSource } from '../../../src-main/engine/index.js';
 
 describe('number formatting for messages and reports', () => {
   it('formats per language, with at most and at least the asked decimals', () => {
@@ -49,5 +49,14 @@ describe('formatSeconds', () => {
     expect(formatSeconds(0.1, 'en')).toBe('0.10');
     expect(formatSeconds(12.345, 'pt-BR')).toBe('12,35');
     expect(formatSeconds(0, 'en')).toBe('0.00');
+  });
+});
+
+describe('storageSource', () => {
+  it('translates a built-in profile\'s own note and leaves any other text as written', () => {
+    const nvme = BUILT_IN_CATALOG.storage.find((s) => s.id === 'profile_default')!;
+    expect(storageSource(nvme)).toEqual({ en: nvme.source, 'pt-BR': 'RAID de NVMe local, ~10 GB/s efetivos em leitura sequencial; premissa de planejamento, não uma medição: substitua pelos seus próprios números' });
+    const replaced = { ...nvme, source: 'our own benchmark, 2026-11' };
+    expect(storageSource(replaced)).toEqual({ en: 'our own benchmark, 2026-11', 'pt-BR': 'our own benchmark, 2026-11' });
   });
 });
