@@ -25,7 +25,12 @@ async function buildNode() {
   await build({
     ...common,
     // store-worker: the thread that owns a store connection for `sizing serve` (src-main/store-worker).
-    entryPoints: { sizing: 'src-main/cli/main.ts', bench: 'test/bench/bench.ts', accuracy: 'test/accuracy/accuracy.ts', 'store-worker': 'src-main/store-worker/thread.ts' },
+    entryPoints: {
+      sizing: 'src-main/cli/main.ts',
+      bench: 'test/bench/bench.ts',
+      accuracy: 'test/accuracy/accuracy.ts',
+      'store-worker': 'src-main/store-worker/thread.ts',
+    },
     outdir: 'out/cli',
     format: 'esm',
     splitting: true,
@@ -37,15 +42,33 @@ async function buildNode() {
 async function buildElectron() {
   // CommonJS output has no import.meta; shared modules fall back to __dirname there (app-root.ts).
   const cjs = { logOverride: { 'empty-import-meta': 'silent' } };
-  await build({ ...common, ...cjs, entryPoints: ['src-main/electron/main.ts'], outfile: 'out/main/main.cjs', format: 'cjs', external: ['electron'] });
+  await build({
+    ...common,
+    ...cjs,
+    entryPoints: ['src-main/electron/main.ts'],
+    outfile: 'out/main/main.cjs',
+    format: 'cjs',
+    external: ['electron'],
+  });
   await build({ ...common, ...cjs, entryPoints: ['src-main/store-worker/thread.ts'], outfile: 'out/main/store-worker.cjs', format: 'cjs' });
   // A sandboxed preload can only require('electron'): bundle everything else into it.
-  await build({ ...common, ...cjs, packages: undefined, entryPoints: ['src-main/electron/preload.ts'], outfile: 'out/preload/preload.cjs', format: 'cjs', external: ['electron'] });
+  await build({
+    ...common,
+    ...cjs,
+    packages: undefined,
+    entryPoints: ['src-main/electron/preload.ts'],
+    outfile: 'out/preload/preload.cjs',
+    format: 'cjs',
+    external: ['electron'],
+  });
 }
 
 function buildRenderer() {
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  const r = spawnSync(process.execPath, [vite, 'build', '--config', 'vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [vite, 'build', '--config', 'vite.config.ts', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
@@ -94,7 +117,9 @@ function buildElectronNative() {
   const built = join(work, 'build', 'Release', 'better_sqlite3.node');
   const check = checkNativeModule(built, abi);
   if (check.status !== 'ok') {
-    console.error(`better-sqlite3 was built for ABI ${check.foundAbi ?? 'unknown'}, not Electron ${electronVersion}'s ${abi}: refusing to use it.`);
+    console.error(
+      `better-sqlite3 was built for ABI ${check.foundAbi ?? 'unknown'}, not Electron ${electronVersion}'s ${abi}: refusing to use it.`,
+    );
     process.exit(1);
   }
   mkdirSync(dirname(dest), { recursive: true });
@@ -109,11 +134,23 @@ function verifyPackagedNative() {
   const unpacked = existsSync(release) ? readdirSync(release).filter((d) => d.endsWith('-unpacked')) : [];
   let bad = 0;
   for (const dir of unpacked) {
-    const file = join(release, dir, 'resources', 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+    const file = join(
+      release,
+      dir,
+      'resources',
+      'app.asar.unpacked',
+      'node_modules',
+      'better-sqlite3',
+      'build',
+      'Release',
+      'better_sqlite3.node',
+    );
     const check = checkNativeModule(file, abi);
     if (check.status === 'ok') continue;
     bad++;
-    console.error(`${file}: ${check.status === 'missing' ? 'missing' : `built for ABI ${check.foundAbi}, Electron ${electronVersion} needs ${abi}`}`);
+    console.error(
+      `${file}: ${check.status === 'missing' ? 'missing' : `built for ABI ${check.foundAbi}, Electron ${electronVersion} needs ${abi}`}`,
+    );
   }
   return bad === 0;
 }
@@ -124,7 +161,10 @@ function verifyPackagedNative() {
  */
 function packageApp() {
   const builder = join(root, 'node_modules', 'electron-builder', 'cli.js');
-  const packaged = spawnSync(process.execPath, [builder, '--config', 'electron-builder.yml', ...process.argv.slice(3)], { cwd: root, stdio: 'inherit' });
+  const packaged = spawnSync(process.execPath, [builder, '--config', 'electron-builder.yml', ...process.argv.slice(3)], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const verified = packaged.status === 0 ? verifyPackagedNative() : true;
   const restored = spawnSync(npm, ['rebuild', 'better-sqlite3'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });

@@ -15,9 +15,19 @@ const ANY_PACKAGE = { regex: '^[^.]', message: 'the engine is pure: no packages,
 
 /** What the renderer may take from src-main: the engine and the contract's types, nothing that runs there. */
 const RENDERER_PATTERNS = [
-  { regex: '(^|/)src-main/(?!engine/|api/|export/file-name$)', message: 'the renderer imports from src-main only the engine, the contract\'s types and the pure file-naming rule.' },
-  { regex: '(^|/)src-main/api/', allowTypeImports: true, message: 'the renderer imports the contract\'s types only (import type); calls go through src-renderer/api.' },
-  { regex: '^(node:|electron$|better-sqlite3$)', message: 'the renderer runs in a browser sandbox: no Node, Electron or database modules.' },
+  {
+    regex: '(^|/)src-main/(?!engine/|api/|export/file-name$)',
+    message: "the renderer imports from src-main only the engine, the contract's types and the pure file-naming rule.",
+  },
+  {
+    regex: '(^|/)src-main/api/',
+    allowTypeImports: true,
+    message: "the renderer imports the contract's types only (import type); calls go through src-renderer/api.",
+  },
+  {
+    regex: '^(node:|electron$|better-sqlite3$)',
+    message: 'the renderer runs in a browser sandbox: no Node, Electron or database modules.',
+  },
 ];
 
 /** Correctness problems only: each of these is a bug or dead code, never a matter of taste. */
@@ -59,36 +69,77 @@ export default tseslint.config(
   {
     // The engine imports nothing but itself: no Node, Electron, store, i18n, export or API.
     files: ['src-main/engine/*.ts'],
-    rules: { [RESTRICTED]: ['error', { patterns: [ANY_PACKAGE, { group: ['../*'], message: 'the engine imports only the engine: wording, storage and I/O live in the layers above it.' }] }] },
+    rules: {
+      [RESTRICTED]: [
+        'error',
+        {
+          patterns: [
+            ANY_PACKAGE,
+            { group: ['../*'], message: 'the engine imports only the engine: wording, storage and I/O live in the layers above it.' },
+          ],
+        },
+      ],
+    },
   },
   {
     // KNOWN EXCEPTION, to remove when it is fixed: compare.ts still formats the comparison of
     // cases with the label table (moving that wording out of the engine is issue 12, item 3, and
     // is under way). Only that one import is let through here.
     files: ['src-main/engine/compare.ts'],
-    rules: { [RESTRICTED]: ['error', { patterns: [ANY_PACKAGE, { regex: '^\\.\\./', message: 'the engine imports only the engine: wording, storage and I/O live in the layers above it.' }] }] },
+    rules: {
+      [RESTRICTED]: [
+        'error',
+        {
+          patterns: [
+            ANY_PACKAGE,
+            { regex: '^\\.\\./', message: 'the engine imports only the engine: wording, storage and I/O live in the layers above it.' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src-main/engine/*/**/*.ts'],
-    rules: { [RESTRICTED]: ['error', { patterns: [ANY_PACKAGE, { group: ['../../*'], message: 'the engine imports only the engine: wording, storage and I/O live in the layers above it.' }] }] },
+    rules: {
+      [RESTRICTED]: [
+        'error',
+        {
+          patterns: [
+            ANY_PACKAGE,
+            { group: ['../../*'], message: 'the engine imports only the engine: wording, storage and I/O live in the layers above it.' },
+          ],
+        },
+      ],
+    },
   },
   {
     // Schemas describe the engine's inputs for the API: the engine and zod, nothing else.
     files: ['src-main/schemas/**/*.ts'],
     rules: {
-      [RESTRICTED]: ['error', {
-        patterns: [
-          { regex: '^(?!\\.|zod$)', message: 'schemas import only zod and the engine.' },
-          { group: ['../*', '!../engine', '!../engine/**', '!../i18n', '../i18n/*', '!../i18n/text.js'], message: 'schemas import only zod, the engine and the pure text helpers (i18n/text).' },
-        ],
-      }],
+      [RESTRICTED]: [
+        'error',
+        {
+          patterns: [
+            { regex: '^(?!\\.|zod$)', message: 'schemas import only zod and the engine.' },
+            {
+              group: ['../*', '!../engine', '!../engine/**', '!../i18n', '../i18n/*', '!../i18n/text.js'],
+              message: 'schemas import only zod, the engine and the pure text helpers (i18n/text).',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     // The main process never reaches into the renderer.
     files: ['src-main/**/*.ts'],
     ignores: ['src-main/engine/**', 'src-main/schemas/**'],
-    rules: { [RESTRICTED]: ['error', { patterns: [{ regex: '(^|/)src-renderer(/|$)', message: 'main-process code never imports renderer code.' }] }] },
+    rules: {
+      [RESTRICTED]: [
+        'error',
+        { patterns: [{ regex: '(^|/)src-renderer(/|$)', message: 'main-process code never imports renderer code.' }] },
+      ],
+    },
   },
   {
     // The renderer talks to the main process only through the API client: from src-main it may
@@ -100,12 +151,18 @@ export default tseslint.config(
     // Renderer helpers stay below the screens: lib/ never imports components or views.
     files: ['src-renderer/lib/**'],
     rules: {
-      [RESTRICTED]: ['error', {
-        patterns: [
-          ...RENDERER_PATTERNS,
-          { regex: '(^|/)(components|views)(/|$)|\\.vue$', message: 'renderer lib/ holds logic the screens share: it never imports components or views.' },
-        ],
-      }],
+      [RESTRICTED]: [
+        'error',
+        {
+          patterns: [
+            ...RENDERER_PATTERNS,
+            {
+              regex: '(^|/)(components|views)(/|$)|\\.vue$',
+              message: 'renderer lib/ holds logic the screens share: it never imports components or views.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

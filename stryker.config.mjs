@@ -10,7 +10,9 @@ export default {
   mutate: [
     'src-main/engine/**/*.ts',
     // The catalogs are data (figures with their sources), checked by the reference cases.
-    '!src-main/engine/catalogs/models.ts', '!src-main/engine/catalogs/servers.ts', '!src-main/engine/catalogs/storage.ts',
+    '!src-main/engine/catalogs/models.ts',
+    '!src-main/engine/catalogs/servers.ts',
+    '!src-main/engine/catalogs/storage.ts',
     'src-main/schemas/**/*.ts',
     'src-main/store/**/*.ts',
     'src-main/api/**/*.ts',

@@ -23,7 +23,10 @@ export interface CallOptions {
  */
 export async function callApi(ctx: ApiContext, name: string, rawInput: unknown, { lang = 'en' }: CallOptions = {}): Promise<ApiResponse> {
   if (!isApiMethod(name)) {
-    return { ok: false, error: { code: 'unknown_method', message: both(`unknown API method "${name}"`, `método de API desconhecido: "${name}"`)[lang] } };
+    return {
+      ok: false,
+      error: { code: 'unknown_method', message: both(`unknown API method "${name}"`, `método de API desconhecido: "${name}"`)[lang] },
+    };
   }
   const def = CONTRACT[name];
   try {
@@ -35,7 +38,8 @@ export async function callApi(ctx: ApiContext, name: string, rawInput: unknown, 
     return { ok: true, result };
   } catch (error) {
     const body = toErrorBody(ctx.store.explain(error), { lang, fieldPrefix: def.errorFieldPrefix });
-    if (body.code === 'internal') ctx.log?.({ level: 'error', message: `${name}: ${body.message}`, stack: error instanceof Error ? error.stack : undefined });
+    if (body.code === 'internal')
+      ctx.log?.({ level: 'error', message: `${name}: ${body.message}`, stack: error instanceof Error ? error.stack : undefined });
     return { ok: false, error: body };
   }
 }
@@ -55,5 +59,3 @@ function validInput(schema: (typeof CONTRACT)[ApiMethodName]['input'], rawInput:
   }
   return parsed.data;
 }
-
-

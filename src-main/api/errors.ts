@@ -5,7 +5,11 @@ import type { ApiErrorBody } from './types.js';
 
 /** An error meant for the caller, in both languages: it crosses the boundary as {code, message, field}. */
 export class ApiError extends Error {
-  constructor(public readonly code: ApiErrorBody['code'], public readonly text: LocalizedText, public readonly field?: string) {
+  constructor(
+    public readonly code: ApiErrorBody['code'],
+    public readonly text: LocalizedText,
+    public readonly field?: string,
+  ) {
     super(text.en);
   }
 

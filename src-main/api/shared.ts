@@ -1,11 +1,22 @@
 import { z } from 'zod';
 import { notAllowed } from '../i18n/text.js';
-import { planRegions, planScenario, validateInputs, validateRegions, type Catalog, type RegionSpec, type SizingInputs } from '../engine/index.js';
+import {
+  planRegions,
+  planScenario,
+  validateInputs,
+  validateRegions,
+  type Catalog,
+  type RegionSpec,
+  type SizingInputs,
+} from '../engine/index.js';
 import type { ApiContext } from './define.js';
 import { ApiError } from './errors.js';
 
 /** Schemas and checks more than one domain of the contract uses. */
-export const id = z.number({ error: 'expected a numeric id' }).int({ error: 'expected a numeric id' }).positive({ error: 'expected a numeric id' });
+export const id = z
+  .number({ error: 'expected a numeric id' })
+  .int({ error: 'expected a numeric id' })
+  .positive({ error: 'expected a numeric id' });
 export const empty = z.strictObject({});
 export const lang = z.enum(['en', 'pt-BR']);
 

@@ -3,7 +3,24 @@
  * renderer can import them; contract.ts binds each to a zod schema and a handler, and the compiler
  * checks that they agree.
  */
-import type { CalibrationReading, StoredCalibrationProfile, Catalog, CompareRegion, CompareRow, Lang, OptimiseObjective, PlanOptimisation, PlanResult, PrecisionRecord, RegionSpec, SizingInputs, SizingResult, SweepField, SweepResult, Template } from '../engine/index.js';
+import type {
+  CalibrationReading,
+  StoredCalibrationProfile,
+  Catalog,
+  CompareRegion,
+  CompareRow,
+  Lang,
+  OptimiseObjective,
+  PlanOptimisation,
+  PlanResult,
+  PrecisionRecord,
+  RegionSpec,
+  SizingInputs,
+  SizingResult,
+  SweepField,
+  SweepResult,
+  Template,
+} from '../engine/index.js';
 import type { ComparisonTableRow } from '../i18n/cases.js';
 import type { CustomKind, PriceOverride, Settings } from '../schemas/index.js';
 import type { ProjectRow, ScenarioRow } from '../store/types.js';
@@ -11,7 +28,18 @@ import type { ProjectRow, ScenarioRow } from '../store/types.js';
 export type { ProjectRow, ScenarioRow, Settings };
 
 export interface ApiErrorBody {
-  code: 'invalid_input' | 'not_found' | 'conflict' | 'unknown_method' | 'bad_request' | 'unauthorized' | 'forbidden' | 'too_large' | 'store_error' | 'store_busy' | 'internal';
+  code:
+    | 'invalid_input'
+    | 'not_found'
+    | 'conflict'
+    | 'unknown_method'
+    | 'bad_request'
+    | 'unauthorized'
+    | 'forbidden'
+    | 'too_large'
+    | 'store_error'
+    | 'store_busy'
+    | 'internal';
   message: string;
   /** The input field at fault, as a path ("inputs.kvBudgetRatio", "file.scenarios[2].name"). */
   field?: string;
@@ -153,8 +181,14 @@ interface ApiMethods {
    * the same names never fail because another writer got there first.
    */
   'scenarios.save': { input: ScenarioSave; result: { project: ProjectRow; scenario: ScenarioRow; created: boolean } };
-  'scenarios.create': { input: { projectId: number; name: string; notes?: string; inputs: SizingInputs; regions?: RegionSpec[] }; result: ScenarioRow };
-  'scenarios.update': { input: { id: number; name?: string; notes?: string; inputs?: SizingInputs; regions?: RegionSpec[] }; result: ScenarioRow };
+  'scenarios.create': {
+    input: { projectId: number; name: string; notes?: string; inputs: SizingInputs; regions?: RegionSpec[] };
+    result: ScenarioRow;
+  };
+  'scenarios.update': {
+    input: { id: number; name?: string; notes?: string; inputs?: SizingInputs; regions?: RegionSpec[] };
+    result: ScenarioRow;
+  };
   'scenarios.duplicate': { input: { id: number; name?: string }; result: ScenarioRow };
   'scenarios.delete': { input: Id; result: { deleted: number } };
   'regions.set': { input: { scenarioId: number; regions: RegionSpec[] }; result: ScenarioRow };
@@ -166,8 +200,14 @@ interface ApiMethods {
   'sizing.stored': { input: { scenarioId: number }; result: StoredSizing };
   'sizing.sweep': { input: SweepRequest; result: SweepResult };
   'sizing.compare': { input: { scenarioIds: number[]; lang: Lang }; result: Comparison };
-  'export.scenario': { input: { scenarioId: number; format: ExportFormat; subject?: PictureSubject; lang: Lang; bom?: boolean }; result: ExportedFile };
-  'export.comparison': { input: { scenarioIds: number[]; lang: Lang; bom?: boolean; format?: 'csv' | 'xlsx'; onlyDifferences?: boolean }; result: ExportedFile };
+  'export.scenario': {
+    input: { scenarioId: number; format: ExportFormat; subject?: PictureSubject; lang: Lang; bom?: boolean };
+    result: ExportedFile;
+  };
+  'export.comparison': {
+    input: { scenarioIds: number[]; lang: Lang; bom?: boolean; format?: 'csv' | 'xlsx'; onlyDifferences?: boolean };
+    result: ExportedFile;
+  };
   'export.sweep': { input: SweepRequest & { format: 'csv' | 'xlsx' | 'svg' | 'png'; lang: Lang; name?: string }; result: ExportedFile };
   'catalog.list': { input: Record<string, never>; result: CatalogView };
   'catalog.add': { input: CustomRecordInput; result: CatalogView };
@@ -181,7 +221,10 @@ interface ApiMethods {
   /** Name and notes come in `lang` (default English). */
   'templates.createScenario': { input: { projectId: number; templateId: string; name?: string; lang?: Lang }; result: ScenarioRow };
   'calibration.read': { input: CalibrationRequestInput; result: CalibrationReadResult };
-  'calibration.save': { input: CalibrationRequestInput; result: { saved: StoredCalibrationProfile; replaced: StoredCalibrationProfile | null } };
+  'calibration.save': {
+    input: CalibrationRequestInput;
+    result: { saved: StoredCalibrationProfile; replaced: StoredCalibrationProfile | null };
+  };
   'calibration.list': { input: Record<string, never>; result: StoredCalibrationProfile[] };
   'calibration.delete': { input: Id; result: { deleted: number } };
   'settings.get': { input: Record<string, never>; result: Settings };

@@ -21,19 +21,36 @@ export function parseArgs(argv: string[], valueFlags: ReadonlySet<string>, switc
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
     if (switchFlags.has(name)) {
-      if (eq !== -1) throw new CliError(both(`--${name}=${arg.slice(eq + 1)}: --${name} is a switch and takes no value; write --${name} alone`, `--${name}=${arg.slice(eq + 1)}: --${name} é uma chave e não recebe valor; escreva só --${name}`));
+      if (eq !== -1)
+        throw new CliError(
+          both(
+            `--${name}=${arg.slice(eq + 1)}: --${name} is a switch and takes no value; write --${name} alone`,
+            `--${name}=${arg.slice(eq + 1)}: --${name} é uma chave e não recebe valor; escreva só --${name}`,
+          ),
+        );
       parsed.switches.add(name);
       continue;
     }
     if (!valueFlags.has(name)) {
-      const allowed = [...valueFlags, ...switchFlags].map((f) => `--${f}`).sort().join(', ');
-      throw new CliError(both(`--${name}: unknown flag; allowed flags: ${allowed}`, `--${name}: flag desconhecida; flags permitidas: ${allowed}`));
+      const allowed = [...valueFlags, ...switchFlags]
+        .map((f) => `--${f}`)
+        .sort()
+        .join(', ');
+      throw new CliError(
+        both(`--${name}: unknown flag; allowed flags: ${allowed}`, `--${name}: flag desconhecida; flags permitidas: ${allowed}`),
+      );
     }
     const value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
     if (value === undefined || (eq === -1 && value.startsWith('--'))) {
       throw new CliError(both(`--${name}: a value is required`, `--${name}: um valor é obrigatório`));
     }
-    if (parsed.flags.has(name)) throw new CliError(both(`--${name}: given twice ("${parsed.flags.get(name)}" and "${value}"); give it once`, `--${name}: informado duas vezes ("${parsed.flags.get(name)}" e "${value}"); informe uma vez`));
+    if (parsed.flags.has(name))
+      throw new CliError(
+        both(
+          `--${name}: given twice ("${parsed.flags.get(name)}" and "${value}"); give it once`,
+          `--${name}: informado duas vezes ("${parsed.flags.get(name)}" e "${value}"); informe uma vez`,
+        ),
+      );
     parsed.flags.set(name, value);
   }
   return parsed;

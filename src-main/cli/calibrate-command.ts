@@ -1,6 +1,14 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { callApi, createApiContext, type ApiContext, type ApiInput, type ApiMethodName, type ApiResult, type CalibrationReadResult } from '../api/index.js';
+import {
+  callApi,
+  createApiContext,
+  type ApiContext,
+  type ApiInput,
+  type ApiMethodName,
+  type ApiResult,
+  type CalibrationReadResult,
+} from '../api/index.js';
 import {
   BUILT_IN_CATALOG,
   bindsAtSmallest,
@@ -56,7 +64,11 @@ interface LogFile {
 }
 
 function readLogFile(path: string | undefined): LogFile {
-  if (path === undefined) throw CliError.required('LOGFILE', both('(sizing calibrate LOGFILE; see sizing --help)', '(sizing calibrate ARQUIVO_DE_LOG; veja sizing --help)'));
+  if (path === undefined)
+    throw CliError.required(
+      'LOGFILE',
+      both('(sizing calibrate LOGFILE; see sizing --help)', '(sizing calibrate ARQUIVO_DE_LOG; veja sizing --help)'),
+    );
   let size: number;
   try {
     const stat = statSync(path);
@@ -65,11 +77,23 @@ function readLogFile(path: string | undefined): LogFile {
   } catch (error) {
     if (error instanceof CliError) throw error;
     const code = (error as NodeJS.ErrnoException)?.code;
-    const reason = code === 'ENOENT' ? both('no such file', 'arquivo inexistente') : code === 'EACCES' ? both('permission denied', 'sem permissão de leitura') : both(String(code ?? error), String(code ?? error));
-    throw new CliError(both(`LOGFILE: "${path}" cannot be read (${reason.en})`, `LOGFILE: "${path}" não pode ser lido (${reason['pt-BR']})`));
+    const reason =
+      code === 'ENOENT'
+        ? both('no such file', 'arquivo inexistente')
+        : code === 'EACCES'
+          ? both('permission denied', 'sem permissão de leitura')
+          : both(String(code ?? error), String(code ?? error));
+    throw new CliError(
+      both(`LOGFILE: "${path}" cannot be read (${reason.en})`, `LOGFILE: "${path}" não pode ser lido (${reason['pt-BR']})`),
+    );
   }
   if (size > MAX_LOG_FILE_BYTES) {
-    throw new CliError(both(`LOGFILE: "${path}" is ${formatNumber(size / 2 ** 20, 'en')} MiB; expected a start-up log of at most 512 MiB`, `LOGFILE: "${path}" tem ${formatNumber(size / 2 ** 20, 'pt-BR')} MiB; esperado um log de inicialização de no máximo 512 MiB`));
+    throw new CliError(
+      both(
+        `LOGFILE: "${path}" is ${formatNumber(size / 2 ** 20, 'en')} MiB; expected a start-up log of at most 512 MiB`,
+        `LOGFILE: "${path}" tem ${formatNumber(size / 2 ** 20, 'pt-BR')} MiB; esperado um log de inicialização de no máximo 512 MiB`,
+      ),
+    );
   }
   const start = startOfLog(readFileSync(path, 'utf8'));
   return { text: start.text, source: basename(path), trimmed: start.trimmed ? { lines: start.lines, chars: start.text.length } : null };
@@ -90,7 +114,8 @@ async function calibrate(ctx: ApiContext, args: ParsedArgs, out: (text: string) 
   const format = parseFormat(args, ['text', 'json'] as const);
   const path = args.positionals[1];
   const logDate = args.flags.get('log-date');
-  if (logDate !== undefined && !isCalendarDay(logDate)) throw CliError.badValue('--log-date', logDate, both('a date as YYYY-MM-DD', 'uma data no formato AAAA-MM-DD'));
+  if (logDate !== undefined && !isCalendarDay(logDate))
+    throw CliError.badValue('--log-date', logDate, both('a date as YYYY-MM-DD', 'uma data no formato AAAA-MM-DD'));
   const file = readLogFile(path);
   const input = {
     text: file.text,
@@ -103,7 +128,9 @@ async function calibrate(ctx: ApiContext, args: ParsedArgs, out: (text: string) 
   const reading = await call(ctx, 'calibration.read', input, path);
   const saved = args.switches.has('save') ? await call(ctx, 'calibration.save', input, path) : null;
   if (format === 'json') {
-    out(JSON.stringify({ ...reading, trimmed: file.trimmed, saved: saved?.saved ?? null, replaced: saved?.replaced ?? null }, null, 2) + '\n');
+    out(
+      JSON.stringify({ ...reading, trimmed: file.trimmed, saved: saved?.saved ?? null, replaced: saved?.replaced ?? null }, null, 2) + '\n',
+    );
   } else {
     const chosen = { model: input.modelId !== undefined, server: input.serverId !== undefined };
     // The records the report names (custom ones included) come through the contract, like every other read.
@@ -133,22 +160,44 @@ export function calibrationReport(
   const generation = log.generation ? ` (${L(lang, log.generation === 'v1' ? 'engineV1' : 'engineV0')})` : '';
   const engine = `${ENGINE_NAMES[log.engine]}${log.engineVersion ? ` ${log.engineVersion}` : ''}${generation}`;
   const lines = [L(lang, 'title', { engine }), ''];
-  lines.push(row(L(lang, 'log'), L(lang, 'logLines', { source: extras.source, lines: n(log.lineCount) }), extras.trimmed ? L(lang, 'trimmed', { lines: n(extras.trimmed.lines), chars: n(extras.trimmed.chars) }) : ''));
+  lines.push(
+    row(
+      L(lang, 'log'),
+      L(lang, 'logLines', { source: extras.source, lines: n(log.lineCount) }),
+      extras.trimmed ? L(lang, 'trimmed', { lines: n(extras.trimmed.lines), chars: n(extras.trimmed.chars) }) : '',
+    ),
+  );
   const dateNote = { log: 'dateFromLog', 'log-without-year': 'dateWithoutYear', given: 'dateGiven', today: 'dateToday' } as const;
   lines.push(row(L(lang, 'logDate'), reading.logDate, L(lang, dateNote[reading.logDateFrom])));
   const model = reading.modelId ? findModel(catalog, reading.modelId) : undefined;
-  const modelNote = extras.chosen.model ? L(lang, 'chosen') : log.model ? L(lang, model ? 'matchedFrom' : 'namedInLog', { logged: log.model }) : '';
+  const modelNote = extras.chosen.model
+    ? L(lang, 'chosen')
+    : log.model
+      ? L(lang, model ? 'matchedFrom' : 'namedInLog', { logged: log.model })
+      : '';
   lines.push(row(L(lang, 'model'), model ? `${model.id} (${model.name})` : (reading.modelId ?? L(lang, 'notMatched')), modelNote));
   const server = reading.serverId ? findServer(catalog, reading.serverId) : undefined;
   const visible = log.figures.visibleGiB ? L(lang, 'visible', { gib: n(log.figures.visibleGiB.value, 2) }) : null;
   const gpu = [log.gpuName, visible].filter(Boolean).join(', ');
   const serverNote = extras.chosen.server ? L(lang, 'chosen') : server && gpu ? L(lang, 'matchedGpu', { gpu }) : gpu;
   lines.push(row(L(lang, 'server'), server ? `${server.id} (${server.name})` : (reading.serverId ?? L(lang, 'notMatched')), serverNote));
-  lines.push(row(L(lang, 'tp'), log.tp === null ? L(lang, 'notInLog') : n(log.tp), log.tpFrom ? L(lang, log.tpFrom === 'config' ? 'tpFromConfig' : 'tpFromRanks') : ''));
+  lines.push(
+    row(
+      L(lang, 'tp'),
+      log.tp === null ? L(lang, 'notInLog') : n(log.tp),
+      log.tpFrom ? L(lang, log.tpFrom === 'config' ? 'tpFromConfig' : 'tpFromRanks') : '',
+    ),
+  );
   const fractionName = log.engine === 'vllm' ? 'gpu_memory_utilization' : 'mem_fraction_static';
   lines.push(row(L(lang, 'memoryFraction'), log.memoryFraction === null ? L(lang, 'notInLog') : n(log.memoryFraction, 3), fractionName));
   lines.push(row(L(lang, 'maxModelLen'), log.maxModelLen === null ? L(lang, 'notInLog') : `${n(log.maxModelLen)} ${L(lang, 'tokens')}`));
-  lines.push(row(L(lang, 'kvCacheDtype'), log.kvCacheDtype ?? L(lang, 'notInLog'), log.modelDtype ? L(lang, 'modelDtype', { dtype: log.modelDtype }) : ''));
+  lines.push(
+    row(
+      L(lang, 'kvCacheDtype'),
+      log.kvCacheDtype ?? L(lang, 'notInLog'),
+      log.modelDtype ? L(lang, 'modelDtype', { dtype: log.modelDtype }) : '',
+    ),
+  );
   lines.push('', L(lang, 'figures'));
   lines.push(`  ${L(lang, 'figure').padEnd(LABEL_WIDTH)}${L(lang, 'logged').padStart(14)}   ${L(lang, 'line')}`);
   for (const key of LOG_FIGURE_KEYS) lines.push(figureRow(reading, key, lang));
@@ -172,7 +221,11 @@ function predictionTable(prediction: LogPrediction | null, lang: Lang): string[]
   const engine = i.servingEngine ?? 'vllm';
   const fraction = i[FRACTION_FIELD[engine]];
   const title = L(lang, 'prediction', {
-    engine: SERVING_ENGINE_NAMES[engine], version: i.engineVersion ?? '', tp: i.tp ?? 1, fraction: fraction === undefined ? '—' : formatNumber(fraction, lang, 3), tokens: formatNumber(i.effectiveContextTokens, lang),
+    engine: SERVING_ENGINE_NAMES[engine],
+    version: i.engineVersion ?? '',
+    tp: i.tp ?? 1,
+    fraction: fraction === undefined ? '—' : formatNumber(fraction, lang, 3),
+    tokens: formatNumber(i.effectiveContextTokens, lang),
   });
   const header = `  ${L(lang, 'figure').padEnd(LABEL_WIDTH)}${L(lang, 'predicted').padStart(14)}${L(lang, 'logged').padStart(14)}${L(lang, 'error').padStart(10)}`;
   const rows = prediction.rows.map((r) => {
@@ -197,7 +250,11 @@ function figureRow(reading: CalibrationReadResult, key: LogFigureKey, lang: Lang
   return `${name}${value.padStart(14)}   ${String(figure.line).padEnd(6)}${notes.length ? `(${notes.join('; ')})` : ''}`.trimEnd();
 }
 
-function profileLine(reading: CalibrationReadResult, lang: Lang, saved: { saved: StoredCalibrationProfile; replaced: StoredCalibrationProfile | null } | null): string {
+function profileLine(
+  reading: CalibrationReadResult,
+  lang: Lang,
+  saved: { saved: StoredCalibrationProfile; replaced: StoredCalibrationProfile | null } | null,
+): string {
   const key = (k: CalibrationKey) => describeKey(k, lang);
   if (saved) {
     const params = { key: key(saved.saved), id: saved.saved.id, date: saved.replaced?.logDate ?? '' };
@@ -219,7 +276,12 @@ async function manage(ctx: ApiContext, args: ParsedArgs, out: (text: string) => 
   const [, sub, idText] = args.positionals;
   if (sub === 'delete') {
     const id = Number(idText);
-    if (idText === undefined || !Number.isInteger(id) || id < 1) throw CliError.badValue('ID', idText ?? '', both('the id of a stored profile (sizing calibration list)', 'o id de um perfil salvo (sizing calibration list)'));
+    if (idText === undefined || !Number.isInteger(id) || id < 1)
+      throw CliError.badValue(
+        'ID',
+        idText ?? '',
+        both('the id of a stored profile (sizing calibration list)', 'o id de um perfil salvo (sizing calibration list)'),
+      );
     await call(ctx, 'calibration.delete', { id });
     out(`${L(lang, 'deleted', { id })}\n`);
     return EXIT_OK;

@@ -27,7 +27,9 @@ export function readCatalogFile(flag: string, path: string): CatalogFile {
     json = JSON.parse(readText(flag, path));
   } catch (error) {
     if (error instanceof CliError) throw error;
-    throw new CliError(both(`${flag}: ${path} is not JSON (${(error as Error).message})`, `${flag}: ${path} não é JSON (${(error as Error).message})`));
+    throw new CliError(
+      both(`${flag}: ${path} is not JSON (${(error as Error).message})`, `${flag}: ${path} não é JSON (${(error as Error).message})`),
+    );
   }
   const parsed = catalogFileSchema.safeParse(json);
   if (!parsed.success) {
@@ -47,10 +49,12 @@ export function catalogWithFile(args: ParsedArgs, base: Catalog): Catalog {
   const file = readCatalogFile('--catalog', path);
   const clash = catalogIdClashes(base, file)[0];
   if (clash && !args.switches.has('replace')) {
-    throw new CliError(both(
-      `--catalog: ${path}: ${clash.path}: "${clash.id}" is already a ${clash.kind} in the catalog; choose another id, or pass --replace to use this record instead`,
-      `--catalog: ${path}: ${clash.path}: "${clash.id}" já existe no catálogo; escolha outro id ou use --replace para usar este registro no lugar`,
-    ));
+    throw new CliError(
+      both(
+        `--catalog: ${path}: ${clash.path}: "${clash.id}" is already a ${clash.kind} in the catalog; choose another id, or pass --replace to use this record instead`,
+        `--catalog: ${path}: ${clash.path}: "${clash.id}" já existe no catálogo; escolha outro id ou use --replace para usar este registro no lugar`,
+      ),
+    );
   }
   return overlayCatalog(base, file);
 }

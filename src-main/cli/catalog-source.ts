@@ -28,7 +28,10 @@ export async function cliCatalog(args: ParsedArgs, template?: Template, env: Nod
   try {
     const view = await api.call('catalog.list', {});
     const calibrations = calibrated ? { calibrations: await api.call('calibration.list', {}) } : {};
-    return { catalog: { ...view, ...calibrations }, customIds: new Set([...view.customIds.model, ...view.customIds.server, ...view.customIds.storage]) };
+    return {
+      catalog: { ...view, ...calibrations },
+      customIds: new Set([...view.customIds.model, ...view.customIds.server, ...view.customIds.storage]),
+    };
   } finally {
     api.close();
   }

@@ -13,7 +13,27 @@ import { OPTIMISE_FLAGS } from './optimise-flags.js';
 import packageJson from '../../package.json' with { type: 'json' };
 
 const VALUE_FLAGS = new Set([
-  ...Object.keys(SIZING_FLAGS), 'format', 'lang', 'template', 'db', 'out', 'project', 'name', 'scenario', 'port', 'notes', 'subject', 'sweep', 'from', 'to', 'points', 'region', 'new-name', 'log-date', 'catalog', ...OPTIMISE_FLAGS,
+  ...Object.keys(SIZING_FLAGS),
+  'format',
+  'lang',
+  'template',
+  'db',
+  'out',
+  'project',
+  'name',
+  'scenario',
+  'port',
+  'notes',
+  'subject',
+  'sweep',
+  'from',
+  'to',
+  'points',
+  'region',
+  'new-name',
+  'log-date',
+  'catalog',
+  ...OPTIMISE_FLAGS,
 ]);
 const SWITCH_FLAGS = new Set(['help', 'version', 'bom', 'verbose', 'save', 'replace', 'only-differences', 'force', NO_CALIBRATION]);
 
@@ -49,10 +69,16 @@ const LAZY_COMMANDS: Record<string, { load: CommandModule; flags: string[] | Rec
   save: { load: () => import('./project-commands.js'), flags: [...STORE, ...SIZING, 'project', 'name', 'template', 'notes'] },
   show: { load: () => import('./project-commands.js'), flags: [...STORE, 'project', 'scenario', 'format'] },
   serve: { load: () => import('./serve-command.js'), flags: [...STORE, 'port', 'verbose'] },
-  export: { load: () => import('./plan-commands.js'), flags: [...STORE, 'project', 'scenario', 'format', 'subject', 'out', 'force', 'bom'] },
+  export: {
+    load: () => import('./plan-commands.js'),
+    flags: [...STORE, 'project', 'scenario', 'format', 'subject', 'out', 'force', 'bom'],
+  },
   region: { load: () => import('./plan-commands.js'), flags: [...STORE, ...SIZING, 'project', 'scenario', 'region', 'new-name', 'format'] },
   compare: { load: () => import('./plan-commands.js'), flags: [...STORE, 'project', 'format', 'bom', 'only-differences', 'out', 'force'] },
-  sweep: { load: () => import('./plan-commands.js'), flags: [...STORE, ...SIZING, 'template', 'sweep', 'from', 'to', 'points', 'format', 'out', 'force', 'bom', ...CATALOG_FILE] },
+  sweep: {
+    load: () => import('./plan-commands.js'),
+    flags: [...STORE, ...SIZING, 'template', 'sweep', 'from', 'to', 'points', 'format', 'out', 'force', 'bom', ...CATALOG_FILE],
+  },
   calibrate: { load: () => import('./calibrate-command.js'), flags: [...STORE, 'model', 'server', 'log-date', 'save', 'format'] },
   calibration: { load: () => import('./calibrate-command.js'), flags: { list: [...STORE, 'format'], delete: STORE } },
   optimise: { load: () => import('./optimise-command.js'), flags: ['lang', ...SIZING, ...OPTIMISE_FLAGS, 'format', 'bom'] },
@@ -88,7 +114,12 @@ async function runCli(argv: string[], out: (text: string) => void = (t) => proce
   }
   if (command !== undefined) {
     const known = ['templates', 'catalog', ...Object.keys(LAZY_COMMANDS)].join(', ');
-    throw new CliError(both(`${command}: unknown command; expected one of ${known}, or sizing flags (see sizing --help)`, `${command}: comando desconhecido; esperado um de ${known}, ou flags de dimensionamento (veja sizing --help)`));
+    throw new CliError(
+      both(
+        `${command}: unknown command; expected one of ${known}, or sizing flags (see sizing --help)`,
+        `${command}: comando desconhecido; esperado um de ${known}, ou flags de dimensionamento (veja sizing --help)`,
+      ),
+    );
   }
   return sizeFromFlags(args, out, catalogWithFile(args, (await cliCatalog(args, parseTemplate(args))).catalog));
 }
@@ -105,8 +136,16 @@ function checkFlagsApply(args: ParsedArgs): void {
   const stray = given.find((flag) => !allowed.includes(flag));
   if (stray === undefined) return;
   const where = ['sizing', command, Array.isArray(spec) ? '' : sub].filter(Boolean).join(' ');
-  const list = allowed.map((f) => `--${f}`).sort().join(', ');
-  throw new CliError(both(`--${stray}: does not apply to ${where}; its flags are ${list}`, `--${stray}: não se aplica a ${where}; as flags dele são ${list}`));
+  const list = allowed
+    .map((f) => `--${f}`)
+    .sort()
+    .join(', ');
+  throw new CliError(
+    both(
+      `--${stray}: does not apply to ${where}; its flags are ${list}`,
+      `--${stray}: não se aplica a ${where}; as flags dele são ${list}`,
+    ),
+  );
 }
 
 /** The original command: size one scenario (or a template, with its regions) and print it. */
@@ -124,7 +163,8 @@ function sizeFromFlags(args: ParsedArgs, out: (text: string) => void, catalog: C
   }
   const result = planScenario(inputs, catalog);
   if (format === 'json') out(JSON.stringify(result, null, 2) + '\n');
-  else if (format === 'csv') out(toCsv(resultsTable([{ scenario: template?.id ?? 'ad-hoc', result }]), { lang, bom: args.switches.has('bom') }));
+  else if (format === 'csv')
+    out(toCsv(resultsTable([{ scenario: template?.id ?? 'ad-hoc', result }]), { lang, bom: args.switches.has('bom') }));
   else out(textReport(result, lang, template ? `${template.name[lang]} (${template.id})` : undefined));
   return result.feasible ? EXIT_OK : EXIT_INFEASIBLE;
 }
@@ -155,7 +195,13 @@ function listCatalog(args: ParsedArgs, out: (text: string) => void, { catalog, c
   const lang = parseLang(args);
   const records = kind === 'precisions' ? PRECISIONS : catalog[kind as 'models' | 'servers' | 'storage'];
   if (format === 'json') {
-    out(JSON.stringify(records.map((r) => (customIds.has(r.id) ? { ...r, custom: true } : r)), null, 2) + '\n');
+    out(
+      JSON.stringify(
+        records.map((r) => (customIds.has(r.id) ? { ...r, custom: true } : r)),
+        null,
+        2,
+      ) + '\n',
+    );
     return EXIT_OK;
   }
   const mine = both('  (your own record)', '  (registro próprio)')[lang];
@@ -172,8 +218,13 @@ function catalogLine(kind: string, r: any, lang: Lang, widths: { id: number; nam
   const id = r.id.padEnd(widths.id);
   switch (kind) {
     case 'models': {
-      const attention = r.attention.kind === 'gqa' ? `GQA ${r.attention.kvHeads} ${w('KV heads', 'cabeças KV')} × ${r.attention.headDim}` : `MLA ${r.attention.kvLoraRank}+${r.attention.qkRopeHeadDim}`;
-      const sliding = r.slidingWindow ? `, ${r.slidingWindow.layers} ${w('sliding', 'com janela deslizante')} (${num(r.slidingWindow.windowTokens, 0)})` : '';
+      const attention =
+        r.attention.kind === 'gqa'
+          ? `GQA ${r.attention.kvHeads} ${w('KV heads', 'cabeças KV')} × ${r.attention.headDim}`
+          : `MLA ${r.attention.kvLoraRank}+${r.attention.qkRopeHeadDim}`;
+      const sliding = r.slidingWindow
+        ? `, ${r.slidingWindow.layers} ${w('sliding', 'com janela deslizante')} (${num(r.slidingWindow.windowTokens, 0)})`
+        : '';
       return `${id}${r.layers} ${w('layers', 'camadas')}${sliding}, ${attention}, ${w('weights', 'pesos')} ${num(r.weightsGiB, 1)} GiB (${r.weightsFormat}), ${w('max', 'máx.')} ${num(r.maxContextTokens, 0)} tokens`;
     }
     case 'servers': {

@@ -1,4 +1,17 @@
-import { BUILT_IN_CATALOG, formatNumber, formatSeconds, formatUsd, OPTIMISE_OBJECTIVES, optimise, SERVING_ENGINES, type ServingEngine, type Catalog, type Lang, type OptimiseResult, type RuledOutReason } from '../engine/index.js';
+import {
+  BUILT_IN_CATALOG,
+  formatNumber,
+  formatSeconds,
+  formatUsd,
+  OPTIMISE_OBJECTIVES,
+  optimise,
+  SERVING_ENGINES,
+  type ServingEngine,
+  type Catalog,
+  type Lang,
+  type OptimiseResult,
+  type RuledOutReason,
+} from '../engine/index.js';
 import { optimiseCsv } from '../export/optimise.js';
 import { bindingLabel, label, type LabelKey } from '../i18n/labels.js';
 import { parseChoice, parseNumber, type ParsedArgs } from './args.js';
@@ -14,11 +27,18 @@ export async function run({ args, out }: CommandContext): Promise<number> {
 function parseServers(args: ParsedArgs, catalog: Catalog): string[] | undefined {
   const raw = args.flags.get('servers');
   if (raw === undefined) return undefined;
-  const ids = raw.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  const ids = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
   const known = catalog.servers.map((s) => s.id);
   const unknown = ids.find((id) => !known.includes(id));
   if (ids.length === 0 || unknown !== undefined) {
-    throw CliError.badValue('--servers', unknown ?? raw, both(`a comma-separated list of ${known.join(', ')}`, `uma lista separada por vírgulas de ${known.join(', ')}`));
+    throw CliError.badValue(
+      '--servers',
+      unknown ?? raw,
+      both(`a comma-separated list of ${known.join(', ')}`, `uma lista separada por vírgulas de ${known.join(', ')}`),
+    );
   }
   return ids;
 }
@@ -29,7 +49,12 @@ function parseEngines(args: ParsedArgs): ServingEngine[] | undefined {
   if (raw === undefined) return undefined;
   const names = raw.split(',').map((s) => s.trim());
   const unknown = names.find((n) => !(SERVING_ENGINES as string[]).includes(n));
-  if (unknown !== undefined || names.length === 0) throw CliError.badValue('--engines', unknown ?? raw, both(`a comma-separated list of ${SERVING_ENGINES.join(', ')}`, `uma lista separada por vírgulas de ${SERVING_ENGINES.join(', ')}`));
+  if (unknown !== undefined || names.length === 0)
+    throw CliError.badValue(
+      '--engines',
+      unknown ?? raw,
+      both(`a comma-separated list of ${SERVING_ENGINES.join(', ')}`, `uma lista separada por vírgulas de ${SERVING_ENGINES.join(', ')}`),
+    );
   return names as ServingEngine[];
 }
 
@@ -37,7 +62,8 @@ function parseTop(args: ParsedArgs): number {
   const raw = args.flags.get('top');
   if (raw === undefined) return 10;
   const top = parseNumber('top', raw);
-  if (!Number.isInteger(top) || top < 1 || top > 1000) throw CliError.badValue('--top', raw, both('a whole number from 1 to 1000', 'um número inteiro de 1 a 1000'));
+  if (!Number.isInteger(top) || top < 1 || top > 1000)
+    throw CliError.badValue('--top', raw, both('a whole number from 1 to 1000', 'um número inteiro de 1 a 1000'));
   return top;
 }
 
@@ -45,7 +71,12 @@ function parseMaxCapex(args: ParsedArgs): number | undefined {
   const raw = args.flags.get('max-capex-usd');
   if (raw === undefined) return undefined;
   const value = parseNumber('max-capex-usd', raw);
-  if (!(value > 0) || value > 1e12) throw CliError.badValue('--max-capex-usd', raw, both('a number greater than 0 and at most 1e12', 'um número maior que 0 e no máximo 1e12'));
+  if (!(value > 0) || value > 1e12)
+    throw CliError.badValue(
+      '--max-capex-usd',
+      raw,
+      both('a number greater than 0 and at most 1e12', 'um número maior que 0 e no máximo 1e12'),
+    );
   return value;
 }
 
@@ -63,7 +94,10 @@ export function optimiseCommand(args: ParsedArgs, out: CommandContext['out'], ca
   // The search places replicas: the engine-aware method unless another is asked for.
   if (!flags.has('method')) flags.set('method', 'engine');
   const base = inputsFromArgs({ ...args, flags }, catalog);
-  const result = optimise({ base, serverIds, engines, maxCapexUsd, objective, top, keepRuntimeOverhead: args.flags.has('runtime-overhead-gib') }, catalog);
+  const result = optimise(
+    { base, serverIds, engines, maxCapexUsd, objective, top, keepRuntimeOverhead: args.flags.has('runtime-overhead-gib') },
+    catalog,
+  );
   if (format === 'json') out(JSON.stringify(result, null, 2) + '\n');
   else if (format === 'csv') out(optimiseCsv([{ name: null, result }], { lang, bom: args.switches.has('bom') }));
   else out(optimiseText(result, lang));
@@ -88,14 +122,37 @@ export function optimiseText(result: OptimiseResult, lang: Lang): string {
     lines.push(L('optimiseNoPlan', { reason, count: n(result.ruledOut[result.mostRestrictive ?? 'memory']) }));
     return lines.join('\n') + '\n';
   }
-  const header = ['#', L('server'), L('engineShort'), 'TP', 'KV', L('weightsShort'), L('nodes'), L('tcoHighShort'), 'TPOT ms', 'TTFT s', L('bindingShort'), L('usdPerMillionTokensShort')];
+  const header = [
+    '#',
+    L('server'),
+    L('engineShort'),
+    'TP',
+    'KV',
+    L('weightsShort'),
+    L('nodes'),
+    L('tcoHighShort'),
+    'TPOT ms',
+    'TTFT s',
+    L('bindingShort'),
+    L('usdPerMillionTokensShort'),
+  ];
   const rows = result.plans.map((p, i) => [
-    String(i + 1), p.serverId, p.engine ?? '—', String(p.tp), p.kvPrecision, p.weightsPrecision, n(p.nodes.total), formatUsd(p.cost.tcoHighUsd, lang),
-    p.tpotMs === null ? '—' : n(p.tpotMs, 1, 1), p.ttftS === null ? '—' : formatSeconds(p.ttftS, lang), bindingLabel(lang, p.bindingLimit, true),
+    String(i + 1),
+    p.serverId,
+    p.engine ?? '—',
+    String(p.tp),
+    p.kvPrecision,
+    p.weightsPrecision,
+    n(p.nodes.total),
+    formatUsd(p.cost.tcoHighUsd, lang),
+    p.tpotMs === null ? '—' : n(p.tpotMs, 1, 1),
+    p.ttftS === null ? '—' : formatSeconds(p.ttftS, lang),
+    bindingLabel(lang, p.bindingLimit, true),
     p.tcoPerMillionTokensUsd === null ? '—' : n(p.tcoPerMillionTokensUsd, 2, 2),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => `  ${cells.map((c, i) => (i === 1 || i === 2 || i >= 10 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')}`.trimEnd();
+  const line = (cells: string[]) =>
+    `  ${cells.map((c, i) => (i === 1 || i === 2 || i >= 10 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')}`.trimEnd();
   lines.push('', line(header), ...rows.map(line));
   lines.push('', L('optimiseFootnote'));
   return lines.join('\n') + '\n';

@@ -1,5 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { accessSync, closeSync, constants, fsyncSync, linkSync, openSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  fsyncSync,
+  linkSync,
+  openSync,
+  readSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { resolveDbPath } from '../store/paths.js';
 import type { ParsedArgs } from './args.js';
@@ -50,10 +64,13 @@ function checkNotTheDatabase(path: string, target: string, existing: Stats | und
     const stats = statOrUndefined(file);
     const same = stats && existing ? stats.dev === existing.dev && stats.ino === existing.ino : sameLocation(file, target);
     if (same) {
-      throw refuse(path, both(
-        `is the project database (${file}); an export never replaces it. Choose another file name.`,
-        `é o banco de projetos (${file}); uma exportação nunca o substitui. Escolha outro nome de arquivo.`,
-      ));
+      throw refuse(
+        path,
+        both(
+          `is the project database (${file}); an export never replaces it. Choose another file name.`,
+          `é o banco de projetos (${file}); uma exportação nunca o substitui. Escolha outro nome de arquivo.`,
+        ),
+      );
     }
   }
 }
@@ -70,16 +87,36 @@ function sameLocation(a: string, b: string): boolean {
 }
 
 function checkReplaceable(path: string, target: string, existing: Stats, force: boolean): void {
-  if (existing.isDirectory()) throw refuse(path, both('is a folder; give a file name inside it', 'é uma pasta; informe o nome de um arquivo dentro dela'));
-  if (!existing.isFile()) throw refuse(path, both('is a device, pipe or socket, not a regular file; give a file name', 'é um dispositivo, pipe ou socket, não um arquivo comum; informe o nome de um arquivo'));
+  if (existing.isDirectory())
+    throw refuse(path, both('is a folder; give a file name inside it', 'é uma pasta; informe o nome de um arquivo dentro dela'));
+  if (!existing.isFile())
+    throw refuse(
+      path,
+      both(
+        'is a device, pipe or socket, not a regular file; give a file name',
+        'é um dispositivo, pipe ou socket, não um arquivo comum; informe o nome de um arquivo',
+      ),
+    );
   if (startsWithSqliteHeader(target)) {
-    throw refuse(path, both('is an SQLite database; an export never replaces one. Choose another file name.', 'é um banco SQLite; uma exportação nunca substitui um. Escolha outro nome de arquivo.'));
+    throw refuse(
+      path,
+      both(
+        'is an SQLite database; an export never replaces one. Choose another file name.',
+        'é um banco SQLite; uma exportação nunca substitui um. Escolha outro nome de arquivo.',
+      ),
+    );
   }
   if (!force) throw refuse(path, both('already exists; add --force to replace it', 'já existe; acrescente --force para substituí-lo'));
   try {
     accessSync(target, constants.W_OK);
   } catch {
-    throw refuse(path, both('is read-only; it was left as it is (make it writable to replace it)', 'é somente leitura; ficou como estava (libere a escrita para substituí-lo)'));
+    throw refuse(
+      path,
+      both(
+        'is read-only; it was left as it is (make it writable to replace it)',
+        'é somente leitura; ficou como estava (libere a escrita para substituí-lo)',
+      ),
+    );
   }
 }
 
@@ -98,17 +135,43 @@ function startsWithSqliteHeader(path: string): boolean {
 
 function checkFolder(path: string, folder: string): void {
   const stats = statOrUndefined(folder);
-  if (!stats) throw refuse(path, both(`the folder ${folder} does not exist; create it first`, `a pasta ${folder} não existe; crie-a antes`));
+  if (!stats)
+    throw refuse(path, both(`the folder ${folder} does not exist; create it first`, `a pasta ${folder} não existe; crie-a antes`));
   if (!stats.isDirectory()) throw refuse(path, both(`${folder} is a file, not a folder`, `${folder} é um arquivo, não uma pasta`));
 }
 
 /** Errors while writing, named for a person: the folder, the disk, the permission. */
 function writeFailure(path: string, folder: string, error: unknown): CliError {
   const code = (error as NodeJS.ErrnoException).code ?? 'error';
-  if (code === 'EACCES' || code === 'EPERM') return refuse(path, both(`cannot write in ${folder} (permission denied); choose another folder`, `não é possível gravar em ${folder} (permissão negada); escolha outra pasta`));
-  if (code === 'EROFS') return refuse(path, both(`${folder} is on a read-only file system; choose another folder`, `${folder} está num sistema de arquivos somente leitura; escolha outra pasta`));
-  if (code === 'ENOSPC' || code === 'EDQUOT') return refuse(path, both(`the disk holding ${folder} is full; nothing was written`, `o disco de ${folder} está cheio; nada foi gravado`));
-  if (code === 'EEXIST') return refuse(path, both('was created by another program meanwhile; it was left as it is (add --force to replace it)', 'foi criado por outro programa enquanto isso; ficou como estava (acrescente --force para substituí-lo)'));
+  if (code === 'EACCES' || code === 'EPERM')
+    return refuse(
+      path,
+      both(
+        `cannot write in ${folder} (permission denied); choose another folder`,
+        `não é possível gravar em ${folder} (permissão negada); escolha outra pasta`,
+      ),
+    );
+  if (code === 'EROFS')
+    return refuse(
+      path,
+      both(
+        `${folder} is on a read-only file system; choose another folder`,
+        `${folder} está num sistema de arquivos somente leitura; escolha outra pasta`,
+      ),
+    );
+  if (code === 'ENOSPC' || code === 'EDQUOT')
+    return refuse(
+      path,
+      both(`the disk holding ${folder} is full; nothing was written`, `o disco de ${folder} está cheio; nada foi gravado`),
+    );
+  if (code === 'EEXIST')
+    return refuse(
+      path,
+      both(
+        'was created by another program meanwhile; it was left as it is (add --force to replace it)',
+        'foi criado por outro programa enquanto isso; ficou como estava (acrescente --force para substituí-lo)',
+      ),
+    );
   return refuse(path, both(`could not be written (${code}); nothing was written`, `não pôde ser gravado (${code}); nada foi gravado`));
 }
 
@@ -142,7 +205,8 @@ function placeWithoutReplacing(temporary: string, finalPath: string): void {
   try {
     linkSync(temporary, finalPath);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST' || statOrUndefined(finalPath)) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST' || statOrUndefined(finalPath))
+      throw Object.assign(new Error('exists'), { code: 'EEXIST' });
     renameSync(temporary, finalPath);
     return;
   }

@@ -1,5 +1,21 @@
-
-import { formatNumber, formatPercent, formatUsd, formatUsdRange, storageName, sweep, SWEEP_FIELDS, SweepRangeError, type CompareValue, type HaPolicy, type Lang, type RegionSpec, type SizingInputs, type StorageRecord, type SweepField, type SweepResult } from '../engine/index.js';
+import {
+  formatNumber,
+  formatPercent,
+  formatUsd,
+  formatUsdRange,
+  storageName,
+  sweep,
+  SWEEP_FIELDS,
+  SweepRangeError,
+  type CompareValue,
+  type HaPolicy,
+  type Lang,
+  type RegionSpec,
+  type SizingInputs,
+  type StorageRecord,
+  type SweepField,
+  type SweepResult,
+} from '../engine/index.js';
 import { formatHa } from '../i18n/cases.js';
 import type { Comparison, ExportedFile, ExportFormat, PictureSubject } from '../api/index.js';
 import { EXPORT_FORMATS, PICTURE_SUBJECTS } from '../export/files.js';
@@ -59,7 +75,13 @@ async function exportCommand(api: CliApi, args: ParsedArgs, out: Out): Promise<n
   const subjectFlag = args.flags.get('subject');
   const subject = subjectFlag === undefined ? undefined : (parseChoice('subject', subjectFlag, PICTURE_SUBJECTS) as PictureSubject);
   flag(args, 'out');
-  const file = await api.call('export.scenario', { scenarioId: scenario.id, format, subject, lang: api.lang, bom: args.switches.has('bom') });
+  const file = await api.call('export.scenario', {
+    scenarioId: scenario.id,
+    format,
+    subject,
+    lang: api.lang,
+    bom: args.switches.has('bom'),
+  });
   out(wrote(api.lang, writeExported(args, file)));
   return EXIT_OK;
 }
@@ -68,7 +90,13 @@ async function exportCommand(api: CliApi, args: ParsedArgs, out: Out): Promise<n
 async function compareCommand(api: CliApi, args: ParsedArgs, out: Out): Promise<number> {
   const project = await projectByName(api, flag(args, 'project'));
   const names = args.positionals.slice(1);
-  if (names.length === 0) throw new CliError(both('compare: name at least one scenario after the flags (sizing compare --project P A B)', 'compare: informe ao menos um cenário depois das flags (sizing compare --project P A B)'));
+  if (names.length === 0)
+    throw new CliError(
+      both(
+        'compare: name at least one scenario after the flags (sizing compare --project P A B)',
+        'compare: informe ao menos um cenário depois das flags (sizing compare --project P A B)',
+      ),
+    );
   const ids: number[] = [];
   for (const name of names) ids.push((await scenarioByName(api, project, name)).id);
   const lang = api.lang;
@@ -100,15 +128,19 @@ function comparisonText(comparison: Comparison, lang: Lang, storage: StorageReco
   if (differing.length > 0) {
     parts.push(`\n  ${L('differences')}:\n`);
     const nameWidth = Math.max(...differing.map((r) => L(r.key).length)) + 2;
-    for (const r of differing) parts.push(`  ${L(r.key).padEnd(nameWidth)}${r.values.map((v) => compareValueText(r.key, v, lang, storage)).join('  |  ')}\n`);
+    for (const r of differing)
+      parts.push(`  ${L(r.key).padEnd(nameWidth)}${r.values.map((v) => compareValueText(r.key, v, lang, storage)).join('  |  ')}\n`);
   }
   comparison.regions.forEach((regions, i) => {
     if (!regions) return;
     parts.push(`\n  ${comparison.names[i]}, ${L('regions').toLowerCase()}:\n`);
     for (const r of regions) {
-      const nodes = r.nodesTotal === null ? L('infeasibleShort') : countLabel(lang, 'nodesCount', r.nodesTotal, formatNumber(r.nodesTotal, lang));
+      const nodes =
+        r.nodesTotal === null ? L('infeasibleShort') : countLabel(lang, 'nodesCount', r.nodesTotal, formatNumber(r.nodesTotal, lang));
       const capex = r.capexLowUsd === null || r.capexHighUsd === null ? '' : `, ${formatUsdRange(r.capexLowUsd, r.capexHighUsd, lang)}`;
-      parts.push(`    ${r.name}: ${countLabel(lang, 'sessionsCount', r.concurrency, formatNumber(r.concurrency, lang))}, ${nodes}${capex}\n`);
+      parts.push(
+        `    ${r.name}: ${countLabel(lang, 'sessionsCount', r.concurrency, formatNumber(r.concurrency, lang))}, ${nodes}${capex}\n`,
+      );
     }
   });
   return parts.join('');
@@ -157,20 +189,39 @@ async function regionCommand(api: CliApi, args: ParsedArgs, out: Out): Promise<n
   const name = () => flag(args, 'region');
   const index = () => {
     const i = regions.findIndex((r) => r.name === normalizeName(name()));
-    if (i === -1) throw CliError.badValue('--region', name(), regions.length ? oneOf(regions.map((r) => r.name)) : both('an existing region (this scenario has none)', 'uma região existente (este cenário não tem nenhuma)'));
+    if (i === -1)
+      throw CliError.badValue(
+        '--region',
+        name(),
+        regions.length
+          ? oneOf(regions.map((r) => r.name))
+          : both('an existing region (this scenario has none)', 'uma região existente (este cenário não tem nenhuma)'),
+      );
     return i;
   };
   switch (action) {
     case 'list':
       break;
     case 'add':
-      if (regions.some((r) => r.name === normalizeName(name()))) throw CliError.badValue('--region', name(), both('a name not used yet in this scenario', 'um nome ainda não usado neste cenário'));
-      regions = [...regions, { name: name(), concurrency: parseNumber('concurrency', flag(args, 'concurrency')), overrides: overridesFromArgs(args) }];
+      if (regions.some((r) => r.name === normalizeName(name())))
+        throw CliError.badValue('--region', name(), both('a name not used yet in this scenario', 'um nome ainda não usado neste cenário'));
+      regions = [
+        ...regions,
+        { name: name(), concurrency: parseNumber('concurrency', flag(args, 'concurrency')), overrides: overridesFromArgs(args) },
+      ];
       break;
     case 'set': {
       const i = index();
       const concurrency = args.flags.get('concurrency');
-      regions = regions.map((r, j) => (j === i ? { ...r, concurrency: concurrency === undefined ? r.concurrency : parseNumber('concurrency', concurrency), overrides: { ...r.overrides, ...overridesFromArgs(args) } } : r));
+      regions = regions.map((r, j) =>
+        j === i
+          ? {
+              ...r,
+              concurrency: concurrency === undefined ? r.concurrency : parseNumber('concurrency', concurrency),
+              overrides: { ...r.overrides, ...overridesFromArgs(args) },
+            }
+          : r,
+      );
       break;
     }
     case 'rename': {
@@ -191,8 +242,12 @@ async function regionCommand(api: CliApi, args: ParsedArgs, out: Out): Promise<n
   out(`${project.name} / ${scenario.name}: ${regions.length} ${label(lang, 'regions').toLowerCase()}\n`);
   for (const r of regions) {
     // Overrides as the flags that set them: the same in both languages, and what `region set` accepts.
-    const overrides = Object.entries(r.overrides).map(([field, v]) => `${FLAG_OF_FIELD.get(field as keyof SizingInputs) ?? field} ${v}`).join(', ');
-    out(`  ${r.name.padEnd(20)}${formatNumber(r.concurrency, lang).padStart(10)} ${label(lang, 'sessions')}${overrides ? `   (${overrides})` : ''}\n`);
+    const overrides = Object.entries(r.overrides)
+      .map(([field, v]) => `${FLAG_OF_FIELD.get(field as keyof SizingInputs) ?? field} ${v}`)
+      .join(', ');
+    out(
+      `  ${r.name.padEnd(20)}${formatNumber(r.concurrency, lang).padStart(10)} ${label(lang, 'sessions')}${overrides ? `   (${overrides})` : ''}\n`,
+    );
   }
   return EXIT_OK;
 }
@@ -203,7 +258,11 @@ function parseSweepField(raw: string): SweepField {
   const byFlag = SIZING_FLAGS[raw.replace(/^--/, '')]?.field;
   if (byFlag && (SWEEP_FIELDS as string[]).includes(byFlag)) return byFlag as SweepField;
   const flags = SWEEP_FIELDS.map((field) => FLAG_OF_FIELD.get(field)!.slice(2));
-  throw CliError.badValue('--sweep', raw, both(`one of ${flags.join(', ')} (or ${SWEEP_FIELDS.join(', ')})`, `um de ${flags.join(', ')} (ou ${SWEEP_FIELDS.join(', ')})`));
+  throw CliError.badValue(
+    '--sweep',
+    raw,
+    both(`one of ${flags.join(', ')} (or ${SWEEP_FIELDS.join(', ')})`, `um de ${flags.join(', ')} (ou ${SWEEP_FIELDS.join(', ')})`),
+  );
 }
 
 /** Ad-hoc sweep from sizing flags: nodes and CapEx against one input, with the node thresholds. */
@@ -219,7 +278,8 @@ async function sweepCommand(args: ParsedArgs, out: Out): Promise<number> {
   try {
     result = sweep({ inputs, catalog, field, from, to, points });
   } catch (error) {
-    if (error instanceof SweepRangeError) throw new CliError(mapText(error.text, (text) => `--${error.argument === 'field' ? 'sweep' : error.argument}: ${text}`));
+    if (error instanceof SweepRangeError)
+      throw new CliError(mapText(error.text, (text) => `--${error.argument === 'field' ? 'sweep' : error.argument}: ${text}`));
     throw error;
   }
   const lang: Lang = parseLang(args);
@@ -241,7 +301,12 @@ function sweepText(result: SweepResult, lang: Lang): string {
   const n = (v: number) => (/Ratio$/.test(result.field) ? formatPercent(v, lang, 2) : formatNumber(v, lang, 4));
   const values = result.points.map((p) => p.value);
   const lines = [
-    label(lang, 'sweepSummary', { field: label(lang, result.field), from: n(values[0]!), to: n(values.at(-1)!), points: formatNumber(values.length, lang) }),
+    label(lang, 'sweepSummary', {
+      field: label(lang, result.field),
+      from: n(values[0]!),
+      to: n(values.at(-1)!),
+      points: formatNumber(values.length, lang),
+    }),
     `  ${label(lang, 'sweepThresholds', { values: result.thresholds.map(n).join(', ') || '—' })}`,
     `  ${label(lang, result.field).padStart(26)}  ${label(lang, 'nodes').padStart(5)}  ${label(lang, 'capex')}`,
   ];
@@ -252,4 +317,3 @@ function sweepText(result: SweepResult, lang: Lang): string {
   }
   return lines.join('\n') + '\n';
 }
-

@@ -23,7 +23,12 @@ export async function run({ args, out }: CommandContext): Promise<number> {
     const handlers: Record<string, () => Promise<number>> = {
       list: () => listProjects(api, args, out),
       create: async () => printProject(await api.call('projects.create', { name: need(args, 2, 'NAME') }), args, out),
-      rename: async () => printProject(await api.call('projects.rename', { id: (await projectByName(api, need(args, 2, 'NAME'))).id, name: need(args, 3, 'NEW') }), args, out),
+      rename: async () =>
+        printProject(
+          await api.call('projects.rename', { id: (await projectByName(api, need(args, 2, 'NAME'))).id, name: need(args, 3, 'NEW') }),
+          args,
+          out,
+        ),
       delete: () => deleteProject(api, args, out),
       show: () => showProject(api, args, out),
       export: () => exportProjectFile(api, args, out),
@@ -55,19 +60,36 @@ function needFlag(args: ParsedArgs, flag: string): string {
 export async function projectByName(api: CliApi, name: string): Promise<ProjectRow> {
   const project = await api.call('projects.find', { name });
   if (project) return project;
-  const names = (await api.call('projects.list', {})).map((p) => p.name).slice(0, 20).join(', ');
-  throw CliError.badValue('--project', name, names
-    ? both(`an existing project: ${names}`, `um projeto existente: ${names}`)
-    : both('an existing project (there are none yet: sizing project create NAME)', 'um projeto existente (ainda não há nenhum: sizing project create NOME)'));
+  const names = (await api.call('projects.list', {}))
+    .map((p) => p.name)
+    .slice(0, 20)
+    .join(', ');
+  throw CliError.badValue(
+    '--project',
+    name,
+    names
+      ? both(`an existing project: ${names}`, `um projeto existente: ${names}`)
+      : both(
+          'an existing project (there are none yet: sizing project create NAME)',
+          'um projeto existente (ainda não há nenhum: sizing project create NOME)',
+        ),
+  );
 }
 
 export async function scenarioByName(api: CliApi, project: ProjectRow, name: string): Promise<ScenarioRow> {
   const scenario = await api.call('scenarios.find', { projectId: project.id, name });
   if (scenario) return scenario;
-  const names = (await api.call('scenarios.list', { projectId: project.id })).map((s) => s.name).slice(0, 20).join(', ');
-  throw CliError.badValue('--scenario', name, names
-    ? both(`a scenario of ${project.name}: ${names}`, `um cenário de ${project.name}: ${names}`)
-    : both(`a scenario of ${project.name} (it has none)`, `um cenário de ${project.name} (ele não tem nenhum)`));
+  const names = (await api.call('scenarios.list', { projectId: project.id }))
+    .map((s) => s.name)
+    .slice(0, 20)
+    .join(', ');
+  throw CliError.badValue(
+    '--scenario',
+    name,
+    names
+      ? both(`a scenario of ${project.name}: ${names}`, `um cenário de ${project.name}: ${names}`)
+      : both(`a scenario of ${project.name} (it has none)`, `um cenário de ${project.name} (ele não tem nenhum)`),
+  );
 }
 
 function printProject(project: ProjectRow, args: ParsedArgs, out: Out): number {
@@ -110,17 +132,33 @@ async function showProject(api: CliApi, args: ParsedArgs, out: Out): Promise<num
   const rows = [];
   for (const s of await api.call('scenarios.list', { projectId: project.id })) {
     const sized = await api.call('sizing.stored', { scenarioId: s.id });
-    const nodes = sized.plan ? sized.plan.totals.nodes : sized.result.nodes?.total ?? null;
+    const nodes = sized.plan ? sized.plan.totals.nodes : (sized.result.nodes?.total ?? null);
     rows.push({ scenario: s, result: sized.result, plan: sized.plan, nodes });
   }
   if (parseFormat(args, ['text', 'json'] as const) === 'json') {
-    out(JSON.stringify({ project, scenarios: rows.map((r) => ({ ...r.scenario, nodesTotal: r.nodes, sessionsPerNode: r.result.sessionsPerNode, feasible: r.plan ? r.plan.feasible : r.result.feasible })) }, null, 2) + '\n');
+    out(
+      JSON.stringify(
+        {
+          project,
+          scenarios: rows.map((r) => ({
+            ...r.scenario,
+            nodesTotal: r.nodes,
+            sessionsPerNode: r.result.sessionsPerNode,
+            feasible: r.plan ? r.plan.feasible : r.result.feasible,
+          })),
+        },
+        null,
+        2,
+      ) + '\n',
+    );
     return EXIT_OK;
   }
   const n = (v: number) => formatNumber(v, lang);
   const table = rows.map((r) => {
     const i: SizingInputs = r.scenario.inputs;
-    const regions = r.scenario.regions.length ? ` [${countLabel(lang, 'regionsCount', r.scenario.regions.length, n(r.scenario.regions.length))}]` : '';
+    const regions = r.scenario.regions.length
+      ? ` [${countLabel(lang, 'regionsCount', r.scenario.regions.length, n(r.scenario.regions.length))}]`
+      : '';
     return [
       `${r.scenario.variantOf ? '  ↳ ' : ''}${r.scenario.name}${regions}`,
       i.modelId,
@@ -132,10 +170,20 @@ async function showProject(api: CliApi, args: ParsedArgs, out: Out): Promise<num
       r.nodes === null ? label(lang, 'infeasible') : n(r.nodes),
     ];
   });
-  const header = [label(lang, 'scenario'), label(lang, 'model'), label(lang, 'server'), label(lang, 'concurrency'), label(lang, 'context'), 'KV', label(lang, 'sessionsPerNode'), label(lang, 'nodes')];
+  const header = [
+    label(lang, 'scenario'),
+    label(lang, 'model'),
+    label(lang, 'server'),
+    label(lang, 'concurrency'),
+    label(lang, 'context'),
+    'KV',
+    label(lang, 'sessionsPerNode'),
+    label(lang, 'nodes'),
+  ];
   const widths = header.map((h, c) => Math.max(h.length, ...table.map((cells) => cells[c]!.length)));
   // Text columns align left, figures right.
-  const line = (cells: string[]) => `  ${cells.map((cell, c) => (c < 3 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')}\n`;
+  const line = (cells: string[]) =>
+    `  ${cells.map((cell, c) => (c < 3 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')}\n`;
   out(`${project.name}: ${countLabel(lang, 'scenariosCount', rows.length, n(rows.length))}\n`);
   out(line(header));
   for (const cells of table) out(line(cells));
@@ -155,7 +203,13 @@ async function importProjectFile(api: CliApi, args: ParsedArgs, out: Out): Promi
   const path = need(args, 2, 'FILE');
   let bytes: Buffer;
   try {
-    if (statSync(path).size > MAX_PROJECT_FILE_BYTES) throw new CliError(both(`${path}: larger than ${MAX_PROJECT_FILE_BYTES / 1024 / 1024} MB; not a project file`, `${path}: maior que ${MAX_PROJECT_FILE_BYTES / 1024 / 1024} MB; não é um arquivo de projeto`));
+    if (statSync(path).size > MAX_PROJECT_FILE_BYTES)
+      throw new CliError(
+        both(
+          `${path}: larger than ${MAX_PROJECT_FILE_BYTES / 1024 / 1024} MB; not a project file`,
+          `${path}: maior que ${MAX_PROJECT_FILE_BYTES / 1024 / 1024} MB; não é um arquivo de projeto`,
+        ),
+      );
     bytes = readFileSync(path);
   } catch (error) {
     if (error instanceof CliError) throw error;
@@ -207,7 +261,11 @@ async function show(api: CliApi, args: ParsedArgs, out: Out): Promise<number> {
   const scenario = await scenarioByName(api, project, needFlag(args, 'scenario'));
   const sized = await api.call('sizing.stored', { scenarioId: scenario.id });
   const feasible = sized.plan ? sized.plan.feasible : sized.result.feasible;
-  if (format === 'json') out(JSON.stringify(sized.plan ? { scenario: sized.scenario, ...sized.plan } : { scenario: sized.scenario, ...sized.result }, null, 2) + '\n');
+  if (format === 'json')
+    out(
+      JSON.stringify(sized.plan ? { scenario: sized.scenario, ...sized.plan } : { scenario: sized.scenario, ...sized.result }, null, 2) +
+        '\n',
+    );
   else if (sized.plan) out(planTextReport(sized.plan, lang, `${project.name} / ${scenario.name}`));
   else out(textReport(sized.result, lang, `${project.name} / ${scenario.name}`));
   return feasible ? EXIT_OK : EXIT_INFEASIBLE;

@@ -1,4 +1,17 @@
-import { formatMonth, formatNumber, formatPercent, formatUsdRange, nativeContextExceeded, nodeHbmGiB, referencePriceCheckedOn, storageName, type Lang, type PlanResult, type Recommendation, type SizingResult } from '../engine/index.js';
+import {
+  formatMonth,
+  formatNumber,
+  formatPercent,
+  formatUsdRange,
+  nativeContextExceeded,
+  nodeHbmGiB,
+  referencePriceCheckedOn,
+  storageName,
+  type Lang,
+  type PlanResult,
+  type Recommendation,
+  type SizingResult,
+} from '../engine/index.js';
 import { methodLabel, perGpuHeading, perGpuRows } from '../export/engine-rows.js';
 import { latencyRows } from '../export/latency-rows.js';
 import { formatHa } from '../i18n/cases.js';
@@ -26,20 +39,46 @@ export function textReport(result: SizingResult, lang: Lang, heading?: string): 
   const sessions = (count: number) => countLabel(lang, 'sessionsCount', count, n(count));
   lines.push(row(L('concurrency'), sessions(i.concurrency)));
   const native = nativeContextExceeded(result.model, i.effectiveContextTokens);
-  lines.push(row(L('effectiveContext'), `${n(i.effectiveContextTokens)} ${L('tokens')}`, native !== null ? L('nativeContextNote', { native: n(native) }) : ''));
+  lines.push(
+    row(
+      L('effectiveContext'),
+      `${n(i.effectiveContextTokens)} ${L('tokens')}`,
+      native !== null ? L('nativeContextNote', { native: n(native) }) : '',
+    ),
+  );
   lines.push(row(L('kvPrecision'), i.kvPrecision));
   lines.push(row(L('storage'), `${storageName(result.storage)[lang]} (${result.storage.id})`));
   lines.push('');
   if (e) lines.push(perGpuHeading(result, lang)!, ...perGpuRows(result, lang).map(([name, value, note]) => row(name, value, note)), '');
   lines.push(L('memoryPerNode'));
   const perGpu = `${result.server.gpus} × ${i.memoryBasis === 'measured' ? `${n(result.server.measuredMiBPerGpu ?? 0)} MiB` : `${n(result.server.hbmGBPerGpu)} GB`}`;
-  lines.push(row(L('hbmPerNode'), gib(result.nodeHbmGiB), e ? `${result.server.gpus} × ${gib(e.perGpu.visibleGiB)}` : `${perGpu}${bothReadings(result, lang)}`));
+  lines.push(
+    row(
+      L('hbmPerNode'),
+      gib(result.nodeHbmGiB),
+      e ? `${result.server.gpus} × ${gib(e.perGpu.visibleGiB)}` : `${perGpu}${bothReadings(result, lang)}`,
+    ),
+  );
   if (e) {
     lines.push(row(L('kvBudget'), gib(result.kvBudgetGiB), `${result.server.gpus} × ${gib(e.perGpu.kvAvailableGiB)}`));
     lines.push(row(L('reservedOutsideKv'), gib(result.reservedGiB)));
   } else {
-    lines.push(row(L('kvBudget'), gib(result.kvBudgetGiB), L('kvBudgetNote', { ratio: formatPercent(i.kvBudgetRatio, lang, 0), overhead: n(i.runtimeOverheadGiB, 2) })));
-    lines.push(row(L('reservedOutsideKv'), gib(result.reservedGiB), result.weights.copiesThatFit > 0 ? L('weightsNote', { copies: n(result.weights.copiesThatFit), weights: n(result.weights.weightsGiB, 1) }) : L('weightsNoteNone', { weights: n(result.weights.weightsGiB, 1) })));
+    lines.push(
+      row(
+        L('kvBudget'),
+        gib(result.kvBudgetGiB),
+        L('kvBudgetNote', { ratio: formatPercent(i.kvBudgetRatio, lang, 0), overhead: n(i.runtimeOverheadGiB, 2) }),
+      ),
+    );
+    lines.push(
+      row(
+        L('reservedOutsideKv'),
+        gib(result.reservedGiB),
+        result.weights.copiesThatFit > 0
+          ? L('weightsNote', { copies: n(result.weights.copiesThatFit), weights: n(result.weights.weightsGiB, 1) })
+          : L('weightsNoteNone', { weights: n(result.weights.weightsGiB, 1) }),
+      ),
+    );
   }
   lines.push(row(L('kvPerSession'), `${n(result.kvPerSessionGiB, 4, 4)} GiB`));
   lines.push(row(L('sessionsPerNode'), n(result.sessionsPerNode)));
@@ -52,7 +91,13 @@ export function textReport(result: SizingResult, lang: Lang, heading?: string): 
   } else {
     const nodes = result.nodes;
     lines.push(L('nodes'));
-    lines.push(row(L('nodesFlow'), `${n(nodes.capacity)} → ${n(nodes.withHeadroom)} → ${n(nodes.total)}`, L('nodesFlowNote', { headroom: formatPercent(i.peakHeadroomRatio, lang, 0), ha: formatHa(i.ha, lang) })));
+    lines.push(
+      row(
+        L('nodesFlow'),
+        `${n(nodes.capacity)} → ${n(nodes.withHeadroom)} → ${n(nodes.total)}`,
+        L('nodesFlowNote', { headroom: formatPercent(i.peakHeadroomRatio, lang, 0), ha: formatHa(i.ha, lang) }),
+      ),
+    );
     const slots = nodes.total * result.sessionsPerNode;
     lines.push(row(L('spareSessions'), n(result.spareSessions ?? 0), formatPercent((result.spareSessions ?? 0) / slots, lang)));
     lines.push(row(L('utilisation'), formatPercent(result.utilisationRatio ?? 0, lang)));
@@ -63,17 +108,32 @@ export function textReport(result: SizingResult, lang: Lang, heading?: string): 
   if (result.cost) {
     const c = result.cost;
     const checked = c.priceIsOverride ? null : referencePriceCheckedOn(result.server);
-    const note = c.priceIsOverride ? L('costNoteOverride') : checked ? L('costNoteChecked', { date: formatMonth(checked, lang) }) : L('costNote');
+    const note = c.priceIsOverride
+      ? L('costNoteOverride')
+      : checked
+        ? L('costNoteChecked', { date: formatMonth(checked, lang) })
+        : L('costNote');
     lines.push(`${L('cost')} (${note})`);
     // The CapEx row's note is said by the heading already; the breakdown lines keep theirs.
     for (const [name, value, note] of costRows(c, result.server, lang)) lines.push(row(name, value, name === L('capex') ? '' : note));
     lines.push('');
   }
-  if (result.latency) lines.push(`${L('latency')} (${L('latencyNote')})`, ...latencyRows(result, lang).map(([name, value, note]) => row(name, value, note)), '');
+  if (result.latency)
+    lines.push(
+      `${L('latency')} (${L('latencyNote')})`,
+      ...latencyRows(result, lang).map(([name, value, note]) => row(name, value, note)),
+      '',
+    );
   const cs = result.coldStart;
   const verdict = cs.targetS === null ? '' : `, ${L('target')} ${n(cs.targetS, 1)} s ${cs.meetsTarget ? L('met') : L('missed')}`;
   lines.push(L('coldStart'));
-  lines.push(row(L('coldStart'), `${n(cs.seconds, 1, 1)} s`, `${L('coldStartNote', { read: n(cs.readSeconds, 1), latency: n(cs.latencyS, 4), init: n(cs.engineInitS, 1) })}${verdict}`));
+  lines.push(
+    row(
+      L('coldStart'),
+      `${n(cs.seconds, 1, 1)} s`,
+      `${L('coldStartNote', { read: n(cs.readSeconds, 1), latency: n(cs.latencyS, 4), init: n(cs.engineInitS, 1) })}${verdict}`,
+    ),
+  );
   if (cs.engineInitSource === 'planning-default') lines.push(`  ${' '.repeat(LABEL_WIDTH)}${L('engineInitDefaultNote')}`);
   lines.push('');
   lines.push(L('recommendations'));

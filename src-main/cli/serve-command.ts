@@ -18,7 +18,12 @@ import { asCliError } from './store-context.js';
 export async function run({ args, out }: CommandContext): Promise<number> {
   const portFlag = args.flags.get('port');
   const port = portFlag === undefined ? 0 : parseNumber('port', portFlag);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw CliError.badValue('--port', portFlag, both('a whole number from 0 to 65535 (0 picks a free port)', 'um número inteiro de 0 a 65535 (0 escolhe uma porta livre)'));
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw CliError.badValue(
+      '--port',
+      portFlag,
+      both('a whole number from 0 to 65535 (0 picks a free port)', 'um número inteiro de 0 a 65535 (0 escolhe uma porta livre)'),
+    );
   const verbose = args.switches.has('verbose');
   // Chosen here, so the log can keep it out of every line.
   const token = process.env.SIZING_SERVE_TOKEN || randomBytes(24).toString('base64url');
@@ -28,7 +33,11 @@ export async function run({ args, out }: CommandContext): Promise<number> {
   await ensureRendererBuilt({ appDir: appRoot(), staticDir, say: (line) => process.stderr.write(line) });
   let api: ApiService;
   try {
-    api = await startApiService({ dbPath: resolveDbPath(args.flags.get('db')), workerFile: join(appRoot(), 'out', 'cli', 'store-worker.mjs'), log });
+    api = await startApiService({
+      dbPath: resolveDbPath(args.flags.get('db')),
+      workerFile: join(appRoot(), 'out', 'cli', 'store-worker.mjs'),
+      log,
+    });
   } catch (error) {
     throw asCliError(error);
   }
@@ -44,7 +53,12 @@ export async function run({ args, out }: CommandContext): Promise<number> {
   } catch (error) {
     await api.close();
     const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(both(`--port: ${port} cannot be used (${code ?? 'error'}); choose another or 0 for any free port`, `--port: ${port} não pode ser usada (${code ?? 'erro'}); escolha outra ou 0 para qualquer porta livre`));
+    throw new CliError(
+      both(
+        `--port: ${port} cannot be used (${code ?? 'error'}); choose another or 0 for any free port`,
+        `--port: ${port} não pode ser usada (${code ?? 'erro'}); escolha outra ou 0 para qualquer porta livre`,
+      ),
+    );
   }
   out(`Sizing planner on ${host.url}\n(database ${api.dbPath}; Ctrl+C to stop)\n`);
   await new Promise<void>((resolve) => {

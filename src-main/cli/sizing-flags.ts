@@ -69,7 +69,10 @@ export const SIZING_FLAGS: Record<string, { field: keyof SizingInputs; kind: Fla
 /** The switch that turns calibration off for the engine method (inputs.calibration = 'off'). */
 export const NO_CALIBRATION = 'no-calibration';
 
-export const FLAG_OF_FIELD = new Map<keyof SizingInputs, string>([...Object.entries(SIZING_FLAGS).map(([flag, spec]) => [spec.field, `--${flag}`] as const), ['calibration', `--${NO_CALIBRATION}`]]);
+export const FLAG_OF_FIELD = new Map<keyof SizingInputs, string>([
+  ...Object.entries(SIZING_FLAGS).map(([flag, spec]) => [spec.field, `--${flag}`] as const),
+  ['calibration', `--${NO_CALIBRATION}`],
+]);
 const REQUIRED = ['model', 'server', 'concurrency', 'effective-context'];
 
 function parseFlagValue(flag: string, kind: FlagKind, raw: string): string | number {
@@ -116,7 +119,8 @@ export function overridesFromArgs(args: ParsedArgs): Partial<SizingInputs> {
   const given: Partial<SizingInputs> = {};
   for (const [flag, spec] of Object.entries(SIZING_FLAGS)) {
     const raw = args.flags.get(flag);
-    if (raw !== undefined && spec.field !== 'concurrency') (given as Record<string, unknown>)[spec.field] = parseFlagValue(flag, spec.kind, raw);
+    if (raw !== undefined && spec.field !== 'concurrency')
+      (given as Record<string, unknown>)[spec.field] = parseFlagValue(flag, spec.kind, raw);
   }
   if (args.switches.has(NO_CALIBRATION)) given.calibration = 'off';
   return given;
@@ -130,12 +134,13 @@ export function inputsFromArgs(args: ParsedArgs, catalog: Catalog, template?: Te
   if (!template) {
     const missing = REQUIRED.filter((flag) => !args.flags.has(flag));
     if (missing.length > 0) {
-      throw CliError.required(missing.map((f) => `--${f}`).join(', '), both('(or give --template ID); see sizing --help', '(ou informe --template ID); veja sizing --help'));
+      throw CliError.required(
+        missing.map((f) => `--${f}`).join(', '),
+        both('(or give --template ID); see sizing --help', '(ou informe --template ID); veja sizing --help'),
+      );
     }
   }
-  const inputs = template
-    ? { ...template.inputs, ...given }
-    : withDefaults(given as SizingInputs, catalog);
+  const inputs = template ? { ...template.inputs, ...given } : withDefaults(given as SizingInputs, catalog);
   const issues = validateInputs(inputs, catalog);
   if (issues.length > 0) {
     const first = issues[0]!;

@@ -23,7 +23,10 @@ function newestSourceMs(dir) {
 const missing = !existsSync(bundle);
 if (missing || newestSourceMs(join(root, 'src-main')) > statSync(bundle).mtimeMs) {
   if (!missing) process.stderr.write('sizing: the code changed since the command was built; building it again…\n');
-  const built = spawnSync(process.execPath, [join(root, 'build.config.mjs'), 'node'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const built = spawnSync(process.execPath, [join(root, 'build.config.mjs'), 'node'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 await import(pathToFileURL(bundle).href);

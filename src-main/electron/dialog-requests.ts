@@ -12,7 +12,10 @@ const MAX_SAVE_CHARS = 140 * 1024 * 1024;
 
 const filterSchema = z.strictObject({
   name: z.string().min(1).max(100),
-  extensions: z.array(z.string().regex(/^(\*|[A-Za-z0-9]{1,10})$/, { error: 'an extension is letters and digits, without the dot' })).min(1).max(20),
+  extensions: z
+    .array(z.string().regex(/^(\*|[A-Za-z0-9]{1,10})$/, { error: 'an extension is letters and digits, without the dot' }))
+    .min(1)
+    .max(20),
 });
 
 export const filtersSchema: z.ZodType<FileFilter[]> = z.array(filterSchema).max(20);
@@ -37,7 +40,10 @@ export function parseDialogInput<T>(schema: z.ZodType<T>, raw: unknown, what: st
 /** The suggested name reduced to a plain file name: no folders, no characters Windows forbids. */
 export function safeFileName(name: string, fallback = 'export'): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[<>:"|?*\u0000-\u001f]/g, '').replace(/^[\s.]+|[\s.]+$/g, '').slice(0, 200);
+  const cleaned = base
+    .replace(/[<>:"|?*\u0000-\u001f]/g, '')
+    .replace(/^[\s.]+|[\s.]+$/g, '')
+    .slice(0, 200);
   return cleaned === '' ? fallback : cleaned;
 }
 

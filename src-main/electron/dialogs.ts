@@ -5,7 +5,15 @@ import { basename, join } from 'node:path';
 import { IPC_CHANNELS, type FileFilter, type SaveFileRequest } from '../api/bridge.js';
 import type { Lang } from '../engine/types.js';
 import { menuLabel } from '../i18n/menu-labels.js';
-import { filtersSchema, MAX_OPEN_BYTES, MAX_OPEN_MB, parseDialogInput, safeFileName, saveBytes, saveRequestSchema } from './dialog-requests.js';
+import {
+  filtersSchema,
+  MAX_OPEN_BYTES,
+  MAX_OPEN_MB,
+  parseDialogInput,
+  safeFileName,
+  saveBytes,
+  saveRequestSchema,
+} from './dialog-requests.js';
 
 interface DialogContext {
   getWindow: () => BrowserWindow | null;
@@ -37,7 +45,11 @@ function ownerWindow(context: DialogContext): BrowserWindow {
 async function saveFile(request: SaveFileRequest, context: DialogContext): Promise<{ saved: boolean; path?: string }> {
   const window = ownerWindow(context);
   const defaultPath = join(app.getPath('documents'), safeFileName(request.defaultName));
-  const choice = await dialog.showSaveDialog(window, { defaultPath, filters: request.filters, properties: ['createDirectory', 'showOverwriteConfirmation'] });
+  const choice = await dialog.showSaveDialog(window, {
+    defaultPath,
+    filters: request.filters,
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  });
   if (choice.canceled || !choice.filePath) return { saved: false };
   try {
     await writeFile(choice.filePath, saveBytes(request));
@@ -71,6 +83,17 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function showFileError(window: BrowserWindow, lang: Lang, title: 'saveFailedTitle' | 'openFailedTitle', detail: string): Promise<void> {
-  await dialog.showMessageBox(window, { type: 'error', title: menuLabel(lang, title), message: menuLabel(lang, title), detail, buttons: [menuLabel(lang, 'ok')] });
+async function showFileError(
+  window: BrowserWindow,
+  lang: Lang,
+  title: 'saveFailedTitle' | 'openFailedTitle',
+  detail: string,
+): Promise<void> {
+  await dialog.showMessageBox(window, {
+    type: 'error',
+    title: menuLabel(lang, title),
+    message: menuLabel(lang, title),
+    detail,
+    buttons: [menuLabel(lang, 'ok')],
+  });
 }

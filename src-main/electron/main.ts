@@ -44,7 +44,10 @@ else app.quit();
 async function start(): Promise<void> {
   app.on('second-instance', focusMainWindow);
   await app.whenReady();
-  log({ level: 'info', message: `${APP_NAME} ${packageJson.version} starting (Electron ${process.versions.electron}, ${process.platform})` });
+  log({
+    level: 'info',
+    message: `${APP_NAME} ${packageJson.version} starting (Electron ${process.versions.electron}, ${process.platform})`,
+  });
   const api = rendererBuilt() ? await openProjectStore() : null;
   if (!api) {
     app.quit();
@@ -52,7 +55,13 @@ async function start(): Promise<void> {
   }
   closeStoreOnQuit(api);
   const lang = () => currentLang(api);
-  const menu: MenuContext = { appName: APP_NAME, versions: { version: packageJson.version, ...runtimeVersions() }, isDev: IS_DEV, getWindow: () => mainWindow, openLogFolder };
+  const menu: MenuContext = {
+    appName: APP_NAME,
+    versions: { version: packageJson.version, ...runtimeVersions() },
+    isDev: IS_DEV,
+    getWindow: () => mainWindow,
+    openLogFolder,
+  };
   const refreshMenu = async () => installMenu(await lang(), menu);
   const isTrusted = (event: IpcMainInvokeEvent) => isTrustedSender(event, mainWindow);
 
@@ -149,7 +158,11 @@ async function openProjectStore(): Promise<ApiService | null> {
   const check = checkNativeModule(binding, process.versions.modules);
   if (check.status === 'missing') return startupError(lang, 'startupErrorTitle', menuLabel(lang, 'nativeModuleMissing', { path: binding }));
   if (check.status === 'mismatch') {
-    return startupError(lang, 'startupErrorTitle', menuLabel(lang, 'nativeModuleWrongAbi', { path: binding, found: check.foundAbi ?? '?', expected: check.expectedAbi }));
+    return startupError(
+      lang,
+      'startupErrorTitle',
+      menuLabel(lang, 'nativeModuleWrongAbi', { path: binding, found: check.foundAbi ?? '?', expected: check.expectedAbi }),
+    );
   }
   try {
     return await startApiService({
@@ -195,8 +208,12 @@ function openLogFolder(): void {
 
 /** Errors nobody caught in this process go to the log with their stacks; the app keeps running. */
 function watchMainProcess(logger: Logger): void {
-  process.on('uncaughtException', (error) => logger({ level: 'error', message: `uncaught exception: ${messageOf(error)}`, stack: stackOf(error) }));
-  process.on('unhandledRejection', (reason) => logger({ level: 'error', message: `unhandled rejection: ${messageOf(reason)}`, stack: stackOf(reason) }));
+  process.on('uncaughtException', (error) =>
+    logger({ level: 'error', message: `uncaught exception: ${messageOf(error)}`, stack: stackOf(error) }),
+  );
+  process.on('unhandledRejection', (reason) =>
+    logger({ level: 'error', message: `unhandled rejection: ${messageOf(reason)}`, stack: stackOf(reason) }),
+  );
 }
 
 /** A page that dies is reloaded, unless it keeps dying: then the user is told and pointed at the log. */
@@ -233,10 +250,15 @@ function watchChildProcesses(lang: () => Promise<Lang>): void {
   const recovery = new CrashRecovery();
   let warned = false;
   app.on('child-process-gone', (_event, details) => {
-    log({ level: 'error', message: `${details.type} process gone: ${details.reason} (exit code ${details.exitCode}${details.serviceName ? `, ${details.serviceName}` : ''})` });
+    log({
+      level: 'error',
+      message: `${details.type} process gone: ${details.reason} (exit code ${details.exitCode}${details.serviceName ? `, ${details.serviceName}` : ''})`,
+    });
     if (!isFailure(details.reason) || recovery.recordCrash(Date.now()) || warned) return;
     warned = true;
-    void lang().then((l) => dialog.showErrorBox(menuLabel(l, 'helperCrashedTitle'), menuLabel(l, 'helperCrashedDetail', { folder: LOG_DIR })));
+    void lang().then((l) =>
+      dialog.showErrorBox(menuLabel(l, 'helperCrashedTitle'), menuLabel(l, 'helperCrashedDetail', { folder: LOG_DIR })),
+    );
   });
 }
 

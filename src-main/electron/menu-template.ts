@@ -8,9 +8,26 @@ import { menuLabel, type MenuLabelKey } from '../i18n/menu-labels.js';
 
 /** The Electron roles this menu uses (a subset of Electron's MenuItemConstructorOptions['role']). */
 type MenuRole =
-  | 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'selectAll'
-  | 'reload' | 'toggleDevTools' | 'resetZoom' | 'zoomIn' | 'zoomOut' | 'togglefullscreen'
-  | 'quit' | 'services' | 'hide' | 'hideOthers' | 'unhide' | 'minimize' | 'zoom' | 'front';
+  | 'undo'
+  | 'redo'
+  | 'cut'
+  | 'copy'
+  | 'paste'
+  | 'selectAll'
+  | 'reload'
+  | 'toggleDevTools'
+  | 'resetZoom'
+  | 'zoomIn'
+  | 'zoomOut'
+  | 'togglefullscreen'
+  | 'quit'
+  | 'services'
+  | 'hide'
+  | 'hideOthers'
+  | 'unhide'
+  | 'minimize'
+  | 'zoom'
+  | 'front';
 
 export interface MenuItemSpec {
   type?: 'separator';
@@ -39,15 +56,35 @@ const SEPARATOR: MenuItemSpec = { type: 'separator' };
 export function buildMenuTemplate(options: MenuOptions): MenuItemSpec[] {
   const t = (key: MenuLabelKey) => menuLabel(options.lang, key, { app: options.appName });
   const mac = options.platform === 'darwin';
-  const role = (r: MenuRole, key: MenuLabelKey, accelerator?: string): MenuItemSpec => ({ role: r, label: t(key), ...(accelerator ? { accelerator } : {}) });
-  const command = (c: MenuCommand, key: MenuLabelKey, accelerator?: string): MenuItemSpec => ({ command: c, label: t(key), ...(accelerator ? { accelerator } : {}) });
+  const role = (r: MenuRole, key: MenuLabelKey, accelerator?: string): MenuItemSpec => ({
+    role: r,
+    label: t(key),
+    ...(accelerator ? { accelerator } : {}),
+  });
+  const command = (c: MenuCommand, key: MenuLabelKey, accelerator?: string): MenuItemSpec => ({
+    command: c,
+    label: t(key),
+    ...(accelerator ? { accelerator } : {}),
+  });
   const settings = command('open-settings', 'settings', 'CmdOrCtrl+,');
   const about: MenuItemSpec = { about: true, label: t('about') };
   const reportProblem: MenuItemSpec = { reportProblem: true, label: t('reportProblem') };
 
   const appMenu: MenuItemSpec = {
     label: options.appName,
-    submenu: [about, SEPARATOR, settings, SEPARATOR, role('services', 'services'), SEPARATOR, role('hide', 'hide'), role('hideOthers', 'hideOthers'), role('unhide', 'showAll'), SEPARATOR, role('quit', 'quit')],
+    submenu: [
+      about,
+      SEPARATOR,
+      settings,
+      SEPARATOR,
+      role('services', 'services'),
+      SEPARATOR,
+      role('hide', 'hide'),
+      role('hideOthers', 'hideOthers'),
+      role('unhide', 'showAll'),
+      SEPARATOR,
+      role('quit', 'quit'),
+    ],
   };
   const file: MenuItemSpec = {
     label: t('file'),
@@ -68,14 +105,32 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemSpec[] {
   };
   const edit: MenuItemSpec = {
     label: t('edit'),
-    submenu: [role('undo', 'undo'), role('redo', 'redo'), SEPARATOR, role('cut', 'cut'), role('copy', 'copy'), role('paste', 'paste'), role('selectAll', 'selectAll')],
+    submenu: [
+      role('undo', 'undo'),
+      role('redo', 'redo'),
+      SEPARATOR,
+      role('cut', 'cut'),
+      role('copy', 'copy'),
+      role('paste', 'paste'),
+      role('selectAll', 'selectAll'),
+    ],
   };
   const devItems = options.isDev ? [role('reload', 'reload'), role('toggleDevTools', 'toggleDevTools'), SEPARATOR] : [];
   const view: MenuItemSpec = {
     label: t('view'),
-    submenu: [...devItems, role('resetZoom', 'resetZoom'), role('zoomIn', 'zoomIn'), role('zoomOut', 'zoomOut'), SEPARATOR, role('togglefullscreen', 'toggleFullScreen')],
+    submenu: [
+      ...devItems,
+      role('resetZoom', 'resetZoom'),
+      role('zoomIn', 'zoomIn'),
+      role('zoomOut', 'zoomOut'),
+      SEPARATOR,
+      role('togglefullscreen', 'toggleFullScreen'),
+    ],
   };
-  const windowMenu: MenuItemSpec = { label: t('window'), submenu: [role('minimize', 'minimize'), role('zoom', 'zoomWindow'), SEPARATOR, role('front', 'bringAllToFront')] };
+  const windowMenu: MenuItemSpec = {
+    label: t('window'),
+    submenu: [role('minimize', 'minimize'), role('zoom', 'zoomWindow'), SEPARATOR, role('front', 'bringAllToFront')],
+  };
   // On macOS About lives in the app menu; Help keeps Report a problem.
   const help: MenuItemSpec = { label: t('help'), submenu: mac ? [reportProblem] : [reportProblem, SEPARATOR, about] };
 
@@ -90,7 +145,11 @@ export interface AppVersions {
 }
 
 /** The About dialog's text: app name and version, then the runtime versions a bug report needs. */
-export function aboutText(lang: Lang, appName: string, versions: AppVersions): { title: string; message: string; detail: string; button: string } {
+export function aboutText(
+  lang: Lang,
+  appName: string,
+  versions: AppVersions,
+): { title: string; message: string; detail: string; button: string } {
   return {
     title: menuLabel(lang, 'about', { app: appName }),
     message: appName,

@@ -3,7 +3,16 @@
  * renderers, a strict CSP, the app:// protocol instead of file://, no navigation, no new windows,
  * no permissions, no webviews, no remote content, and the IPC sender check.
  */
-import { app, protocol, shell, type BrowserWindow, type IpcMainInvokeEvent, type Session, type WebContents, type WebPreferences } from 'electron';
+import {
+  app,
+  protocol,
+  shell,
+  type BrowserWindow,
+  type IpcMainInvokeEvent,
+  type Session,
+  type WebContents,
+  type WebPreferences,
+} from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { mimeTypeFor, resolveAppFile } from './protocol-paths.js';

@@ -33,9 +33,10 @@ export function forwardPeakBytes(pass: ProfilePass): number {
   const h = model.hiddenSize!;
   const a = model.attention;
   const qHeads = model.queryHeads / tp;
-  const attentionWidth = a.kind === 'gqa'
-    ? (qHeads + 2 * Math.ceil(a.kvHeads / tp)) * a.headDim + qHeads * a.headDim
-    : qHeads * (3 * (a.kvLoraRank / 4) + a.qkRopeHeadDim) + a.kvLoraRank + a.qkRopeHeadDim;
+  const attentionWidth =
+    a.kind === 'gqa'
+      ? (qHeads + 2 * Math.ceil(a.kvHeads / tp)) * a.headDim + qHeads * a.headDim
+      : qHeads * (3 * (a.kvLoraRank / 4) + a.qkRopeHeadDim) + a.kvLoraRank + a.qkRopeHeadDim;
   const residual = 2 * h;
   const moe = model.moe;
   const denseLayers = moe ? (moe.denseLayers ?? 0) : model.layers;
@@ -44,7 +45,7 @@ export function forwardPeakBytes(pass: ProfilePass): number {
   if (moe) {
     const chunk = Math.min(tokens, MOE_CHUNK_TOKENS);
     const perSlot = 3 * (moe.expertIntermediateSize / tp) + h;
-    const shared = 3 * ((moe.sharedExperts ?? 0) * moe.expertIntermediateSize / tp);
+    const shared = 3 * (((moe.sharedExperts ?? 0) * moe.expertIntermediateSize) / tp);
     moeBytes = chunk * (moe.expertsPerToken * perSlot * b + moe.experts * 4) + tokens * shared * b;
   }
   const widest = (attentionWidth > mlpWidth ? attentionWidth : mlpWidth) * tokens * b;

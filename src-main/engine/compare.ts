@@ -20,13 +20,53 @@ export interface CompareRow {
 
 /** Every input field, in the order of SizingInputs; the check below fails to compile if one is missing. */
 export const COMPARE_INPUT_KEYS = [
-  'method', 'modelId', 'serverId', 'storageId', 'concurrency', 'effectiveContextTokens', 'kvPrecision', 'kvBudgetRatio',
-  'runtimeOverheadGiB', 'peakHeadroomRatio', 'ha', 'memoryBasis', 'pricePerNodeUsd', 'years', 'pue', 'kwhPriceUsd',
-  'colocationUsdPerKwMonth', 'supportUsdPerNodeYear', 'networkUsdPerNode', 'averagePowerRatio',
-  'coldStartTargetS', 'engineInitS', 'availabilityTarget', 'podSize', 'hbmAlertRatio', 'scaleUpRatio', 'scaleDownRatio',
-  'scaleDownMinutes', 'weightsPrecision', 'servingEngine', 'engineVersion', 'gpuMemoryUtilization', 'memFractionStatic',
-  'freeGpuMemoryFraction', 'tp', 'maxNumBatchedTokens', 'maxNumSeqs', 'maxModelLen', 'blockSize', 'calibration', 'tpotMs', 'ttftS', 'promptTokens', 'outputTokens',
-  'bandwidthEfficiency', 'computeEfficiency', 'communicationEfficiency',
+  'method',
+  'modelId',
+  'serverId',
+  'storageId',
+  'concurrency',
+  'effectiveContextTokens',
+  'kvPrecision',
+  'kvBudgetRatio',
+  'runtimeOverheadGiB',
+  'peakHeadroomRatio',
+  'ha',
+  'memoryBasis',
+  'pricePerNodeUsd',
+  'years',
+  'pue',
+  'kwhPriceUsd',
+  'colocationUsdPerKwMonth',
+  'supportUsdPerNodeYear',
+  'networkUsdPerNode',
+  'averagePowerRatio',
+  'coldStartTargetS',
+  'engineInitS',
+  'availabilityTarget',
+  'podSize',
+  'hbmAlertRatio',
+  'scaleUpRatio',
+  'scaleDownRatio',
+  'scaleDownMinutes',
+  'weightsPrecision',
+  'servingEngine',
+  'engineVersion',
+  'gpuMemoryUtilization',
+  'memFractionStatic',
+  'freeGpuMemoryFraction',
+  'tp',
+  'maxNumBatchedTokens',
+  'maxNumSeqs',
+  'maxModelLen',
+  'blockSize',
+  'calibration',
+  'tpotMs',
+  'ttftS',
+  'promptTokens',
+  'outputTokens',
+  'bandwidthEfficiency',
+  'computeEfficiency',
+  'communicationEfficiency',
 ] as const satisfies readonly (keyof SizingInputs)[];
 type MissingInputKey = Exclude<keyof SizingInputs, (typeof COMPARE_INPUT_KEYS)[number]>;
 const everyInputCompared: [MissingInputKey] extends [never] ? true : MissingInputKey = true;
@@ -71,7 +111,10 @@ const COMPARE_RESULT_FIGURES = {
   tcoHighUsd: { single: (r) => r.cost?.tcoHighUsd ?? null, plan: (p) => p.totals.tcoHighUsd },
   coldStartS: { single: (r) => r.coldStart.seconds, plan: (p) => Math.max(...p.regions.map((r) => r.result.coldStart.seconds)) },
   tpotAtLoadMs: { single: (r) => r.latency?.tpotMs ?? null, plan: (p) => worst(p, (r) => r.latency?.tpotMs ?? null) },
-  tcoPerMillionOutputTokensUsd: { single: (r) => r.latency?.tcoPerMillionOutputTokensUsd ?? null, plan: (p) => shared(p, (r) => r.latency?.tcoPerMillionOutputTokensUsd ?? null) },
+  tcoPerMillionOutputTokensUsd: {
+    single: (r) => r.latency?.tcoPerMillionOutputTokensUsd ?? null,
+    plan: (p) => shared(p, (r) => r.latency?.tcoPerMillionOutputTokensUsd ?? null),
+  },
 } satisfies Record<string, Figure>;
 
 export type CompareResultKey = keyof typeof COMPARE_RESULT_FIGURES;
@@ -89,10 +132,20 @@ function inputValue(item: CompareItem, key: (typeof COMPARE_INPUT_KEYS)[number])
  * regions are listed by compareRegions.
  */
 export function compareScenarios(items: CompareItem[]): CompareRow[] {
-  const inputRows = COMPARE_INPUT_KEYS.map((key) => row(key, 'input', items.map((it) => inputValue(it, key))));
+  const inputRows = COMPARE_INPUT_KEYS.map((key) =>
+    row(
+      key,
+      'input',
+      items.map((it) => inputValue(it, key)),
+    ),
+  );
   const resultRows = (Object.keys(COMPARE_RESULT_FIGURES) as CompareResultKey[]).map((key) => {
     const figure: Figure = COMPARE_RESULT_FIGURES[key];
-    return row(key, 'result', items.map((it) => (it.plan ? figure.plan(it.plan) : figure.single(it.result))));
+    return row(
+      key,
+      'result',
+      items.map((it) => (it.plan ? figure.plan(it.plan) : figure.single(it.result))),
+    );
   });
   return [...inputRows, ...resultRows];
 }

@@ -19,7 +19,8 @@ export const COST_DEFAULTS = {
     value: 184,
     source: {
       en: 'CBRE North America Data Center Trends H2 2024: average asking rate USD 184.06 per kW-month for 250–500 kW at N+1 (https://www.cbre.com/insights/reports/north-america-data-center-trends-h2-2024)',
-      'pt-BR': 'CBRE North America Data Center Trends H2 2024: preço médio pedido de USD 184,06 por kW-mês para 250–500 kW com N+1 (https://www.cbre.com/insights/reports/north-america-data-center-trends-h2-2024)',
+      'pt-BR':
+        'CBRE North America Data Center Trends H2 2024: preço médio pedido de USD 184,06 por kW-mês para 250–500 kW com N+1 (https://www.cbre.com/insights/reports/north-america-data-center-trends-h2-2024)',
     },
   },
   /** Serving software and its support, per node and year. */
@@ -27,7 +28,8 @@ export const COST_DEFAULTS = {
     value: 36_000,
     source: {
       en: 'NVIDIA AI Enterprise subscription, USD 4,500 per GPU per year, for an 8-GPU node (NVIDIA AI Enterprise licensing guide; stated by NVIDIA on its Q3 FY2024 earnings call)',
-      'pt-BR': 'assinatura NVIDIA AI Enterprise, USD 4.500 por GPU por ano, para um nó de 8 GPUs (guia de licenciamento do NVIDIA AI Enterprise; dito pela NVIDIA na teleconferência de resultados do 3º trimestre do ano fiscal de 2024)',
+      'pt-BR':
+        'assinatura NVIDIA AI Enterprise, USD 4.500 por GPU por ano, para um nó de 8 GPUs (guia de licenciamento do NVIDIA AI Enterprise; dito pela NVIDIA na teleconferência de resultados do 3º trimestre do ano fiscal de 2024)',
     },
   },
   /** Network fabric per node: NICs, a share of leaf and spine switches, optics and cables. */
@@ -35,7 +37,8 @@ export const COST_DEFAULTS = {
     value: 25_000,
     source: {
       en: 'planning allowance for two 400 Gb/s ports per node with a share of leaf and spine switches and optics; replace it with your network quote',
-      'pt-BR': 'verba de planejamento para duas portas de 400 Gb/s por nó com parte dos switches leaf e spine e dos ópticos; substitua pela sua cotação de rede',
+      'pt-BR':
+        'verba de planejamento para duas portas de 400 Gb/s por nó com parte dos switches leaf e spine e dos ópticos; substitua pela sua cotação de rede',
     },
   },
   /** Average draw as a share of the node's maximum power, for the energy line. */
@@ -43,7 +46,8 @@ export const COST_DEFAULTS = {
     value: 0.7,
     source: {
       en: 'planning assumption: inference nodes draw well below their data-sheet maximum on average; measure yours (nvidia-smi power readings, PDU metering)',
-      'pt-BR': 'premissa de planejamento: nós de inferência consomem em média bem menos que o máximo da ficha técnica; meça o seu (leituras de potência do nvidia-smi, medição na PDU)',
+      'pt-BR':
+        'premissa de planejamento: nós de inferência consomem em média bem menos que o máximo da ficha técnica; meça o seu (leituras de potência do nvidia-smi, medição na PDU)',
     },
   },
 } as const satisfies Record<string, CostDefault>;
@@ -59,7 +63,6 @@ export function costInput(inputs: SizingInputs, field: CostDefaultField): number
 function energyPerNodeYearUsd(server: ServerRecord, inputs: SizingInputs, powerRatio: number): number {
   return server.nodePowerKW * powerRatio * inputs.pue * inputs.kwhPriceUsd * HOURS_PER_YEAR;
 }
-
 
 function pricePerNode(server: ServerRecord, inputs: SizingInputs): { low: number; high: number } {
   if (inputs.pricePerNodeUsd !== undefined) return { low: inputs.pricePerNodeUsd, high: inputs.pricePerNodeUsd };

@@ -5,9 +5,28 @@ import { formatNumber } from './format.js';
 import { kvValuesPerTokenPerLayer, resolveKvPrecision } from './kv.js';
 import { countNodes, nodeHbmGiB } from './pooled.js';
 import { PRECISION_SIXTEENTHS_OF_BYTE, type PrecisionId } from './precision.js';
-import { defaultBatchLimits, SERVING_ENGINE_NAMES, enginePolicy, FRACTION_FIELD, versionFamilyOf, type EnginePolicy } from './serving-engines.js';
+import {
+  defaultBatchLimits,
+  SERVING_ENGINE_NAMES,
+  enginePolicy,
+  FRACTION_FIELD,
+  versionFamilyOf,
+  type EnginePolicy,
+} from './serving-engines.js';
 import type {
-  BindingLimit, EngineCalibration, EngineFigures, EngineTerm, Infeasibility, Lang, LocalizedText, MethodResult, ModelDtype, ModelRecord, ServerRecord, ServingEngine, SizingInputs,
+  BindingLimit,
+  EngineCalibration,
+  EngineFigures,
+  EngineTerm,
+  Infeasibility,
+  Lang,
+  LocalizedText,
+  MethodResult,
+  ModelDtype,
+  ModelRecord,
+  ServerRecord,
+  ServingEngine,
+  SizingInputs,
 } from './types.js';
 import { BYTES_PER_GIB, BYTES_PER_MIB, guardedFloor } from './units.js';
 
@@ -66,9 +85,10 @@ function weightsGiBPerGpu(model: ModelRecord, tp: number): number {
   const bytesPerParam = (model.weightsGiB * BYTES_PER_GIB) / (model.paramsTotalB * 1e9);
   const h = model.hiddenSize ?? 0;
   const a = model.attention;
-  const replicatedParams = a.kind === 'gqa'
-    ? model.layers * h * 2 * a.headDim * (Math.ceil(a.kvHeads / tp) - a.kvHeads / tp)
-    : model.layers * h * (a.kvLoraRank + a.qkRopeHeadDim) * (1 - 1 / tp);
+  const replicatedParams =
+    a.kind === 'gqa'
+      ? model.layers * h * 2 * a.headDim * (Math.ceil(a.kvHeads / tp) - a.kvHeads / tp)
+      : model.layers * h * (a.kvLoraRank + a.qkRopeHeadDim) * (1 - 1 / tp);
   return model.weightsGiB / tp + (replicatedParams * bytesPerParam) / BYTES_PER_GIB;
 }
 
@@ -128,7 +148,12 @@ function setup(inputs: SizingInputs, model: ModelRecord, server: ServerRecord, t
 function perGpuTerms(s: Setup, model: ModelRecord, server: ServerRecord, tp: number): EngineFigures['perGpu'] {
   const dtypeBytes = DTYPE_BYTES[model.dtype ?? 'bf16'];
   const pass = {
-    model, tp, tokens: s.maxNumBatchedTokens, requests: Math.min(s.maxNumSeqs, s.maxNumBatchedTokens), dtypeBytes, samplerBytesPerLogit: s.policy.samplerBytesPerLogit,
+    model,
+    tp,
+    tokens: s.maxNumBatchedTokens,
+    requests: Math.min(s.maxNumSeqs, s.maxNumBatchedTokens),
+    dtypeBytes,
+    samplerBytesPerLogit: s.policy.samplerBytesPerLogit,
   };
   const visibleGiB = s.visible.gib;
   const weightsGiB = weightsGiBPerGpu(model, tp);
@@ -164,12 +189,24 @@ export function loggedKvPrecision(kvCacheDtype: string | null, model: ModelRecor
  */
 function memoryTerms(
   s: Setup,
-  scenario: { inputs: SizingInputs; model: ModelRecord; server: ServerRecord; tp: number; profiles: readonly CalibrationProfile[] | undefined },
+  scenario: {
+    inputs: SizingInputs;
+    model: ModelRecord;
+    server: ServerRecord;
+    tp: number;
+    profiles: readonly CalibrationProfile[] | undefined;
+  },
 ): { perGpu: EngineFigures['perGpu']; calibration: EngineCalibration | null } {
   const { inputs, model, server, tp } = scenario;
   const formula = perGpuTerms(s, model, server, tp);
   if (inputs.calibration === 'off' || !scenario.profiles) return { perGpu: formula, calibration: null };
-  const profile = profileFor(scenario.profiles, { modelId: model.id, serverId: server.id, engine: s.engine, tp, weightsAsShipped: inputs.weightsPrecision === undefined || inputs.weightsPrecision === model.weightsFormat });
+  const profile = profileFor(scenario.profiles, {
+    modelId: model.id,
+    serverId: server.id,
+    engine: s.engine,
+    tp,
+    weightsAsShipped: inputs.weightsPrecision === undefined || inputs.weightsPrecision === model.weightsFormat,
+  });
   if (!profile) return { perGpu: formula, calibration: null };
   // A log without its fraction ran at its version's default; one with KV tokens only counts them at its own KV dtype.
   const loggedPolicy = enginePolicy(profile.engine, versionFamilyOf(profile.engine, profile.engineVersion));
@@ -196,7 +233,13 @@ interface ReplicaSizing {
   concurrency: number;
 }
 
-function sizeReplica(inputs: SizingInputs, model: ModelRecord, server: ServerRecord, tp: number, profiles?: readonly CalibrationProfile[]): ReplicaSizing {
+function sizeReplica(
+  inputs: SizingInputs,
+  model: ModelRecord,
+  server: ServerRecord,
+  tp: number,
+  profiles?: readonly CalibrationProfile[],
+): ReplicaSizing {
   const s = setup(inputs, model, server, tp);
   const { perGpu, calibration } = memoryTerms(s, { inputs, model, server, tp, profiles });
   const perLayer = kvBytesPerTokenPerLayerPerGpu(model, tp, s.kvPrecision);
@@ -206,7 +249,17 @@ function sizeReplica(inputs: SizingInputs, model: ModelRecord, server: ServerRec
   const concurrency = kvBytes / sessionBytesPerGpu;
   const fitsOneLongest = kvBytes >= maxModelLenBytesPerGpu;
   const sessionsPerReplica = fitsOneLongest ? Math.min(guardedFloor(concurrency), s.maxNumSeqs) : 0;
-  return { tp, s, perGpu, calibration, tokenBytesPerGpu: perLayer * model.layers, sessionBytesPerGpu, maxModelLenBytesPerGpu, sessionsPerReplica, concurrency };
+  return {
+    tp,
+    s,
+    perGpu,
+    calibration,
+    tokenBytesPerGpu: perLayer * model.layers,
+    sessionBytesPerGpu,
+    maxModelLenBytesPerGpu,
+    sessionsPerReplica,
+    concurrency,
+  };
 }
 
 /**
@@ -224,7 +277,12 @@ function defaultTp(inputs: SizingInputs, model: ModelRecord, server: ServerRecor
  * calibration profile among `profiles` that matches the scenario replaces the formulas' terms with
  * the ones its start-up log measured; the node count follows from that KV.
  */
-export function sizeEngine(inputs: SizingInputs, model: ModelRecord, server: ServerRecord, profiles?: readonly CalibrationProfile[]): MethodResult {
+export function sizeEngine(
+  inputs: SizingInputs,
+  model: ModelRecord,
+  server: ServerRecord,
+  profiles?: readonly CalibrationProfile[],
+): MethodResult {
   const tp = inputs.tp ?? defaultTp(inputs, model, server, profiles);
   const r = sizeReplica(inputs, model, server, tp, profiles);
   const replicasPerNode = server.gpus / tp;
@@ -333,18 +391,53 @@ export function engineTerms(e: EngineFigures, model: ModelRecord): EngineTerm[] 
   const p = e.perGpu;
   const policy = enginePolicy(e.name, e.version);
   const requests = Math.min(e.maxNumSeqs, e.maxNumBatchedTokens);
-  const pass = { model, tp: e.tp, tokens: e.maxNumBatchedTokens, requests, dtypeBytes: DTYPE_BYTES[model.dtype ?? 'bf16'], samplerBytesPerLogit: policy.samplerBytesPerLogit };
+  const pass = {
+    model,
+    tp: e.tp,
+    tokens: e.maxNumBatchedTokens,
+    requests,
+    dtypeBytes: DTYPE_BYTES[model.dtype ?? 'bf16'],
+    samplerBytesPerLogit: policy.samplerBytesPerLogit,
+  };
   const forwardGiB = forwardPeakBytes(pass) / BYTES_PER_GIB;
   const samplerGiB = samplerPeakBytes(pass) / BYTES_PER_GIB;
-  const kvFormula = e.fractionOf === 'total'
-    ? 'visible × fraction − weights − activation − outside PyTorch − graphs'
-    : e.fractionOf === 'weights-and-kv' ? 'visible × fraction − weights − outside PyTorch' : '(visible − weights − activation − outside PyTorch − graphs) × fraction';
+  const kvFormula =
+    e.fractionOf === 'total'
+      ? 'visible × fraction − weights − activation − outside PyTorch − graphs'
+      : e.fractionOf === 'weights-and-kv'
+        ? 'visible × fraction − weights − outside PyTorch'
+        : '(visible − weights − activation − outside PyTorch − graphs) × fraction';
   const terms: EngineTerm[] = [
-    { key: 'visibleGiB', gib: p.visibleGiB, formula: `total CUDA reports (${e.visibleBasis})`, source: 'server record; torch.cuda.mem_get_info' },
-    { key: 'weightsGiB', gib: p.weightsGiB, formula: 'weights / TP + replicated K/V or latent projections', source: 'model record (config.json); vLLM linear layers' },
-    { key: 'activationPeakGiB', gib: p.activationPeakGiB, formula: `max(forward ${formatNumber(forwardGiB, 'en', 2)}, sampler ${formatNumber(samplerGiB, 'en', 2)}) at ${e.maxNumBatchedTokens} tokens, ${requests} requests`, source: policy.source },
-    { key: 'nonTorchGiB', gib: p.nonTorchGiB, formula: e.tp === 1 ? 'CUDA/cuBLAS workspaces' : 'CUDA/cuBLAS workspaces + NCCL buffers', source: 'vLLM 0.11 logs; NCCL defaults' },
-    { key: 'cudaGraphGiB', gib: p.cudaGraphGiB, formula: p.cudaGraphGiB === null ? 'captured after the KV cache, outside the budget' : 'piecewise graph pools', source: 'public start-up logs (assumption)' },
+    {
+      key: 'visibleGiB',
+      gib: p.visibleGiB,
+      formula: `total CUDA reports (${e.visibleBasis})`,
+      source: 'server record; torch.cuda.mem_get_info',
+    },
+    {
+      key: 'weightsGiB',
+      gib: p.weightsGiB,
+      formula: 'weights / TP + replicated K/V or latent projections',
+      source: 'model record (config.json); vLLM linear layers',
+    },
+    {
+      key: 'activationPeakGiB',
+      gib: p.activationPeakGiB,
+      formula: `max(forward ${formatNumber(forwardGiB, 'en', 2)}, sampler ${formatNumber(samplerGiB, 'en', 2)}) at ${e.maxNumBatchedTokens} tokens, ${requests} requests`,
+      source: policy.source,
+    },
+    {
+      key: 'nonTorchGiB',
+      gib: p.nonTorchGiB,
+      formula: e.tp === 1 ? 'CUDA/cuBLAS workspaces' : 'CUDA/cuBLAS workspaces + NCCL buffers',
+      source: 'vLLM 0.11 logs; NCCL defaults',
+    },
+    {
+      key: 'cudaGraphGiB',
+      gib: p.cudaGraphGiB,
+      formula: p.cudaGraphGiB === null ? 'captured after the KV cache, outside the budget' : 'piecewise graph pools',
+      source: 'public start-up logs (assumption)',
+    },
     { key: 'kvAvailableGiB', gib: p.kvAvailableGiB, formula: kvFormula, source: policy.source },
   ];
   const c = e.calibration;
@@ -359,6 +452,7 @@ function calibratedFormula(key: EngineTerm['key'], c: EngineCalibration): string
     const logged = c.kvFromTokens ? 'logged KV tokens × KV bytes per token' : 'logged available KV';
     return `${logged} + visible × (fraction − logged fraction${c.fractionAssumed ? ', the version default' : ''})`;
   }
-  if (key === 'activationPeakGiB' && c.profile.measured.activationPeakGiB === null) return 'the log\'s balance: budget − KV − weights − outside PyTorch − graphs';
+  if (key === 'activationPeakGiB' && c.profile.measured.activationPeakGiB === null)
+    return "the log's balance: budget − KV − weights − outside PyTorch − graphs";
   return 'as logged';
 }

@@ -11,9 +11,18 @@ import { withWeightsPrecision } from './weights.js';
 
 /** Inputs a fix may change; each fix changes exactly one of them (a server change also lets TP default). */
 type FixField =
-  | 'kvBudgetRatio' | 'runtimeOverheadGiB' | 'serverId' | 'kvPrecision' | 'effectiveContextTokens'
-  | 'tp' | 'weightsPrecision' | 'gpuMemoryUtilization' | 'memFractionStatic' | 'freeGpuMemoryFraction'
-  | 'tpotMs' | 'ttftS';
+  | 'kvBudgetRatio'
+  | 'runtimeOverheadGiB'
+  | 'serverId'
+  | 'kvPrecision'
+  | 'effectiveContextTokens'
+  | 'tp'
+  | 'weightsPrecision'
+  | 'gpuMemoryUtilization'
+  | 'memFractionStatic'
+  | 'freeGpuMemoryFraction'
+  | 'tpotMs'
+  | 'ttftS';
 
 /** One change of one input that alone makes an infeasible plan feasible, with what the plan then needs. */
 export interface FeasibilityFix {
@@ -154,7 +163,16 @@ const reachableTtft: FixGenerator = {
 
 /** One generator per kind of fix; a method with inputs of its own adds its generators here. */
 const FIX_GENERATORS: FixGenerator[] = [
-  budgetRatio, overhead, biggerServer, precision, shorterContext, widerTp, lighterWeights, higherFraction, reachableTpot, reachableTtft,
+  budgetRatio,
+  overhead,
+  biggerServer,
+  precision,
+  shorterContext,
+  widerTp,
+  lighterWeights,
+  higherFraction,
+  reachableTpot,
+  reachableTtft,
 ];
 
 /**
@@ -191,7 +209,8 @@ function evaluate(ctx: FixContext, field: FixField, value: number | string): Fea
   const follow = field === 'serverId' ? { tp: undefined } : field === 'effectiveContextTokens' ? { maxModelLen: undefined } : {};
   const inputs = { ...ctx.inputs, ...follow, [field]: value } as SizingInputs;
   if (validateInputs(inputs, ctx.catalog).length > 0) return null;
-  const model = field === 'weightsPrecision' ? withWeightsPrecision(findModel(ctx.catalog, inputs.modelId)!, inputs.weightsPrecision) : ctx.model;
+  const model =
+    field === 'weightsPrecision' ? withWeightsPrecision(findModel(ctx.catalog, inputs.modelId)!, inputs.weightsPrecision) : ctx.model;
   const sized = ctx.method(inputs, model, server);
   if (!sized.feasible || !sized.nodes) return null;
   if (inputs.method === 'pooled' && sized.reservedGiB < model.weightsGiB) return null;
@@ -199,6 +218,11 @@ function evaluate(ctx: FixContext, field: FixField, value: number | string): Fea
   const priced = field === 'serverId' ? { ...inputs, pricePerNodeUsd: undefined } : inputs;
   const cost = estimateCost(sized.nodes.total, inputs.concurrency, server, priced);
   return {
-    field, value, nodes: sized.nodes.total, sessionsPerNode: sized.sessionsPerNode, capexLowUsd: cost.capexLowUsd, capexHighUsd: cost.capexHighUsd,
+    field,
+    value,
+    nodes: sized.nodes.total,
+    sessionsPerNode: sized.sessionsPerNode,
+    capexLowUsd: cost.capexLowUsd,
+    capexHighUsd: cost.capexHighUsd,
   };
 }

@@ -4,7 +4,18 @@ import { DEFAULT_ENGINE_INIT_S } from './coldstart.js';
 import { formatNumber } from './format.js';
 import { PRECISION_IDS } from './precision.js';
 import { missingLatencyFigures } from './service-targets.js';
-import type { Catalog, HaPolicy, KvPrecision, Lang, LocalizedText, MemoryBasis, MethodId, ModelRecord, ServerRecord, SizingInputs } from './types.js';
+import type {
+  Catalog,
+  HaPolicy,
+  KvPrecision,
+  Lang,
+  LocalizedText,
+  MemoryBasis,
+  MethodId,
+  ModelRecord,
+  ServerRecord,
+  SizingInputs,
+} from './types.js';
 
 export const HA_POLICIES: HaPolicy[] = ['none', 'n+1', 'n+2'];
 export const MEMORY_BASES: MemoryBasis[] = ['nominal', 'measured'];
@@ -151,10 +162,30 @@ export function validateInputs(inputs: SizingInputs, catalog: Catalog): InputIss
   const issues: InputIssue[] = [];
   const model = findModel(catalog, inputs.modelId);
   const server = findServer(catalog, inputs.serverId);
-  if (!model) issues.push(choiceIssue('modelId', inputs.modelId, catalog.models.map((m) => m.id)));
-  if (!server) issues.push(choiceIssue('serverId', inputs.serverId, catalog.servers.map((s) => s.id)));
+  if (!model)
+    issues.push(
+      choiceIssue(
+        'modelId',
+        inputs.modelId,
+        catalog.models.map((m) => m.id),
+      ),
+    );
+  if (!server)
+    issues.push(
+      choiceIssue(
+        'serverId',
+        inputs.serverId,
+        catalog.servers.map((s) => s.id),
+      ),
+    );
   if (!findStorage(catalog, inputs.storageId)) {
-    issues.push(choiceIssue('storageId', inputs.storageId, catalog.storage.map((s) => s.id)));
+    issues.push(
+      choiceIssue(
+        'storageId',
+        inputs.storageId,
+        catalog.storage.map((s) => s.id),
+      ),
+    );
   }
   for (const field of NUMBER_FIELDS) {
     const rule: NumberRule = NUMBER_RULES[field];
@@ -167,52 +198,73 @@ export function validateInputs(inputs: SizingInputs, catalog: Catalog): InputIss
   checkChoice(issues, 'ha', inputs.ha, HA_POLICIES);
   checkChoice(issues, 'memoryBasis', inputs.memoryBasis, MEMORY_BASES);
   if (model && inputs.effectiveContextTokens > model.maxContextTokens) {
-    issues.push(issue('effectiveContextTokens', inputs.effectiveContextTokens, {
-      en: `at most ${limit(model.maxContextTokens, 'en')} (the maximum context of ${model.id})`,
-      'pt-BR': `no máximo ${limit(model.maxContextTokens, 'pt-BR')} (o contexto máximo de ${model.id})`,
-    }));
+    issues.push(
+      issue('effectiveContextTokens', inputs.effectiveContextTokens, {
+        en: `at most ${limit(model.maxContextTokens, 'en')} (the maximum context of ${model.id})`,
+        'pt-BR': `no máximo ${limit(model.maxContextTokens, 'pt-BR')} (o contexto máximo de ${model.id})`,
+      }),
+    );
   }
   if (server && inputs.memoryBasis === 'measured' && server.measuredMiBPerGpu === undefined) {
     const known = catalog.servers.filter((s) => s.measuredMiBPerGpu !== undefined).map((s) => s.id);
-    issues.push(issue('memoryBasis', 'measured', {
-      en: `nominal (no measured capacity is known for ${server.id}; measured is known for ${known.join(', ')})`,
-      'pt-BR': `nominal (não há capacidade medida para ${server.id}; a medida é conhecida para ${known.join(', ')})`,
-    }));
+    issues.push(
+      issue('memoryBasis', 'measured', {
+        en: `nominal (no measured capacity is known for ${server.id}; measured is known for ${known.join(', ')})`,
+        'pt-BR': `nominal (não há capacidade medida para ${server.id}; a medida é conhecida para ${known.join(', ')})`,
+      }),
+    );
   }
-  if (model && server) issues.push(...checkEngineInputs(inputs, model, server).filter((i) => issues.every((known) => known.field !== i.field)));
+  if (model && server)
+    issues.push(...checkEngineInputs(inputs, model, server).filter((i) => issues.every((known) => known.field !== i.field)));
   issues.push(...serviceTargetIssues(inputs, model, server, issues));
   if (inputs.scaleDownRatio >= inputs.scaleUpRatio && issues.every((i) => i.field !== 'scaleDownRatio')) {
-    issues.push(issue('scaleDownRatio', inputs.scaleDownRatio, {
-      en: `below the scale-up ratio ${inputs.scaleUpRatio}`,
-      'pt-BR': `abaixo da razão de escala para cima ${inputs.scaleUpRatio}`,
-    }));
+    issues.push(
+      issue('scaleDownRatio', inputs.scaleDownRatio, {
+        en: `below the scale-up ratio ${inputs.scaleUpRatio}`,
+        'pt-BR': `abaixo da razão de escala para cima ${inputs.scaleUpRatio}`,
+      }),
+    );
   }
   return issues;
 }
 
 /** Service targets need a prompt length (TTFT), lengths that fit the context, and records with the latency figures. */
-function serviceTargetIssues(inputs: SizingInputs, model: ModelRecord | undefined, server: ServerRecord | undefined, found: InputIssue[]): InputIssue[] {
+function serviceTargetIssues(
+  inputs: SizingInputs,
+  model: ModelRecord | undefined,
+  server: ServerRecord | undefined,
+  found: InputIssue[],
+): InputIssue[] {
   const issues: InputIssue[] = [];
   if (found.some((i) => i.field === 'ttftS' || i.field === 'promptTokens' || i.field === 'outputTokens')) return issues;
   if (inputs.ttftS !== undefined && inputs.promptTokens === undefined) {
-    issues.push(issue('ttftS', inputs.ttftS, { en: 'a prompt length too (--prompt-tokens): TTFT is the time to prefill it', 'pt-BR': 'também um tamanho de prompt (--prompt-tokens): o TTFT é o tempo de fazer o prefill dele' }));
+    issues.push(
+      issue('ttftS', inputs.ttftS, {
+        en: 'a prompt length too (--prompt-tokens): TTFT is the time to prefill it',
+        'pt-BR': 'também um tamanho de prompt (--prompt-tokens): o TTFT é o tempo de fazer o prefill dele',
+      }),
+    );
   }
   const requestTokens = (inputs.promptTokens ?? 0) + (inputs.outputTokens ?? 0);
   if (requestTokens > inputs.effectiveContextTokens) {
     const field = inputs.promptTokens !== undefined ? 'promptTokens' : 'outputTokens';
-    issues.push(issue(field, inputs[field], {
-      en: `prompt plus output tokens at most the effective context (${inputs.effectiveContextTokens}), which is what each session holds`,
-      'pt-BR': `tokens de prompt mais de saída no máximo o contexto efetivo (${inputs.effectiveContextTokens}), que é o que cada sessão mantém`,
-    }));
+    issues.push(
+      issue(field, inputs[field], {
+        en: `prompt plus output tokens at most the effective context (${inputs.effectiveContextTokens}), which is what each session holds`,
+        'pt-BR': `tokens de prompt mais de saída no máximo o contexto efetivo (${inputs.effectiveContextTokens}), que é o que cada sessão mantém`,
+      }),
+    );
   }
   const targeted = inputs.tpotMs !== undefined ? 'tpotMs' : inputs.ttftS !== undefined ? 'ttftS' : null;
   if (targeted && model && server) {
     const missing = missingLatencyFigures(model, server);
     if (missing.length > 0) {
-      issues.push(issue(targeted, inputs[targeted], {
-        en: `records with the latency figures; missing ${missing.join(', ')} (add them to the custom record)`,
-        'pt-BR': `registros com os dados de latência; faltam ${missing.join(', ')} (inclua-os no registro personalizado)`,
-      }));
+      issues.push(
+        issue(targeted, inputs[targeted], {
+          en: `records with the latency figures; missing ${missing.join(', ')} (add them to the custom record)`,
+          'pt-BR': `registros com os dados de latência; faltam ${missing.join(', ')} (inclua-os no registro personalizado)`,
+        }),
+      );
     }
   }
   return issues;

@@ -21,9 +21,7 @@ export function tokensHeldAcrossLayers(model: Pick<ModelRecord, 'layers' | 'slid
  */
 export function kvBytesPerSession(model: ModelRecord, contextTokens: number, precision: PrecisionId): number {
   const sixteenths =
-    tokensHeldAcrossLayers(model, contextTokens) *
-    kvValuesPerTokenPerLayer(model) *
-    PRECISION_SIXTEENTHS_OF_BYTE[precision];
+    tokensHeldAcrossLayers(model, contextTokens) * kvValuesPerTokenPerLayer(model) * PRECISION_SIXTEENTHS_OF_BYTE[precision];
   return sixteenths / 16;
 }
 

@@ -12,7 +12,10 @@ import type { Attention, ModelRecord } from './types.js';
  * What the model needs to know about an architecture: a model record's layout, with the sizes the
  * latency figures need made required (custom records may omit them; latency then says so).
  */
-export type LatencyArchitecture = Pick<ModelRecord, 'layers' | 'slidingWindow' | 'queryHeads' | 'attention' | 'paramsTotalB' | 'paramsActiveB' | 'tiedEmbeddings'> & {
+export type LatencyArchitecture = Pick<
+  ModelRecord,
+  'layers' | 'slidingWindow' | 'queryHeads' | 'attention' | 'paramsTotalB' | 'paramsActiveB' | 'tiedEmbeddings'
+> & {
   hiddenSize: number;
   vocabSize: number;
   moe?: { experts: number; expertsPerToken: number };
@@ -141,10 +144,7 @@ export function replicaCosts(spec: ReplicaSpec): ReplicaCosts {
   return {
     architecture: arch,
     denseWeightBytesPerGpu: (streamedDenseParams * spec.weightBytesPerParam) / tp,
-    moe:
-      split && arch.moe
-        ? { ...arch.moe, expertBytesPerGpu: (split.perExpertParams * spec.weightBytesPerParam) / tp }
-        : null,
+    moe: split && arch.moe ? { ...arch.moe, expertBytesPerGpu: (split.perExpertParams * spec.weightBytesPerParam) / tp } : null,
     linearFlopsPerTokenPerGpu: (2 * linearParamsPerToken(arch)) / tp,
     kvBytesPerTokenLayerPerGpu: kvValuesPerTokenLayerPerGpu(arch.attention, tp) * spec.kvBytesPerValue,
     attentionFlopsPerTokenLayerPerGpu: attentionFlopsPerTokenLayer(arch) / tp,
@@ -200,8 +200,7 @@ export function stepTime(costs: ReplicaCosts, load: StepLoad): StepTime {
   const attendedTokenLayers = load.decodeSessions * decodeHeld + load.prefillTokens * prefillHeld;
   const attentionComputeS = (attendedTokenLayers * costs.attentionFlopsPerTokenLayerPerGpu) / costs.flopsPerS;
   const communicationS =
-    costs.allReducesPerStep *
-    ((costs.ringFactor * tokens * costs.allReduceBytesPerToken) / costs.linkBytesPerS + costs.allReduceLatencyS);
+    costs.allReducesPerStep * ((costs.ringFactor * tokens * costs.allReduceBytesPerToken) / costs.linkBytesPerS + costs.allReduceLatencyS);
   const seconds = Math.max(weightsReadS, linearComputeS) + Math.max(kvReadS, attentionComputeS) + communicationS;
   return { seconds, weightsReadS, linearComputeS, kvReadS, attentionComputeS, communicationS };
 }

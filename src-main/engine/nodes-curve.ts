@@ -23,7 +23,8 @@ const SAMPLES = 400;
 export function nodesCurve(result: SizingResult, maxConcurrency = nodesCurveRange(result)): NodesCurvePoint[] {
   // A calibrated result carries its profile, so the curve sizes with the same measured terms.
   const profiles = result.engine?.calibration ? [result.engine.calibration.profile] : undefined;
-  const nodesAt = (concurrency: number) => sizeMethod({ ...result.inputs, concurrency }, result.model, result.server, profiles).nodes?.total ?? null;
+  const nodesAt = (concurrency: number) =>
+    sizeMethod({ ...result.inputs, concurrency }, result.model, result.server, profiles).nodes?.total ?? null;
   const max = Math.max(1, Math.floor(maxConcurrency));
   const points: NodesCurvePoint[] = [{ concurrency: 1, nodes: nodesAt(1) }];
   while (points.length <= MAX_STEPS) {
@@ -41,7 +42,17 @@ export function nodesCurve(result: SizingResult, maxConcurrency = nodesCurveRang
 const rank = (nodes: number | null) => nodes ?? Infinity;
 
 /** Smallest concurrency in (from, max] needing more than `nodes` nodes, or null. */
-function firstConcurrencyAbove({ nodesAt, from, nodes, max }: { nodesAt: (c: number) => number | null; from: number; nodes: number | null; max: number }): number | null {
+function firstConcurrencyAbove({
+  nodesAt,
+  from,
+  nodes,
+  max,
+}: {
+  nodesAt: (c: number) => number | null;
+  from: number;
+  nodes: number | null;
+  max: number;
+}): number | null {
   const rises = (concurrency: number) => rank(nodesAt(concurrency)) > rank(nodes);
   if (nodes === null || !rises(max)) return null;
   return firstRise({ low: from, high: max, rises, integer: true });

@@ -85,9 +85,7 @@ function tpDivisors(gpus: number): number[] {
  * sized anyway and counted out as 'records' by the same checks `sizing` applies.
  */
 function candidateInputs(request: OptimiseRequest, catalog: Catalog): SizingInputs[] {
-  const servers = request.serverIds
-    ? catalog.servers.filter((s) => request.serverIds!.includes(s.id))
-    : catalog.servers;
+  const servers = request.serverIds ? catalog.servers.filter((s) => request.serverIds!.includes(s.id)) : catalog.servers;
   const model = findModel(catalog, request.base.modelId);
   const engines = request.engines ?? SERVING_ENGINES;
   return servers.flatMap((server) => {
@@ -98,9 +96,13 @@ function candidateInputs(request: OptimiseRequest, catalog: Catalog): SizingInpu
     const kv = kvPrecisionsFor(server).map((kvPrecision) => ({ ...base, kvPrecision }));
     if (request.base.method !== 'engine') return kv;
     return kv.flatMap((c) =>
-      engines.filter((e) => runsOn(e, server)).flatMap((servingEngine) =>
-        tpDivisors(server.gpus).flatMap((tp) => WEIGHTS_PRECISIONS.map((weightsPrecision) => ({ ...c, servingEngine, tp, weightsPrecision }))),
-      ),
+      engines
+        .filter((e) => runsOn(e, server))
+        .flatMap((servingEngine) =>
+          tpDivisors(server.gpus).flatMap((tp) =>
+            WEIGHTS_PRECISIONS.map((weightsPrecision) => ({ ...c, servingEngine, tp, weightsPrecision })),
+          ),
+        ),
     );
   });
 }
@@ -196,11 +198,17 @@ export interface PlanOptimisation {
  * The optimiser for a scenario: each region searched on its own inputs (the base with its overrides
  * and concurrency, as the plan sizes it), and the totals of each region's first-ranked plan.
  */
-export function optimisePlan(request: Omit<OptimiseRequest, 'base'> & { base: SizingInputs; regions: RegionSpec[] }, catalog: Catalog): PlanOptimisation {
+export function optimisePlan(
+  request: Omit<OptimiseRequest, 'base'> & { base: SizingInputs; regions: RegionSpec[] },
+  catalog: Catalog,
+): PlanOptimisation {
   const searches: RegionOptimisation[] =
     request.regions.length === 0
       ? [{ name: null, result: optimise(request, catalog) }]
-      : request.regions.map((region) => ({ name: region.name, result: optimise({ ...request, base: regionInputs(request.base, region) }, catalog) }));
+      : request.regions.map((region) => ({
+          name: region.name,
+          result: optimise({ ...request, base: regionInputs(request.base, region) }, catalog),
+        }));
   const best = searches.map((s) => s.result.plans[0]);
   const totals = best.every((p) => p !== undefined)
     ? {

@@ -78,17 +78,39 @@ export function planScenario(inputs: SizingInputs, catalog: Catalog): SizingResu
   const coldStart = estimateColdStart(model, storage, catalog.storage, inputs);
   const cost = method.nodes ? estimateCost(method.nodes.total, inputs.concurrency, server, inputs) : null;
   const nextNodeAtConcurrency = nextNodeThreshold(method, inputs);
-  const fp8Alternative = isWiderThanFp8(inputs.kvPrecision)
-    ? fp8AlternativeOf(inputs, model, server, profiles)
-    : null;
+  const fp8Alternative = isWiderThanFp8(inputs.kvPrecision) ? fp8AlternativeOf(inputs, model, server, profiles) : null;
   // Advice reads the KV precision actually stored: `auto` resolved to the model's dtype.
   const resolved = { ...inputs, kvPrecision: resolveKvPrecision(inputs.kvPrecision, model) };
   const fixes = feasibilityFixes({ inputs, model, server, catalog, method: (i, m, s) => sizeMethod(i, m, s, profiles) });
   const recommendations = recommend({
-    inputs: resolved, server, method, memory: memoryPerNode, weights, coldStart, cost, storage: catalog.storage, nextNodeAtConcurrency, fp8Alternative, fixes,
+    inputs: resolved,
+    server,
+    method,
+    memory: memoryPerNode,
+    weights,
+    coldStart,
+    cost,
+    storage: catalog.storage,
+    nextNodeAtConcurrency,
+    fp8Alternative,
+    fixes,
   });
   const latency = serving && method.nodes ? summariseLatency(serving, method.nodes, cost, inputs) : null;
-  return { ...method, inputs, model, server, storage, memoryPerNode, weights, coldStart, cost, nextNodeAtConcurrency, recommendations, fixes, latency };
+  return {
+    ...method,
+    inputs,
+    model,
+    server,
+    storage,
+    memoryPerNode,
+    weights,
+    coldStart,
+    cost,
+    nextNodeAtConcurrency,
+    recommendations,
+    fixes,
+    latency,
+  };
 }
 
 function fp8AlternativeOf(inputs: SizingInputs, model: ModelRecord, server: ServerRecord, profiles: Profiles) {
@@ -134,7 +156,11 @@ export function kvAlertAtGiB(memory: MemoryPerNode, alertRatio: number): number 
 function checkWeights(method: MethodResult, model: ModelRecord): WeightsCheck {
   // Engine method: each replica's GPUs hold one copy, when the engine's budget has room for it.
   const e = method.engine;
-  const copiesThatFit = e ? (e.bindingLimit === 'weights' ? 0 : e.replicasPerNode) : guardedFloor(Math.min(method.reservedGiB, method.nodeHbmGiB) / model.weightsGiB); // outside the budget, but never more than the node has
+  const copiesThatFit = e
+    ? e.bindingLimit === 'weights'
+      ? 0
+      : e.replicasPerNode
+    : guardedFloor(Math.min(method.reservedGiB, method.nodeHbmGiB) / model.weightsGiB); // outside the budget, but never more than the node has
   return { weightsGiB: model.weightsGiB, outsideKvGiB: method.reservedGiB, copiesThatFit, fits: copiesThatFit >= 1 };
 }
 

@@ -30,7 +30,10 @@ export function sizePooled(inputs: SizingInputs, model: ModelRecord, server: Ser
   const reservedGiB = hbmGiB * (1 - inputs.kvBudgetRatio) + inputs.runtimeOverheadGiB;
   // The budget/session ratio goes through guardedFloor: kvBudgetRatio is a decimal float.
   const sessionsPerNode = kvBudgetGiB > 0 ? guardedFloor(kvBudgetGiB / kvPerSessionGiB) : 0;
-  const infeasibility = checkWeightsFitNode(hbmGiB, model) ?? checkFeasibility(kvBudgetGiB, kvPerSessionGiB, sessionsPerNode, hbmGiB, inputs) ?? checkWeightsFit(reservedGiB, model);
+  const infeasibility =
+    checkWeightsFitNode(hbmGiB, model) ??
+    checkFeasibility(kvBudgetGiB, kvPerSessionGiB, sessionsPerNode, hbmGiB, inputs) ??
+    checkWeightsFit(reservedGiB, model);
   const counted = infeasibility ? NO_NODES : countNodes(inputs, sessionsPerNode);
   return {
     method: 'pooled',
@@ -50,7 +53,10 @@ export function sizePooled(inputs: SizingInputs, model: ModelRecord, server: Ser
 const NO_NODES = { nodes: null, spareSessions: null, utilisationRatio: null };
 
 /** Nodes for a feasible plan (SPEC §2), shared by every method: capacity, with headroom, with HA. */
-export function countNodes(inputs: SizingInputs, sessionsPerNode: number): { nodes: NodeCounts; spareSessions: number; utilisationRatio: number } {
+export function countNodes(
+  inputs: SizingInputs,
+  sessionsPerNode: number,
+): { nodes: NodeCounts; spareSessions: number; utilisationRatio: number } {
   // Integer division is exact here; the headroom product is a float and is guarded.
   const capacity = ceilDiv(inputs.concurrency, sessionsPerNode);
   // Headroom never lowers the count: the guard would round a quotient within 1e-9 of zero (a node

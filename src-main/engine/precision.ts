@@ -28,10 +28,7 @@ export interface PrecisionRecord {
 export const PRECISIONS: PrecisionRecord[] = PRECISION_IDS.map((id) => ({
   id,
   bytesPerValue: PRECISION_SIXTEENTHS_OF_BYTE[id] / 16,
-  source:
-    id === 'nvfp4'
-      ? 'NVFP4: 4-bit values with one 8-bit scale per block of 16 values'
-      : `IEEE/OCP ${id} storage width`,
+  source: id === 'nvfp4' ? 'NVFP4: 4-bit values with one 8-bit scale per block of 16 values' : `IEEE/OCP ${id} storage width`,
 }));
 
 /** Precisions that store KV in more bytes than fp8: the ones where fp8 is worth suggesting. `auto` (a model's 16-bit dtype) is. */

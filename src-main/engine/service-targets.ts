@@ -14,7 +14,17 @@ import {
 import { countNodes } from './pooled.js';
 import { resolveKvPrecision } from './kv.js';
 import { bytesPerValue } from './precision.js';
-import type { CostEstimate, Infeasibility, LocalizedText, MethodResult, ModelRecord, NodeCounts, ServerRecord, SizingInputs, WeightsPrecision } from './types.js';
+import type {
+  CostEstimate,
+  Infeasibility,
+  LocalizedText,
+  MethodResult,
+  ModelRecord,
+  NodeCounts,
+  ServerRecord,
+  SizingInputs,
+  WeightsPrecision,
+} from './types.js';
 import { BYTES_PER_GIB, HOURS_PER_YEAR } from './units.js';
 
 /** What limits sessions per replica, from memory to service targets. */
@@ -105,7 +115,13 @@ interface ReplicaLayout {
 export function replicaLayout(method: MethodResult, server: ServerRecord): ReplicaLayout {
   const engine = method.engine;
   if (!engine) {
-    return { tp: server.gpus, replicasPerNode: 1, sessionsPerReplicaByMemory: method.sessionsPerNode, memoryLimit: 'kv-memory', maxNumBatchedTokens: DEFAULT_MAX_NUM_BATCHED_TOKENS };
+    return {
+      tp: server.gpus,
+      replicasPerNode: 1,
+      sessionsPerReplicaByMemory: method.sessionsPerNode,
+      memoryLimit: 'kv-memory',
+      maxNumBatchedTokens: DEFAULT_MAX_NUM_BATCHED_TOKENS,
+    };
   }
   return {
     tp: engine.tp,
@@ -167,7 +183,10 @@ export function tpotMsAt(replica: Replica, inputs: SizingInputs, batch: number):
 
 export function ttftSAt(replica: Replica, inputs: SizingInputs, batch: number): number | null {
   if (inputs.promptTokens === undefined) return null;
-  return timeToFirstTokenS(replica.costs, { ...servingLoad(inputs, batch, replica.maxNumBatchedTokens), promptTokens: inputs.promptTokens });
+  return timeToFirstTokenS(replica.costs, {
+    ...servingLoad(inputs, batch, replica.maxNumBatchedTokens),
+    promptTokens: inputs.promptTokens,
+  });
 }
 
 /** What the service targets decide before nodes are counted. */
@@ -186,7 +205,13 @@ export interface ServingPlan {
  * its target, never more than memory allows. A target that batch 1 already misses makes the plan
  * infeasible, with what would fix it. Null when the records lack the latency figures.
  */
-export function planServing(method: MethodResult, inputs: SizingInputs, model: ModelRecord, server: ServerRecord, servers: ServerRecord[]): ServingPlan | null {
+export function planServing(
+  method: MethodResult,
+  inputs: SizingInputs,
+  model: ModelRecord,
+  server: ServerRecord,
+  servers: ServerRecord[],
+): ServingPlan | null {
   if (!method.feasible) return null;
   const layout = replicaLayout(method, server);
   const replica = replicaCostsFor(model, server, inputs, layout);
@@ -206,7 +231,13 @@ export function planServing(method: MethodResult, inputs: SizingInputs, model: M
 
 const ms = (v: number, lang: 'en' | 'pt-BR') => formatNumber(v, lang, 1, 1);
 
-function tpotUnreachable(replica: Replica, inputs: SizingInputs, model: ModelRecord, server: ServerRecord, servers: ServerRecord[]): Infeasibility {
+function tpotUnreachable(
+  replica: Replica,
+  inputs: SizingInputs,
+  model: ModelRecord,
+  server: ServerRecord,
+  servers: ServerRecord[],
+): Infeasibility {
   const bestMs = tpotMsAt(replica, inputs, 1);
   const faster = servers
     .filter((s) => s.id !== server.id)
@@ -219,11 +250,15 @@ function tpotUnreachable(replica: Replica, inputs: SizingInputs, model: ModelRec
   const others = faster.length > 0 ? faster.join(', ') : null;
   const target = inputs.tpotMs!;
   // A wider replica reads its share of the weights in parallel: name the node-wide TP when it meets the target.
-  const wide = inputs.method === 'engine' && inputs.tp !== server.gpus
-    ? replicaCostsFor(model, server, inputs, { tp: server.gpus, maxNumBatchedTokens: replica.maxNumBatchedTokens })
-    : null;
+  const wide =
+    inputs.method === 'engine' && inputs.tp !== server.gpus
+      ? replicaCostsFor(model, server, inputs, { tp: server.gpus, maxNumBatchedTokens: replica.maxNumBatchedTokens })
+      : null;
   const wideMs = wide ? tpotMsAt(wide, inputs, 1) : Infinity;
-  const tpFix = wideMs <= target ? { en: `use TP${server.gpus} (${ms(wideMs, 'en')} ms), `, 'pt-BR': `use TP${server.gpus} (${ms(wideMs, 'pt-BR')} ms), ` } : { en: '', 'pt-BR': '' };
+  const tpFix =
+    wideMs <= target
+      ? { en: `use TP${server.gpus} (${ms(wideMs, 'en')} ms), `, 'pt-BR': `use TP${server.gpus} (${ms(wideMs, 'pt-BR')} ms), ` }
+      : { en: '', 'pt-BR': '' };
   // Rounded up, so that the figure named as a new target is met.
   const reachable = Math.ceil(bestMs * 10) / 10;
   return {
@@ -262,12 +297,7 @@ export function applyServiceTargets(method: MethodResult, serving: ServingPlan, 
 }
 
 /** The latency figures at the planned load, once nodes and cost are known. */
-export function summariseLatency(
-  serving: ServingPlan,
-  nodes: NodeCounts,
-  cost: CostEstimate | null,
-  inputs: SizingInputs,
-): LatencyResult {
+export function summariseLatency(serving: ServingPlan, nodes: NodeCounts, cost: CostEstimate | null, inputs: SizingInputs): LatencyResult {
   const replicas = nodes.total * serving.layout.replicasPerNode;
   const sessionsPerReplica = inputs.concurrency / replicas;
   const plannedSessionsPerReplica = Math.ceil(sessionsPerReplica);
@@ -305,15 +335,18 @@ export function summariseLatency(
 const LATENCY_NOTES: LocalizedText[] = [
   {
     en: 'Roofline estimate from datasheet bandwidth and TFLOPS with the stated efficiencies; queueing for admission is not modelled.',
-    'pt-BR': 'Estimativa de roofline a partir da banda e dos TFLOPS do datasheet com as eficiências informadas; a fila de admissão não é modelada.',
+    'pt-BR':
+      'Estimativa de roofline a partir da banda e dos TFLOPS do datasheet com as eficiências informadas; a fila de admissão não é modelada.',
   },
   {
     en: 'Cost per million output tokens assumes the planned concurrency generates around the clock for the whole TCO period (100% utilisation).',
-    'pt-BR': 'O custo por milhão de tokens de saída supõe que a concorrência planejada gera tokens o tempo todo durante todo o período do TCO (100% de utilização).',
+    'pt-BR':
+      'O custo por milhão de tokens de saída supõe que a concorrência planejada gera tokens o tempo todo durante todo o período do TCO (100% de utilização).',
   },
 ];
 
 const POOLED_REPLICA_NOTE: LocalizedText = {
   en: 'The pooled method places no replicas: latency treats each node as one replica across all of its GPUs (tensor parallel over the node).',
-  'pt-BR': 'O método de nó agregado não posiciona réplicas: a latência trata cada nó como uma réplica sobre todas as suas GPUs (paralelismo de tensor no nó).',
+  'pt-BR':
+    'O método de nó agregado não posiciona réplicas: a latência trata cada nó como uma réplica sobre todas as suas GPUs (paralelismo de tensor no nó).',
 };

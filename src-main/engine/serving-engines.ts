@@ -52,9 +52,39 @@ const VLLM_KV: PrecisionId[] = ['fp16', 'bf16', 'fp8'];
  *   (vllm/config/cache.py CacheConfig).
  */
 const VLLM: Record<string, EnginePolicy> = {
-  '0.10': { engine: 'vllm', version: '0.10', fractionOf: 'total', defaultFraction: () => 0.9, defaultBlockSize: 16, samplerBytesPerLogit: 12, cudaGraphInBudget: false, kvPrecisions: VLLM_KV, source: 'vLLM 0.10 V1 worker: FlashInfer top-k/top-p sampler' },
-  '0.11': { engine: 'vllm', version: '0.11', fractionOf: 'total', defaultFraction: () => 0.9, defaultBlockSize: 16, samplerBytesPerLogit: 36, cudaGraphInBudget: false, kvPrecisions: VLLM_KV, source: 'vLLM 0.11 V1 worker: PyTorch-native top-k/top-p sort' },
-  '0.21': { engine: 'vllm', version: '0.21', fractionOf: 'total', defaultFraction: () => 0.92, defaultBlockSize: 16, samplerBytesPerLogit: 36, cudaGraphInBudget: true, kvPrecisions: VLLM_KV, source: 'vLLM 0.21+ V1 worker: CUDA graphs inside the budget, default 0.92' },
+  '0.10': {
+    engine: 'vllm',
+    version: '0.10',
+    fractionOf: 'total',
+    defaultFraction: () => 0.9,
+    defaultBlockSize: 16,
+    samplerBytesPerLogit: 12,
+    cudaGraphInBudget: false,
+    kvPrecisions: VLLM_KV,
+    source: 'vLLM 0.10 V1 worker: FlashInfer top-k/top-p sampler',
+  },
+  '0.11': {
+    engine: 'vllm',
+    version: '0.11',
+    fractionOf: 'total',
+    defaultFraction: () => 0.9,
+    defaultBlockSize: 16,
+    samplerBytesPerLogit: 36,
+    cudaGraphInBudget: false,
+    kvPrecisions: VLLM_KV,
+    source: 'vLLM 0.11 V1 worker: PyTorch-native top-k/top-p sort',
+  },
+  '0.21': {
+    engine: 'vllm',
+    version: '0.21',
+    fractionOf: 'total',
+    defaultFraction: () => 0.92,
+    defaultBlockSize: 16,
+    samplerBytesPerLogit: 36,
+    cudaGraphInBudget: true,
+    kvPrecisions: VLLM_KV,
+    source: 'vLLM 0.21+ V1 worker: CUDA graphs inside the budget, default 0.92',
+  },
 };
 
 /**
@@ -66,9 +96,14 @@ const VLLM: Record<string, EnginePolicy> = {
  */
 const SGLANG: Record<string, EnginePolicy> = {
   '0.4': {
-    engine: 'sglang', version: '0.4', fractionOf: 'weights-and-kv',
+    engine: 'sglang',
+    version: '0.4',
+    fractionOf: 'weights-and-kv',
     defaultFraction: (tp) => (tp >= 16 ? 0.79 : tp >= 8 ? 0.81 : tp >= 4 ? 0.85 : tp >= 2 ? 0.87 : 0.88),
-    defaultBlockSize: 1, samplerBytesPerLogit: null, cudaGraphInBudget: false, kvPrecisions: ['fp16', 'bf16', 'fp8'],
+    defaultBlockSize: 1,
+    samplerBytesPerLogit: null,
+    cudaGraphInBudget: false,
+    kvPrecisions: ['fp16', 'bf16', 'fp8'],
     source: 'SGLang 0.4 model_runner.py: mem_fraction_static covers weights and the KV pool',
   },
 };
@@ -81,8 +116,14 @@ const SGLANG: Record<string, EnginePolicy> = {
  */
 const TRTLLM: Record<string, EnginePolicy> = {
   '1.0': {
-    engine: 'trtllm', version: '1.0', fractionOf: 'free-after-load', defaultFraction: () => 0.9, defaultBlockSize: 32,
-    samplerBytesPerLogit: 4, cudaGraphInBudget: true, kvPrecisions: ['fp16', 'bf16', 'fp8', 'int8', 'nvfp4'],
+    engine: 'trtllm',
+    version: '1.0',
+    fractionOf: 'free-after-load',
+    defaultFraction: () => 0.9,
+    defaultBlockSize: 32,
+    samplerBytesPerLogit: 4,
+    cudaGraphInBudget: true,
+    kvPrecisions: ['fp16', 'bf16', 'fp8', 'int8', 'nvfp4'],
     source: 'TensorRT-LLM 1.0 PyTorch backend: free_gpu_memory_fraction of the memory free after loading',
   },
 };

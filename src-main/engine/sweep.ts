@@ -8,7 +8,13 @@ import type { Catalog, LocalizedText, ModelRecord, ServerRecord, SizingInputs } 
 
 export type SweepField = 'concurrency' | 'effectiveContextTokens' | 'peakHeadroomRatio' | 'kvBudgetRatio' | 'runtimeOverheadGiB';
 
-export const SWEEP_FIELDS: SweepField[] = ['concurrency', 'effectiveContextTokens', 'peakHeadroomRatio', 'kvBudgetRatio', 'runtimeOverheadGiB'];
+export const SWEEP_FIELDS: SweepField[] = [
+  'concurrency',
+  'effectiveContextTokens',
+  'peakHeadroomRatio',
+  'kvBudgetRatio',
+  'runtimeOverheadGiB',
+];
 
 export interface SweepPoint {
   value: number;
@@ -66,7 +72,10 @@ const INTEGER_FIELDS: ReadonlySet<SweepField> = new Set(['concurrency', 'effecti
 
 /** A sweep range the caller must fix (from ≥ to, too many points, values outside the input's limits), said in both languages. */
 export class SweepRangeError extends Error {
-  constructor(public readonly argument: 'field' | 'from' | 'to' | 'points', public readonly text: LocalizedText) {
+  constructor(
+    public readonly argument: 'field' | 'from' | 'to' | 'points',
+    public readonly text: LocalizedText,
+  ) {
     super(text.en);
   }
 }
@@ -92,7 +101,10 @@ function checkSweepArguments(field: SweepField, from: number, to: number, points
   }
   // Context above the model's maximum is clipped rather than refused: the maximum varies by model.
   const rule: NumberRule = field === 'effectiveContextTokens' ? { ...NUMBER_RULES[field], max: Infinity } : NUMBER_RULES[field];
-  for (const [name, value] of [['from', from], ['to', to]] as const) {
+  for (const [name, value] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
     const candidate = INTEGER_FIELDS.has(field) ? Math.round(value) : value;
     if (!checkNumber(candidate, rule)) {
       throw new SweepRangeError(name, {

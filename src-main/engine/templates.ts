@@ -19,7 +19,16 @@ export interface Template {
 
 type Workload = Pick<
   SizingInputs,
-  'modelId' | 'serverId' | 'storageId' | 'concurrency' | 'effectiveContextTokens' | 'kvPrecision' | 'kvBudgetRatio' | 'runtimeOverheadGiB' | 'peakHeadroomRatio' | 'ha'
+  | 'modelId'
+  | 'serverId'
+  | 'storageId'
+  | 'concurrency'
+  | 'effectiveContextTokens'
+  | 'kvPrecision'
+  | 'kvBudgetRatio'
+  | 'runtimeOverheadGiB'
+  | 'peakHeadroomRatio'
+  | 'ha'
 >;
 
 /** The original document's argument order: model, server, storage, concurrency, context, precision, ratio, overhead, headroom, ha. */
@@ -38,12 +47,21 @@ export const TEMPLATES: Template[] = [
     },
     notes: {
       en: 'A chat assistant for a SaaS start-up in its early stage, growing organically.\nReference case from the original sizing document.',
-      'pt-BR': 'Assistente de chat de uma start-up SaaS em fase inicial, crescendo aos poucos.\nCaso de referência do documento original de dimensionamento.',
+      'pt-BR':
+        'Assistente de chat de uma start-up SaaS em fase inicial, crescendo aos poucos.\nCaso de referência do documento original de dimensionamento.',
     },
     usage: { en: 'Chat assistant, early stage', 'pt-BR': 'Assistente de chat, fase inicial' },
     inputs: inputs({
-      modelId: 'opt-oss-20b', serverId: 'dgx200', storageId: 'profile_default', concurrency: 1000, effectiveContextTokens: 32768,
-      kvPrecision: 'fp8', kvBudgetRatio: 0.7, runtimeOverheadGiB: 80, peakHeadroomRatio: 0.2, ha: 'none',
+      modelId: 'opt-oss-20b',
+      serverId: 'dgx200',
+      storageId: 'profile_default',
+      concurrency: 1000,
+      effectiveContextTokens: 32768,
+      kvPrecision: 'fp8',
+      kvBudgetRatio: 0.7,
+      runtimeOverheadGiB: 80,
+      peakHeadroomRatio: 0.2,
+      ha: 'none',
     }),
   },
   {
@@ -55,13 +73,25 @@ export const TEMPLATES: Template[] = [
     },
     notes: {
       en: 'Analysis of long documents (contracts, reports) inside a large company.\nReference case from the original sizing document.',
-      'pt-BR': 'Análise de documentos longos (contratos, relatórios) numa grande empresa.\nCaso de referência do documento original de dimensionamento.',
+      'pt-BR':
+        'Análise de documentos longos (contratos, relatórios) numa grande empresa.\nCaso de referência do documento original de dimensionamento.',
     },
     usage: { en: 'Long-document analysis', 'pt-BR': 'Análise de documentos longos' },
-    inputs: inputs({
-      modelId: 'opt-oss-120b', serverId: 'dgx300', storageId: 'profile_default', concurrency: 500, effectiveContextTokens: 131072,
-      kvPrecision: 'fp16', kvBudgetRatio: 0.65, runtimeOverheadGiB: 150, peakHeadroomRatio: 0.3, ha: 'n+1',
-    }, { availabilityTarget: 0.999 }),
+    inputs: inputs(
+      {
+        modelId: 'opt-oss-120b',
+        serverId: 'dgx300',
+        storageId: 'profile_default',
+        concurrency: 500,
+        effectiveContextTokens: 131072,
+        kvPrecision: 'fp16',
+        kvBudgetRatio: 0.65,
+        runtimeOverheadGiB: 150,
+        peakHeadroomRatio: 0.3,
+        ha: 'n+1',
+      },
+      { availabilityTarget: 0.999 },
+    ),
   },
   {
     id: 'public-api',
@@ -72,13 +102,25 @@ export const TEMPLATES: Template[] = [
     },
     notes: {
       en: 'A public API serving many tenants, with traffic peaks it does not control.\nReference case from the original sizing document.',
-      'pt-BR': 'API pública que atende muitos clientes, com picos de tráfego que não controla.\nCaso de referência do documento original de dimensionamento.',
+      'pt-BR':
+        'API pública que atende muitos clientes, com picos de tráfego que não controla.\nCaso de referência do documento original de dimensionamento.',
     },
     usage: { en: 'Public API, multi-tenant', 'pt-BR': 'API pública, multi-tenant' },
-    inputs: inputs({
-      modelId: 'opt-oss-120b', serverId: 'dgx300', storageId: 'profile_default', concurrency: 5000, effectiveContextTokens: 131072,
-      kvPrecision: 'fp8', kvBudgetRatio: 0.7, runtimeOverheadGiB: 120, peakHeadroomRatio: 0.3, ha: 'n+1',
-    }, { availabilityTarget: 0.9995, podSize: 3 }),
+    inputs: inputs(
+      {
+        modelId: 'opt-oss-120b',
+        serverId: 'dgx300',
+        storageId: 'profile_default',
+        concurrency: 5000,
+        effectiveContextTokens: 131072,
+        kvPrecision: 'fp8',
+        kvBudgetRatio: 0.7,
+        runtimeOverheadGiB: 120,
+        peakHeadroomRatio: 0.3,
+        ha: 'n+1',
+      },
+      { availabilityTarget: 0.9995, podSize: 3 },
+    ),
   },
   {
     id: 'research-lab',
@@ -88,13 +130,22 @@ export const TEMPLATES: Template[] = [
       'pt-BR': '50 sessões com contexto de 131k, KV em FP16, storage em rede, sem HA.',
     },
     notes: {
-      en: 'A research team\'s shared cluster for experiments with long contexts.\nReference case from the original sizing document.',
-      'pt-BR': 'Cluster de uma equipe de pesquisa para experimentos com contextos longos.\nCaso de referência do documento original de dimensionamento.',
+      en: "A research team's shared cluster for experiments with long contexts.\nReference case from the original sizing document.",
+      'pt-BR':
+        'Cluster de uma equipe de pesquisa para experimentos com contextos longos.\nCaso de referência do documento original de dimensionamento.',
     },
     usage: { en: 'Research and experiments', 'pt-BR': 'Pesquisa e experimentos' },
     inputs: inputs({
-      modelId: 'opt-oss-20b', serverId: 'dgx200', storageId: 'profile_network_ssd', concurrency: 50, effectiveContextTokens: 131072,
-      kvPrecision: 'fp16', kvBudgetRatio: 0.75, runtimeOverheadGiB: 60, peakHeadroomRatio: 0.1, ha: 'none',
+      modelId: 'opt-oss-20b',
+      serverId: 'dgx200',
+      storageId: 'profile_network_ssd',
+      concurrency: 50,
+      effectiveContextTokens: 131072,
+      kvPrecision: 'fp16',
+      kvBudgetRatio: 0.75,
+      runtimeOverheadGiB: 60,
+      peakHeadroomRatio: 0.1,
+      ha: 'none',
     }),
   },
   {
@@ -106,13 +157,25 @@ export const TEMPLATES: Template[] = [
     },
     notes: {
       en: 'A serverless cloud provider serving users in several regions.\nCold start matters here. Reference case from the original sizing document.',
-      'pt-BR': 'Provedor de nuvem serverless que atende usuários em várias regiões.\nAqui o cold start importa. Caso de referência do documento original de dimensionamento.',
+      'pt-BR':
+        'Provedor de nuvem serverless que atende usuários em várias regiões.\nAqui o cold start importa. Caso de referência do documento original de dimensionamento.',
     },
     usage: { en: 'Serverless, multi-region', 'pt-BR': 'Serverless, multi-região' },
-    inputs: inputs({
-      modelId: 'opt-oss-120b', serverId: 'dgx300', storageId: 'profile_default', concurrency: 2000, effectiveContextTokens: 32768,
-      kvPrecision: 'fp8', kvBudgetRatio: 0.7, runtimeOverheadGiB: 100, peakHeadroomRatio: 0.4, ha: 'n+1',
-    }, { coldStartTargetS: 5 }),
+    inputs: inputs(
+      {
+        modelId: 'opt-oss-120b',
+        serverId: 'dgx300',
+        storageId: 'profile_default',
+        concurrency: 2000,
+        effectiveContextTokens: 32768,
+        kvPrecision: 'fp8',
+        kvBudgetRatio: 0.7,
+        runtimeOverheadGiB: 100,
+        peakHeadroomRatio: 0.4,
+        ha: 'n+1',
+      },
+      { coldStartTargetS: 5 },
+    ),
     regions: [
       { name: 'US-East', concurrency: 2000, overrides: {} },
       { name: 'US-West', concurrency: 2000, overrides: {} },

@@ -23,9 +23,7 @@ export type BindingLimit = 'kv-memory' | 'max-num-seqs' | 'weights';
 export type LocalizedText = Record<Lang, string>;
 
 /** KV cache layout of one transformer layer family. */
-export type Attention =
-  | { kind: 'gqa'; kvHeads: number; headDim: number }
-  | { kind: 'mla'; kvLoraRank: number; qkRopeHeadDim: number };
+export type Attention = { kind: 'gqa'; kvHeads: number; headDim: number } | { kind: 'mla'; kvLoraRank: number; qkRopeHeadDim: number };
 
 /** Precisions a checkpoint's unquantised tensors and activations use (config.json torch_dtype): what KV `auto` means. */
 export type ModelDtype = 'fp32' | 'fp16' | 'bf16' | 'fp8';
@@ -192,7 +190,13 @@ export interface NodeCounts {
 }
 
 export interface Infeasibility {
-  code: 'budget-not-positive' | 'session-exceeds-budget' | 'weights-do-not-fit' | 'session-exceeds-replica' | 'tpot-unreachable' | 'ttft-unreachable';
+  code:
+    | 'budget-not-positive'
+    | 'session-exceeds-budget'
+    | 'weights-do-not-fit'
+    | 'session-exceeds-replica'
+    | 'tpot-unreachable'
+    | 'ttft-unreachable';
   message: LocalizedText;
   figures: Record<string, number>;
 }

@@ -79,8 +79,11 @@ function swatch(item: LegendItem, x: number, yMiddle: number): string {
     case 'spareBox':
       return rect(x, yMiddle - 6, 18, 12, { fill: COLORS.spareFill, stroke: item.color, 'stroke-width': 1.5, 'stroke-dasharray': '3 2' });
     case 'band':
-      return rect(x, yMiddle - 6, 18, 12, { fill: COLORS.accentLight }) + line(x, yMiddle - 6, x + 18, yMiddle - 6, { stroke: item.color, 'stroke-width': 1.5 })
-        + line(x, yMiddle + 6, x + 18, yMiddle + 6, { stroke: item.color, 'stroke-width': 1.5, 'stroke-dasharray': '3 2' });
+      return (
+        rect(x, yMiddle - 6, 18, 12, { fill: COLORS.accentLight }) +
+        line(x, yMiddle - 6, x + 18, yMiddle - 6, { stroke: item.color, 'stroke-width': 1.5 }) +
+        line(x, yMiddle + 6, x + 18, yMiddle + 6, { stroke: item.color, 'stroke-width': 1.5, 'stroke-dasharray': '3 2' })
+      );
     case 'line':
       return line(x, yMiddle, x + 18, yMiddle, { stroke: item.color, 'stroke-width': 2.5 });
     case 'dashedLine':
@@ -93,12 +96,20 @@ function swatch(item: LegendItem, x: number, yMiddle: number): string {
 }
 
 function legend(items: LegendItem[], x: number, y: number, maxWidthPx: number): { svg: string; heightPx: number } {
-  return flowLegend(items.map((item) => ({ text: item.text, symbol: (sx, sy) => swatch(item, sx, sy) })), x, y, maxWidthPx);
+  return flowLegend(
+    items.map((item) => ({ text: item.text, symbol: (sx, sy) => swatch(item, sx, sy) })),
+    x,
+    y,
+    maxWidthPx,
+  );
 }
 
 function yAxisTitle(x: number, yMiddle: number, title: string, maxLengthPx: number): string {
   return text(x, yMiddle, fitText(title, maxLengthPx, 13), {
-    sizePx: 13, anchor: 'middle', fill: COLORS.muted, attributes: { transform: `rotate(-90 ${x} ${yMiddle})` },
+    sizePx: 13,
+    anchor: 'middle',
+    fill: COLORS.muted,
+    attributes: { transform: `rotate(-90 ${x} ${yMiddle})` },
   });
 }
 
@@ -122,7 +133,13 @@ function axes(area: PlotArea, x: AxisSpec, yLeft: AxisSpec, yRight?: AxisSpec): 
     parts.push(text(sx(v), bottomOf(area) + 19, label, { anchor: 'middle', sizePx: TICK_SIZE_PX }));
   }
   parts.push(line(area.left, bottomOf(area), rightOf(area), bottomOf(area)), line(area.left, area.top, area.left, bottomOf(area)));
-  parts.push(text(area.left + area.width / 2, bottomOf(area) + 42, fitText(x.title, area.width, 13), { anchor: 'middle', sizePx: 13, fill: COLORS.muted }));
+  parts.push(
+    text(area.left + area.width / 2, bottomOf(area) + 42, fitText(x.title, area.width, 13), {
+      anchor: 'middle',
+      sizePx: 13,
+      fill: COLORS.muted,
+    }),
+  );
   parts.push(yAxisTitle(area.left - 58, area.top + area.height / 2, yLeft.title, area.height));
   if (yRight) {
     const syRight = linearScale(yRight.min, yRight.max, bottomOf(area), area.top);
@@ -139,12 +156,17 @@ function messageChart(title: string, heading: string, message: string, heightPx 
   const lines = wrapText(message, area.width - 48, 13);
   const blockHeight = 24 + lines.length * 18;
   const y = area.top + (area.height - blockHeight) / 2 + 16;
-  return svgDocument(WIDTH_PX, heightPx, [
-    titleBlock(title),
-    rect(area.left, area.top, area.width, area.height, { fill: COLORS.infeasibleFill, stroke: COLORS.reserved, rx: 6 }),
-    text(WIDTH_PX / 2, y, heading, { anchor: 'middle', bold: true, sizePx: 15, fill: COLORS.alert }),
-    textBlock(WIDTH_PX / 2, y + 26, lines, { anchor: 'middle', sizePx: 13, lineHeightPx: 18 }),
-  ], { class: 'chart chart-infeasible' });
+  return svgDocument(
+    WIDTH_PX,
+    heightPx,
+    [
+      titleBlock(title),
+      rect(area.left, area.top, area.width, area.height, { fill: COLORS.infeasibleFill, stroke: COLORS.reserved, rx: 6 }),
+      text(WIDTH_PX / 2, y, heading, { anchor: 'middle', bold: true, sizePx: 15, fill: COLORS.alert }),
+      textBlock(WIDTH_PX / 2, y + 26, lines, { anchor: 'middle', sizePx: 13, lineHeightPx: 18 }),
+    ],
+    { class: 'chart chart-infeasible' },
+  );
 }
 
 function infeasibleChart(title: string, result: SizingResult, lang: Lang, heightPx?: number): string {
@@ -170,8 +192,20 @@ export function memoryChartSvg(result: SizingResult, lang: Lang): string {
   if (!m) return infeasibleChart(title, result, lang, heightPx);
   const engine = result.engine !== null;
   const segments = [
-    { text: engine ? L('memoryOutsideFraction') : L('memoryReservedShare', { ratio: formatPercent(1 - result.inputs.kvBudgetRatio, lang, 0) }), gib: m.reservedShareGiB, color: COLORS.reserved, ink: COLORS.text },
-    { text: engine ? L('memoryEngineHeld') : L('memoryRuntimeOverhead'), gib: m.runtimeOverheadGiB, color: COLORS.overhead, ink: COLORS.text },
+    {
+      text: engine
+        ? L('memoryOutsideFraction')
+        : L('memoryReservedShare', { ratio: formatPercent(1 - result.inputs.kvBudgetRatio, lang, 0) }),
+      gib: m.reservedShareGiB,
+      color: COLORS.reserved,
+      ink: COLORS.text,
+    },
+    {
+      text: engine ? L('memoryEngineHeld') : L('memoryRuntimeOverhead'),
+      gib: m.runtimeOverheadGiB,
+      color: COLORS.overhead,
+      ink: COLORS.text,
+    },
     { text: L('memoryKvInUse'), gib: m.kvInUseGiB, color: COLORS.primary, ink: COLORS.background },
     { text: L('memoryKvFree'), gib: m.kvFreeGiB, color: COLORS.kvFree, ink: COLORS.text },
   ];
@@ -197,14 +231,27 @@ export function memoryChartSvg(result: SizingResult, lang: Lang): string {
   const alertRatio = result.inputs.hbmAlertRatio;
   const alertAtGiB = alertRatio * (m.kvInUseGiB + m.kvFreeGiB);
   const alertX = sx(kvAlertAtGiB(m, alertRatio));
-  parts.push(line(alertX, area.top - 8, alertX, bottomOf(area) + 4, { stroke: COLORS.alert, 'stroke-width': 1.5, 'stroke-dasharray': '5 3', class: 'kv-alert' }));
+  parts.push(
+    line(alertX, area.top - 8, alertX, bottomOf(area) + 4, {
+      stroke: COLORS.alert,
+      'stroke-width': 1.5,
+      'stroke-dasharray': '5 3',
+      class: 'kv-alert',
+    }),
+  );
   parts.push(...values);
   // Only the ratio above the line, kept inside the chart; the legend says what it is a ratio of.
   const marker = formatPercent(alertRatio, lang, 0);
   const markerHalfPx = textWidthPx(marker, 11) / 2;
-  parts.push(text(Math.min(alertX, WIDTH_PX - 4 - markerHalfPx), area.top - 12, marker, { anchor: 'middle', sizePx: 11, fill: COLORS.alert }));
+  parts.push(
+    text(Math.min(alertX, WIDTH_PX - 4 - markerHalfPx), area.top - 12, marker, { anchor: 'middle', sizePx: 11, fill: COLORS.alert }),
+  );
   const xAxis: AxisSpec = {
-    min: 0, max: m.hbmGiB, ticks: niceTicks(0, m.hbmGiB, 6).filter((t) => t <= m.hbmGiB), format: (v) => formatNumber(v, lang), title: L('axisMemoryGiB'),
+    min: 0,
+    max: m.hbmGiB,
+    ticks: niceTicks(0, m.hbmGiB, 6).filter((t) => t <= m.hbmGiB),
+    format: (v) => formatNumber(v, lang),
+    title: L('axisMemoryGiB'),
   };
   parts.push(line(area.left, bottomOf(area), rightOf(area), bottomOf(area)));
   for (const v of xAxis.ticks) {
@@ -281,25 +328,63 @@ export function nodesChartSvg(result: SizingResult, lang: Lang): string {
   const sx = linearScale(0, xMax, area.left, rightOf(area));
   const sy = linearScale(0, yMax, bottomOf(area), area.top);
   const n = (v: number) => formatNumber(v, lang);
-  const parts: string[] = [titleBlock(title, `${result.model.name} · ${result.server.name} · ${L('headroom')} ${formatPercent(result.inputs.peakHeadroomRatio, lang, 0)} · ${L('ha')} ${formatHa(result.inputs.ha, lang)}`)];
-  parts.push(axes(area,
-    { min: 0, max: xMax, ticks: niceTicks(0, xMax, 6, true), format: n, title: L('axisConcurrency') },
-    { min: 0, max: yMax, ticks: niceTicks(0, yMax, 5, true), format: n, title: L('axisNodes') }));
+  const parts: string[] = [
+    titleBlock(
+      title,
+      `${result.model.name} · ${result.server.name} · ${L('headroom')} ${formatPercent(result.inputs.peakHeadroomRatio, lang, 0)} · ${L('ha')} ${formatHa(result.inputs.ha, lang)}`,
+    ),
+  ];
+  parts.push(
+    axes(
+      area,
+      { min: 0, max: xMax, ticks: niceTicks(0, xMax, 6, true), format: n, title: L('axisConcurrency') },
+      { min: 0, max: yMax, ticks: niceTicks(0, yMax, 5, true), format: n, title: L('axisNodes') },
+    ),
+  );
   const next = result.nextNodeAtConcurrency;
   if (next !== null && next <= xMax) {
-    parts.push(line(sx(next), area.top, sx(next), bottomOf(area), { stroke: COLORS.accent, 'stroke-width': 1.5, 'stroke-dasharray': '5 3', class: 'next-node' }));
+    parts.push(
+      line(sx(next), area.top, sx(next), bottomOf(area), {
+        stroke: COLORS.accent,
+        'stroke-width': 1.5,
+        'stroke-dasharray': '5 3',
+        class: 'next-node',
+      }),
+    );
   }
-  parts.push(element('path', {
-    d: stepPath(curve.map((p) => ({ x: sx(p.concurrency), y: p.nodes === null ? null : sy(p.nodes) }))),
-    fill: 'none', stroke: COLORS.primary, 'stroke-width': 2.5, class: 'nodes-line',
-  }));
+  parts.push(
+    element('path', {
+      d: stepPath(curve.map((p) => ({ x: sx(p.concurrency), y: p.nodes === null ? null : sy(p.nodes) }))),
+      fill: 'none',
+      stroke: COLORS.primary,
+      'stroke-width': 2.5,
+      class: 'nodes-line',
+    }),
+  );
   const total = result.nodes.total;
   parts.push(line(area.left, sy(total), sx(planned), sy(total), { stroke: COLORS.accent, 'stroke-dasharray': '2 2' }));
-  parts.push(element('circle', { cx: sx(planned), cy: sy(total), r: 6, fill: COLORS.accent, stroke: COLORS.background, 'stroke-width': 2, class: 'planned' }));
+  parts.push(
+    element('circle', {
+      cx: sx(planned),
+      cy: sy(total),
+      r: 6,
+      fill: COLORS.accent,
+      stroke: COLORS.background,
+      'stroke-width': 2,
+      class: 'planned',
+    }),
+  );
   // The step line rises from bottom-left to top-right, so the top-left corner is free for the key.
   const key: LegendItem[] = [
     { text: L('axisNodes'), swatch: 'line', color: COLORS.primary },
-    { text: L('plannedPoint', { sessions: countLabel(lang, 'sessionsCount', planned, n(planned)), nodes: countLabel(lang, 'nodesCount', total, n(total)) }), swatch: 'marker', color: COLORS.accent },
+    {
+      text: L('plannedPoint', {
+        sessions: countLabel(lang, 'sessionsCount', planned, n(planned)),
+        nodes: countLabel(lang, 'nodesCount', total, n(total)),
+      }),
+      swatch: 'marker',
+      color: COLORS.accent,
+    },
   ];
   if (next !== null) key.push({ text: L('nextNodeMarker', { concurrency: n(next) }), swatch: 'dashedLine', color: COLORS.accent });
   parts.push(legendBox(key, area.left + 12, area.top + 12));
@@ -329,19 +414,28 @@ export function regionsChartSvg(plan: PlanResult, lang: Lang): string {
   const maxNodes = Math.max(...feasible.map((r) => r.result.nodes!.total));
   const yMax = niceCeil(maxNodes + 1, 5, true);
   const parts: string[] = [titleBlock(title)];
-  const key = legend([
-    { text: L('activeNodes'), swatch: 'box', color: COLORS.primary },
-    { text: L('spareNodes'), swatch: 'spareBox', color: COLORS.spareStroke },
-  ], 24, 54, WIDTH_PX - 48);
+  const key = legend(
+    [
+      { text: L('activeNodes'), swatch: 'box', color: COLORS.primary },
+      { text: L('spareNodes'), swatch: 'spareBox', color: COLORS.spareStroke },
+    ],
+    24,
+    54,
+    WIDTH_PX - 48,
+  );
   parts.push(key.svg);
   const top = 54 + key.heightPx + 12;
   const area = { left: 84, top, width: WIDTH_PX - 84 - 32, height: PLOT_HEIGHT_PX - top - 56 };
   const sy = linearScale(0, yMax, bottomOf(area), area.top);
   const slotPx = area.width / plan.regions.length;
   const barPx = Math.min(96, slotPx * 0.6);
-  parts.push(axes(area,
-    { min: 0, max: 1, ticks: [], format: n, title: L('regions') },
-    { min: 0, max: yMax, ticks: niceTicks(0, yMax, 5, true), format: n, title: L('axisNodes') }));
+  parts.push(
+    axes(
+      area,
+      { min: 0, max: 1, ticks: [], format: n, title: L('regions') },
+      { min: 0, max: yMax, ticks: niceTicks(0, yMax, 5, true), format: n, title: L('axisNodes') },
+    ),
+  );
   plan.regions.forEach((region, i) => {
     const centre = area.left + slotPx * (i + 0.5);
     parts.push(text(centre, bottomOf(area) + 19, fitText(region.name, slotPx - 8, TICK_SIZE_PX), { anchor: 'middle' }));
@@ -353,9 +447,15 @@ export function regionsChartSvg(plan: PlanResult, lang: Lang): string {
     const x = centre - barPx / 2;
     parts.push(rect(x, sy(nodes.withHeadroom), barPx, sy(0) - sy(nodes.withHeadroom), { fill: COLORS.primary, class: 'bar-active' }));
     if (nodes.total > nodes.withHeadroom) {
-      parts.push(rect(x, sy(nodes.total), barPx, sy(nodes.withHeadroom) - sy(nodes.total), {
-        fill: COLORS.spareFill, stroke: COLORS.spareStroke, 'stroke-width': 1.5, 'stroke-dasharray': '4 3', class: 'bar-spare',
-      }));
+      parts.push(
+        rect(x, sy(nodes.total), barPx, sy(nodes.withHeadroom) - sy(nodes.total), {
+          fill: COLORS.spareFill,
+          stroke: COLORS.spareStroke,
+          'stroke-width': 1.5,
+          'stroke-dasharray': '4 3',
+          class: 'bar-spare',
+        }),
+      );
     }
     parts.push(text(centre, sy(nodes.total) - 6, n(nodes.total), { anchor: 'middle', bold: true }));
   });
@@ -415,30 +515,64 @@ export function sweepChartSvg(result: SweepResult, lang: Lang): string {
   const syCapex = linearScale(0, capexMax, bottomOf(area), area.top);
   const format = sweptValueFormat(result.field, lang);
   parts.push(...infeasibleStretches(result, sx, area, lang));
-  parts.push(axes(area,
-    { min: first, max: last, ticks: niceTicks(first, last, 6, result.field === 'concurrency' || result.field === 'effectiveContextTokens'), format, title: fieldTitle },
-    { min: 0, max: yMax, ticks: niceTicks(0, yMax, 5, true), format: (v) => formatNumber(v, lang), title: L('axisNodes') },
-    { min: 0, max: capexMax, ticks: niceTicks(0, capexMax, 5), format: (v) => formatUsd(v, lang), title: L('axisCapexUsd') }));
+  parts.push(
+    axes(
+      area,
+      {
+        min: first,
+        max: last,
+        ticks: niceTicks(first, last, 6, result.field === 'concurrency' || result.field === 'effectiveContextTokens'),
+        format,
+        title: fieldTitle,
+      },
+      { min: 0, max: yMax, ticks: niceTicks(0, yMax, 5, true), format: (v) => formatNumber(v, lang), title: L('axisNodes') },
+      { min: 0, max: capexMax, ticks: niceTicks(0, capexMax, 5), format: (v) => formatUsd(v, lang), title: L('axisCapexUsd') },
+    ),
+  );
   parts.push(thresholdMarks(result.thresholds, sx, area));
   const at = (pick: (p: SweepPoint) => number | null, scale: (v: number) => number) =>
-    result.points.map((p) => { const v = pick(p); return { x: sx(p.value), y: v === null ? null : scale(v) }; });
+    result.points.map((p) => {
+      const v = pick(p);
+      return { x: sx(p.value), y: v === null ? null : scale(v) };
+    });
   const high = at((p) => p.capexHighUsd, syCapex);
   const low = at((p) => p.capexLowUsd, syCapex);
   // CapEx is proportional to nodes, so its line can sit exactly on the nodes line: a filled band stays visible.
   if (!singlePrice) parts.push(element('path', { d: bandPath(high, low), fill: COLORS.accentLight, stroke: 'none', class: 'capex-band' }));
   parts.push(element('path', { d: stepPath(high), fill: 'none', stroke: COLORS.accent, 'stroke-width': 1.5, class: 'capex-high' }));
   if (!singlePrice) {
-    parts.push(element('path', { d: stepPath(low), fill: 'none', stroke: COLORS.accent, 'stroke-width': 1.5, 'stroke-dasharray': '5 3', class: 'capex-low' }));
+    parts.push(
+      element('path', {
+        d: stepPath(low),
+        fill: 'none',
+        stroke: COLORS.accent,
+        'stroke-width': 1.5,
+        'stroke-dasharray': '5 3',
+        class: 'capex-low',
+      }),
+    );
   }
-  parts.push(element('path', { d: stepPath(at((p) => p.nodesTotal, sy)), fill: 'none', stroke: COLORS.primary, 'stroke-width': 2.5, class: 'nodes-line' }));
+  parts.push(
+    element('path', {
+      d: stepPath(at((p) => p.nodesTotal, sy)),
+      fill: 'none',
+      stroke: COLORS.primary,
+      'stroke-width': 2.5,
+      class: 'nodes-line',
+    }),
+  );
   return svgDocument(WIDTH_PX, PLOT_HEIGHT_PX, parts, { class: 'chart chart-sweep' });
 }
 
 function thresholdMarks(thresholds: number[], sx: (v: number) => number, area: PlotArea): string {
   if (thresholds.length > MAX_THRESHOLD_LINES) {
-    return thresholds.map((t) => line(sx(t), bottomOf(area) - 6, sx(t), bottomOf(area), { stroke: COLORS.muted, class: 'threshold' })).join('');
+    return thresholds
+      .map((t) => line(sx(t), bottomOf(area) - 6, sx(t), bottomOf(area), { stroke: COLORS.muted, class: 'threshold' }))
+      .join('');
   }
-  return thresholds.map((t) => line(sx(t), area.top, sx(t), bottomOf(area), { stroke: COLORS.muted, 'stroke-dasharray': '2 2', class: 'threshold' })).join('');
+  return thresholds
+    .map((t) => line(sx(t), area.top, sx(t), bottomOf(area), { stroke: COLORS.muted, 'stroke-dasharray': '2 2', class: 'threshold' }))
+    .join('');
 }
 
 /** Index runs [first, last] of consecutive infeasible points. */
@@ -468,7 +602,18 @@ function infeasibleStretches(result: SweepResult, sx: (v: number) => number, are
 }
 
 /** Server colours of the Pareto chart: the report's two, then distinct ones that print well. */
-const SERVER_COLOURS = [COLORS.primary, COLORS.accent, '#2e7d32', '#7b3fb5', '#f0a04b', '#3aa6a0', '#d1477a', '#6b8e23', '#8e6bd1', '#7b8794'];
+const SERVER_COLOURS = [
+  COLORS.primary,
+  COLORS.accent,
+  '#2e7d32',
+  '#7b3fb5',
+  '#f0a04b',
+  '#3aa6a0',
+  '#d1477a',
+  '#6b8e23',
+  '#8e6bd1',
+  '#7b8794',
+];
 
 /** TCO (high) against TPOT for an optimiser search's feasible plans, one colour per server, the Pareto front dashed. */
 export function paretoChartSvg(plans: OptimisedPlan[], lang: Lang, subtitle?: string): string {
@@ -484,21 +629,46 @@ export function paretoChartSvg(plans: OptimisedPlan[], lang: Lang, subtitle?: st
   const sx = linearScale(0, xMax, area.left, rightOf(area));
   const sy = linearScale(0, yMax, bottomOf(area), area.top);
   const parts: string[] = [titleBlock(title, subtitle)];
-  parts.push(axes(area,
-    { min: 0, max: xMax, ticks: niceTicks(0, xMax, 6), format: (v) => formatNumber(v, lang, 1), title: L('axisTpotMs') },
-    { min: 0, max: yMax, ticks: niceTicks(0, yMax, 5), format: (v) => formatNumber(v / 1e6, lang, 1), title: L('axisTcoHighMillionUsd') }));
+  parts.push(
+    axes(
+      area,
+      { min: 0, max: xMax, ticks: niceTicks(0, xMax, 6), format: (v) => formatNumber(v, lang, 1), title: L('axisTpotMs') },
+      { min: 0, max: yMax, ticks: niceTicks(0, yMax, 5), format: (v) => formatNumber(v / 1e6, lang, 1), title: L('axisTcoHighMillionUsd') },
+    ),
+  );
   const front = paretoFront(points);
-  parts.push(element('polyline', {
-    points: front.map((p) => `${sx(p.tpotMs).toFixed(1)},${sy(p.tco).toFixed(1)}`).join(' '),
-    fill: 'none', stroke: COLORS.muted, 'stroke-width': 1.5, 'stroke-dasharray': '5 3', class: 'pareto-front',
-  }));
+  parts.push(
+    element('polyline', {
+      points: front.map((p) => `${sx(p.tpotMs).toFixed(1)},${sy(p.tco).toFixed(1)}`).join(' '),
+      fill: 'none',
+      stroke: COLORS.muted,
+      'stroke-width': 1.5,
+      'stroke-dasharray': '5 3',
+      class: 'pareto-front',
+    }),
+  );
   for (const p of points) {
-    parts.push(element('circle', { cx: sx(p.tpotMs), cy: sy(p.tco), r: 5, fill: colour(p.server), stroke: COLORS.background, 'stroke-width': 1.5, class: 'plan' }));
+    parts.push(
+      element('circle', {
+        cx: sx(p.tpotMs),
+        cy: sy(p.tco),
+        r: 5,
+        fill: colour(p.server),
+        stroke: COLORS.background,
+        'stroke-width': 1.5,
+        class: 'plan',
+      }),
+    );
   }
-  const key = legend([
-    ...servers.map((server) => ({ text: server, swatch: 'marker' as const, color: colour(server) })),
-    { text: L('paretoFront'), swatch: 'dashedLine' as const, color: COLORS.muted },
-  ], area.left, PLOT_HEIGHT_PX + 8, area.width);
+  const key = legend(
+    [
+      ...servers.map((server) => ({ text: server, swatch: 'marker' as const, color: colour(server) })),
+      { text: L('paretoFront'), swatch: 'dashedLine' as const, color: COLORS.muted },
+    ],
+    area.left,
+    PLOT_HEIGHT_PX + 8,
+    area.width,
+  );
   parts.push(key.svg);
   return svgDocument(WIDTH_PX, PLOT_HEIGHT_PX + key.heightPx + 8, parts, { class: 'chart chart-pareto' });
 }

@@ -31,7 +31,10 @@ const numberFormats = new Map<Lang, Intl.NumberFormat>();
 function csvNumber(value: number, lang: Lang): string {
   let format = numberFormats.get(lang);
   if (!format) {
-    format = new Intl.NumberFormat(CSV_CONVENTIONS[lang].numberLocale, { useGrouping: false, maximumSignificantDigits: MAX_SIGNIFICANT_DIGITS });
+    format = new Intl.NumberFormat(CSV_CONVENTIONS[lang].numberLocale, {
+      useGrouping: false,
+      maximumSignificantDigits: MAX_SIGNIFICANT_DIGITS,
+    });
     numberFormats.set(lang, format);
   }
   // Intl writes a minus sign as U+2212 in no locale used here, and never an exponent.

@@ -202,7 +202,11 @@ function drawNode({ at, node, result, spare, pod, lang }: NodeSpec): string {
   const replicas = replicasDrawn(result);
   const parts = [
     rect(at.x, at.y, node.widthPx, node.heightPx, { ...style, rx: 4, class: 'node', 'data-spare': String(spare), 'data-pod': pod }),
-    text(centreX, at.y + (replicas ? 15 : 17), fitText(result.server.name, maxTextPx, 11, true), { anchor: 'middle', sizePx: 11, bold: true }),
+    text(centreX, at.y + (replicas ? 15 : 17), fitText(result.server.name, maxTextPx, 11, true), {
+      anchor: 'middle',
+      sizePx: 11,
+      bold: true,
+    }),
     text(centreX, at.y + (replicas ? 29 : 32), fitText(sessions, maxTextPx, 10), { anchor: 'middle', sizePx: 10, fill: COLORS.muted }),
   ];
   for (let replica = 0; replica < replicas; replica++) {
@@ -285,7 +289,14 @@ function drawPods(box: RegionBox, origin: Point, balancerBottom: Point, ctx: Dra
     rows[row] ??= { busY: at.y - BUS_GAP_PX / 2, targets: [] };
     rows[row].targets.push({ x: at.x + ctx.pod.widthPx / 2, y: at.y });
     const firstNode = pod * ctx.podSize;
-    const spec = { at, pod: pod + 1, firstNode, nodesInPod: Math.min(ctx.podSize, nodes.total - firstNode), spareFrom: nodes.withHeadroom, result: box.result };
+    const spec = {
+      at,
+      pod: pod + 1,
+      firstNode,
+      nodesInPod: Math.min(ctx.podSize, nodes.total - firstNode),
+      spareFrom: nodes.withHeadroom,
+      result: box.result,
+    };
     parts.push(drawPod(spec, ctx));
   }
   return fanOut(balancerBottom, rows, origin.x + REGION_PAD_PX / 2) + parts.join('');
@@ -335,10 +346,17 @@ function drawRegion(box: RegionBox, origin: Point, ctx: DrawContext): string {
   const parts = [
     rect(x, y, box.widthPx, box.heightPx, { fill: COLORS.background, stroke: COLORS.axis, 'stroke-width': 1.5, rx: 8 }),
     text(x + REGION_PAD_PX, y + 22, fitText(box.name, innerWidthPx, 14, true), { sizePx: 14, bold: true }),
-    text(x + REGION_PAD_PX, y + 39, fitText(regionSummary(r, ctx.lang), innerWidthPx, 11), { sizePx: 11, fill: r.nodes ? COLORS.muted : COLORS.alert }),
+    text(x + REGION_PAD_PX, y + 39, fitText(regionSummary(r, ctx.lang), innerWidthPx, 11), {
+      sizePx: 11,
+      fill: r.nodes ? COLORS.muted : COLORS.alert,
+    }),
     element('g', { class: 'load-balancer' }, [
       rect(lbX, lbY, LB_WIDTH_PX, LB_HEIGHT_PX, { fill: COLORS.balancerFill, stroke: COLORS.balancerStroke, 'stroke-width': 1.5, rx: 18 }),
-      text(lbX + LB_WIDTH_PX / 2, lbY + 23, fitText(label(ctx.lang, 'loadBalancer'), LB_WIDTH_PX - 16, 12, true), { anchor: 'middle', sizePx: 12, bold: true }),
+      text(lbX + LB_WIDTH_PX / 2, lbY + 23, fitText(label(ctx.lang, 'loadBalancer'), LB_WIDTH_PX - 16, 12, true), {
+        anchor: 'middle',
+        sizePx: 12,
+        bold: true,
+      }),
     ]),
   ];
   if (r.nodes) parts.push(drawPods(box, { x, y: bodyTop }, { x: lbX + LB_WIDTH_PX / 2, y: lbY + LB_HEIGHT_PX }, ctx));
@@ -361,12 +379,23 @@ function drawGlobalEntry(centreX: number, y: number, lang: Lang): string {
   const x = centreX - GLOBAL_WIDTH_PX / 2;
   return element('g', { class: 'global-entry' }, [
     rect(x, y, GLOBAL_WIDTH_PX, GLOBAL_HEIGHT_PX, { fill: COLORS.accentLight, stroke: COLORS.accent, 'stroke-width': 1.5, rx: 8 }),
-    text(centreX, y + 21, fitText(label(lang, 'globalEntry'), GLOBAL_WIDTH_PX - 16, 13, true), { anchor: 'middle', sizePx: 13, bold: true }),
-    text(centreX, y + 38, fitText(label(lang, 'globalEntryNote'), GLOBAL_WIDTH_PX - 16, 11), { anchor: 'middle', sizePx: 11, fill: COLORS.muted }),
+    text(centreX, y + 21, fitText(label(lang, 'globalEntry'), GLOBAL_WIDTH_PX - 16, 13, true), {
+      anchor: 'middle',
+      sizePx: 13,
+      bold: true,
+    }),
+    text(centreX, y + 38, fitText(label(lang, 'globalEntryNote'), GLOBAL_WIDTH_PX - 16, 11), {
+      anchor: 'middle',
+      sizePx: 11,
+      fill: COLORS.muted,
+    }),
   ]);
 }
 
-function drawLegend({ at, maxWidthPx, lang, replicas }: { at: Point; maxWidthPx: number; lang: Lang; replicas: boolean }): { svg: string; heightPx: number } {
+function drawLegend({ at, maxWidthPx, lang, replicas }: { at: Point; maxWidthPx: number; lang: Lang; replicas: boolean }): {
+  svg: string;
+  heightPx: number;
+} {
   const replicaItems = replicas
     ? [
         { text: label(lang, 'legendReplica'), box: { fill: COLORS.background, stroke: COLORS.primary } },
@@ -392,12 +421,20 @@ function defaultTitle(input: DiagramInput, lang: Lang): string {
   const count = (key: 'nodesCount' | 'regionsCount', n: number) => countLabel(lang, key, n, formatNumber(n, lang));
   const totalNodes = input.regions.reduce((sum, r) => sum + (r.result.nodes?.total ?? 0), 0);
   const infeasible = input.regions.filter((r) => !r.result.nodes).length;
-  const params = { nodes: count('nodesCount', totalNodes), regions: count('regionsCount', input.regions.length), infeasible: count('regionsCount', infeasible) };
+  const params = {
+    nodes: count('nodesCount', totalNodes),
+    regions: count('regionsCount', input.regions.length),
+    infeasible: count('regionsCount', infeasible),
+  };
   return label(lang, infeasible > 0 ? 'architectureTitleInfeasible' : 'architectureTitle', params);
 }
 
 /** Regions placed row by row in the grid (a short last row centred), and the bus above each row. */
-function placeRegions(boxes: RegionBox[], grid: Grid, top: number): { placed: { box: RegionBox; at: Point }[]; rows: { busY: number; targets: Point[] }[]; bottom: number } {
+function placeRegions(
+  boxes: RegionBox[],
+  grid: Grid,
+  top: number,
+): { placed: { box: RegionBox; at: Point }[]; rows: { busY: number; targets: Point[] }[]; bottom: number } {
   const placed: { box: RegionBox; at: Point }[] = [];
   const rows: { busY: number; targets: Point[] }[] = [];
   let y = top;
@@ -443,5 +480,9 @@ export function architectureDiagramSvg(input: DiagramInput, lang: Lang): string 
   const replicas = input.regions.some((r) => replicasDrawn(r.result) > 0);
   const key = drawLegend({ at: { x: MARGIN_PX, y: layout.bottom + 4 }, maxWidthPx: grid.widthPx - 2 * MARGIN_PX, lang, replicas });
   parts.push(key.svg);
-  return svgDocument(grid.widthPx, layout.bottom + 4 + key.heightPx, parts, { class: 'diagram', 'data-pod-size': podSize, 'aria-label': title });
+  return svgDocument(grid.widthPx, layout.bottom + 4 + key.heightPx, parts, {
+    class: 'diagram',
+    'data-pod-size': podSize,
+    'aria-label': title,
+  });
 }

@@ -1,4 +1,11 @@
-import { SERVING_ENGINE_NAMES, formatNumber, type CalibratedTerm, type EngineFigures, type Lang, type SizingResult } from '../engine/index.js';
+import {
+  SERVING_ENGINE_NAMES,
+  formatNumber,
+  type CalibratedTerm,
+  type EngineFigures,
+  type Lang,
+  type SizingResult,
+} from '../engine/index.js';
 import { bindingLabel, label, type LabelKey } from '../i18n/labels.js';
 
 /** One line of the per-GPU figures: what it is, its value, and a note. */
@@ -25,7 +32,11 @@ export function basisLabel(result: SizingResult, lang: Lang): string {
   return label(lang, result.inputs.memoryBasis === 'measured' ? 'basisMeasured' : 'basisNominal');
 }
 
-const FRACTION_KEYS = { total: 'fractionOfTotal', 'weights-and-kv': 'fractionOfWeightsAndKv', 'free-after-load': 'fractionOfFreeAfterLoad' } as const;
+const FRACTION_KEYS = {
+  total: 'fractionOfTotal',
+  'weights-and-kv': 'fractionOfWeightsAndKv',
+  'free-after-load': 'fractionOfFreeAfterLoad',
+} as const;
 
 /**
  * The engine method's per-GPU breakdown, as the text report and the PDF show it: the replica
@@ -41,20 +52,39 @@ export function perGpuRows(result: SizingResult, lang: Lang): EngineRow[] {
   const gib = (v: number) => `${n(v, 2, 2)} GiB`;
   const p = e.perGpu;
   const c = e.calibration;
-  const noted = (key: CalibratedTerm, note?: string) => (c?.measured.includes(key) ? [note, L('calibrationLogged')].filter(Boolean).join('; ') : note);
+  const noted = (key: CalibratedTerm, note?: string) =>
+    c?.measured.includes(key) ? [note, L('calibrationLogged')].filter(Boolean).join('; ') : note;
   const calibration = c ? c.message[lang] : L(result.inputs.calibration === 'off' ? 'calibrationOff' : 'calibrationNone');
   return [
     [L('calibration'), calibration],
     [L('replicaLayout'), L('replicaLayoutValue', { gpus: result.server.gpus, replicas: e.replicasPerNode, tp: e.tp })],
-    [L('visibleGiB'), gib(p.visibleGiB), L('visibleNote', { basis: L(BASIS_KEYS[e.visibleBasis]), fraction: n(e.memoryFraction, 2), of: L(FRACTION_KEYS[e.fractionOf]) })],
+    [
+      L('visibleGiB'),
+      gib(p.visibleGiB),
+      L('visibleNote', { basis: L(BASIS_KEYS[e.visibleBasis]), fraction: n(e.memoryFraction, 2), of: L(FRACTION_KEYS[e.fractionOf]) }),
+    ],
     [L('weightsPerGpu'), gib(p.weightsGiB), noted('weightsGiB', result.model.weightsFormat)],
     [L('activationPeak'), gib(p.activationPeakGiB), noted('activationPeakGiB', `max_num_batched_tokens ${n(e.maxNumBatchedTokens)}`)],
     [L('nonTorch'), gib(p.nonTorchGiB), noted('nonTorchGiB')],
-    [L('cudaGraphs'), p.cudaGraphGiB === null ? '—' : gib(p.cudaGraphGiB), p.cudaGraphGiB === null ? L('cudaGraphsOutside') : noted('cudaGraphGiB')],
-    [L('kvAvailable'), gib(p.kvAvailableGiB), c ? `${e.kvPrecision}; ${L('calibrationLogged')}; ${L('calibrationFormulaKv', { gib: n(c.formulaKvAvailableGiB, 2, 2) })}` : e.kvPrecision],
+    [
+      L('cudaGraphs'),
+      p.cudaGraphGiB === null ? '—' : gib(p.cudaGraphGiB),
+      p.cudaGraphGiB === null ? L('cudaGraphsOutside') : noted('cudaGraphGiB'),
+    ],
+    [
+      L('kvAvailable'),
+      gib(p.kvAvailableGiB),
+      c
+        ? `${e.kvPrecision}; ${L('calibrationLogged')}; ${L('calibrationFormulaKv', { gib: n(c.formulaKvAvailableGiB, 2, 2) })}`
+        : e.kvPrecision,
+    ],
     [L('kvPerTokenPerGpu'), `${n(e.kvBytesPerTokenPerGpu)} B`],
     [L('kvTokensPerReplica'), n(e.kvTokensPerReplica), L('blockNote', { size: e.blockSize })],
-    [L('maxConcurrencyPerReplica'), `${n(e.maxConcurrencyPerReplica, 2, 2)}×`, L('maxConcurrencyNote', { context: n(result.inputs.effectiveContextTokens), seqs: n(e.maxNumSeqs) })],
+    [
+      L('maxConcurrencyPerReplica'),
+      `${n(e.maxConcurrencyPerReplica, 2, 2)}×`,
+      L('maxConcurrencyNote', { context: n(result.inputs.effectiveContextTokens), seqs: n(e.maxNumSeqs) }),
+    ],
     memoryLimitRow(result, e, lang),
   ];
 }
@@ -66,5 +96,9 @@ export function perGpuRows(result: SizingResult, lang: Lang): EngineRow[] {
 function memoryLimitRow(result: SizingResult, e: EngineFigures, lang: Lang): EngineRow {
   const planLimit = result.latency?.bindingLimit;
   const latencyBinds = planLimit === 'tpot' || planLimit === 'ttft';
-  return [label(lang, 'memoryBindingLimit'), label(lang, `binding.${e.bindingLimit}`), latencyBinds ? label(lang, 'planLimitedBy', { limit: bindingLabel(lang, planLimit) }) : undefined];
+  return [
+    label(lang, 'memoryBindingLimit'),
+    label(lang, `binding.${e.bindingLimit}`),
+    latencyBinds ? label(lang, 'planLimitedBy', { limit: bindingLabel(lang, planLimit) }) : undefined,
+  ];
 }

@@ -6,7 +6,13 @@
 export function exportFileName(parts: { project: string; scenario?: string; subject?: string }, extension: string): string {
   const named = [parts.project, parts.scenario, parts.subject].filter((p): p is string => Boolean(p));
   const stem = named
-    .map((p) => p.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, ''))
+    .map((p) =>
+      p
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/[^A-Za-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, ''),
+    )
     .filter(Boolean)
     .join('-')
     .slice(0, 80)

@@ -17,7 +17,6 @@ export const TABLE_FORMATS = ['csv', 'xlsx'] as const;
 type TableFormat = (typeof TABLE_FORMATS)[number];
 export const PICTURE_SUBJECTS = ['diagram', 'memory-chart', 'nodes-chart', 'regions-chart'] as const satisfies readonly PictureSubject[];
 
-
 interface ScenarioExport {
   projectName: string;
   scenarioName: string;
@@ -62,7 +61,10 @@ function pictureSvg(subject: PictureSubject, result: SizingResult, plan: PlanRes
     case 'nodes-chart':
       return nodesChartSvg(result, lang);
     case 'regions-chart':
-      return regionsChartSvg(plan ?? { feasible: result.feasible, regions: [{ name: title ?? '', result }], totals: totalsOf(result) }, lang);
+      return regionsChartSvg(
+        plan ?? { feasible: result.feasible, regions: [{ name: title ?? '', result }], totals: totalsOf(result) },
+        lang,
+      );
     case 'diagram': {
       const regions = plan ? plan.regions : [{ name: result.model.name, result }];
       return architectureDiagramSvg({ regions, podSize: result.inputs.podSize, title }, lang);
@@ -93,11 +95,19 @@ export async function exportScenario(e: ScenarioExport): Promise<ExportedFile> {
       return tablesFile({ ...name, subject: 'results' }, e.format, e.plan ? [results, regionsTable(e.plan)] : [results], e.lang, e.bom);
     }
     case 'pdf':
-      return file({ ...name, subject: 'report' }, 'pdf', await pdfReport({
-        projectName: e.projectName, scenarioName: e.scenarioName, notes: e.notes, lang: e.lang, generatedAt: e.generatedAt,
-        ...(e.plan ? { plan: e.plan } : { result: e.result }),
-        ...(e.optimisation ? { optimisation: e.optimisation } : {}),
-      }));
+      return file(
+        { ...name, subject: 'report' },
+        'pdf',
+        await pdfReport({
+          projectName: e.projectName,
+          scenarioName: e.scenarioName,
+          notes: e.notes,
+          lang: e.lang,
+          generatedAt: e.generatedAt,
+          ...(e.plan ? { plan: e.plan } : { result: e.result }),
+          ...(e.optimisation ? { optimisation: e.optimisation } : {}),
+        }),
+      );
     case 'svg':
     case 'png': {
       const subject = e.subject ?? 'diagram';
@@ -123,7 +133,12 @@ export function exportComparison(e: ComparisonExport): Promise<ExportedFile> {
   return tablesFile({ project: e.projectName, subject: 'comparison' }, e.format, [table], e.lang, e.bom);
 }
 
-export async function exportSweep(sweep: SweepResult, format: TableFormat | 'svg' | 'png', lang: Lang, name: string): Promise<ExportedFile> {
+export async function exportSweep(
+  sweep: SweepResult,
+  format: TableFormat | 'svg' | 'png',
+  lang: Lang,
+  name: string,
+): Promise<ExportedFile> {
   const fileName = { project: name, subject: `sweep-${sweep.field}` };
   if (format === 'csv' || format === 'xlsx') return tablesFile(fileName, format, [sweepTable(sweep)], lang);
   const svg = sweepChartSvg(sweep, lang);

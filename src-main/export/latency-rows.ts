@@ -16,17 +16,30 @@ export function latencyRows(result: SizingResult, lang: Lang): LatencyRow[] {
   const n = (v: number, digits = 0, min = 0) => formatNumber(v, lang, digits, min);
   const i = result.inputs;
   const target = (value: number | undefined, unit: string) => (value === undefined ? undefined : `${L('target')} ${n(value, 2)} ${unit}`);
-  const ttft = lat.ttftS === null ? (i.promptTokens === undefined ? L('ttftNeedsPrompt') : L('ttftQueues')) : `${formatSeconds(lat.ttftS, lang)} s`;
+  const ttft =
+    lat.ttftS === null ? (i.promptTokens === undefined ? L('ttftNeedsPrompt') : L('ttftQueues')) : `${formatSeconds(lat.ttftS, lang)} s`;
   const rows: LatencyRow[] = [
     [L('latencyReplicaLayout'), L('latencyReplicaLayoutValue', { replicas: lat.replicasPerNode, tp: lat.tp }), lat.computePrecision],
-    [L('tpotAtLoad'), `${n(lat.tpotMs, 1, 1)} ms`, [L('sessionsPerReplicaAtLoad', { sessions: n(lat.plannedSessionsPerReplica) }), target(i.tpotMs, 'ms')].filter(Boolean).join(', ')],
+    [
+      L('tpotAtLoad'),
+      `${n(lat.tpotMs, 1, 1)} ms`,
+      [L('sessionsPerReplicaAtLoad', { sessions: n(lat.plannedSessionsPerReplica) }), target(i.tpotMs, 'ms')].filter(Boolean).join(', '),
+    ],
     [L('ttftAtLoad'), ttft, target(i.ttftS, 's')],
     [L('sessionsPerReplica'), n(lat.sessionsPerReplica), bindingLabel(lang, lat.bindingLimit)],
-    [L('outputTokensPerSecond'), `${n(lat.outputTokensPerSecondPerReplica)} / ${n(lat.outputTokensPerSecondPerNode)} / ${n(lat.outputTokensPerSecondPerPlan)}`, L('perReplicaNodePlan')],
+    [
+      L('outputTokensPerSecond'),
+      `${n(lat.outputTokensPerSecondPerReplica)} / ${n(lat.outputTokensPerSecondPerNode)} / ${n(lat.outputTokensPerSecondPerPlan)}`,
+      L('perReplicaNodePlan'),
+    ],
   ];
   const { tcoPerMillionOutputTokensLowUsd: low, tcoPerMillionOutputTokensUsd: high } = lat;
   if (low !== null && high !== null) {
-    rows.push([L('tcoPerMillionOutputTokens'), low === high ? `USD ${n(high, 2, 2)}` : `USD ${n(low, 2, 2)} – ${n(high, 2, 2)}`, L('utilisationAssumption')]);
+    rows.push([
+      L('tcoPerMillionOutputTokens'),
+      low === high ? `USD ${n(high, 2, 2)}` : `USD ${n(low, 2, 2)} – ${n(high, 2, 2)}`,
+      L('utilisationAssumption'),
+    ]);
   }
   return rows;
 }

@@ -28,7 +28,11 @@ export const FONT = 'DejaVu';
 export const FONT_BOLD = 'DejaVu-Bold';
 const MARGIN = 50;
 export const SEVERITY_COLORS: Record<Recommendation['severity'], string> = { critical: '#d62728', warning: '#b7791f', info: '#2f6db5' };
-const SEVERITY_LABELS: Record<Recommendation['severity'], LabelKey> = { critical: 'severityCritical', warning: 'severityWarning', info: 'severityInfo' };
+const SEVERITY_LABELS: Record<Recommendation['severity'], LabelKey> = {
+  critical: 'severityCritical',
+  warning: 'severityWarning',
+  info: 'severityInfo',
+};
 export const MUTED = '#52606d';
 export const TEXT = '#1f2933';
 const RULE = '#d9dee3';
@@ -84,7 +88,12 @@ export class ReportWriter {
     this.doc.font(FONT_BOLD).fontSize(size).fillColor(TEXT).text(content, this.left, this.doc.y, { width: this.contentWidth });
     if (level === 1) {
       const y = this.doc.y + 2;
-      this.doc.moveTo(this.left, y).lineTo(this.left + this.contentWidth, y).lineWidth(1).strokeColor(RULE).stroke();
+      this.doc
+        .moveTo(this.left, y)
+        .lineTo(this.left + this.contentWidth, y)
+        .lineWidth(1)
+        .strokeColor(RULE)
+        .stroke();
     }
     this.doc.moveDown(0.5);
   }
@@ -111,7 +120,10 @@ export class ReportWriter {
       const width = this.contentWidth - 14;
       this.ensureSpace(this.doc.heightOfString(item, { width }) + 4);
       const y = this.doc.y;
-      this.doc.fillColor(TEXT).text('•', this.left, y).text(item, this.left + 14, y, { width });
+      this.doc
+        .fillColor(TEXT)
+        .text('•', this.left, y)
+        .text(item, this.left + 14, y, { width });
       this.doc.moveDown(0.3);
     }
   }
@@ -133,9 +145,19 @@ export class ReportWriter {
       this.ensureSpace(rowH);
       const y = this.doc.y;
       if (i % 2 === 0) this.doc.rect(this.left, y, this.contentWidth, rowH).fill(ZEBRA);
-      this.doc.font(FONT).fillColor(MUTED).text(name, this.left + pad, y + pad, { width: nameW - 2 * pad });
-      this.doc.font(valueFont).fillColor(TEXT).text(value, this.left + nameW + pad, y + pad, { width: (note ? valueW : valueW + noteW) - 2 * pad });
-      if (note) this.doc.font(FONT).fillColor(MUTED).text(note, this.left + nameW + valueW + pad, y + pad, { width: noteW - 2 * pad });
+      this.doc
+        .font(FONT)
+        .fillColor(MUTED)
+        .text(name, this.left + pad, y + pad, { width: nameW - 2 * pad });
+      this.doc
+        .font(valueFont)
+        .fillColor(TEXT)
+        .text(value, this.left + nameW + pad, y + pad, { width: (note ? valueW : valueW + noteW) - 2 * pad });
+      if (note)
+        this.doc
+          .font(FONT)
+          .fillColor(MUTED)
+          .text(note, this.left + nameW + valueW + pad, y + pad, { width: noteW - 2 * pad });
       this.doc.x = this.left;
       this.doc.y = y + rowH;
     });
@@ -190,8 +212,11 @@ export class ReportWriter {
     const y = this.doc.y;
     [left, right].forEach((svg, i) => {
       SVGtoPDF(this.doc, svg, this.left + i * (widthPt + gap), y, {
-        width: widthPt, height: heights[i]!, preserveAspectRatio: 'xMidYMid meet',
-        fontCallback: (_family, bold) => (bold ? FONT_BOLD : FONT), warningCallback: () => undefined,
+        width: widthPt,
+        height: heights[i]!,
+        preserveAspectRatio: 'xMidYMid meet',
+        fontCallback: (_family, bold) => (bold ? FONT_BOLD : FONT),
+        warningCallback: () => undefined,
       });
     });
     this.doc.x = this.left;
@@ -232,16 +257,29 @@ export class ReportWriter {
     this.ensureSpace(Math.max(textH, 16) + 6);
     const y = this.doc.y;
     this.doc.roundedRect(this.left, y, tagW, 14, 3).fill(SEVERITY_COLORS[r.severity]);
-    this.doc.font(FONT_BOLD).fontSize(8.5).fillColor('#ffffff').text(this.L(SEVERITY_LABELS[r.severity]), this.left, y + 2.5, { width: tagW, align: 'center' });
-    this.doc.font(FONT).fontSize(9.5).fillColor(TEXT).text(r.message[this.lang], this.left + tagW + 8, y + 1, { width });
+    this.doc
+      .font(FONT_BOLD)
+      .fontSize(8.5)
+      .fillColor('#ffffff')
+      .text(this.L(SEVERITY_LABELS[r.severity]), this.left, y + 2.5, { width: tagW, align: 'center' });
+    this.doc
+      .font(FONT)
+      .fontSize(9.5)
+      .fillColor(TEXT)
+      .text(r.message[this.lang], this.left + tagW + 8, y + 1, { width });
     this.doc.x = this.left;
     this.doc.y = Math.max(this.doc.y, y + 16) + 6;
   }
 }
 
-
 /** A new A4 report document with the bundled fonts, reproducible for the same date. */
-export function newReportDocument(options: { lang: Lang; title: string; subject: string; date: Date; fontsDir?: string }): PDFKit.PDFDocument {
+export function newReportDocument(options: {
+  lang: Lang;
+  title: string;
+  subject: string;
+  date: Date;
+  fontsDir?: string;
+}): PDFKit.PDFDocument {
   const fonts = locateFonts(options.fontsDir);
   const doc = new PDFDocument({
     size: 'A4',
@@ -269,7 +307,11 @@ export function decoratePages(w: ReportWriter, runningHeader: string): void {
     const width = doc.page.width - 2 * MARGIN;
     const footerY = doc.page.height - MARGIN + 8;
     doc.font(FONT).fontSize(8).fillColor(MUTED);
-    doc.text(w.L('pageOf', { page: formatNumber(i + 1, w.lang), pages: formatNumber(range.count, w.lang) }), MARGIN, footerY, { width, align: 'right', lineBreak: false });
+    doc.text(w.L('pageOf', { page: formatNumber(i + 1, w.lang), pages: formatNumber(range.count, w.lang) }), MARGIN, footerY, {
+      width,
+      align: 'right',
+      lineBreak: false,
+    });
     if (i > range.start) doc.text(runningHeader, MARGIN, MARGIN - 22, { width: width - 80, lineBreak: false, ellipsis: true, height: 10 });
     doc.page.margins.bottom = bottom;
   }

@@ -34,7 +34,18 @@ import { basisLabel, methodLabel, perGpuHeading, perGpuRows } from './engine-row
 import { latencyRows } from './latency-rows.js';
 import { memoryChartSvg, nodesChartSvg, paretoChartSvg, regionsChartSvg } from './charts.js';
 import { architectureDiagramSvg } from './diagram.js';
-import { collect, decoratePages, FONT, FONT_BOLD, MUTED, newReportDocument, ReportWriter, SEVERITY_COLORS, TEXT, type Row } from './pdf-layout.js';
+import {
+  collect,
+  decoratePages,
+  FONT,
+  FONT_BOLD,
+  MUTED,
+  newReportDocument,
+  ReportWriter,
+  SEVERITY_COLORS,
+  TEXT,
+  type Row,
+} from './pdf-layout.js';
 import { svgSize } from './svg.js';
 
 export interface PdfReportInput {
@@ -83,14 +94,21 @@ function inputRows(w: ReportWriter, r: SizingResult): Row[] {
     [L('peakHeadroomRatio'), pct(i.peakHeadroomRatio)],
     [L('ha'), formatHa(i.ha, w.lang)],
     [L('memoryBasis'), i.memoryBasis === 'measured' ? L('basisMeasured') : L('basisNominal')],
-    [L('pricePerNode'), r.cost ? formatUsdRange(r.cost.pricePerNodeLowUsd, r.cost.pricePerNodeHighUsd, w.lang) : '—',
-      i.pricePerNodeUsd === undefined ? referencePriceNote(w, r.server) : L('priceOverride')],
+    [
+      L('pricePerNode'),
+      r.cost ? formatUsdRange(r.cost.pricePerNodeLowUsd, r.cost.pricePerNodeHighUsd, w.lang) : '—',
+      i.pricePerNodeUsd === undefined ? referencePriceNote(w, r.server) : L('priceOverride'),
+    ],
     [L('years'), n(i.years, 1)],
     [L('pue'), n(i.pue, 2)],
     [L('kwhPriceUsd'), n(i.kwhPriceUsd, 3)],
     ...(['averagePowerRatio', 'colocationUsdPerKwMonth', 'supportUsdPerNodeYear', 'networkUsdPerNode'] as const).map((field): Row => {
       const value = costInput(i, field);
-      return [L(field), field === 'averagePowerRatio' ? pct(value) : n(value, 2), i[field] === undefined ? L('defaultSeeAssumptions') : undefined];
+      return [
+        L(field),
+        field === 'averagePowerRatio' ? pct(value) : n(value, 2),
+        i[field] === undefined ? L('defaultSeeAssumptions') : undefined,
+      ];
     }),
     [L('coldStartTargetS'), orNotSet(i.coldStartTargetS, (v) => n(v, 1))],
     [L('engineInitS'), n(i.engineInitS, 1)],
@@ -141,28 +159,45 @@ function resultRows(w: ReportWriter, r: SizingResult): Row[] {
     [L('hbmPerNode'), gib(r.nodeHbmGiB), e ? `${r.server.gpus} × ${gib(e.perGpu.visibleGiB)}` : undefined],
     e
       ? [L('kvBudget'), gib(r.kvBudgetGiB), `${r.server.gpus} × ${gib(e.perGpu.kvAvailableGiB)}`]
-      : [L('kvBudget'), gib(r.kvBudgetGiB), L('kvBudgetNote', { ratio: formatPercent(i.kvBudgetRatio, w.lang, 0), overhead: n(i.runtimeOverheadGiB, 2) })],
-    [L('reservedOutsideKv'), gib(r.reservedGiB), e ? undefined : L('weightsNote', { copies: n(r.weights.copiesThatFit), weights: n(r.weights.weightsGiB, 1) })],
+      : [
+          L('kvBudget'),
+          gib(r.kvBudgetGiB),
+          L('kvBudgetNote', { ratio: formatPercent(i.kvBudgetRatio, w.lang, 0), overhead: n(i.runtimeOverheadGiB, 2) }),
+        ],
+    [
+      L('reservedOutsideKv'),
+      gib(r.reservedGiB),
+      e ? undefined : L('weightsNote', { copies: n(r.weights.copiesThatFit), weights: n(r.weights.weightsGiB, 1) }),
+    ],
     [L('kvPerSession'), `${n(r.kvPerSessionGiB, 4, 4)} GiB`],
     [L('sessionsPerNode'), n(r.sessionsPerNode)],
   ];
   if (r.nodes) {
     const slots = r.nodes.total * r.sessionsPerNode;
     rows.push(
-      [L('nodesFlow'), `${n(r.nodes.capacity)} → ${n(r.nodes.withHeadroom)} → ${n(r.nodes.total)}`, L('nodesFlowNote', { headroom: formatPercent(i.peakHeadroomRatio, w.lang, 0), ha: formatHa(i.ha, w.lang) })],
+      [
+        L('nodesFlow'),
+        `${n(r.nodes.capacity)} → ${n(r.nodes.withHeadroom)} → ${n(r.nodes.total)}`,
+        L('nodesFlowNote', { headroom: formatPercent(i.peakHeadroomRatio, w.lang, 0), ha: formatHa(i.ha, w.lang) }),
+      ],
       [L('totalNodes'), n(r.nodes.total)],
       [L('spareSessions'), n(r.spareSessions ?? 0), pct((r.spareSessions ?? 0) / slots)],
       [L('utilisation'), pct(r.utilisationRatio ?? 0)],
     );
     if (r.memoryPerNode) rows.push([L('hbmUsedAtLoad'), pct(r.memoryPerNode.usedRatio)]);
-    if (r.nextNodeAtConcurrency !== null) rows.push([L('nextNodeAt'), countLabel(w.lang, 'sessionsCount', r.nextNodeAtConcurrency, n(r.nextNodeAtConcurrency))]);
+    if (r.nextNodeAtConcurrency !== null)
+      rows.push([L('nextNodeAt'), countLabel(w.lang, 'sessionsCount', r.nextNodeAtConcurrency, n(r.nextNodeAtConcurrency))]);
   }
   if (r.cost) rows.push(...costRows(r.cost, r.server, w.lang));
   rows.push(...latencyRows(r, w.lang));
   const cs = r.coldStart;
   const verdict = cs.targetS === null ? '' : `; ${L('target')} ${n(cs.targetS, 1)} s ${cs.meetsTarget ? L('met') : L('missed')}`;
   const initNote = cs.engineInitSource === 'planning-default' ? `; ${L('engineInitDefaultShort')}` : '';
-  rows.push([L('coldStart'), `${n(cs.seconds, 1, 1)} s`, L('coldStartNote', { read: n(cs.readSeconds, 1), latency: n(cs.latencyS, 4), init: n(cs.engineInitS, 1) }) + verdict + initNote]);
+  rows.push([
+    L('coldStart'),
+    `${n(cs.seconds, 1, 1)} s`,
+    L('coldStartNote', { read: n(cs.readSeconds, 1), latency: n(cs.latencyS, 4), init: n(cs.engineInitS, 1) }) + verdict + initNote,
+  ]);
   return rows;
 }
 
@@ -177,12 +212,30 @@ function optimisedPlansSection(w: ReportWriter, optimisation: PlanOptimisation):
     const result = search.result;
     w.paragraph(L('candidatesSummary', { candidates: n(result.candidatesEvaluated), feasible: n(result.feasible) }), { size: 9 });
     if (result.plans.length > 0) {
-      const header = ['#', L('server'), 'KV', L('nodes'), L('tcoHighUsd'), 'TPOT (ms)', 'TTFT (s)', L('bindingShort'), L('perMillionTokens')];
-      const rows = result.plans.slice(0, TOP_PLANS_IN_REPORT).map((p, i) => [
-        String(i + 1), p.serverName, p.kvPrecision, n(p.nodes.total), formatUsd(p.cost.tcoHighUsd, w.lang),
-        p.tpotMs === null ? '—' : n(p.tpotMs, 1, 1), p.ttftS === null ? '—' : formatSeconds(p.ttftS, w.lang), bindingLabel(w.lang, p.bindingLimit, true),
-        p.tcoPerMillionTokensUsd === null ? '—' : n(p.tcoPerMillionTokensUsd, 2, 2),
-      ]);
+      const header = [
+        '#',
+        L('server'),
+        'KV',
+        L('nodes'),
+        L('tcoHighUsd'),
+        'TPOT (ms)',
+        'TTFT (s)',
+        L('bindingShort'),
+        L('perMillionTokens'),
+      ];
+      const rows = result.plans
+        .slice(0, TOP_PLANS_IN_REPORT)
+        .map((p, i) => [
+          String(i + 1),
+          p.serverName,
+          p.kvPrecision,
+          n(p.nodes.total),
+          formatUsd(p.cost.tcoHighUsd, w.lang),
+          p.tpotMs === null ? '—' : n(p.tpotMs, 1, 1),
+          p.ttftS === null ? '—' : formatSeconds(p.ttftS, w.lang),
+          bindingLabel(w.lang, p.bindingLimit, true),
+          p.tcoPerMillionTokensUsd === null ? '—' : n(p.tcoPerMillionTokensUsd, 2, 2),
+        ]);
       w.grid(header, rows, [0.4, 2, 0.6, 0.6, 1.5, 0.9, 0.9, 1.3, 1.1]);
     }
     w.svg(paretoChartSvg(result.plans, w.lang, search.name ?? undefined));
@@ -216,11 +269,19 @@ function scenarioSections(w: ReportWriter, r: SizingResult, heading: (key: Label
 /** The title block of page one: title, project · scenario · date, notes. */
 function titleBlock(w: ReportWriter, input: PdfReportInput): void {
   const { doc, L } = w;
-  const date = new Intl.DateTimeFormat(input.lang, { dateStyle: 'long', timeStyle: 'short', timeZone: input.timeZone }).format(input.generatedAt);
+  const date = new Intl.DateTimeFormat(input.lang, { dateStyle: 'long', timeStyle: 'short', timeZone: input.timeZone }).format(
+    input.generatedAt,
+  );
   doc.outline.addItem(L('summary'));
   doc.font(FONT_BOLD).fontSize(20).fillColor(TEXT).text(L('reportTitle'), w.left, doc.y, { width: w.contentWidth });
   doc.moveDown(0.2);
-  doc.font(FONT).fontSize(10).fillColor(MUTED).text(`${L('project')}: ${input.projectName} · ${L('scenario')}: ${input.scenarioName} · ${L('generatedOn')} ${date}`, { width: w.contentWidth });
+  doc
+    .font(FONT)
+    .fontSize(10)
+    .fillColor(MUTED)
+    .text(`${L('project')}: ${input.projectName} · ${L('scenario')}: ${input.scenarioName} · ${L('generatedOn')} ${date}`, {
+      width: w.contentWidth,
+    });
   doc.moveDown(0.4);
   if (input.notes) w.paragraph(`${L('notes')}: ${input.notes}`, { size: 9, color: MUTED });
 }
@@ -233,8 +294,16 @@ function answerLine(w: ReportWriter, nodes: number | null, detail: string): void
     return;
   }
   const y = doc.y;
-  doc.font(FONT_BOLD).fontSize(26).fillColor(TEXT).text(countLabel(w.lang, 'nodesCount', nodes, w.n(nodes)), w.left, y, { width: w.contentWidth, continued: false });
-  doc.font(FONT).fontSize(10).fillColor(MUTED).text(detail, w.left, doc.y + 1, { width: w.contentWidth });
+  doc
+    .font(FONT_BOLD)
+    .fontSize(26)
+    .fillColor(TEXT)
+    .text(countLabel(w.lang, 'nodesCount', nodes, w.n(nodes)), w.left, y, { width: w.contentWidth, continued: false });
+  doc
+    .font(FONT)
+    .fontSize(10)
+    .fillColor(MUTED)
+    .text(detail, w.left, doc.y + 1, { width: w.contentWidth });
   doc.moveDown(0.5);
 }
 
@@ -244,7 +313,17 @@ function nodesDetail(w: ReportWriter, r: SizingResult): string {
 }
 
 /** The money a finance reviewer acts on: CapEx, OpEx per year and TCO, with what they are made of. */
-function moneyRows(w: ReportWriter, t: { capexLowUsd: number | null; capexHighUsd: number | null; opexPerYearUsd: number | null; tcoLowUsd: number | null; tcoHighUsd: number | null }, years: number): Row[] {
+function moneyRows(
+  w: ReportWriter,
+  t: {
+    capexLowUsd: number | null;
+    capexHighUsd: number | null;
+    opexPerYearUsd: number | null;
+    tcoLowUsd: number | null;
+    tcoHighUsd: number | null;
+  },
+  years: number,
+): Row[] {
   const range = (low: number | null, high: number | null) => (low === null || high === null ? '—' : formatUsdRange(low, high, w.lang));
   return [
     [w.L('capex'), range(t.capexLowUsd, t.capexHighUsd), w.L('capexSummaryNote')],
@@ -268,11 +347,17 @@ function risksBlock(w: ReportWriter, results: SizingResult[]): void {
   const found = risks(results, w.lang);
   w.subheading(w.L('risksHeading'));
   if (found.length === 0) w.paragraph(w.L('noRisks'), { size: 9.5, color: MUTED });
-  for (const risk of found) w.recommendation({ id: 'risk', severity: risk.severity, figures: {}, message: { en: risk.text, 'pt-BR': risk.text } });
+  for (const risk of found)
+    w.recommendation({ id: 'risk', severity: risk.severity, figures: {}, message: { en: risk.text, 'pt-BR': risk.text } });
 }
 
 function methodLine(w: ReportWriter, r: SizingResult): void {
-  const line = w.L('methodLine', { method: methodLabel(r, w.lang), basis: basisLabel(r, w.lang), model: r.model.name, server: r.server.name });
+  const line = w.L('methodLine', {
+    method: methodLabel(r, w.lang),
+    basis: basisLabel(r, w.lang),
+    model: r.model.name,
+    server: r.server.name,
+  });
   const calibration = r.engine?.calibration?.message[w.lang];
   w.paragraph(calibration ? `${line} ${calibration}` : line, { size: 8.5, color: MUTED });
 }
@@ -296,7 +381,11 @@ function planSummary(w: ReportWriter, input: PdfReportInput, plan: PlanResult): 
   const t = plan.totals;
   titleBlock(w, input);
   const regions = countLabel(w.lang, 'regionsCount', plan.regions.length, w.n(plan.regions.length));
-  answerLine(w, t.nodes, `${w.L('planTotals')}: ${regions} · ${w.L('concurrency')} ${countLabel(w.lang, 'sessionsCount', t.concurrency, w.n(t.concurrency))} · ${w.L('sessionCapacity')} ${t.sessionCapacity === null ? '—' : w.n(t.sessionCapacity)}`);
+  answerLine(
+    w,
+    t.nodes,
+    `${w.L('planTotals')}: ${regions} · ${w.L('concurrency')} ${countLabel(w.lang, 'sessionsCount', t.concurrency, w.n(t.concurrency))} · ${w.L('sessionCapacity')} ${t.sessionCapacity === null ? '—' : w.n(t.sessionCapacity)}`,
+  );
   w.table(moneyRows(w, t, first.inputs.years), [150, 150]);
   w.grid(
     [w.L('region'), w.L('concurrency'), w.L('sessionsPerNode'), w.L('nodesFlow'), w.L('capex'), w.L('coldStart')],
@@ -310,7 +399,10 @@ function planSummary(w: ReportWriter, input: PdfReportInput, plan: PlanResult): 
     ]),
     [1.1, 1.5, 1.1, 1.7, 2, 0.9],
   );
-  risksBlock(w, plan.regions.map((r) => r.result));
+  risksBlock(
+    w,
+    plan.regions.map((r) => r.result),
+  );
   w.svg(regionsChartSvg(plan, w.lang), { maxHeightPt: 190 });
   methodLine(w, first);
 }
@@ -338,8 +430,10 @@ function assumptions(w: ReportWriter, r: SizingResult): void {
     L('assumptionPrices'),
     L('assumptionCost', { pue: n(r.inputs.pue, 2), kwh: `USD ${n(r.inputs.kwhPriceUsd, 3)}`, years: n(r.inputs.years, 1) }),
     L('assumptionStorage'),
-    ...(['colocationUsdPerKwMonth', 'supportUsdPerNodeYear', 'networkUsdPerNode', 'averagePowerRatio'] as const).map((field) =>
-      `${L(field)}, ${L('defaultNote')} ${field === 'averagePowerRatio' ? formatPercent(COST_DEFAULTS[field].value, w.lang, 0) : w.n(COST_DEFAULTS[field].value)}: ${COST_DEFAULTS[field].source[w.lang]}.`),
+    ...(['colocationUsdPerKwMonth', 'supportUsdPerNodeYear', 'networkUsdPerNode', 'averagePowerRatio'] as const).map(
+      (field) =>
+        `${L(field)}, ${L('defaultNote')} ${field === 'averagePowerRatio' ? formatPercent(COST_DEFAULTS[field].value, w.lang, 0) : w.n(COST_DEFAULTS[field].value)}: ${COST_DEFAULTS[field].source[w.lang]}.`,
+    ),
   ]);
 }
 
@@ -352,12 +446,25 @@ function sources(w: ReportWriter, results: SizingResult[]): void {
   const rows = (kind: LabelKey, records: (ModelRecord | ServerRecord | StorageRecord)[]) =>
     uniqueById(records).map((r): Row => [`${w.L(kind)}: ${r.name}`, r.source]);
   // Storage profiles' notes are the product's own words (translated); model and server sources are quoted as published.
-  const storageRows = uniqueById(results.map((r) => r.storage)).map((s): Row => [`${w.L('storage')}: ${storageName(s)[w.lang]}`, storageSource(s)[w.lang]]);
-  w.table([
-    ...rows('model', results.map((r) => r.model)),
-    ...rows('server', results.map((r) => r.server)),
-    ...storageRows,
-  ], [150, 345], { boldValues: false });
+  const storageRows = uniqueById(results.map((r) => r.storage)).map((s): Row => [
+    `${w.L('storage')}: ${storageName(s)[w.lang]}`,
+    storageSource(s)[w.lang],
+  ]);
+  w.table(
+    [
+      ...rows(
+        'model',
+        results.map((r) => r.model),
+      ),
+      ...rows(
+        'server',
+        results.map((r) => r.server),
+      ),
+      ...storageRows,
+    ],
+    [150, 345],
+    { boldValues: false },
+  );
 }
 
 /** The report as PDF bytes; the same input and date give the same bytes. */
@@ -365,7 +472,13 @@ export async function pdfReport(input: PdfReportInput): Promise<Uint8Array> {
   const results = input.plan ? input.plan.regions.map((r) => r.result) : input.result ? [input.result] : [];
   if (results.length === 0) throw new Error('pdfReport needs a result or a plan with at least one region');
   const title = `${label(input.lang, 'reportTitle')}: ${input.projectName} · ${input.scenarioName}`;
-  const doc = newReportDocument({ lang: input.lang, title, subject: input.scenarioName, date: input.generatedAt, fontsDir: input.fontsDir });
+  const doc = newReportDocument({
+    lang: input.lang,
+    title,
+    subject: input.scenarioName,
+    date: input.generatedAt,
+    fontsDir: input.fontsDir,
+  });
   const done = collect(doc);
   const w = new ReportWriter(doc, input.lang);
   const podSize = input.podSize ?? results[0]!.inputs.podSize;

@@ -66,15 +66,19 @@ interface TextStyle {
 
 /** One line of text; `y` is the baseline. */
 export function text(x: number, y: number, content: string, style: TextStyle = {}): string {
-  return element('text', {
-    x,
-    y,
-    'font-size': style.sizePx ?? 12,
-    'font-weight': style.bold ? 'bold' : undefined,
-    'text-anchor': style.anchor && style.anchor !== 'start' ? style.anchor : undefined,
-    fill: style.fill ?? COLORS.text,
-    ...style.attributes,
-  }, escapeXml(content));
+  return element(
+    'text',
+    {
+      x,
+      y,
+      'font-size': style.sizePx ?? 12,
+      'font-weight': style.bold ? 'bold' : undefined,
+      'text-anchor': style.anchor && style.anchor !== 'start' ? style.anchor : undefined,
+      fill: style.fill ?? COLORS.text,
+      ...style.attributes,
+    },
+    escapeXml(content),
+  );
 }
 
 export function rect(x: number, y: number, width: number, height: number, attributes: Attributes = {}): string {
@@ -87,14 +91,18 @@ export function line(x1: number, y1: number, x2: number, y2: number, attributes:
 
 /** A complete standalone SVG document with a white background and the bundled font. */
 export function svgDocument(widthPx: number, heightPx: number, body: string[], attributes: Attributes = {}): string {
-  return element('svg', {
-    xmlns: 'http://www.w3.org/2000/svg',
-    width: widthPx,
-    height: heightPx,
-    viewBox: `0 0 ${Math.round(widthPx * 10) / 10} ${Math.round(heightPx * 10) / 10}`,
-    'font-family': FONT_FAMILY,
-    ...attributes,
-  }, [rect(0, 0, widthPx, heightPx, { fill: COLORS.background }), ...body]);
+  return element(
+    'svg',
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      width: widthPx,
+      height: heightPx,
+      viewBox: `0 0 ${Math.round(widthPx * 10) / 10} ${Math.round(heightPx * 10) / 10}`,
+      'font-family': FONT_FAMILY,
+      ...attributes,
+    },
+    [rect(0, 0, widthPx, heightPx, { fill: COLORS.background }), ...body],
+  );
 }
 
 /** Width and height of an SVG made by svgDocument, read back from its viewBox. */
@@ -111,7 +119,7 @@ export function svgSize(svg: string): { widthPx: number; heightPx: number } {
 export function textWidthPx(content: string, sizePx: number, bold = false): number {
   let em = 0;
   for (const c of content) {
-    if (' ilI.,:;|!\'ijlft()[]'.includes(c)) em += 0.36;
+    if (" ilI.,:;|!'ijlft()[]".includes(c)) em += 0.36;
     else if ('mwMW@%'.includes(c)) em += 0.95;
     else if (/[A-Z0-9]/.test(c)) em += 0.7;
     else em += 0.62;
@@ -159,7 +167,13 @@ interface KeyEntry {
  * Legend entries flowed left to right, wrapping into rows within maxWidthPx; `y` is the middle
  * of the first row. Returns the markup and the height it takes.
  */
-export function flowLegend(entries: KeyEntry[], x: number, y: number, maxWidthPx: number, rowHeightPx = 20): { svg: string; heightPx: number } {
+export function flowLegend(
+  entries: KeyEntry[],
+  x: number,
+  y: number,
+  maxWidthPx: number,
+  rowHeightPx = 20,
+): { svg: string; heightPx: number } {
   const symbolPx = 26;
   let cx = x;
   let cy = y;

@@ -18,13 +18,44 @@ export interface Table {
 }
 
 /** How the scenario was sized: the method, and for the engine method its engine, layout and per-GPU KV (empty for pooled rows). */
-const METHOD_COLUMNS = ['method', 'servingEngine', 'engineVersion', 'tp', 'replicasPerNode', 'kvAvailableGiBPerGpu', 'sessionsPerReplica'] as const;
+const METHOD_COLUMNS = [
+  'method',
+  'servingEngine',
+  'engineVersion',
+  'tp',
+  'replicasPerNode',
+  'kvAvailableGiBPerGpu',
+  'sessionsPerReplica',
+] as const;
 
 const RESULT_FIGURE_COLUMNS = [
-  'model', 'server', 'storage', 'concurrency', 'effectiveContextTokens', 'kvPrecision',
-  'kvBudgetRatio', 'runtimeOverheadGiB', 'peakHeadroomRatio', 'ha', 'memoryBasis', ...METHOD_COLUMNS, 'feasible', 'kvPerSessionGiB',
-  'sessionsPerNode', 'nodesCapacity', 'nodesWithHeadroom', 'nodesTotal', 'spareSessions', 'utilisationRatio',
-  'capexLowUsd', 'capexHighUsd', 'opexPerYearUsd', 'tcoLowUsd', 'tcoHighUsd', 'coldStartS', 'infeasibleReason',
+  'model',
+  'server',
+  'storage',
+  'concurrency',
+  'effectiveContextTokens',
+  'kvPrecision',
+  'kvBudgetRatio',
+  'runtimeOverheadGiB',
+  'peakHeadroomRatio',
+  'ha',
+  'memoryBasis',
+  ...METHOD_COLUMNS,
+  'feasible',
+  'kvPerSessionGiB',
+  'sessionsPerNode',
+  'nodesCapacity',
+  'nodesWithHeadroom',
+  'nodesTotal',
+  'spareSessions',
+  'utilisationRatio',
+  'capexLowUsd',
+  'capexHighUsd',
+  'opexPerYearUsd',
+  'tcoLowUsd',
+  'tcoHighUsd',
+  'coldStartS',
+  'infeasibleReason',
 ] as const;
 
 /** A single-region scenario's columns; a multi-region one has the same plus `region` after `scenario`. */
@@ -44,11 +75,33 @@ function methodFigures(r: SizingResult): Cell[] {
 function resultFigures(r: SizingResult): Cell[] {
   const i = r.inputs;
   return [
-    i.modelId, i.serverId, i.storageId, i.concurrency, i.effectiveContextTokens, i.kvPrecision,
-    i.kvBudgetRatio, i.runtimeOverheadGiB, i.peakHeadroomRatio, i.ha, i.memoryBasis, ...methodFigures(r), r.feasible, r.kvPerSessionGiB,
-    r.sessionsPerNode, r.nodes?.capacity, r.nodes?.withHeadroom, r.nodes?.total, r.spareSessions, r.utilisationRatio,
-    r.cost?.capexLowUsd, r.cost?.capexHighUsd, r.cost?.opexPerYearUsd, r.cost?.tcoLowUsd, r.cost?.tcoHighUsd,
-    r.coldStart.seconds, r.infeasibility?.message.en,
+    i.modelId,
+    i.serverId,
+    i.storageId,
+    i.concurrency,
+    i.effectiveContextTokens,
+    i.kvPrecision,
+    i.kvBudgetRatio,
+    i.runtimeOverheadGiB,
+    i.peakHeadroomRatio,
+    i.ha,
+    i.memoryBasis,
+    ...methodFigures(r),
+    r.feasible,
+    r.kvPerSessionGiB,
+    r.sessionsPerNode,
+    r.nodes?.capacity,
+    r.nodes?.withHeadroom,
+    r.nodes?.total,
+    r.spareSessions,
+    r.utilisationRatio,
+    r.cost?.capexLowUsd,
+    r.cost?.capexHighUsd,
+    r.cost?.opexPerYearUsd,
+    r.cost?.tcoLowUsd,
+    r.cost?.tcoHighUsd,
+    r.coldStart.seconds,
+    r.infeasibility?.message.en,
   ];
 }
 
@@ -56,8 +109,14 @@ function resultFigures(r: SizingResult): Cell[] {
 function planTotalsFigures(plan: PlanResult): Cell[] {
   const t = plan.totals;
   const byColumn: Partial<Record<(typeof RESULT_FIGURE_COLUMNS)[number], Cell>> = {
-    concurrency: t.concurrency, feasible: plan.feasible, nodesTotal: t.nodes, capexLowUsd: t.capexLowUsd, capexHighUsd: t.capexHighUsd,
-    opexPerYearUsd: t.opexPerYearUsd, tcoLowUsd: t.tcoLowUsd, tcoHighUsd: t.tcoHighUsd,
+    concurrency: t.concurrency,
+    feasible: plan.feasible,
+    nodesTotal: t.nodes,
+    capexLowUsd: t.capexLowUsd,
+    capexHighUsd: t.capexHighUsd,
+    opexPerYearUsd: t.opexPerYearUsd,
+    tcoLowUsd: t.tcoLowUsd,
+    tcoHighUsd: t.tcoHighUsd,
   };
   return RESULT_FIGURE_COLUMNS.map((column) => byColumn[column] ?? null);
 }
@@ -79,17 +138,45 @@ export function resultsTable(items: { scenario: string; result: SizingResult | P
 }
 
 export const REGION_COLUMNS = [
-  'region', 'concurrency', 'sessionsPerNode', 'nodesCapacity', 'nodesWithHeadroom', 'nodesTotal', 'spareNodes',
-  'sessionCapacity', 'spareSessions', 'capexLowUsd', 'capexHighUsd', 'opexPerYearUsd', 'tcoLowUsd', 'tcoHighUsd',
-  'coldStartS', 'feasible', 'infeasibleReason',
+  'region',
+  'concurrency',
+  'sessionsPerNode',
+  'nodesCapacity',
+  'nodesWithHeadroom',
+  'nodesTotal',
+  'spareNodes',
+  'sessionCapacity',
+  'spareSessions',
+  'capexLowUsd',
+  'capexHighUsd',
+  'opexPerYearUsd',
+  'tcoLowUsd',
+  'tcoHighUsd',
+  'coldStartS',
+  'feasible',
+  'infeasibleReason',
 ] as const;
 
 function regionRow(name: string, r: SizingResult): Cell[] {
   const n = r.nodes;
   return [
-    name, r.inputs.concurrency, r.sessionsPerNode, n?.capacity, n?.withHeadroom, n?.total, n ? n.total - n.withHeadroom : null,
-    n ? n.total * r.sessionsPerNode : null, r.spareSessions, r.cost?.capexLowUsd, r.cost?.capexHighUsd, r.cost?.opexPerYearUsd,
-    r.cost?.tcoLowUsd, r.cost?.tcoHighUsd, r.coldStart.seconds, r.feasible, r.infeasibility?.message.en,
+    name,
+    r.inputs.concurrency,
+    r.sessionsPerNode,
+    n?.capacity,
+    n?.withHeadroom,
+    n?.total,
+    n ? n.total - n.withHeadroom : null,
+    n ? n.total * r.sessionsPerNode : null,
+    r.spareSessions,
+    r.cost?.capexLowUsd,
+    r.cost?.capexHighUsd,
+    r.cost?.opexPerYearUsd,
+    r.cost?.tcoLowUsd,
+    r.cost?.tcoHighUsd,
+    r.coldStart.seconds,
+    r.feasible,
+    r.infeasibility?.message.en,
   ];
 }
 
@@ -97,8 +184,23 @@ function regionRow(name: string, r: SizingResult): Cell[] {
 export function regionsTable(plan: PlanResult): Table {
   const t = plan.totals;
   const totals: Cell[] = [
-    TOTAL_ROW, t.concurrency, null, null, null, t.nodes, null, t.sessionCapacity, null, t.capexLowUsd, t.capexHighUsd,
-    t.opexPerYearUsd, t.tcoLowUsd, t.tcoHighUsd, null, plan.feasible, null,
+    TOTAL_ROW,
+    t.concurrency,
+    null,
+    null,
+    null,
+    t.nodes,
+    null,
+    t.sessionCapacity,
+    null,
+    t.capexLowUsd,
+    t.capexHighUsd,
+    t.opexPerYearUsd,
+    t.tcoLowUsd,
+    t.tcoHighUsd,
+    null,
+    plan.feasible,
+    null,
   ];
   return { name: 'regions', header: [...REGION_COLUMNS], rows: [...plan.regions.map((r) => regionRow(r.name, r.result)), totals] };
 }

@@ -19,7 +19,7 @@ const en = {
   server: 'Server',
   matchedFrom: 'matched from "{logged}"',
   namedInLog: 'the log names it "{logged}"',
-  matchedGpu: 'matched from the log\'s GPU ({gpu})',
+  matchedGpu: "matched from the log's GPU ({gpu})",
   chosen: 'as chosen',
   notMatched: 'not known',
   tp: 'Tensor parallel (TP)',
@@ -125,14 +125,15 @@ export function calibrationLabel(lang: Lang, key: CalibrationLabelKey, params: R
   return fillPlaceholders(LABELS[lang][key], params);
 }
 
-
-
 /** How a figure the log only implies was computed, in the reader's language. */
 export function describeDerivation(d: Derivation, lang: Lang): string {
   const n = (v: number, digits = 0) => formatNumber(v, lang, digits, digits);
   switch (d.kind) {
     case 'blocks':
-      return calibrationLabel(lang, d.blockSizeLogged ? 'derivedBlocks' : 'derivedBlocksDefault', { blocks: n(d.blocks), size: n(d.blockSize) });
+      return calibrationLabel(lang, d.blockSizeLogged ? 'derivedBlocks' : 'derivedBlocksDefault', {
+        blocks: n(d.blocks),
+        size: n(d.blockSize),
+      });
     case 'peak-minus-weights':
       return calibrationLabel(lang, 'derivedPeak', { peak: n(d.peakTorchGiB, 2), weights: n(d.weightsGiB, 2) });
     case 'requested-over-fraction':

@@ -1,4 +1,12 @@
-import { formatNumber, formatUsdRange, type CompareItem, type Lang, type PlanResult, type SizingInputs, type SizingResult } from '../engine/index.js';
+import {
+  formatNumber,
+  formatUsdRange,
+  type CompareItem,
+  type Lang,
+  type PlanResult,
+  type SizingInputs,
+  type SizingResult,
+} from '../engine/index.js';
 import { countLabel, label } from './labels.js';
 
 export interface ComparisonTableRow {
@@ -35,8 +43,8 @@ function nodesCell(result: SizingResult, plan: PlanResult | null, lang: Lang): s
 }
 
 function costCell(result: SizingResult, plan: PlanResult | null, lang: Lang): string {
-  const low = plan ? plan.totals.capexLowUsd : result.cost?.capexLowUsd ?? null;
-  const high = plan ? plan.totals.capexHighUsd : result.cost?.capexHighUsd ?? null;
+  const low = plan ? plan.totals.capexLowUsd : (result.cost?.capexLowUsd ?? null);
+  const high = plan ? plan.totals.capexHighUsd : (result.cost?.capexHighUsd ?? null);
   return low === null || high === null ? '—' : formatUsdRange(low, high, lang);
 }
 

@@ -1,7 +1,12 @@
 import { formatNumber, formatUsdRange, type FeasibilityFix, type Lang } from '../engine/index.js';
 import { countLabel, label } from './labels.js';
 
-const RATIO_FIELDS: ReadonlySet<FeasibilityFix['field']> = new Set(['kvBudgetRatio', 'gpuMemoryUtilization', 'memFractionStatic', 'freeGpuMemoryFraction']);
+const RATIO_FIELDS: ReadonlySet<FeasibilityFix['field']> = new Set([
+  'kvBudgetRatio',
+  'gpuMemoryUtilization',
+  'memFractionStatic',
+  'freeGpuMemoryFraction',
+]);
 
 /** An input value as a fix states it: ratios with two decimals, targets with their unit, counts grouped, ids as they are typed. */
 function fixValue(fix: FeasibilityFix, lang: Lang): string {

@@ -45,7 +45,8 @@ const en = {
   coldStart: 'Cold start',
   coldStartNote: '{read} s read + {latency} s latency + {init} s engine init',
   engineInitDefaultNote: 'engine init is a planning default; set your measured figure with --engine-init-s',
-  engineInitDefaultShort: 'engine initialisation: planning default (profiling, compilation and CUDA graph capture); enter your measured figure',
+  engineInitDefaultShort:
+    'engine initialisation: planning default (profiling, compilation and CUDA graph capture); enter your measured figure',
   fixesHeading: 'Each of these changes alone makes the plan feasible',
   fixLine: '{field} {value}: {nodes}, CapEx {capex}',
   noFixes: 'No single change of budget ratio, overhead, server, precision or context makes this plan feasible.',
@@ -92,7 +93,8 @@ const en = {
   bindingShortTtft: 'TTFT',
   bindingShortWeights: 'weights',
   optimisedPlans: 'Optimised plans',
-  optimisedPlansNote: 'Every server, serving engine, TP, weight and KV precision of the catalog sized like this scenario with the engine method, kept when feasible and within the service targets, ranked by TCO (high end of the price range); USD per million tokens assumes the concurrency generating around the clock.',
+  optimisedPlansNote:
+    'Every server, serving engine, TP, weight and KV precision of the catalog sized like this scenario with the engine method, kept when feasible and within the service targets, ranked by TCO (high end of the price range); USD per million tokens assumes the concurrency generating around the clock.',
   perMillionTokens: 'USD per M tokens',
   bindingShort: 'Limited by',
   candidatesSummary: '{candidates} candidates evaluated, {feasible} feasible',
@@ -195,7 +197,8 @@ const en = {
   'binding.weights': 'weights do not fit',
   perGpuBasis: 'memory per GPU: {basis}',
   blockNote: 'blocks of {size} tokens',
-  assumptionMethodEngine: 'Engine method ({engine} {version}): each replica runs on a group of TP GPUs; the KV cache on each GPU is what the engine\'s memory fraction leaves after the weights, the activation peak of its profiling pass, memory outside PyTorch and CUDA graphs; sessions per node are the replicas × the smaller of the concurrency one replica admits and max_num_seqs.',
+  assumptionMethodEngine:
+    "Engine method ({engine} {version}): each replica runs on a group of TP GPUs; the KV cache on each GPU is what the engine's memory fraction leaves after the weights, the activation peak of its profiling pass, memory outside PyTorch and CUDA graphs; sessions per node are the replicas × the smaller of the concurrency one replica admits and max_num_seqs.",
   replicaTag: 'Replica {index} · TP{tp}',
   legendReplica: 'Replica (TP group)',
   legendGpu: 'GPU',
@@ -233,7 +236,7 @@ const en = {
   memoryChartTitle: 'HBM of one node: {server}, {hbm} GiB',
   memoryReservedShare: 'Reserved share ({ratio} of HBM)',
   memoryRuntimeOverhead: 'Runtime overhead',
-  memoryOutsideFraction: 'Outside the engine\'s memory fraction',
+  memoryOutsideFraction: "Outside the engine's memory fraction",
   memoryEngineHeld: 'Weights, activation peak, outside PyTorch, CUDA graphs',
   memoryKvInUse: 'KV in use at planned load',
   memoryKvFree: 'Free KV budget',
@@ -297,12 +300,17 @@ const en = {
   costNoteOverride: 'estimate from your price per node',
   commonInputs: 'Inputs shared by every region',
   regionInputsNote: 'Inputs of this region that differ from the shared ones',
-  assumptionMethod: 'Pooled-node method: the HBM of a node is one pool; {ratio} of it, minus the runtime overhead, holds KV cache, and sessions per node is how many whole sessions fit.',
-  assumptionBasisNominal: 'Memory basis: nominal, the vendor\'s decimal GB (10⁹ bytes) converted to GiB (2³⁰ bytes); the capacity a driver reports (nvidia-smi) can be a few per cent different.',
-  assumptionBasisMeasured: 'Memory basis: measured, the capacity per GPU that nvidia-smi reports (MiB), instead of the vendor\'s decimal GB.',
+  assumptionMethod:
+    'Pooled-node method: the HBM of a node is one pool; {ratio} of it, minus the runtime overhead, holds KV cache, and sessions per node is how many whole sessions fit.',
+  assumptionBasisNominal:
+    "Memory basis: nominal, the vendor's decimal GB (10⁹ bytes) converted to GiB (2³⁰ bytes); the capacity a driver reports (nvidia-smi) can be a few per cent different.",
+  assumptionBasisMeasured:
+    "Memory basis: measured, the capacity per GPU that nvidia-smi reports (MiB), instead of the vendor's decimal GB.",
   assumptionPrices: 'Server prices are rough references (no vendor publishes list prices); replace them with your own quotes.',
-  assumptionCost: 'Every cost figure is an estimate: CapEx = nodes × (price per node + network fabric); OpEx per year = energy (nodes × node power × average power share × PUE {pue} × {kwh} per kWh × 8,760 h) + colocation (nodes × node power × USD per kW-month × 12) + support and software (nodes × USD per node-year); TCO = CapEx + {years} × OpEx.',
-  assumptionStorage: 'Storage throughput and latency figures are planning assumptions, not measurements; cold start = weights ÷ throughput + latency + engine initialisation.',
+  assumptionCost:
+    'Every cost figure is an estimate: CapEx = nodes × (price per node + network fabric); OpEx per year = energy (nodes × node power × average power share × PUE {pue} × {kwh} per kWh × 8,760 h) + colocation (nodes × node power × USD per kW-month × 12) + support and software (nodes × USD per node-year); TCO = CapEx + {years} × OpEx.',
+  assumptionStorage:
+    'Storage throughput and latency figures are planning assumptions, not measurements; cold start = weights ÷ throughput + latency + engine initialisation.',
   // Command line: lists, sweeps and searches
   scenariosCount: '{count} scenarios',
   scenariosCountOne: '{count} scenario',
@@ -369,7 +377,8 @@ const ptBR: Record<LabelKey, string> = {
   coldStart: 'Cold start',
   coldStartNote: '{read} s de leitura + {latency} s de latência + {init} s de inicialização',
   engineInitDefaultNote: 'a inicialização é um valor padrão de planejamento; informe o valor medido com --engine-init-s',
-  engineInitDefaultShort: 'inicialização do engine: valor padrão de planejamento (profiling, compilação e captura de CUDA graphs); informe o valor medido',
+  engineInitDefaultShort:
+    'inicialização do engine: valor padrão de planejamento (profiling, compilação e captura de CUDA graphs); informe o valor medido',
   fixesHeading: 'Cada uma destas mudanças, sozinha, torna o plano viável',
   fixLine: '{field} {value}: {nodes}, CapEx de {capex}',
   noFixes: 'Nenhuma mudança isolada de razão de orçamento, overhead, servidor, precisão ou contexto torna este plano viável.',
@@ -416,7 +425,8 @@ const ptBR: Record<LabelKey, string> = {
   bindingShortTtft: 'TTFT',
   bindingShortWeights: 'pesos',
   optimisedPlans: 'Planos otimizados',
-  optimisedPlansNote: 'Todos os servidores, engines de serving, TP, precisões de pesos e de KV do catálogo dimensionados como este cenário pelo método por engine, mantidos quando viáveis e dentro das metas de serviço, ordenados pelo TCO (topo da faixa de preço); USD por milhão de tokens supõe a concorrência gerando o tempo todo.',
+  optimisedPlansNote:
+    'Todos os servidores, engines de serving, TP, precisões de pesos e de KV do catálogo dimensionados como este cenário pelo método por engine, mantidos quando viáveis e dentro das metas de serviço, ordenados pelo TCO (topo da faixa de preço); USD por milhão de tokens supõe a concorrência gerando o tempo todo.',
   perMillionTokens: 'USD por M tokens',
   bindingShort: 'Limitado por',
   candidatesSummary: '{candidates} candidatos avaliados, {feasible} viáveis',
@@ -518,7 +528,8 @@ const ptBR: Record<LabelKey, string> = {
   'binding.weights': 'os pesos não cabem',
   perGpuBasis: 'memória por GPU: {basis}',
   blockNote: 'blocos de {size} tokens',
-  assumptionMethodEngine: 'Método engine ({engine} {version}): cada réplica roda em um grupo de TP GPUs; o cache KV de cada GPU é o que a fração de memória do engine deixa livre depois dos pesos, do pico de ativação da passada de profiling, da memória fora do PyTorch e dos CUDA graphs; sessões por nó são as réplicas × o menor valor entre a concorrência que uma réplica admite e o max_num_seqs.',
+  assumptionMethodEngine:
+    'Método engine ({engine} {version}): cada réplica roda em um grupo de TP GPUs; o cache KV de cada GPU é o que a fração de memória do engine deixa livre depois dos pesos, do pico de ativação da passada de profiling, da memória fora do PyTorch e dos CUDA graphs; sessões por nó são as réplicas × o menor valor entre a concorrência que uma réplica admite e o max_num_seqs.',
   replicaTag: 'Réplica {index} · TP{tp}',
   legendReplica: 'Réplica (grupo de TP)',
   legendGpu: 'GPU',
@@ -616,12 +627,18 @@ const ptBR: Record<LabelKey, string> = {
   costNoteOverride: 'estimativa a partir do seu preço por nó',
   commonInputs: 'Entradas comuns a todas as regiões',
   regionInputsNote: 'Entradas desta região que diferem das comuns',
-  assumptionMethod: 'Método de nó agregado: a HBM de um nó é um único pool; {ratio} dela, menos o overhead de runtime, guarda o cache KV, e sessões por nó é quantas sessões inteiras cabem.',
-  assumptionBasisNominal: 'Base de memória: nominal, o GB decimal do fabricante (10⁹ bytes) convertido em GiB (2³⁰ bytes); a capacidade que o driver informa (nvidia-smi) pode diferir alguns por cento.',
-  assumptionBasisMeasured: 'Base de memória: medida, a capacidade por GPU que o nvidia-smi informa (MiB), em vez do GB decimal do fabricante.',
-  assumptionPrices: 'Os preços de servidores são referências aproximadas (nenhum fabricante publica preço de lista); substitua-os pelas suas cotações.',
-  assumptionCost: 'Todo valor de custo é uma estimativa: CapEx = nós × (preço por nó + rede); OpEx por ano = energia (nós × potência do nó × fração média da potência × PUE {pue} × {kwh} por kWh × 8.760 h) + colocation (nós × potência do nó × USD por kW-mês × 12) + suporte e software (nós × USD por nó-ano); TCO = CapEx + {years} × OpEx.',
-  assumptionStorage: 'Vazão e latência de storage são premissas de planejamento, não medições; cold start = pesos ÷ vazão + latência + inicialização do engine.',
+  assumptionMethod:
+    'Método de nó agregado: a HBM de um nó é um único pool; {ratio} dela, menos o overhead de runtime, guarda o cache KV, e sessões por nó é quantas sessões inteiras cabem.',
+  assumptionBasisNominal:
+    'Base de memória: nominal, o GB decimal do fabricante (10⁹ bytes) convertido em GiB (2³⁰ bytes); a capacidade que o driver informa (nvidia-smi) pode diferir alguns por cento.',
+  assumptionBasisMeasured:
+    'Base de memória: medida, a capacidade por GPU que o nvidia-smi informa (MiB), em vez do GB decimal do fabricante.',
+  assumptionPrices:
+    'Os preços de servidores são referências aproximadas (nenhum fabricante publica preço de lista); substitua-os pelas suas cotações.',
+  assumptionCost:
+    'Todo valor de custo é uma estimativa: CapEx = nós × (preço por nó + rede); OpEx por ano = energia (nós × potência do nó × fração média da potência × PUE {pue} × {kwh} por kWh × 8.760 h) + colocation (nós × potência do nó × USD por kW-mês × 12) + suporte e software (nós × USD por nó-ano); TCO = CapEx + {years} × OpEx.',
+  assumptionStorage:
+    'Vazão e latência de storage são premissas de planejamento, não medições; cold start = pesos ÷ vazão + latência + inicialização do engine.',
   scenariosCount: '{count} cenários',
   scenariosCountOne: '{count} cenário',
   updatedOn: 'atualizado em {date}',

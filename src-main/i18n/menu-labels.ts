@@ -44,18 +44,22 @@ const en = {
   storeErrorTitle: 'The project database cannot be opened',
   storeErrorClosing: 'The app will close now.',
   startupErrorTitle: 'The app cannot start',
-  nativeModuleMissing: 'The database module for Electron is not built ({path}). Run "node build.config.mjs electron-native" (npm start does it), then start again.',
+  nativeModuleMissing:
+    'The database module for Electron is not built ({path}). Run "node build.config.mjs electron-native" (npm start does it), then start again.',
   rendererMissing: 'The planner interface is not built ({path}). Run "npm run build", then start again.',
   saveFailedTitle: 'The file could not be saved',
   openFailedTitle: 'The file could not be opened',
   fileTooLarge: '{name} is larger than {limit} MB.',
   reportProblem: 'Report a problem…',
-  nativeModuleWrongAbi: 'The database module {path} was built for another runtime (ABI {found}; this Electron needs {expected}). Run "node build.config.mjs electron-native" (npm start does it) to rebuild it, then start again.',
+  nativeModuleWrongAbi:
+    'The database module {path} was built for another runtime (ABI {found}; this Electron needs {expected}). Run "node build.config.mjs electron-native" (npm start does it) to rebuild it, then start again.',
   rendererCrashedTitle: 'The planner window keeps stopping',
-  rendererCrashedDetail: 'It stopped several times in the last minute. Your saved projects are safe. Reload the window, or open the log folder to report the problem.',
+  rendererCrashedDetail:
+    'It stopped several times in the last minute. Your saved projects are safe. Reload the window, or open the log folder to report the problem.',
   reloadWindow: 'Reload',
   helperCrashedTitle: 'Part of the app keeps stopping',
-  helperCrashedDetail: 'A helper process of the app stopped several times in the last minute. The log in {folder} says which; attach it when you report the problem.',
+  helperCrashedDetail:
+    'A helper process of the app stopped several times in the last minute. The log in {folder} says which; attach it when you report the problem.',
   windowLoadFailed: 'The planner window could not load its page ({reason}). The log in {folder} has the details.',
 };
 
@@ -103,18 +107,22 @@ const ptBR: Record<MenuLabelKey, string> = {
   storeErrorTitle: 'Não foi possível abrir o banco de dados de projetos',
   storeErrorClosing: 'O aplicativo será fechado agora.',
   startupErrorTitle: 'O aplicativo não pode iniciar',
-  nativeModuleMissing: 'O módulo de banco de dados para o Electron não foi compilado ({path}). Execute "node build.config.mjs electron-native" (o npm start faz isso) e inicie novamente.',
+  nativeModuleMissing:
+    'O módulo de banco de dados para o Electron não foi compilado ({path}). Execute "node build.config.mjs electron-native" (o npm start faz isso) e inicie novamente.',
   rendererMissing: 'A interface do planejador não foi compilada ({path}). Execute "npm run build" e inicie novamente.',
   saveFailedTitle: 'Não foi possível salvar o arquivo',
   openFailedTitle: 'Não foi possível abrir o arquivo',
   fileTooLarge: '{name} tem mais de {limit} MB.',
   reportProblem: 'Relatar um problema…',
-  nativeModuleWrongAbi: 'O módulo de banco de dados {path} foi compilado para outro runtime (ABI {found}; este Electron precisa da {expected}). Execute "node build.config.mjs electron-native" (o npm start faz isso) para recompilá-lo e inicie novamente.',
+  nativeModuleWrongAbi:
+    'O módulo de banco de dados {path} foi compilado para outro runtime (ABI {found}; este Electron precisa da {expected}). Execute "node build.config.mjs electron-native" (o npm start faz isso) para recompilá-lo e inicie novamente.',
   rendererCrashedTitle: 'A janela do planejador continua parando',
-  rendererCrashedDetail: 'Ela parou várias vezes no último minuto. Seus projetos salvos estão seguros. Recarregue a janela ou abra a pasta de logs para relatar o problema.',
+  rendererCrashedDetail:
+    'Ela parou várias vezes no último minuto. Seus projetos salvos estão seguros. Recarregue a janela ou abra a pasta de logs para relatar o problema.',
   reloadWindow: 'Recarregar',
   helperCrashedTitle: 'Uma parte do aplicativo continua parando',
-  helperCrashedDetail: 'Um processo auxiliar do aplicativo parou várias vezes no último minuto. O log em {folder} diz qual; anexe-o ao relatar o problema.',
+  helperCrashedDetail:
+    'Um processo auxiliar do aplicativo parou várias vezes no último minuto. O log em {folder} diz qual; anexe-o ao relatar o problema.',
   windowLoadFailed: 'A janela do planejador não conseguiu carregar a página ({reason}). O log em {folder} tem os detalhes.',
 };
 

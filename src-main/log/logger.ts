@@ -42,7 +42,12 @@ export function redact(text: string, secrets: readonly string[] = []): string {
 /** One entry as one line (its stack indented below it), redacted. */
 export function formatEntry(entry: LogEntry, at: Date, secrets: readonly string[] = []): string {
   const head = `${at.toISOString()} ${entry.level.toUpperCase().padEnd(5)} ${redact(entry.message, secrets).replace(/\r?\n/g, ' ')}`;
-  const stack = entry.stack ? `\n${redact(entry.stack, secrets).split(/\r?\n/).map((l) => `    ${l.trim()}`).join('\n')}` : '';
+  const stack = entry.stack
+    ? `\n${redact(entry.stack, secrets)
+        .split(/\r?\n/)
+        .map((l) => `    ${l.trim()}`)
+        .join('\n')}`
+    : '';
   return `${head}${stack}\n`;
 }
 
@@ -88,7 +93,10 @@ export function messageOf(error: unknown): string {
 }
 
 /** Entries as lines on a stream (stderr for `sizing serve`), from `minLevel` up. */
-export function createStreamLogger(write: (text: string) => void, options: { minLevel?: LogLevel; secrets?: readonly string[] } = {}): Logger {
+export function createStreamLogger(
+  write: (text: string) => void,
+  options: { minLevel?: LogLevel; secrets?: readonly string[] } = {},
+): Logger {
   const ranks: Record<LogLevel, number> = { info: 0, warn: 1, error: 2 };
   const min = ranks[options.minLevel ?? 'info'];
   return (entry) => {

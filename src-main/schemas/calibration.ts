@@ -5,14 +5,20 @@ const figure = z.number({ error: 'expected a number' }).finite({ error: 'expecte
 const gib = figure.refine((v) => v === null || (v >= 0 && v <= 100_000), { error: 'expected GiB between 0 and 100,000' });
 const id = z.string().min(1, { error: 'must not be empty' }).max(100, { error: 'at most 100 characters' });
 
-const measuredShape = Object.fromEntries(LOG_FIGURE_KEYS.map((k) => [k, k === 'kvTokens' || k === 'maxConcurrency' ? figure : gib])) as Record<LogFigureKey, typeof figure>;
+const measuredShape = Object.fromEntries(
+  LOG_FIGURE_KEYS.map((k) => [k, k === 'kvTokens' || k === 'maxConcurrency' ? figure : gib]),
+) as Record<LogFigureKey, typeof figure>;
 
 /** A calibration profile as stored and as the API hands it out: checked on every read and write. */
 export const calibrationProfileSchema = z.strictObject({
   modelId: id,
   serverId: id,
   engine: z.enum(['vllm', 'sglang']),
-  tp: z.number().int({ error: 'expected a whole number' }).min(1, { error: 'expected at least 1' }).max(1024, { error: 'expected at most 1,024' }),
+  tp: z
+    .number()
+    .int({ error: 'expected a whole number' })
+    .min(1, { error: 'expected at least 1' })
+    .max(1024, { error: 'expected at most 1,024' }),
   logDate: z.string().refine(isCalendarDay, { error: 'expected a date as YYYY-MM-DD' }),
   engineVersion: z.string().max(100).nullable(),
   loggedModel: z.string().max(1000).nullable(),

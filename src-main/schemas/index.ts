@@ -27,8 +27,12 @@ z.config({ customError: englishOf });
 function ruleNumber(rule: NumberRule) {
   let n = z.number({ error: (issue) => (issue.input === undefined ? 'required' : 'expected a number') });
   if (rule.integer) n = n.int({ error: 'expected a whole number' });
-  n = rule.minExclusive ? n.gt(rule.min, { error: `expected a number greater than ${rule.min}` }) : n.gte(rule.min, { error: `expected a number at least ${rule.min}` });
-  n = rule.maxExclusive ? n.lt(rule.max, { error: `expected a number less than ${rule.max}` }) : n.lte(rule.max, { error: `expected a number at most ${rule.max}` });
+  n = rule.minExclusive
+    ? n.gt(rule.min, { error: `expected a number greater than ${rule.min}` })
+    : n.gte(rule.min, { error: `expected a number at least ${rule.min}` });
+  n = rule.maxExclusive
+    ? n.lt(rule.max, { error: `expected a number less than ${rule.max}` })
+    : n.lte(rule.max, { error: `expected a number at most ${rule.max}` });
   return n;
 }
 
@@ -55,14 +59,20 @@ export const nameSchema = z
   .min(1, { error: 'must not be empty' })
   .max(200, { error: 'at most 200 characters' })
   .refine((name) => !NAME_FORBIDDEN.test(name), {
-    error: bilingual('must not contain control characters, line breaks or direction overrides', 'não pode conter caracteres de controle, quebras de linha nem inversores de direção'),
+    error: bilingual(
+      'must not contain control characters, line breaks or direction overrides',
+      'não pode conter caracteres de controle, quebras de linha nem inversores de direção',
+    ),
   });
 export const notesSchema = z
   .string()
   .normalize('NFC')
   .max(20_000, { error: 'at most 20,000 characters' })
   .refine((notes) => !NOTES_FORBIDDEN.test(notes), {
-    error: bilingual('must not contain control characters other than line breaks and tabs', 'não pode conter caracteres de controle além de quebras de linha e tabulações'),
+    error: bilingual(
+      'must not contain control characters other than line breaks and tabs',
+      'não pode conter caracteres de controle além de quebras de linha e tabulações',
+    ),
   });
 
 const R = NUMBER_RULES;
@@ -144,11 +154,21 @@ export const modelRecordSchema = z
     id: recordId,
     name: nameSchema,
     layers: recordNumber(M.layers),
-    slidingWindow: z.strictObject({ layers: recordNumber(M['slidingWindow.layers']), windowTokens: recordNumber(M['slidingWindow.windowTokens']) }).optional(),
+    slidingWindow: z
+      .strictObject({ layers: recordNumber(M['slidingWindow.layers']), windowTokens: recordNumber(M['slidingWindow.windowTokens']) })
+      .optional(),
     queryHeads: recordNumber(M.queryHeads),
     attention: z.discriminatedUnion('kind', [
-      z.strictObject({ kind: z.literal('gqa'), kvHeads: recordNumber(M['attention.kvHeads']), headDim: recordNumber(M['attention.headDim']) }),
-      z.strictObject({ kind: z.literal('mla'), kvLoraRank: recordNumber(M['attention.kvLoraRank']), qkRopeHeadDim: recordNumber(M['attention.qkRopeHeadDim']) }),
+      z.strictObject({
+        kind: z.literal('gqa'),
+        kvHeads: recordNumber(M['attention.kvHeads']),
+        headDim: recordNumber(M['attention.headDim']),
+      }),
+      z.strictObject({
+        kind: z.literal('mla'),
+        kvLoraRank: recordNumber(M['attention.kvLoraRank']),
+        qkRopeHeadDim: recordNumber(M['attention.qkRopeHeadDim']),
+      }),
     ]),
     paramsTotalB: recordNumber(M.paramsTotalB),
     paramsActiveB: recordNumber(M.paramsActiveB),
@@ -173,10 +193,16 @@ export const modelRecordSchema = z
       .optional(),
     source,
   })
-  .refine((m) => !m.slidingWindow || m.slidingWindow.layers <= m.layers, { error: 'sliding-window layers cannot exceed layers', path: ['slidingWindow', 'layers'] })
+  .refine((m) => !m.slidingWindow || m.slidingWindow.layers <= m.layers, {
+    error: 'sliding-window layers cannot exceed layers',
+    path: ['slidingWindow', 'layers'],
+  })
   .refine((m) => m.paramsActiveB <= m.paramsTotalB, { error: 'active parameters cannot exceed the total', path: ['paramsActiveB'] })
   .refine((m) => (m.moe?.denseLayers ?? 0) <= m.layers, { error: 'dense layers cannot exceed layers', path: ['moe', 'denseLayers'] })
-  .refine((m) => m.nativeContextTokens === undefined || m.nativeContextTokens <= m.maxContextTokens, { error: 'cannot exceed maxContextTokens', path: ['nativeContextTokens'] });
+  .refine((m) => m.nativeContextTokens === undefined || m.nativeContextTokens <= m.maxContextTokens, {
+    error: 'cannot exceed maxContextTokens',
+    path: ['nativeContextTokens'],
+  });
 
 export const serverRecordSchema = z
   .strictObject({
@@ -198,10 +224,14 @@ export const serverRecordSchema = z
     source,
   })
   .refine((s) => s.priceLowUsd <= s.priceHighUsd, { error: 'the low price must not exceed the high price', path: ['priceHighUsd'] })
-  .refine((s) => s.engineVisibleGiBPerGpu === undefined || s.measuredMiBPerGpu === undefined || s.engineVisibleGiBPerGpu * 1024 <= s.measuredMiBPerGpu, {
-    error: 'cannot exceed measuredMiBPerGpu (what nvidia-smi reports)',
-    path: ['engineVisibleGiBPerGpu'],
-  });
+  .refine(
+    (s) =>
+      s.engineVisibleGiBPerGpu === undefined || s.measuredMiBPerGpu === undefined || s.engineVisibleGiBPerGpu * 1024 <= s.measuredMiBPerGpu,
+    {
+      error: 'cannot exceed measuredMiBPerGpu (what nvidia-smi reports)',
+      path: ['engineVisibleGiBPerGpu'],
+    },
+  );
 
 export const storageRecordSchema = z.strictObject({
   id: recordId,
@@ -212,11 +242,19 @@ export const storageRecordSchema = z.strictObject({
 });
 
 /** A catalog file (issue 8 item 6): exactly the record fields, each list checked by its record's schema. */
-export const catalogFileSchema = z.strictObject({
-  models: z.array(modelRecordSchema).max(10_000, { error: 'at most 10,000 records' }).default([]),
-  servers: z.array(serverRecordSchema).max(10_000, { error: 'at most 10,000 records' }).default([]),
-  storage: z.array(storageRecordSchema).max(10_000, { error: 'at most 10,000 records' }).default([]),
-}, { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}; expected models, servers, storage` : undefined) });
+export const catalogFileSchema = z.strictObject(
+  {
+    models: z.array(modelRecordSchema).max(10_000, { error: 'at most 10,000 records' }).default([]),
+    servers: z.array(serverRecordSchema).max(10_000, { error: 'at most 10,000 records' }).default([]),
+    storage: z.array(storageRecordSchema).max(10_000, { error: 'at most 10,000 records' }).default([]),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}; expected models, servers, storage`
+        : undefined,
+  },
+);
 export type CatalogFile = z.infer<typeof catalogFileSchema>;
 
 /** A user's own price for a catalog server, replacing the reference range. */

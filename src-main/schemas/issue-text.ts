@@ -9,25 +9,27 @@ type Issue = z.core.$ZodIssue;
  * issue's figures need no entry (Portuguese is derived from the figures); a new custom message is
  * written with `bilingual(en, pt)` where the schema is defined.
  */
-const CUSTOM_MESSAGES_PT = new Map<string, string>(Object.entries({
-  required: 'obrigatório',
-  'expected a number': 'esperado um número',
-  'expected a whole number': 'esperado um número inteiro',
-  'expected a numeric id': 'esperado um id numérico',
-  'must not be empty': 'não pode ficar vazio',
-  'lower-case letters, digits and . _ + - (at most 64)': 'letras minúsculas, dígitos e . _ + - (no máximo 64)',
-  'say where the figures come from': 'diga de onde vêm os números',
-  'sliding-window layers cannot exceed layers': 'as camadas de janela deslizante não podem passar do total de camadas',
-  'the low price must not exceed the high price': 'o preço mínimo não pode passar do preço máximo',
-  'choose at least one scenario': 'escolha ao menos um cenário',
-  'choose at least one server': 'escolha ao menos um servidor',
-  'at least one region': 'ao menos uma região',
-  'cannot exceed moe.experts': 'não pode passar de moe.experts',
-  'active parameters cannot exceed the total': 'os parâmetros ativos não podem passar do total',
-  'dense layers cannot exceed layers': 'as camadas densas não podem passar do total de camadas',
-  'cannot exceed maxContextTokens': 'não pode passar de maxContextTokens',
-  'cannot exceed measuredMiBPerGpu (what nvidia-smi reports)': 'não pode passar de measuredMiBPerGpu (o que o nvidia-smi informa)',
-}));
+const CUSTOM_MESSAGES_PT = new Map<string, string>(
+  Object.entries({
+    required: 'obrigatório',
+    'expected a number': 'esperado um número',
+    'expected a whole number': 'esperado um número inteiro',
+    'expected a numeric id': 'esperado um id numérico',
+    'must not be empty': 'não pode ficar vazio',
+    'lower-case letters, digits and . _ + - (at most 64)': 'letras minúsculas, dígitos e . _ + - (no máximo 64)',
+    'say where the figures come from': 'diga de onde vêm os números',
+    'sliding-window layers cannot exceed layers': 'as camadas de janela deslizante não podem passar do total de camadas',
+    'the low price must not exceed the high price': 'o preço mínimo não pode passar do preço máximo',
+    'choose at least one scenario': 'escolha ao menos um cenário',
+    'choose at least one server': 'escolha ao menos um servidor',
+    'at least one region': 'ao menos uma região',
+    'cannot exceed moe.experts': 'não pode passar de moe.experts',
+    'active parameters cannot exceed the total': 'os parâmetros ativos não podem passar do total',
+    'dense layers cannot exceed layers': 'as camadas densas não podem passar do total de camadas',
+    'cannot exceed maxContextTokens': 'não pode passar de maxContextTokens',
+    'cannot exceed measuredMiBPerGpu (what nvidia-smi reports)': 'não pode passar de measuredMiBPerGpu (o que o nvidia-smi informa)',
+  }),
+);
 
 /** A schema message in both languages: returns the English (zod's message) and records the Portuguese. */
 export function bilingual(en: string, ptBR: string): string {
@@ -68,12 +70,20 @@ const EN: Wording = {
   empty: 'must not be empty',
   characters: (side, figure) => `${side === 'min' ? 'at least' : 'at most'} ${figure} characters`,
   items: (side, figure, one) => `${side === 'min' ? 'at least' : 'at most'} ${figure} ${one ? 'item' : 'items'}`,
-  number: (side, inclusive, figure) => `expected a number ${side === 'min' ? (inclusive ? 'at least' : 'greater than') : inclusive ? 'at most' : 'less than'} ${figure}`,
+  number: (side, inclusive, figure) =>
+    `expected a number ${side === 'min' ? (inclusive ? 'at least' : 'greater than') : inclusive ? 'at most' : 'less than'} ${figure}`,
   numberFormat: new Intl.NumberFormat('en', { maximumFractionDigits: 20 }),
 };
 
 const PT: Wording = {
-  kinds: { number: 'um número', int: 'um número inteiro', string: 'um texto', object: 'um objeto', array: 'uma lista', boolean: 'verdadeiro ou falso' },
+  kinds: {
+    number: 'um número',
+    int: 'um número inteiro',
+    string: 'um texto',
+    object: 'um objeto',
+    array: 'uma lista',
+    boolean: 'verdadeiro ou falso',
+  },
   required: 'obrigatório',
   expected: (what) => `esperado ${what}`,
   oneOf: (values) => `esperado um de ${values}`,
@@ -84,7 +94,8 @@ const PT: Wording = {
   empty: 'não pode ficar vazio',
   characters: (side, figure) => `${side === 'min' ? 'no mínimo' : 'no máximo'} ${figure} caracteres`,
   items: (side, figure, one) => `${side === 'min' ? 'ao menos' : 'no máximo'} ${figure} ${one ? 'item' : 'itens'}`,
-  number: (side, inclusive, figure) => `esperado um número ${side === 'min' ? (inclusive ? 'no mínimo' : 'maior que') : inclusive ? 'no máximo' : 'menor que'} ${figure}`,
+  number: (side, inclusive, figure) =>
+    `esperado um número ${side === 'min' ? (inclusive ? 'no mínimo' : 'maior que') : inclusive ? 'no máximo' : 'menor que'} ${figure}`,
   numberFormat: new Intl.NumberFormat('pt-BR', { maximumFractionDigits: 20 }),
 };
 

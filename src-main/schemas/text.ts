@@ -4,7 +4,10 @@ import { formatPath } from './index.js';
 
 /** A text that cannot be accepted as it is, with the JSON path of the string at fault ('' for the whole text). */
 export class TextError extends Error {
-  constructor(public readonly path: string, public readonly text: LocalizedText) {
+  constructor(
+    public readonly path: string,
+    public readonly text: LocalizedText,
+  ) {
     super(text.en);
   }
 }
@@ -65,7 +68,11 @@ function failText(path: string, text: LocalizedText): never {
  */
 export function assertWellFormedText(value: unknown): void {
   const path = illFormedPath(value);
-  if (path) failText(formatPath(path), both('contains a lone UTF-16 surrogate (not valid Unicode text)', 'contém um surrogate UTF-16 isolado (não é texto Unicode válido)'));
+  if (path)
+    failText(
+      formatPath(path),
+      both('contains a lone UTF-16 surrogate (not valid Unicode text)', 'contém um surrogate UTF-16 isolado (não é texto Unicode válido)'),
+    );
 }
 
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one. */

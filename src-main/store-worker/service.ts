@@ -44,7 +44,12 @@ const DEFAULT_SLOW_CALL_MS = 500;
 /** Opens the database on the writer first (it creates and migrates), then the reader. Rejects with the store's refusal. */
 export async function startApiService(options: ApiServiceOptions): Promise<ApiService> {
   const log = options.log ?? (() => {});
-  const setup = (role: StoreRole): StoreThreadSetup => ({ role, dbPath: options.dbPath, nativeBinding: options.nativeBinding, runtime: options.runtime ?? { node: process.versions.node } });
+  const setup = (role: StoreRole): StoreThreadSetup => ({
+    role,
+    dbPath: options.dbPath,
+    nativeBinding: options.nativeBinding,
+    runtime: options.runtime ?? { node: process.versions.node },
+  });
   const writer = new StoreThread(options.workerFile, setup('writer'), log);
   await writer.start();
   const reader = new StoreThread(options.workerFile, setup('reader'), log);
@@ -157,10 +162,16 @@ class StoreThread {
     this.worker = null;
     this.ready = null;
     if (this.closing) return;
-    this.log({ level: 'error', message: `the store's ${this.setup.role} thread stopped (exit code ${code}); ${this.pending.size} call(s) in flight were answered with an error; it restarts on the next call` });
+    this.log({
+      level: 'error',
+      message: `the store's ${this.setup.role} thread stopped (exit code ${code}); ${this.pending.size} call(s) in flight were answered with an error; it restarts on the next call`,
+    });
     for (const [id, pending] of this.pending) {
       this.pending.delete(id);
-      pending.resolve({ ok: false, error: { code: 'internal', message: `internal error: the store stopped while running ${pending.method}; try again` } });
+      pending.resolve({
+        ok: false,
+        error: { code: 'internal', message: `internal error: the store stopped while running ${pending.method}; try again` },
+      });
     }
   }
 }

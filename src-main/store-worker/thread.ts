@@ -31,7 +31,9 @@ if (store) {
       port.close();
       return;
     }
-    void callApi(ctx, message.method, message.input, { lang: message.lang }).then((response) => post({ kind: 'answer', id: message.id, response: cloneable(response) }));
+    void callApi(ctx, message.method, message.input, { lang: message.lang }).then((response) =>
+      post({ kind: 'answer', id: message.id, response: cloneable(response) }),
+    );
   });
   post({ kind: 'ready' });
 }

@@ -24,25 +24,37 @@ export class CalibrationRepo {
   /** Stores the profile; returns it with the one it replaced, if any. */
   save(profile: CalibrationProfile): { saved: StoredCalibrationProfile; replaced: StoredCalibrationProfile | null } {
     const checked = checkProfile(profile);
-    const existing = this.db.prepare('SELECT id, profile_json AS json, created_at AS createdAt FROM calibration_profiles WHERE model_id = ? AND server_id = ? AND engine = ? AND tp = ?').get(checked.modelId, checked.serverId, checked.engine, checked.tp) as ProfileRow | undefined;
+    const existing = this.db
+      .prepare(
+        'SELECT id, profile_json AS json, created_at AS createdAt FROM calibration_profiles WHERE model_id = ? AND server_id = ? AND engine = ? AND tp = ?',
+      )
+      .get(checked.modelId, checked.serverId, checked.engine, checked.tp) as ProfileRow | undefined;
     const replaced = existing ? parseRow(existing) : null;
     const now = new Date().toISOString();
     const json = JSON.stringify(checked);
     if (existing) {
-      this.db.prepare('UPDATE calibration_profiles SET log_date = ?, profile_json = ?, created_at = ? WHERE id = ?').run(checked.logDate, json, now, existing.id);
+      this.db
+        .prepare('UPDATE calibration_profiles SET log_date = ?, profile_json = ?, created_at = ? WHERE id = ?')
+        .run(checked.logDate, json, now, existing.id);
       return { saved: { ...checked, id: existing.id, createdAt: now }, replaced };
     }
-    const info = this.db.prepare('INSERT INTO calibration_profiles (model_id, server_id, engine, tp, log_date, profile_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(checked.modelId, checked.serverId, checked.engine, checked.tp, checked.logDate, json, now);
+    const info = this.db
+      .prepare(
+        'INSERT INTO calibration_profiles (model_id, server_id, engine, tp, log_date, profile_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(checked.modelId, checked.serverId, checked.engine, checked.tp, checked.logDate, json, now);
     return { saved: { ...checked, id: Number(info.lastInsertRowid), createdAt: now }, replaced };
   }
 
   delete(id: number): void {
     const info = this.db.prepare('DELETE FROM calibration_profiles WHERE id = ?').run(id);
-    if (info.changes === 0) throw new StoreError('not-found', both(`no calibration profile with id ${id}`, `não há perfil de calibração com o id ${id}`), 'id');
+    if (info.changes === 0)
+      throw new StoreError('not-found', both(`no calibration profile with id ${id}`, `não há perfil de calibração com o id ${id}`), 'id');
   }
 }
 
-const LIST_SQL = 'SELECT id, profile_json AS json, created_at AS createdAt FROM calibration_profiles ORDER BY model_id, server_id, engine, tp';
+const LIST_SQL =
+  'SELECT id, profile_json AS json, created_at AS createdAt FROM calibration_profiles ORDER BY model_id, server_id, engine, tp';
 
 function listProfiles(db: Db): StoredCalibrationProfile[] {
   return (db.prepare(LIST_SQL).all() as ProfileRow[]).map(parseRow);
@@ -78,12 +90,25 @@ function parseRow(row: ProfileRow): StoredCalibrationProfile {
   try {
     value = JSON.parse(row.json);
   } catch {
-    throw new StoreError('invalid-data', both(`calibration profile ${row.id} is not valid JSON in the database`, `o perfil de calibração ${row.id} não é JSON válido no banco`));
+    throw new StoreError(
+      'invalid-data',
+      both(
+        `calibration profile ${row.id} is not valid JSON in the database`,
+        `o perfil de calibração ${row.id} não é JSON válido no banco`,
+      ),
+    );
   }
   const parsed = calibrationProfileSchema.safeParse(value);
   if (!parsed.success) {
     const { field, text } = describeZodIssueText(parsed.error);
-    throw new StoreError('invalid-data', both(`calibration profile ${row.id} in the database is not valid: ${field}: ${text.en}`, `o perfil de calibração ${row.id} no banco não é válido: ${field}: ${text['pt-BR']}`), field);
+    throw new StoreError(
+      'invalid-data',
+      both(
+        `calibration profile ${row.id} in the database is not valid: ${field}: ${text.en}`,
+        `o perfil de calibração ${row.id} no banco não é válido: ${field}: ${text['pt-BR']}`,
+      ),
+      field,
+    );
   }
   return { ...parsed.data, id: row.id, createdAt: row.createdAt };
 }

@@ -28,7 +28,9 @@ export class CatalogRepo {
   constructor(private readonly db: Db) {}
 
   custom(): CustomRecords {
-    const rows = this.db.prepare('SELECT kind, record_id AS recordId, record_json AS json FROM custom_records ORDER BY kind, record_id').all() as { kind: CustomKind; recordId: string; json: string }[];
+    const rows = this.db
+      .prepare('SELECT kind, record_id AS recordId, record_json AS json FROM custom_records ORDER BY kind, record_id')
+      .all() as { kind: CustomKind; recordId: string; json: string }[];
     const out: CustomRecords = { models: [], servers: [], storage: [], prices: [] };
     for (const row of rows) {
       const record = parseRecord(row.kind, row.json, row.recordId);
@@ -57,26 +59,61 @@ export class CatalogRepo {
   add(kind: CustomKind, record: AnyCustomRecord): void {
     this.checkId(kind, record.id);
     const exists = this.db.prepare('SELECT 1 FROM custom_records WHERE kind = ? AND record_id = ?').get(kind, record.id);
-    if (exists) throw new StoreError('conflict', both(`a custom ${kind} with id "${record.id}" already exists`, `já existe um registro próprio (${KIND_PT[kind]}) com o id "${record.id}"`), 'record.id');
-    this.db.prepare('INSERT INTO custom_records (kind, record_id, record_json, updated_at) VALUES (?, ?, ?, ?)').run(kind, record.id, JSON.stringify(record), new Date().toISOString());
+    if (exists)
+      throw new StoreError(
+        'conflict',
+        both(
+          `a custom ${kind} with id "${record.id}" already exists`,
+          `já existe um registro próprio (${KIND_PT[kind]}) com o id "${record.id}"`,
+        ),
+        'record.id',
+      );
+    this.db
+      .prepare('INSERT INTO custom_records (kind, record_id, record_json, updated_at) VALUES (?, ?, ?, ?)')
+      .run(kind, record.id, JSON.stringify(record), new Date().toISOString());
   }
 
   update(kind: CustomKind, record: AnyCustomRecord): void {
-    const info = this.db.prepare('UPDATE custom_records SET record_json = ?, updated_at = ? WHERE kind = ? AND record_id = ?').run(JSON.stringify(record), new Date().toISOString(), kind, record.id);
-    if (info.changes === 0) throw new StoreError('not-found', both(`no custom ${kind} with id "${record.id}"`, `não há registro próprio (${KIND_PT[kind]}) com o id "${record.id}"`), 'record.id');
+    const info = this.db
+      .prepare('UPDATE custom_records SET record_json = ?, updated_at = ? WHERE kind = ? AND record_id = ?')
+      .run(JSON.stringify(record), new Date().toISOString(), kind, record.id);
+    if (info.changes === 0)
+      throw new StoreError(
+        'not-found',
+        both(`no custom ${kind} with id "${record.id}"`, `não há registro próprio (${KIND_PT[kind]}) com o id "${record.id}"`),
+        'record.id',
+      );
   }
 
   delete(kind: CustomKind, id: string): void {
     const info = this.db.prepare('DELETE FROM custom_records WHERE kind = ? AND record_id = ?').run(kind, id);
-    if (info.changes === 0) throw new StoreError('not-found', both(`no custom ${kind} with id "${id}"`, `não há registro próprio (${KIND_PT[kind]}) com o id "${id}"`), 'id');
+    if (info.changes === 0)
+      throw new StoreError(
+        'not-found',
+        both(`no custom ${kind} with id "${id}"`, `não há registro próprio (${KIND_PT[kind]}) com o id "${id}"`),
+        'id',
+      );
   }
 
   private checkId(kind: CustomKind, id: string): void {
     if (kind === 'price') {
-      if (!this.effective().servers.some((s) => s.id === id)) throw new StoreError('not-found', both(`a price needs a known server id; "${id}" is not one`, `um preço precisa do id de um servidor conhecido; "${id}" não é um deles`), 'record.id');
+      if (!this.effective().servers.some((s) => s.id === id))
+        throw new StoreError(
+          'not-found',
+          both(
+            `a price needs a known server id; "${id}" is not one`,
+            `um preço precisa do id de um servidor conhecido; "${id}" não é um deles`,
+          ),
+          'record.id',
+        );
       return;
     }
-    if (BUILT_IN_IDS[kind].has(id)) throw new StoreError('conflict', both(`"${id}" is a built-in ${kind}; choose another id`, `"${id}" já existe no catálogo (${KIND_PT[kind]}); escolha outro id`), 'record.id');
+    if (BUILT_IN_IDS[kind].has(id))
+      throw new StoreError(
+        'conflict',
+        both(`"${id}" is a built-in ${kind}; choose another id`, `"${id}" já existe no catálogo (${KIND_PT[kind]}); escolha outro id`),
+        'record.id',
+      );
   }
 }
 
@@ -85,12 +122,25 @@ function parseRecord(kind: CustomKind, json: string, recordId: string): AnyCusto
   try {
     value = JSON.parse(json);
   } catch {
-    throw new StoreError('invalid-data', both(`custom ${kind} "${recordId}" is not valid JSON in the database`, `o registro próprio (${KIND_PT[kind]}) "${recordId}" não é JSON válido no banco`));
+    throw new StoreError(
+      'invalid-data',
+      both(
+        `custom ${kind} "${recordId}" is not valid JSON in the database`,
+        `o registro próprio (${KIND_PT[kind]}) "${recordId}" não é JSON válido no banco`,
+      ),
+    );
   }
   const parsed = CUSTOM_RECORD_SCHEMAS[kind].safeParse(value);
   if (!parsed.success) {
     const { field, text } = describeZodIssueText(parsed.error);
-    throw new StoreError('invalid-data', both(`custom ${kind} "${recordId}" in the database is not valid: ${field}: ${text.en}`, `o registro próprio (${KIND_PT[kind]}) "${recordId}" no banco não é válido: ${field}: ${text['pt-BR']}`), field);
+    throw new StoreError(
+      'invalid-data',
+      both(
+        `custom ${kind} "${recordId}" in the database is not valid: ${field}: ${text.en}`,
+        `o registro próprio (${KIND_PT[kind]}) "${recordId}" no banco não é válido: ${field}: ${text['pt-BR']}`,
+      ),
+      field,
+    );
   }
   return parsed.data as AnyCustomRecord;
 }

@@ -1,12 +1,34 @@
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { closeSync, copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, openSync, readSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  type Stats,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { LocalizedText } from '../engine/types.js';
 import { both } from '../i18n/text.js';
 import { StoreError } from './errors.js';
-import { corruptError, isBusy, LOCK_WAIT_NOTICE, lockedError, readOnlyError, storeErrorFor, writable, type Operation } from './file-errors.js';
+import {
+  corruptError,
+  isBusy,
+  LOCK_WAIT_NOTICE,
+  lockedError,
+  readOnlyError,
+  storeErrorFor,
+  writable,
+  type Operation,
+} from './file-errors.js';
 import { MIGRATIONS, migrationChecksum } from './migrations.js';
 
 export type Db = Database.Database;
@@ -46,9 +68,17 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenedDat
   checkUsablePath(path);
   const state = fileState(path);
   if (state === 'empty') {
-    options.onNotice?.(access === 'read'
-      ? both(`${path} is an empty file (0 bytes), not yet a project database: nothing to read.`, `${path} é um arquivo vazio (0 bytes), ainda não é um banco de projetos: nada para ler.`)
-      : both(`${path} was an empty file (0 bytes); it is now a new project database.`, `${path} era um arquivo vazio (0 bytes); agora é um novo banco de projetos.`));
+    options.onNotice?.(
+      access === 'read'
+        ? both(
+            `${path} is an empty file (0 bytes), not yet a project database: nothing to read.`,
+            `${path} é um arquivo vazio (0 bytes), ainda não é um banco de projetos: nada para ler.`,
+          )
+        : both(
+            `${path} was an empty file (0 bytes); it is now a new project database.`,
+            `${path} era um arquivo vazio (0 bytes); agora é um novo banco de projetos.`,
+          ),
+    );
   }
   if (access === 'read' && state !== 'database') return { db: emptyDatabase(options) };
   if (access === 'write' && state === 'missing') {
@@ -64,10 +94,14 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenedDat
   try {
     const pending = inspectExisting(source, path, options);
     if (access === 'write') return { db: openReadWrite(path, options) };
-    if (pending) throw new StoreError('read-only', both(
-      `${path} needs an upgrade to this app's schema before it can be read, and reading alone never changes it; open it once with a command that saves (or the app).`,
-      `${path} precisa ser atualizado para o esquema deste app antes de ser lido, e só ler nunca o altera; abra-o uma vez com um comando que salve (ou com o app).`,
-    ));
+    if (pending)
+      throw new StoreError(
+        'read-only',
+        both(
+          `${path} needs an upgrade to this app's schema before it can be read, and reading alone never changes it; open it once with a command that saves (or the app).`,
+          `${path} precisa ser atualizado para o esquema deste app antes de ser lido, e só ler nunca o altera; abra-o uma vez com um comando que salve (ou com o app).`,
+        ),
+      );
     return { db: openReadOnly(source, path, options), cleanup: snapshot?.remove };
   } catch (error) {
     snapshot?.remove();
@@ -78,10 +112,13 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenedDat
 /** "", ":memory:" and blank paths would open a database that keeps nothing: a save would be acknowledged and lost. */
 function checkUsablePath(path: string): void {
   if (path.trim() === '' || path.trim() === ':memory:') {
-    throw new StoreError('unusable-path', both(
-      `${JSON.stringify(path)} is not a database file: give a file path (an empty path or ":memory:" keeps nothing once the command ends).`,
-      `${JSON.stringify(path)} não é um arquivo de banco: informe o caminho de um arquivo (um caminho vazio ou ":memory:" não guarda nada depois que o comando termina).`,
-    ));
+    throw new StoreError(
+      'unusable-path',
+      both(
+        `${JSON.stringify(path)} is not a database file: give a file path (an empty path or ":memory:" keeps nothing once the command ends).`,
+        `${JSON.stringify(path)} não é um arquivo de banco: informe o caminho de um arquivo (um caminho vazio ou ":memory:" não guarda nada depois que o comando termina).`,
+      ),
+    );
   }
 }
 
@@ -98,16 +135,22 @@ function fileState(path: string): FileState {
     throw storeErrorFor(error, path, 'open') ?? error;
   }
   if (stats.isDirectory()) {
-    throw new StoreError('unusable-path', both(
-      `${path} is a folder, not a database file; give a file path such as ${join(path, 'projects.db')}.`,
-      `${path} é uma pasta, não um arquivo de banco; informe o caminho de um arquivo, como ${join(path, 'projects.db')}.`,
-    ));
+    throw new StoreError(
+      'unusable-path',
+      both(
+        `${path} is a folder, not a database file; give a file path such as ${join(path, 'projects.db')}.`,
+        `${path} é uma pasta, não um arquivo de banco; informe o caminho de um arquivo, como ${join(path, 'projects.db')}.`,
+      ),
+    );
   }
   if (!stats.isFile()) {
-    throw new StoreError('unusable-path', both(
-      `${path} is not a regular file (a device, pipe or socket); give the path of a database file.`,
-      `${path} não é um arquivo comum (é um dispositivo, pipe ou socket); informe o caminho de um arquivo de banco.`,
-    ));
+    throw new StoreError(
+      'unusable-path',
+      both(
+        `${path} is not a regular file (a device, pipe or socket); give the path of a database file.`,
+        `${path} não é um arquivo comum (é um dispositivo, pipe ou socket); informe o caminho de um arquivo de banco.`,
+      ),
+    );
   }
   return stats.size === 0 ? 'empty' : 'database';
 }
@@ -115,10 +158,10 @@ function fileState(path: string): FileState {
 function underAFile(path: string): StoreError {
   let file = dirname(path);
   while (dirname(file) !== file && !isFile(file)) file = dirname(file);
-  return new StoreError('unusable-path', both(
-    `${path} cannot be used: ${file} is a file, not a folder.`,
-    `${path} não pode ser usado: ${file} é um arquivo, não uma pasta.`,
-  ));
+  return new StoreError(
+    'unusable-path',
+    both(`${path} cannot be used: ${file} is a file, not a folder.`, `${path} não pode ser usado: ${file} é um arquivo, não uma pasta.`),
+  );
 }
 
 function isFile(path: string): boolean {
@@ -136,10 +179,13 @@ function createFolder(folder: string): void {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST' || code === 'ENOTDIR') throw underAFile(join(folder, 'projects.db'));
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-      throw new StoreError('read-only', both(
-        `the folder ${folder} cannot be created (${code}); choose a database path in a folder you can write to.`,
-        `a pasta ${folder} não pode ser criada (${code}); escolha um caminho de banco numa pasta com permissão de escrita.`,
-      ));
+      throw new StoreError(
+        'read-only',
+        both(
+          `the folder ${folder} cannot be created (${code}); choose a database path in a folder you can write to.`,
+          `a pasta ${folder} não pode ser criada (${code}); escolha um caminho de banco numa pasta com permissão de escrita.`,
+        ),
+      );
     }
     throw storeErrorFor(error, folder, 'write') ?? error;
   }
@@ -228,7 +274,12 @@ function placeDraft(draft: string, path: string): void {
 function openReadOnly(source: string, path: string, options: OpenOptions): Db {
   return withLockWait(path, 'open', options, () => {
     try {
-      const db = new Database(source, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding, timeout: BUSY_SLICE_MS });
+      const db = new Database(source, {
+        readonly: true,
+        fileMustExist: true,
+        nativeBinding: options.nativeBinding,
+        timeout: BUSY_SLICE_MS,
+      });
       db.pragma('foreign_keys = ON');
       return db;
     } catch (error) {
@@ -250,10 +301,13 @@ function inspectExisting(source: string, path: string, options: OpenOptions): bo
     closeSync(fd);
   }
   if (header.toString('latin1') !== SQLITE_HEADER) {
-    throw new StoreError('not-a-database', both(
-      `${path} is not a project database (it does not start with the SQLite header); it was left untouched.`,
-      `${path} não é um banco de projetos (não começa com o cabeçalho do SQLite); o arquivo não foi alterado.`,
-    ));
+    throw new StoreError(
+      'not-a-database',
+      both(
+        `${path} is not a project database (it does not start with the SQLite header); it was left untouched.`,
+        `${path} não é um banco de projetos (não começa com o cabeçalho do SQLite); o arquivo não foi alterado.`,
+      ),
+    );
   }
   const sideFiles = [`${source}-wal`, `${source}-shm`].filter((f) => !existsSync(f));
   let refused = true;
@@ -331,23 +385,32 @@ function checkRecordedMigrations(db: Db, path: string): AppliedMigration[] {
     const m = known.get(a.id);
     if (!m) {
       const newest = Math.max(...MIGRATIONS.map((x) => x.id));
-      throw new StoreError('newer-schema', both(
-        `${path} was written by a newer version of this app (schema ${a.id}, this app knows up to ${newest}); update the app to open it. The file was left untouched.`,
-        `${path} foi gravado por uma versão mais nova deste app (esquema ${a.id}; este app conhece até o ${newest}); atualize o app para abri-lo. O arquivo não foi alterado.`,
-      ));
+      throw new StoreError(
+        'newer-schema',
+        both(
+          `${path} was written by a newer version of this app (schema ${a.id}, this app knows up to ${newest}); update the app to open it. The file was left untouched.`,
+          `${path} foi gravado por uma versão mais nova deste app (esquema ${a.id}; este app conhece até o ${newest}); atualize o app para abri-lo. O arquivo não foi alterado.`,
+        ),
+      );
     }
     if (migrationChecksum(m) !== a.checksum) {
-      throw new StoreError('migration-mismatch', both(
-        `${path} records migration ${a.id} ("${a.name}") differently from this app; refusing to open it. The file was left untouched.`,
-        `${path} registra a migração ${a.id} ("${a.name}") de forma diferente deste app; ele não será aberto. O arquivo não foi alterado.`,
-      ));
+      throw new StoreError(
+        'migration-mismatch',
+        both(
+          `${path} records migration ${a.id} ("${a.name}") differently from this app; refusing to open it. The file was left untouched.`,
+          `${path} registra a migração ${a.id} ("${a.name}") de forma diferente deste app; ele não será aberto. O arquivo não foi alterado.`,
+        ),
+      );
     }
   }
   if (applied.length === 0 && isForeign(db)) {
-    throw new StoreError('not-a-database', both(
-      `${path} is an SQLite database but not a project database; it was left untouched.`,
-      `${path} é um banco SQLite, mas não um banco de projetos; o arquivo não foi alterado.`,
-    ));
+    throw new StoreError(
+      'not-a-database',
+      both(
+        `${path} is an SQLite database but not a project database; it was left untouched.`,
+        `${path} é um banco SQLite, mas não um banco de projetos; o arquivo não foi alterado.`,
+      ),
+    );
   }
   return applied;
 }
@@ -373,7 +436,9 @@ function migrate(db: Db, path: string): void {
   const run = db.transaction(() => {
     // Inside the transaction, so two programs creating the same new database cannot both migrate it.
     if (checkRecordedMigrations(db, path).length !== applied.length) return;
-    db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    db.exec(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)',
+    );
     for (const m of pending) {
       db.exec(m.sql);
       record().run(m.id, m.name, migrationChecksum(m), new Date().toISOString());

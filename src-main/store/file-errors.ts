@@ -33,19 +33,26 @@ export function storeErrorFor(error: unknown, path: string, operation: Operation
   const code = errorCode(error);
   const saved = NOTHING_SAVED[operation];
   if (isBusy(error)) return lockedError(path, 0, operation);
-  if (/^SQLITE_(READONLY|PERM|AUTH)/.test(code) || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return readOnlyError(path, operation);
+  if (/^SQLITE_(READONLY|PERM|AUTH)/.test(code) || code === 'EROFS' || code === 'EACCES' || code === 'EPERM')
+    return readOnlyError(path, operation);
   if (code.startsWith('SQLITE_CANTOPEN')) return cannotOpenError(path, operation);
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') {
-    return new StoreError('disk-full', both(
-      `the disk holding ${path} is full.${saved.en} Free some space and try again.`,
-      `o disco de ${path} está cheio.${saved['pt-BR']} Libere espaço e tente de novo.`,
-    ));
+    return new StoreError(
+      'disk-full',
+      both(
+        `the disk holding ${path} is full.${saved.en} Free some space and try again.`,
+        `o disco de ${path} está cheio.${saved['pt-BR']} Libere espaço e tente de novo.`,
+      ),
+    );
   }
   if (code.startsWith('SQLITE_IOERR') || code === 'EIO') {
-    return new StoreError('io-error', both(
-      `${path} could not be ${operation === 'write' ? 'written' : 'read'} (disk error ${code}).${saved.en} Check the disk, then try again.`,
-      `${path} não pôde ser ${operation === 'write' ? 'gravado' : 'lido'} (erro de disco ${code}).${saved['pt-BR']} Verifique o disco e tente de novo.`,
-    ));
+    return new StoreError(
+      'io-error',
+      both(
+        `${path} could not be ${operation === 'write' ? 'written' : 'read'} (disk error ${code}).${saved.en} Check the disk, then try again.`,
+        `${path} não pôde ser ${operation === 'write' ? 'gravado' : 'lido'} (erro de disco ${code}).${saved['pt-BR']} Verifique o disco e tente de novo.`,
+      ),
+    );
   }
   if (/^SQLITE_(CORRUPT|NOTADB)/.test(code)) return corruptError(path, error instanceof Error ? error.message : code);
   return undefined;
@@ -53,30 +60,45 @@ export function storeErrorFor(error: unknown, path: string, operation: Operation
 
 export function corruptError(path: string, reason: string): StoreError {
   // One line, whatever SQLite reported: quick_check lists every problem, one per line, under a "*** in database main ***" heading.
-  const problems = reason.split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('***'));
+  const problems = reason
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('***'));
   const first = (problems[0] ?? reason).slice(0, 200);
   const more = problems.length - 1;
-  return new StoreError('corrupt', both(
-    `${path} is damaged or truncated (${first}${more > 0 ? `, and ${more} more problem${more > 1 ? 's' : ''}` : ''}); it was left untouched. Restore it from a backup.`,
-    `${path} está danificado ou truncado (${first}${more > 0 ? `, e mais ${more} problema${more > 1 ? 's' : ''}` : ''}); o arquivo não foi alterado. Restaure-o de um backup.`,
-  ));
+  return new StoreError(
+    'corrupt',
+    both(
+      `${path} is damaged or truncated (${first}${more > 0 ? `, and ${more} more problem${more > 1 ? 's' : ''}` : ''}); it was left untouched. Restore it from a backup.`,
+      `${path} está danificado ou truncado (${first}${more > 0 ? `, e mais ${more} problema${more > 1 ? 's' : ''}` : ''}); o arquivo não foi alterado. Restaure-o de um backup.`,
+    ),
+  );
 }
 
 /** Read-only: the file itself, its folder, or the whole file system; reading stays possible. */
 export function readOnlyError(path: string, operation: Operation): StoreError {
   const folder = dirname(path);
-  const canRead = both(' Listing, showing and exporting can still read it (sizing project list/show/export, sizing show, sizing export).', ' Listar, mostrar e exportar ainda conseguem lê-lo (sizing project list/show/export, sizing show, sizing export).');
+  const canRead = both(
+    ' Listing, showing and exporting can still read it (sizing project list/show/export, sizing show, sizing export).',
+    ' Listar, mostrar e exportar ainda conseguem lê-lo (sizing project list/show/export, sizing show, sizing export).',
+  );
   const saved = NOTHING_SAVED[operation];
   if (!writable(folder)) {
-    return new StoreError('read-only', both(
-      `the folder ${folder} is read-only, and SQLite writes its journal beside ${path}, so it cannot be changed there.${saved.en}${canRead.en} To save, copy it to a writable folder or make the folder writable.`,
-      `a pasta ${folder} é somente leitura, e o SQLite grava seu journal ao lado de ${path}, então ele não pode ser alterado ali.${saved['pt-BR']}${canRead['pt-BR']} Para salvar, copie-o para uma pasta com permissão de escrita ou libere a escrita na pasta.`,
-    ));
+    return new StoreError(
+      'read-only',
+      both(
+        `the folder ${folder} is read-only, and SQLite writes its journal beside ${path}, so it cannot be changed there.${saved.en}${canRead.en} To save, copy it to a writable folder or make the folder writable.`,
+        `a pasta ${folder} é somente leitura, e o SQLite grava seu journal ao lado de ${path}, então ele não pode ser alterado ali.${saved['pt-BR']}${canRead['pt-BR']} Para salvar, copie-o para uma pasta com permissão de escrita ou libere a escrita na pasta.`,
+      ),
+    );
   }
-  return new StoreError('read-only', both(
-    `${path} is read-only.${saved.en}${canRead.en} To save, make the file writable (chmod u+w).`,
-    `${path} é somente leitura.${saved['pt-BR']}${canRead['pt-BR']} Para salvar, libere a escrita no arquivo (chmod u+w).`,
-  ));
+  return new StoreError(
+    'read-only',
+    both(
+      `${path} is read-only.${saved.en}${canRead.en} To save, make the file writable (chmod u+w).`,
+      `${path} é somente leitura.${saved['pt-BR']}${canRead['pt-BR']} Para salvar, libere a escrita no arquivo (chmod u+w).`,
+    ),
+  );
 }
 
 function cannotOpenError(path: string, operation: Operation): StoreError {
@@ -84,10 +106,13 @@ function cannotOpenError(path: string, operation: Operation): StoreError {
     accessSync(path, constants.R_OK);
   } catch (error) {
     if (errorCode(error) === 'EACCES') {
-      return new StoreError('unusable-path', both(
-        `${path} cannot be read (permission denied); ask its owner for access or use a copy.`,
-        `${path} não pode ser lido (permissão negada); peça acesso ao dono do arquivo ou use uma cópia.`,
-      ));
+      return new StoreError(
+        'unusable-path',
+        both(
+          `${path} cannot be read (permission denied); ask its owner for access or use a copy.`,
+          `${path} não pode ser lido (permissão negada); peça acesso ao dono do arquivo ou use uma cópia.`,
+        ),
+      );
     }
   }
   return readOnlyError(path, operation);
@@ -108,16 +133,22 @@ export function lockedError(path: string, waitedMs: number, operation: Operation
   const who = holders.length > 0 ? ` (${holders.join('; ')})` : '';
   const waited = waitedMs > 0 ? Math.round(waitedMs / 1000) : 0;
   const saved = NOTHING_SAVED[operation];
-  return new StoreError('locked', both(
-    `another program${who} is holding a lock on ${path}${waited ? `; gave up after ${waited} s` : ''}.${saved.en} Close it (the desktop app, sizing serve or an sqlite3 shell) or try again when it has finished.`,
-    `outro programa${who} está com ${path} bloqueado${waited ? `; desisti depois de ${waited} s` : ''}.${saved['pt-BR']} Feche-o (o app, o sizing serve ou um shell sqlite3) ou tente de novo quando ele terminar.`,
-  ));
+  return new StoreError(
+    'locked',
+    both(
+      `another program${who} is holding a lock on ${path}${waited ? `; gave up after ${waited} s` : ''}.${saved.en} Close it (the desktop app, sizing serve or an sqlite3 shell) or try again when it has finished.`,
+      `outro programa${who} está com ${path} bloqueado${waited ? `; desisti depois de ${waited} s` : ''}.${saved['pt-BR']} Feche-o (o app, o sizing serve ou um shell sqlite3) ou tente de novo quando ele terminar.`,
+    ),
+  );
 }
 
 export const LOCK_WAIT_NOTICE: Record<Operation, LocalizedText> = {
   open: both('another program is using this project database; waiting…', 'outro programa está usando este banco de projetos; aguardando…'),
   read: both('another program is using this project database; waiting…', 'outro programa está usando este banco de projetos; aguardando…'),
-  write: both('another program is writing this project database; retrying…', 'outro programa está gravando neste banco de projetos; tentando de novo…'),
+  write: both(
+    'another program is writing this project database; retrying…',
+    'outro programa está gravando neste banco de projetos; tentando de novo…',
+  ),
 };
 
 /**

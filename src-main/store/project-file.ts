@@ -40,7 +40,10 @@ const scenarioEntry = z.strictObject({
 const projectFileSchema = z.strictObject({
   format: z.literal(PROJECT_FILE_FORMAT, { error: `expected "${PROJECT_FILE_FORMAT}"` }),
   schemaVersion: z.literal(PROJECT_FILE_VERSION, {
-    error: bilingual(`this app reads project files of schema version ${PROJECT_FILE_VERSION}`, `este app lê arquivos de projeto da versão ${PROJECT_FILE_VERSION} do esquema`),
+    error: bilingual(
+      `this app reads project files of schema version ${PROJECT_FILE_VERSION}`,
+      `este app lê arquivos de projeto da versão ${PROJECT_FILE_VERSION} do esquema`,
+    ),
   }),
   exportedAt: z.string().max(100).optional(),
   project: z.strictObject({ name: nameSchema }),
@@ -68,10 +71,14 @@ class ImportError extends StoreError {
   constructor(public readonly problems: ImportProblem[]) {
     const first = problems[0]!;
     const others = problems.length - 1;
-    super('invalid-data', both(
-      `project file: ${first.path || '(file)'}: ${first.text.en}${others > 0 ? ` (and ${others} more problem${others > 1 ? 's' : ''})` : ''}`,
-      `arquivo de projeto: ${first.path || '(arquivo)'}: ${first.text['pt-BR']}${others > 0 ? ` (e mais ${others} problema${others > 1 ? 's' : ''})` : ''}`,
-    ), first.path);
+    super(
+      'invalid-data',
+      both(
+        `project file: ${first.path || '(file)'}: ${first.text.en}${others > 0 ? ` (and ${others} more problem${others > 1 ? 's' : ''})` : ''}`,
+        `arquivo de projeto: ${first.path || '(arquivo)'}: ${first.text['pt-BR']}${others > 0 ? ` (e mais ${others} problema${others > 1 ? 's' : ''})` : ''}`,
+      ),
+      first.path,
+    );
   }
 }
 
@@ -138,7 +145,9 @@ export function parseProjectFile(text: string): ProjectFile {
 
 function tooLarge(): ImportError {
   const mb = MAX_PROJECT_FILE_BYTES / 1024 / 1024;
-  return new ImportError([{ path: '', text: both(`larger than ${mb} MB; not a project file`, `maior que ${mb} MB; não é um arquivo de projeto`) }]);
+  return new ImportError([
+    { path: '', text: both(`larger than ${mb} MB; not a project file`, `maior que ${mb} MB; não é um arquivo de projeto`) },
+  ]);
 }
 
 /** The file's shape and values, then everything that needs the whole file (keys, names, variants). */
@@ -172,7 +181,6 @@ export interface ImportPlan {
   storedJson: string;
 }
 
-
 interface ImportResult {
   projectId: number;
   name: string;
@@ -188,15 +196,23 @@ interface ImportResult {
 export function applyImport(store: Store, planned: ImportPlan): ImportResult {
   const plan = JSON.stringify(store.catalog.custom()) === planned.storedJson ? planned : planImport(store, planned.file);
   const { file } = plan;
-  for (const [kind, records] of [['model', plan.toAdd.models], ['server', plan.toAdd.servers], ['storage', plan.toAdd.storage], ['price', plan.toAdd.prices]] as const) {
+  for (const [kind, records] of [
+    ['model', plan.toAdd.models],
+    ['server', plan.toAdd.servers],
+    ['storage', plan.toAdd.storage],
+    ['price', plan.toAdd.prices],
+  ] as const) {
     for (const record of records) store.catalog.add(kind, record);
   }
   const project = store.projects.create(store.projects.freeName(file.project.name));
-  store.scenarios.insertTree(project.id, file.scenarios.map((s) => ({
-    key: s.key,
-    parentKey: s.variantOf,
-    scenario: { name: s.name, notes: s.notes, inputs: s.inputs as SizingInputs, regions: s.regions as RegionSpec[] },
-  })));
+  store.scenarios.insertTree(
+    project.id,
+    file.scenarios.map((s) => ({
+      key: s.key,
+      parentKey: s.variantOf,
+      scenario: { name: s.name, notes: s.notes, inputs: s.inputs as SizingInputs, regions: s.regions as RegionSpec[] },
+    })),
+  );
   return { projectId: project.id, name: project.name, scenarios: file.scenarios.length };
 }
 
@@ -218,7 +234,12 @@ export function planImport(store: Store, file: ProjectFile): ImportPlan {
   return { file, toAdd, storedJson: JSON.stringify(stored) };
 }
 
-const KINDS = [['models', 'model'], ['servers', 'server'], ['storage', 'storage'], ['prices', 'price']] as const;
+const KINDS = [
+  ['models', 'model'],
+  ['servers', 'server'],
+  ['storage', 'storage'],
+  ['prices', 'price'],
+] as const;
 const KIND_PT = { model: 'modelo', server: 'servidor', storage: 'storage', price: 'preço' } as const;
 
 /** Records identical to stored ones are reused; a different record under a stored id is a problem. */
@@ -235,13 +256,25 @@ function reconcileCustomRecords(fromFile: CustomRecords, stored: CustomRecords, 
     (fromFile[group] as { id: string }[]).forEach((record, index) => {
       const path = `customRecords.${group}[${index}].id`;
       if (kind !== 'price' && builtInIds[kind].has(record.id)) {
-        problems.push({ path, text: both(`"${record.id}" is a built-in ${kind} id; rename the custom record`, `"${record.id}" já existe no catálogo (${KIND_PT[kind]}); renomeie o registro próprio`) });
+        problems.push({
+          path,
+          text: both(
+            `"${record.id}" is a built-in ${kind} id; rename the custom record`,
+            `"${record.id}" já existe no catálogo (${KIND_PT[kind]}); renomeie o registro próprio`,
+          ),
+        });
         return;
       }
       const mine = existing.get(record.id);
       if (mine === undefined) (toAdd[group] as unknown[]).push(record);
       else if (JSON.stringify(mine) !== JSON.stringify(record)) {
-        problems.push({ path, text: both(`a different custom ${kind} "${record.id}" already exists here; rename one of them`, `já existe aqui outro registro próprio (${KIND_PT[kind]}) "${record.id}"; renomeie um deles`) });
+        problems.push({
+          path,
+          text: both(
+            `a different custom ${kind} "${record.id}" already exists here; rename one of them`,
+            `já existe aqui outro registro próprio (${KIND_PT[kind]}) "${record.id}"; renomeie um deles`,
+          ),
+        });
       }
     });
   }
@@ -253,17 +286,30 @@ function checkKeysAndVariants(file: ProjectFile, problems: ImportProblem[]): voi
   const byKey = new Map<string, ProjectFile['scenarios'][number]>();
   const names = new Set<string>();
   file.scenarios.forEach((s, i) => {
-    if (byKey.has(s.key)) problems.push({ path: `scenarios[${i}].key`, text: both(`"${s.key}" is used twice`, `"${s.key}" aparece duas vezes`) });
+    if (byKey.has(s.key))
+      problems.push({ path: `scenarios[${i}].key`, text: both(`"${s.key}" is used twice`, `"${s.key}" aparece duas vezes`) });
     else byKey.set(s.key, s);
     const folded = nameKey(s.name);
-    if (names.has(folded)) problems.push({ path: `scenarios[${i}].name`, text: both(`"${s.name}" is used twice`, `"${s.name}" aparece duas vezes`) });
+    if (names.has(folded))
+      problems.push({ path: `scenarios[${i}].name`, text: both(`"${s.name}" is used twice`, `"${s.name}" aparece duas vezes`) });
     names.add(folded);
   });
   file.scenarios.forEach((s, i) => {
     if (s.variantOf === null) return;
     const parent = byKey.get(s.variantOf);
-    if (!parent) problems.push({ path: `scenarios[${i}].variantOf`, text: both(`no scenario has key "${s.variantOf}"`, `nenhum cenário tem a chave "${s.variantOf}"`) });
-    else if (parent.variantOf !== null) problems.push({ path: `scenarios[${i}].variantOf`, text: both('a variant must point at a scenario, not at another variant', 'uma variante deve apontar para um cenário, não para outra variante') });
+    if (!parent)
+      problems.push({
+        path: `scenarios[${i}].variantOf`,
+        text: both(`no scenario has key "${s.variantOf}"`, `nenhum cenário tem a chave "${s.variantOf}"`),
+      });
+    else if (parent.variantOf !== null)
+      problems.push({
+        path: `scenarios[${i}].variantOf`,
+        text: both(
+          'a variant must point at a scenario, not at another variant',
+          'uma variante deve apontar para um cenário, não para outra variante',
+        ),
+      });
   });
 }
 

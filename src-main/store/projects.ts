@@ -63,6 +63,7 @@ export class ProjectsRepo {
 
   private assertFree(name: string, exceptId?: number): void {
     const existing = this.findByName(name);
-    if (existing && existing.id !== exceptId) throw new StoreError('conflict', both(`a project named "${name}" already exists`, `já existe um projeto chamado "${name}"`), 'name');
+    if (existing && existing.id !== exceptId)
+      throw new StoreError('conflict', both(`a project named "${name}" already exists`, `já existe um projeto chamado "${name}"`), 'name');
   }
 }

@@ -69,7 +69,10 @@ export class ScenariosRepo {
    * variant pointing at its parent's fresh id. Rows are not read back, so a large import holds
    * the write lock only for the inserts.
    */
-  insertTree(projectId: number, entries: { key: string; parentKey: string | null; scenario: Omit<NewScenario, 'projectId' | 'variantOf'> }[]): void {
+  insertTree(
+    projectId: number,
+    entries: { key: string; parentKey: string | null; scenario: Omit<NewScenario, 'projectId' | 'variantOf'> }[],
+  ): void {
     const now = new Date().toISOString();
     const idOfKey = new Map<string, number>();
     const ordered = [...entries].sort((a, b) => Number(a.parentKey !== null) - Number(b.parentKey !== null));
@@ -82,8 +85,9 @@ export class ScenariosRepo {
   private insert(s: NewScenario, now: string): number {
     const name = normalizeName(s.name);
     this.assertFree(s.projectId, name);
-    const info = this.sql('INSERT INTO scenarios (project_id, variant_of, name, notes, inputs_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(s.projectId, s.variantOf ?? null, name, s.notes ?? '', JSON.stringify(s.inputs), now, now);
+    const info = this.sql(
+      'INSERT INTO scenarios (project_id, variant_of, name, notes, inputs_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(s.projectId, s.variantOf ?? null, name, s.notes ?? '', JSON.stringify(s.inputs), now, now);
     const id = Number(info.lastInsertRowid);
     this.insertRegions(id, s.regions ?? []);
     return id;
@@ -93,8 +97,13 @@ export class ScenariosRepo {
     const current = this.get(id);
     const name = changes.name === undefined ? current.name : normalizeName(changes.name);
     if (name !== current.name) this.assertFree(current.projectId, name, id);
-    this.sql('UPDATE scenarios SET name = ?, notes = ?, inputs_json = ?, updated_at = ? WHERE id = ?')
-      .run(name, changes.notes ?? current.notes, JSON.stringify(changes.inputs ?? current.inputs), new Date().toISOString(), id);
+    this.sql('UPDATE scenarios SET name = ?, notes = ?, inputs_json = ?, updated_at = ? WHERE id = ?').run(
+      name,
+      changes.notes ?? current.notes,
+      JSON.stringify(changes.inputs ?? current.inputs),
+      new Date().toISOString(),
+      id,
+    );
     if (changes.regions) this.writeRegions(id, changes.regions);
     return this.get(id);
   }
@@ -114,8 +123,14 @@ export class ScenariosRepo {
   }
 
   private assertFree(projectId: number, name: string, exceptId?: number): void {
-    const existing = this.sql('SELECT id FROM scenarios WHERE project_id = ? AND name = ?').get(projectId, name) as { id: number } | undefined;
-    if (existing && existing.id !== exceptId) throw new StoreError('conflict', both(`a scenario named "${name}" already exists in this project`, `já existe um cenário chamado "${name}" neste projeto`), 'name');
+    const existing = this.sql('SELECT id FROM scenarios WHERE project_id = ? AND name = ?').get(projectId, name) as
+      { id: number } | undefined;
+    if (existing && existing.id !== exceptId)
+      throw new StoreError(
+        'conflict',
+        both(`a scenario named "${name}" already exists in this project`, `já existe um cenário chamado "${name}" neste projeto`),
+        'name',
+      );
   }
 
   private writeRegions(scenarioId: number, regions: RegionSpec[]): void {
@@ -129,13 +144,16 @@ export class ScenariosRepo {
   }
 
   private regionsOf(scenarioId: number): RegionSpec[] {
-    const rows = this.sql('SELECT scenario_id AS scenarioId, name, concurrency, overrides_json AS overridesJson FROM regions WHERE scenario_id = ? ORDER BY position').all(scenarioId) as RegionRaw[];
+    const rows = this.sql(
+      'SELECT scenario_id AS scenarioId, name, concurrency, overrides_json AS overridesJson FROM regions WHERE scenario_id = ? ORDER BY position',
+    ).all(scenarioId) as RegionRaw[];
     return rows.map((r) => parseRegion(r));
   }
 
   private regionsOfProject(projectId: number): Map<number, RegionSpec[]> {
-    const rows = this.sql('SELECT r.scenario_id AS scenarioId, r.name, r.concurrency, r.overrides_json AS overridesJson FROM regions r JOIN scenarios s ON s.id = r.scenario_id WHERE s.project_id = ? ORDER BY r.scenario_id, r.position')
-      .all(projectId) as RegionRaw[];
+    const rows = this.sql(
+      'SELECT r.scenario_id AS scenarioId, r.name, r.concurrency, r.overrides_json AS overridesJson FROM regions r JOIN scenarios s ON s.id = r.scenario_id WHERE s.project_id = ? ORDER BY r.scenario_id, r.position',
+    ).all(projectId) as RegionRaw[];
     const byScenario = new Map<number, RegionSpec[]>();
     for (const r of rows) {
       const list = byScenario.get(r.scenarioId) ?? [];
@@ -152,10 +170,14 @@ export class ScenariosRepo {
     const checked = regionsSchema.safeParse(regions);
     if (!checked.success) {
       const { field, text } = describeZodIssueText(checked.error, ['regions']);
-      throw new StoreError('invalid-data', both(
-        `scenario "${raw.name}" (id ${raw.id}) has a stored region that is not valid: ${field}: ${text.en}`,
-        `o cenário "${raw.name}" (id ${raw.id}) tem uma região salva que não é válida: ${field}: ${text['pt-BR']}`,
-      ), field);
+      throw new StoreError(
+        'invalid-data',
+        both(
+          `scenario "${raw.name}" (id ${raw.id}) has a stored region that is not valid: ${field}: ${text.en}`,
+          `o cenário "${raw.name}" (id ${raw.id}) tem uma região salva que não é válida: ${field}: ${text['pt-BR']}`,
+        ),
+        field,
+      );
     }
     const { inputsJson: _, ...rest } = raw;
     return { ...rest, inputs, regions: checked.data as RegionSpec[] };
@@ -179,17 +201,31 @@ function parseRegion(r: RegionRaw): RegionSpec {
   return { name: r.name, concurrency: r.concurrency, overrides: overrides as RegionSpec['overrides'] };
 }
 
-function parseStored<T>(json: string, parse: (v: unknown) => { success: true; data: T } | { success: false; error: import('zod').ZodError }, what: LocalizedText): T {
+function parseStored<T>(
+  json: string,
+  parse: (v: unknown) => { success: true; data: T } | { success: false; error: import('zod').ZodError },
+  what: LocalizedText,
+): T {
   let value: unknown;
   try {
     value = JSON.parse(json);
   } catch {
-    throw new StoreError('invalid-data', both(`${what.en} are not valid JSON in the database`, `${what['pt-BR']} não são JSON válido no banco`));
+    throw new StoreError(
+      'invalid-data',
+      both(`${what.en} are not valid JSON in the database`, `${what['pt-BR']} não são JSON válido no banco`),
+    );
   }
   const result = parse(value);
   if (!result.success) {
     const { field, text } = describeZodIssueText(result.error);
-    throw new StoreError('invalid-data', both(`${what.en} in the database are not valid: ${field}: ${text.en}`, `${what['pt-BR']} no banco não são válidas: ${field}: ${text['pt-BR']}`), field);
+    throw new StoreError(
+      'invalid-data',
+      both(
+        `${what.en} in the database are not valid: ${field}: ${text.en}`,
+        `${what['pt-BR']} no banco não são válidas: ${field}: ${text['pt-BR']}`,
+      ),
+      field,
+    );
   }
   return result.data;
 }

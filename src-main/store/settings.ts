@@ -28,7 +28,9 @@ export class SettingsRepo {
   }
 
   set(changes: Partial<Settings>): Settings {
-    const upsert = this.db.prepare('INSERT INTO settings (key, value_json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json');
+    const upsert = this.db.prepare(
+      'INSERT INTO settings (key, value_json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json',
+    );
     for (const [key, value] of Object.entries(changes)) if (value !== undefined) upsert.run(key, JSON.stringify(value));
     return this.get();
   }

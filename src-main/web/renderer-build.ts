@@ -11,7 +11,9 @@ export async function ensureRendererBuilt(options: { appDir: string; staticDir: 
   if (existsSync(join(options.staticDir, 'index.html'))) return true;
   const buildScript = join(options.appDir, 'build.config.mjs');
   if (!existsSync(buildScript) || !existsSync(join(options.appDir, 'node_modules', 'vite'))) {
-    options.say('The planner interface is not built and cannot be built here (no build tools): run npm install, then sizing serve again.\n');
+    options.say(
+      'The planner interface is not built and cannot be built here (no build tools): run npm install, then sizing serve again.\n',
+    );
     return false;
   }
   options.say('Building the planner interface for its first start (a few seconds)…\n');
@@ -22,6 +24,10 @@ export async function ensureRendererBuilt(options: { appDir: string; staticDir: 
     child.on('exit', (code) => resolve(code));
   });
   const built = status === 0 && existsSync(join(options.staticDir, 'index.html'));
-  options.say(built ? `Built in ${((performance.now() - startedAt) / 1000).toFixed(1)} s.\n` : 'The interface could not be built (see above); the API still answers. Run npm run build, then sizing serve again.\n');
+  options.say(
+    built
+      ? `Built in ${((performance.now() - startedAt) / 1000).toFixed(1)} s.\n`
+      : 'The interface could not be built (see above); the API still answers. Run npm run build, then sizing serve again.\n',
+  );
   return built;
 }

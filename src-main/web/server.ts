@@ -64,21 +64,34 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const startedAt = performance.now();
     handle(req, res)
       .catch((error: unknown) => {
-        sendError(res, { code: 'internal', message: `internal error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` });
+        sendError(res, {
+          code: 'internal',
+          message: `internal error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+        });
       })
       // Every path has written its answer by now (a refused body's connection may still linger).
-      .finally(() => options.onRequest?.({ method: req.method ?? '?', path: pathForLog(req.url), status: res.statusCode, durationMs: performance.now() - startedAt }));
+      .finally(() =>
+        options.onRequest?.({
+          method: req.method ?? '?',
+          path: pathForLog(req.url),
+          status: res.statusCode,
+          durationMs: performance.now() - startedAt,
+        }),
+      );
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!isLoopbackAuthority(req.headers.host, port)) return sendError(res, { code: 'forbidden', message: 'requests must address this host as 127.0.0.1 or localhost' });
+    if (!isLoopbackAuthority(req.headers.host, port))
+      return sendError(res, { code: 'forbidden', message: 'requests must address this host as 127.0.0.1 or localhost' });
     const origin = req.headers.origin;
-    if (origin !== undefined && !isLoopbackAuthority(originAuthority(origin), port)) return sendError(res, { code: 'forbidden', message: 'cross-origin requests are refused' });
+    if (origin !== undefined && !isLoopbackAuthority(originAuthority(origin), port))
+      return sendError(res, { code: 'forbidden', message: 'cross-origin requests are refused' });
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const pathname = safeDecode(url.pathname);
     if (pathname === null) return sendError(res, { code: 'bad_request', message: 'the address is not valid percent-encoding' });
     if (pathname.startsWith('/api/')) return handleApi(req, res, pathname.slice('/api/'.length));
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, { code: 'bad_request', message: 'only GET for files and POST for the API' }, 405);
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return sendError(res, { code: 'bad_request', message: 'only GET for files and POST for the API' }, 405);
     return serveStatic(res, options.staticDir, pathname);
   }
 
@@ -88,7 +101,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return sendError(res, { code: 'unauthorized', message: 'missing or wrong token: use the URL printed by sizing serve' });
     }
     if (req.method !== 'POST') return sendError(res, { code: 'bad_request', message: 'API calls use POST' }, 405);
-    if (!isJsonContentType(req.headers['content-type'])) return sendError(res, { code: 'bad_request', message: 'the body must be JSON (Content-Type: application/json, UTF-8)' }, 415);
+    if (!isJsonContentType(req.headers['content-type']))
+      return sendError(res, { code: 'bad_request', message: 'the body must be JSON (Content-Type: application/json, UTF-8)' }, 415);
     const body = await readLimitedBody(req, MAX_BODY_BYTES);
     if (body === 'too-large') return sendError(res, { code: 'too_large', message: `the body is larger than ${MAX_BODY_BYTES} bytes` });
     let input: unknown;
@@ -115,10 +129,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     port,
     token,
     url: `http://127.0.0.1:${port}/#token=${token}`,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -159,7 +174,12 @@ const LINGER_MS = 1000;
 function send(res: ServerResponse, status: number, body: string | Buffer, type: string): void {
   const req = res.req;
   const unreadBody = !req.complete && (req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined);
-  res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), ...SECURITY_HEADERS, ...(unreadBody ? { Connection: 'close' } : {}) });
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Content-Length': Buffer.byteLength(body),
+    ...SECURITY_HEADERS,
+    ...(unreadBody ? { Connection: 'close' } : {}),
+  });
   if (!unreadBody) return void res.end(body);
   // Read no more of it: the whole answer goes out now (its length is declared), the close a moment later.
   req.pause();

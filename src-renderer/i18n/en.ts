@@ -37,7 +37,8 @@ export const en = {
   },
   connection: {
     lostTitle: 'The planner cannot be reached.',
-    lostWeb: 'If “sizing serve” was stopped, start it again and open the address it prints in this tab. Nothing on this page is lost: edits not yet saved are saved when it answers.',
+    lostWeb:
+      'If “sizing serve” was stopped, start it again and open the address it prints in this tab. Nothing on this page is lost: edits not yet saved are saved when it answers.',
     lostDesktop: 'Its main process is not answering: if this lasts, restart the app. Edits not yet saved are saved when it answers.',
     refusedTitle: 'The planner was restarted and no longer accepts this page.',
     refusedBody: 'Paste the new address it printed (the one ending in #token=…) into this tab.',
@@ -116,7 +117,8 @@ export const en = {
     duplicate: 'Duplicate',
     duplicateHint: 'Duplicate (Ctrl+D)',
     inputs: 'Inputs',
-    regionsNote: 'This scenario is split into {n} regions: the figures below size one region with the base inputs ({sessions} sessions). Per-region figures and the plan totals are under Regions.',
+    regionsNote:
+      'This scenario is split into {n} regions: the figures below size one region with the base inputs ({sessions} sessions). Per-region figures and the plan totals are under Regions.',
     openRegions: 'Open the regions',
     save: {
       saved: 'All changes saved',
@@ -160,10 +162,25 @@ export const en = {
   engine: {
     title: 'Memory per GPU ({engine} {version})',
     layout: '{gpus} GPUs = {replicas} replicas × TP{tp}',
-    segments: { weights: 'Weights', activation: 'Activation peak', nonTorch: 'Outside PyTorch', graphs: 'CUDA graphs', kv: 'KV cache', unused: 'Unused' },
+    segments: {
+      weights: 'Weights',
+      activation: 'Activation peak',
+      nonTorch: 'Outside PyTorch',
+      graphs: 'CUDA graphs',
+      kv: 'KV cache',
+      unused: 'Unused',
+    },
     visible: 'Visible to the engine',
-    basis: { 'engine-log': 'as the engine logs it', measured: 'nvidia-smi less the driver reserve', nominal: 'vendor GB (no measured figure)' },
-    fraction: { total: 'fraction {fraction} of total memory', 'weights-and-kv': 'fraction {fraction} for weights + KV', 'free-after-load': 'fraction {fraction} of memory free after loading' },
+    basis: {
+      'engine-log': 'as the engine logs it',
+      measured: 'nvidia-smi less the driver reserve',
+      nominal: 'vendor GB (no measured figure)',
+    },
+    fraction: {
+      total: 'fraction {fraction} of total memory',
+      'weights-and-kv': 'fraction {fraction} for weights + KV',
+      'free-after-load': 'fraction {fraction} of memory free after loading',
+    },
     maxConcurrency: 'Max concurrency per replica',
     concurrencyValue: '{concurrency}× at {context} tokens (max_num_seqs {seqs})',
     kvTokens: 'KV tokens per replica',
@@ -176,51 +193,129 @@ export const en = {
   inputs: {
     method: { label: 'Method', help: 'How capacity is computed; the original pooled-node method treats one node’s HBM as a single pool.' },
     concurrency: { label: 'Concurrency', help: 'Concurrent sessions to serve at the same time; each one holds its own KV cache.' },
-    effectiveContextTokens: { label: 'Effective context', help: 'Tokens each session keeps in its KV cache (prompt plus output), up to the model’s maximum.' },
+    effectiveContextTokens: {
+      label: 'Effective context',
+      help: 'Tokens each session keeps in its KV cache (prompt plus output), up to the model’s maximum.',
+    },
     modelId: { label: 'Model', help: 'The model served; its layers and attention layout set the KV size of each token.' },
     kvPrecision: { label: 'KV precision', help: 'Bytes stored per KV value: fp8 needs half the memory of fp16 or bf16.' },
     serverId: { label: 'Server', help: 'One node of the plan: its GPUs and their HBM form the memory pool.' },
     storageId: { label: 'Storage', help: 'Where the weights load from on a cold start; its throughput sets the load time.' },
     memoryBasis: { label: 'Memory basis', help: 'Nominal reads the vendor’s decimal GB; measured uses the capacity nvidia-smi reports.' },
-    kvBudgetRatio: { label: 'KV budget ratio', help: 'Share of a node’s HBM budgeted for KV cache plus runtime overhead; the rest stays in reserve.' },
-    runtimeOverheadGiB: { label: 'Runtime overhead', help: 'Memory taken from that budget before any KV: weights, activations and the serving runtime.' },
+    kvBudgetRatio: {
+      label: 'KV budget ratio',
+      help: 'Share of a node’s HBM budgeted for KV cache plus runtime overhead; the rest stays in reserve.',
+    },
+    runtimeOverheadGiB: {
+      label: 'Runtime overhead',
+      help: 'Memory taken from that budget before any KV: weights, activations and the serving runtime.',
+    },
     peakHeadroomRatio: { label: 'Peak headroom', help: 'Extra capacity above the stated concurrency for traffic peaks (0.2 = 20%).' },
     ha: { label: 'High availability', help: 'Spare nodes kept for failures: N+1 adds one node, N+2 adds two.' },
-    availabilityTarget: { label: 'Availability target', help: 'Optional goal as a ratio (0.999 = three nines); above 0.999 calls for N+1.' },
-    coldStartTargetS: { label: 'Cold-start target', help: 'Optional limit for bringing a replica up; the plan says whether the storage meets it.' },
+    availabilityTarget: {
+      label: 'Availability target',
+      help: 'Optional goal as a ratio (0.999 = three nines); above 0.999 calls for N+1.',
+    },
+    coldStartTargetS: {
+      label: 'Cold-start target',
+      help: 'Optional limit for bringing a replica up; the plan says whether the storage meets it.',
+    },
     engineInitS: { label: 'Engine initialisation', help: 'Your measured engine start-up time, added to the time to read the weights.' },
     pricePerNodeUsd: { label: 'Price per node', help: 'Your own price for one node; leave it empty to use the server’s reference range.' },
     years: { label: 'TCO horizon', help: 'Years of energy cost included in the total cost of ownership.' },
     pue: { label: 'PUE', help: 'Data-centre overhead on the node’s power draw (1.0 means none).' },
     kwhPriceUsd: { label: 'Energy price', help: 'What one kilowatt-hour of electricity costs.' },
-    colocationUsdPerKwMonth: { label: 'Colocation', help: 'Data-centre space and power capacity per kW of the nodes’ maximum power, per month; empty uses USD 184 (CBRE, H2 2024).' },
-    supportUsdPerNodeYear: { label: 'Support and software', help: 'Serving software and support per node and year; empty uses USD 36,000 (NVIDIA AI Enterprise, 8 GPUs × USD 4,500).' },
-    networkUsdPerNode: { label: 'Network fabric', help: 'NICs, a share of switches, optics and cables per node, added to CapEx; empty uses a USD 25,000 allowance.' },
-    averagePowerRatio: { label: 'Average power', help: 'Average draw as a share of the node’s maximum power, for the energy cost; empty uses 0.7.' },
+    colocationUsdPerKwMonth: {
+      label: 'Colocation',
+      help: 'Data-centre space and power capacity per kW of the nodes’ maximum power, per month; empty uses USD 184 (CBRE, H2 2024).',
+    },
+    supportUsdPerNodeYear: {
+      label: 'Support and software',
+      help: 'Serving software and support per node and year; empty uses USD 36,000 (NVIDIA AI Enterprise, 8 GPUs × USD 4,500).',
+    },
+    networkUsdPerNode: {
+      label: 'Network fabric',
+      help: 'NICs, a share of switches, optics and cables per node, added to CapEx; empty uses a USD 25,000 allowance.',
+    },
+    averagePowerRatio: {
+      label: 'Average power',
+      help: 'Average draw as a share of the node’s maximum power, for the energy cost; empty uses 0.7.',
+    },
     podSize: { label: 'Pod size', help: 'Nodes per pod behind one load balancer, for the architecture diagram.' },
-    hbmAlertRatio: { label: 'KV-cache alert threshold', help: 'Share of the KV cache in use at which operations should be alerted (engines reserve their KV memory at start-up, so HBM use says nothing).' },
+    hbmAlertRatio: {
+      label: 'KV-cache alert threshold',
+      help: 'Share of the KV cache in use at which operations should be alerted (engines reserve their KV memory at start-up, so HBM use says nothing).',
+    },
     scaleUpRatio: { label: 'Scale up above', help: 'Utilisation above which autoscaling adds capacity.' },
     scaleDownRatio: { label: 'Scale down below', help: 'Utilisation below which autoscaling removes capacity.' },
     scaleDownMinutes: { label: 'Scale-down window', help: 'How long utilisation must stay low before scaling down.' },
-    tpotMs: { label: 'TPOT target', help: 'Optional limit on the time between output tokens at the planned load; sessions per replica drop until it is met.' },
+    tpotMs: {
+      label: 'TPOT target',
+      help: 'Optional limit on the time between output tokens at the planned load; sessions per replica drop until it is met.',
+    },
     ttftS: { label: 'TTFT target', help: 'Optional limit on the time to the first token of a prompt; needs the prompt length.' },
     promptTokens: { label: 'Prompt tokens', help: 'Mean prompt length of a request: prefill work and time to first token.' },
     outputTokens: { label: 'Output tokens', help: 'Mean answer length: how often a session is replaced by a new prompt to prefill.' },
-    bandwidthEfficiency: { label: 'HBM bandwidth efficiency', help: 'Share of the datasheet bandwidth decode kernels reach; empty means 0.80.' },
-    computeEfficiency: { label: 'Compute efficiency', help: 'Share of the dense tensor-core peak matrix products reach; empty means 0.55.' },
-    communicationEfficiency: { label: 'Interconnect efficiency', help: 'Share of the GPU-to-GPU line rate the all-reduce reaches; empty means 0.80.' },
-    weightsPrecision: { label: 'Weight precision', help: 'Weights memory from the parameter count in this format; embeddings and the output head stay in bf16. Empty: the checkpoint as shipped.' },
-    servingEngine: { label: 'Serving engine', help: 'The engine whose memory policy the engine method follows (vLLM, SGLang or TensorRT-LLM).' },
-    engineVersion: { label: 'Engine version', help: 'The version family whose memory policy applies; vLLM’s sampler and CUDA-graph accounting changed between 0.10, 0.11 and 0.21.' },
-    gpuMemoryUtilization: { label: 'vLLM GPU memory utilization', help: 'vLLM only: the share of each GPU’s total memory the engine may use for weights, activations and KV (default 0.9).' },
-    memFractionStatic: { label: 'SGLang static memory fraction', help: 'SGLang only: the share of total memory for weights and the KV pool (default by TP, 0.88 at TP1).' },
-    freeGpuMemoryFraction: { label: 'TensorRT-LLM free memory fraction', help: 'TensorRT-LLM only: the share of the memory still free after loading that goes to the KV cache (default 0.9).' },
-    tp: { label: 'Tensor parallelism', help: 'GPUs per replica; it must divide the server’s GPUs. Empty: the smallest power of two that holds the weights and one session.' },
-    maxNumBatchedTokens: { label: 'Max batched tokens', help: 'Tokens the engine processes per step; it sets the activation peak of the profiling pass. Empty: the engine’s default for this GPU.' },
-    maxNumSeqs: { label: 'Max running sequences', help: 'Sequences a replica runs at once; it caps sessions per replica even when KV would hold more.' },
-    maxModelLen: { label: 'Max model length', help: 'Longest request the engine admits; one such request must fit in a replica’s KV. Empty: the effective context.' },
-    blockSize: { label: 'KV block size', help: 'Tokens per KV page; sessions take whole pages. Empty: the engine’s default (vLLM 16, TensorRT-LLM 32).' },
-    calibration: { label: 'Calibration', help: 'A calibration profile saved from a start-up log of the same model, server, engine and TP replaces the formulas with what the engine measured; “Formulas only” ignores it.' },
+    bandwidthEfficiency: {
+      label: 'HBM bandwidth efficiency',
+      help: 'Share of the datasheet bandwidth decode kernels reach; empty means 0.80.',
+    },
+    computeEfficiency: {
+      label: 'Compute efficiency',
+      help: 'Share of the dense tensor-core peak matrix products reach; empty means 0.55.',
+    },
+    communicationEfficiency: {
+      label: 'Interconnect efficiency',
+      help: 'Share of the GPU-to-GPU line rate the all-reduce reaches; empty means 0.80.',
+    },
+    weightsPrecision: {
+      label: 'Weight precision',
+      help: 'Weights memory from the parameter count in this format; embeddings and the output head stay in bf16. Empty: the checkpoint as shipped.',
+    },
+    servingEngine: {
+      label: 'Serving engine',
+      help: 'The engine whose memory policy the engine method follows (vLLM, SGLang or TensorRT-LLM).',
+    },
+    engineVersion: {
+      label: 'Engine version',
+      help: 'The version family whose memory policy applies; vLLM’s sampler and CUDA-graph accounting changed between 0.10, 0.11 and 0.21.',
+    },
+    gpuMemoryUtilization: {
+      label: 'vLLM GPU memory utilization',
+      help: 'vLLM only: the share of each GPU’s total memory the engine may use for weights, activations and KV (default 0.9).',
+    },
+    memFractionStatic: {
+      label: 'SGLang static memory fraction',
+      help: 'SGLang only: the share of total memory for weights and the KV pool (default by TP, 0.88 at TP1).',
+    },
+    freeGpuMemoryFraction: {
+      label: 'TensorRT-LLM free memory fraction',
+      help: 'TensorRT-LLM only: the share of the memory still free after loading that goes to the KV cache (default 0.9).',
+    },
+    tp: {
+      label: 'Tensor parallelism',
+      help: 'GPUs per replica; it must divide the server’s GPUs. Empty: the smallest power of two that holds the weights and one session.',
+    },
+    maxNumBatchedTokens: {
+      label: 'Max batched tokens',
+      help: 'Tokens the engine processes per step; it sets the activation peak of the profiling pass. Empty: the engine’s default for this GPU.',
+    },
+    maxNumSeqs: {
+      label: 'Max running sequences',
+      help: 'Sequences a replica runs at once; it caps sessions per replica even when KV would hold more.',
+    },
+    maxModelLen: {
+      label: 'Max model length',
+      help: 'Longest request the engine admits; one such request must fit in a replica’s KV. Empty: the effective context.',
+    },
+    blockSize: {
+      label: 'KV block size',
+      help: 'Tokens per KV page; sessions take whole pages. Empty: the engine’s default (vLLM 16, TensorRT-LLM 32).',
+    },
+    calibration: {
+      label: 'Calibration',
+      help: 'A calibration profile saved from a start-up log of the same model, server, engine and TP replaces the formulas with what the engine measured; “Formulas only” ignores it.',
+    },
   },
   choices: {
     method: { pooled: 'Pooled node (original method)', engine: 'Per GPU, as the serving engine budgets it' },
@@ -234,7 +329,8 @@ export const en = {
   },
   validation: {
     notANumber: '{label}: “{value}” is not a number; type digits, with a point for decimals (1234.5).',
-    separators: '{label}: “{value}” does not read as a number in English: write decimals with a point and thousands with commas (1,234.5), or no thousands separator (1234.5).',
+    separators:
+      '{label}: “{value}” does not read as a number in English: write decimals with a point and thousands with commas (1,234.5), or no thousands separator (1234.5).',
     required: '{label} is required.',
     range: '{label} must be {kind} {low} and {high}.',
     kindNumber: 'a number',
@@ -276,7 +372,8 @@ export const en = {
   },
   optimise: {
     title: 'Optimise',
-    intro: 'Every server, serving engine, TP, weight and KV precision of the catalog, sized like this scenario with the engine method, kept when it is feasible and meets the service targets, ranked by the objective: the best TP and engine for each server and precision.',
+    intro:
+      'Every server, serving engine, TP, weight and KV precision of the catalog, sized like this scenario with the engine method, kept when it is feasible and meets the service targets, ranked by the objective: the best TP and engine for each server and precision.',
     objective: 'Rank by',
     objectives: { tco: 'Lowest TCO', capex: 'Lowest CapEx', nodes: 'Fewest nodes' },
     maxCapex: 'CapEx ceiling (USD)',
@@ -295,7 +392,17 @@ export const en = {
       records: 'records without the latency figures ({n})',
     },
     totals: 'Plan totals with each region’s first plan: {nodes} nodes, CapEx up to {capex}, TCO up to {tco}.',
-    columns: { server: 'Server', engine: 'Engine', kv: 'KV', weights: 'Weights', nodes: 'Nodes', tco: 'TCO (high)', binding: 'Limited by', perMillion: 'USD per M tokens', actions: 'Actions' },
+    columns: {
+      server: 'Server',
+      engine: 'Engine',
+      kv: 'KV',
+      weights: 'Weights',
+      nodes: 'Nodes',
+      tco: 'TCO (high)',
+      binding: 'Limited by',
+      perMillion: 'USD per M tokens',
+      actions: 'Actions',
+    },
     bindingShort: { 'kv-memory': 'KV memory', 'max-num-seqs': 'max_num_seqs', tpot: 'TPOT', ttft: 'TTFT', weights: 'weights' },
     makeVariant: 'Make variant',
     variantName: '{server}, {kv} KV (optimised)',
@@ -305,7 +412,8 @@ export const en = {
     tpotAxis: 'TPOT at the planned load (ms)',
     tcoAxis: 'TCO, high (USD)',
     chartSummary: '{n} feasible plans on {servers} servers: cost against time per output token.',
-    notes: 'Costs are estimates from reference prices, at the high end of each server’s range; USD per million tokens assumes the concurrency generating around the clock.',
+    notes:
+      'Costs are estimates from reference prices, at the high end of each server’s range; USD per million tokens assumes the concurrency generating around the clock.',
     regionsNote: 'Each region is searched on its own inputs; a variant changes the server and KV precision of every region.',
   },
   results: {
@@ -334,12 +442,14 @@ export const en = {
     opexPerYear: '{opex} per year: energy {energy}, colocation {colocation}, support {support}',
     costNote: 'All cost figures are estimates; server prices are rough references unless you set your own.',
     pricesChecked: 'The catalog’s reference prices were checked against public sources in {date}.',
-    nativeContext: '{context} tokens is beyond {model}’s native context of {native} tokens: serving it needs YaRN rope scaling, enabled in the engine’s model configuration.',
+    nativeContext:
+      '{context} tokens is beyond {model}’s native context of {native} tokens: serving it needs YaRN rope scaling, enabled in the engine’s model configuration.',
     hbmPerNode: '{hbm} GiB of HBM per node, KV budget {budget} GiB',
     nextNodeAt: 'One more node is needed from {concurrency} concurrent sessions.',
     utilisation: 'Utilisation of the planned nodes: {ratio}.',
     basisUsed: 'Memory basis used: {basis}.',
-    basisNote: 'Nominal reads the vendor’s HBM as decimal GB (an H200’s 141 GB is 131.3 GiB); measured uses what nvidia-smi reports (140.4 GiB on the same GPU), so the two can differ by several per cent.',
+    basisNote:
+      'Nominal reads the vendor’s HBM as decimal GB (an H200’s 141 GB is 131.3 GiB); measured uses what nvidia-smi reports (140.4 GiB on the same GPU), so the two can differ by several per cent.',
     weightsWarning: 'Memory outside the KV budget: {outside} GiB for {weights} GiB of weights.',
   },
   infeasible: {
@@ -360,7 +470,7 @@ export const en = {
     memoryNode: 'One node',
     reservedShare: 'Reserved share',
     runtimeOverhead: 'Runtime overhead',
-    outsideFraction: 'Outside the engine\'s memory fraction',
+    outsideFraction: "Outside the engine's memory fraction",
     engineHeld: 'Weights, activation peak, outside PyTorch, CUDA graphs',
     kvInUse: 'KV in use',
     kvFree: 'Free KV budget',
@@ -372,7 +482,8 @@ export const en = {
     curve: 'Nodes needed',
     planned: 'This plan',
     nextNode: 'Next node at {concurrency}',
-    summaryMemoryEngine: 'Outside the engine\'s memory fraction {reserved} GiB, held by the engine {runtime} GiB, KV in use {inUse} GiB, free KV {free} GiB of {hbm} GiB.',
+    summaryMemoryEngine:
+      "Outside the engine's memory fraction {reserved} GiB, held by the engine {runtime} GiB, KV in use {inUse} GiB, free KV {free} GiB of {hbm} GiB.",
     summaryMemory: 'Reserved {reserved} GiB, runtime {runtime} GiB, KV in use {inUse} GiB, free KV {free} GiB of {hbm} GiB.',
     summaryNodes: '{nodes} at {concurrency} concurrent sessions; the next node is needed at {next}.',
   },
@@ -393,7 +504,8 @@ export const en = {
   },
   regions: {
     title: 'Multi-region plan',
-    intro: 'Each region is sized on its own from the base inputs (left) and its differences; HA applies per region, and the plan adds up nodes, sessions and cost.',
+    intro:
+      'Each region is sized on its own from the base inputs (left) and its differences; HA applies per region, and the plan adds up nodes, sessions and cost.',
     add: 'Add region',
     newName: 'Region {n}',
     remove: 'Remove',
@@ -405,7 +517,8 @@ export const en = {
     spare: '{n} spare sessions',
     noResult: 'Sized once its inputs are valid.',
     emptyTitle: 'Sized as one deployment',
-    emptyBody: 'Split the workload into regions (US-East, EU…): each is sized on its own, with N+1 per region, and the plan totals nodes, sessions and cost.',
+    emptyBody:
+      'Split the workload into regions (US-East, EU…): each is sized on its own, with N+1 per region, and the plan totals nodes, sessions and cost.',
     baseInvalid: 'Fix the highlighted base input on the left: the regions are sized from it.',
     invalid: 'Fix the highlighted region field to update the plan.',
     totalNodes: 'Total nodes',
@@ -439,7 +552,8 @@ export const en = {
     thisOne: 'open now',
     deleteTitle: 'Delete this variant?',
     compareTitle: 'Side by side',
-    compareIntro: 'Tick scenarios and variants of this project to see their inputs and results side by side; rows that differ are highlighted.',
+    compareIntro:
+      'Tick scenarios and variants of this project to see their inputs and results side by side; rows that differ are highlighted.',
     onlyDifferences: 'Only differences',
     pick: 'Scenarios to compare',
     pickTwo: 'Tick at least two scenarios to compare them.',
@@ -470,7 +584,8 @@ export const en = {
   },
   sweep: {
     title: 'Sweep',
-    intro: 'One input over a range, the others as in the editor: total nodes and CapEx against it, and where one more node becomes necessary.',
+    intro:
+      'One input over a range, the others as in the editor: total nodes and CapEx against it, and where one more node becomes necessary.',
     field: 'Input to sweep',
     from: 'From',
     to: 'To',
@@ -494,7 +609,8 @@ export const en = {
   },
   diagram: {
     title: 'Architecture diagram',
-    intro: 'Per region a load balancer in front of pods of nodes and a storage pool beneath; a global entry point above several regions. Spare nodes for HA are marked.',
+    intro:
+      'Per region a load balancer in front of pods of nodes and a storage pool beneath; a global entry point above several regions. Spare nodes for HA are marked.',
     summary: 'Nodes: {nodes} · pods: {pods} · spare for HA: {spare}',
     unreadable: 'the diagram could not be read',
     zoomTools: 'Zoom',
@@ -514,7 +630,12 @@ export const en = {
     xlsxShort: 'XLSX',
     pdf: 'PDF report',
     pictures: 'Diagram and charts',
-    subjects: { diagram: 'Architecture diagram', memoryChart: 'Memory per node', nodesChart: 'Nodes against concurrency', regionsChart: 'Nodes per region' },
+    subjects: {
+      diagram: 'Architecture diagram',
+      memoryChart: 'Memory per node',
+      nodesChart: 'Nodes against concurrency',
+      regionsChart: 'Nodes per region',
+    },
     csv: 'CSV',
     svg: 'SVG',
     png: 'PNG',
@@ -541,7 +662,8 @@ export const en = {
   },
   catalogs: {
     title: 'Catalogs',
-    intro: 'Models, servers and storage profiles the planner sizes with. Built-in records cite their sources; add your own where yours differ.',
+    intro:
+      'Models, servers and storage profiles the planner sizes with. Built-in records cite their sources; add your own where yours differ.',
     tabs: { model: 'Models', server: 'Servers', storage: 'Storage' },
     add: { model: 'Add a model', server: 'Add a server', storage: 'Add a storage profile' },
     importFile: 'Import a catalog file',
@@ -556,7 +678,8 @@ export const en = {
     deleteBody: '“{id}” will be removed; scenarios that use it will ask for another choice.',
     usageLoading: 'Looking for scenarios that use it…',
     usageNone: 'No scenario uses it.',
-    usageSome: 'One scenario uses it; it will show the problem at the top until another record is chosen: | {n} scenarios use it; each will show the problem at the top until another record is chosen:',
+    usageSome:
+      'One scenario uses it; it will show the problem at the top until another record is chosen: | {n} scenarios use it; each will show the problem at the top until another record is chosen:',
     usageFailed: 'Could not check which scenarios use it: {message}',
     saved: '“{id}” saved.',
     deleted: '“{id}” deleted.',
@@ -634,7 +757,8 @@ export const en = {
   },
   calibration: {
     tab: 'Calibration',
-    intro: 'A start-up log of vLLM or SGLang states what the engine measured on the real GPU: weights, activation peak, memory outside PyTorch, the KV cache it could hold. A profile keeps those figures for one model, server, engine and TP.',
+    intro:
+      'A start-up log of vLLM or SGLang states what the engine measured on the real GPU: weights, activation peak, memory outside PyTorch, the KV cache it could hold. A profile keeps those figures for one model, server, engine and TP.',
     action: 'Calibrate from a log',
     empty: 'No calibration profiles yet.',
     emptyBody: 'Calibrate from a start-up log of your own deployment: paste it or open the file.',
@@ -647,7 +771,8 @@ export const en = {
     deleteTitle: 'Delete this calibration profile?',
     deleteBody: 'The profile of {name} will be removed.',
     dialogTitle: 'Calibrate from a log',
-    dialogIntro: 'Paste a vLLM (0.6 onward, V0 or V1) or SGLang start-up log, or open the file: its start-up part is enough, up to the lines about the KV cache.',
+    dialogIntro:
+      'Paste a vLLM (0.6 onward, V0 or V1) or SGLang start-up log, or open the file: its start-up part is enough, up to the lines about the KV cache.',
     logLabel: 'Start-up log',
     logPlaceholder: 'INFO 10-08 06:05:54 [gpu_worker.py:298] Available KV cache memory: 51.38 GiB …',
     logHelp: 'Nothing leaves this computer; the log is read by the planner itself.',
@@ -677,7 +802,8 @@ export const en = {
     howRead: 'How it was read',
     predicted: 'Engine method',
     error: 'Error',
-    predictionNote: 'Engine method: its formulas, without calibration, at the log’s own settings ({engine} {version}, TP {tp}, {tokens} tokens); error = predicted ÷ logged − 1.',
+    predictionNote:
+      'Engine method: its formulas, without calibration, at the log’s own settings ({engine} {version}, TP {tp}, {tokens} tokens); error = predicted ÷ logged − 1.',
     predictionNone: 'No prediction beside the log: {problem}',
     ranksSmallest: 'the smallest of {ranks} GPU ranks',
     ranksLargest: 'the largest of {ranks} GPU ranks',

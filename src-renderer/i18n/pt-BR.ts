@@ -39,8 +39,10 @@ export const ptBR: Messages = {
   },
   connection: {
     lostTitle: 'Não foi possível falar com o planejador.',
-    lostWeb: 'Se o “sizing serve” foi encerrado, inicie-o de novo e abra nesta aba o endereço que ele mostrar. Nada nesta página se perde: as edições ainda não salvas serão salvas quando ele responder.',
-    lostDesktop: 'O processo principal não está respondendo: se continuar assim, reinicie o aplicativo. As edições ainda não salvas serão salvas quando ele responder.',
+    lostWeb:
+      'Se o “sizing serve” foi encerrado, inicie-o de novo e abra nesta aba o endereço que ele mostrar. Nada nesta página se perde: as edições ainda não salvas serão salvas quando ele responder.',
+    lostDesktop:
+      'O processo principal não está respondendo: se continuar assim, reinicie o aplicativo. As edições ainda não salvas serão salvas quando ele responder.',
     refusedTitle: 'O planejador foi reiniciado e não aceita mais esta página.',
     refusedBody: 'Cole nesta aba o novo endereço que ele mostrou (o que termina em #token=…).',
     auto: 'Nova tentativa a cada {seconds} s.',
@@ -118,7 +120,8 @@ export const ptBR: Messages = {
     duplicate: 'Duplicar',
     duplicateHint: 'Duplicar (Ctrl+D)',
     inputs: 'Entradas',
-    regionsNote: 'Este cenário é dividido em {n} regiões: os números abaixo dimensionam uma região com as entradas base ({sessions} sessões). Os números por região e os totais do plano estão em Regiões.',
+    regionsNote:
+      'Este cenário é dividido em {n} regiões: os números abaixo dimensionam uma região com as entradas base ({sessions} sessões). Os números por região e os totais do plano estão em Regiões.',
     openRegions: 'Abrir as regiões',
     save: {
       saved: 'Todas as alterações salvas',
@@ -162,10 +165,25 @@ export const ptBR: Messages = {
   engine: {
     title: 'Memória por GPU ({engine} {version})',
     layout: '{gpus} GPUs = {replicas} réplicas × TP{tp}',
-    segments: { weights: 'Pesos', activation: 'Pico de ativação', nonTorch: 'Fora do PyTorch', graphs: 'CUDA graphs', kv: 'Cache KV', unused: 'Não usada' },
+    segments: {
+      weights: 'Pesos',
+      activation: 'Pico de ativação',
+      nonTorch: 'Fora do PyTorch',
+      graphs: 'CUDA graphs',
+      kv: 'Cache KV',
+      unused: 'Não usada',
+    },
     visible: 'Visível para o engine',
-    basis: { 'engine-log': 'como o engine registra no log', measured: 'nvidia-smi menos a reserva do driver', nominal: 'GB do fabricante (sem valor medido)' },
-    fraction: { total: 'fração {fraction} da memória total', 'weights-and-kv': 'fração {fraction} para pesos + KV', 'free-after-load': 'fração {fraction} da memória livre após carregar' },
+    basis: {
+      'engine-log': 'como o engine registra no log',
+      measured: 'nvidia-smi menos a reserva do driver',
+      nominal: 'GB do fabricante (sem valor medido)',
+    },
+    fraction: {
+      total: 'fração {fraction} da memória total',
+      'weights-and-kv': 'fração {fraction} para pesos + KV',
+      'free-after-load': 'fração {fraction} da memória livre após carregar',
+    },
     maxConcurrency: 'Concorrência máxima por réplica',
     concurrencyValue: '{concurrency}× com {context} tokens (max_num_seqs {seqs})',
     kvTokens: 'Tokens de KV por réplica',
@@ -176,53 +194,146 @@ export const ptBR: Messages = {
     calibrationOff: 'Calibração desligada: só as fórmulas',
   },
   inputs: {
-    method: { label: 'Método', help: 'Como a capacidade é calculada; o método original de nó agregado trata a HBM de um nó como um único pool.' },
+    method: {
+      label: 'Método',
+      help: 'Como a capacidade é calculada; o método original de nó agregado trata a HBM de um nó como um único pool.',
+    },
     concurrency: { label: 'Concorrência', help: 'Sessões simultâneas a atender ao mesmo tempo; cada uma mantém o próprio cache KV.' },
-    effectiveContextTokens: { label: 'Contexto efetivo', help: 'Tokens que cada sessão mantém no cache KV (prompt mais saída), até o máximo do modelo.' },
+    effectiveContextTokens: {
+      label: 'Contexto efetivo',
+      help: 'Tokens que cada sessão mantém no cache KV (prompt mais saída), até o máximo do modelo.',
+    },
     modelId: { label: 'Modelo', help: 'O modelo servido; suas camadas e o tipo de atenção definem o tamanho do KV de cada token.' },
     kvPrecision: { label: 'Precisão KV', help: 'Bytes por valor do KV: fp8 precisa de metade da memória de fp16 ou bf16.' },
     serverId: { label: 'Servidor', help: 'Um nó do plano: suas GPUs e a HBM delas formam o pool de memória.' },
     storageId: { label: 'Storage', help: 'De onde os pesos são lidos no cold start; a vazão define o tempo de carga.' },
-    memoryBasis: { label: 'Base de memória', help: 'Nominal lê o GB decimal do fabricante; medida usa a capacidade que o nvidia-smi informa.' },
-    kvBudgetRatio: { label: 'Razão de orçamento KV', help: 'Parcela da HBM de um nó orçada para cache KV mais o overhead de runtime; o restante fica de reserva.' },
-    runtimeOverheadGiB: { label: 'Overhead de runtime', help: 'Memória tirada desse orçamento antes do KV: pesos, ativações e o runtime de serving.' },
-    peakHeadroomRatio: { label: 'Headroom de pico', help: 'Capacidade extra acima da concorrência informada para picos de tráfego (0,2 = 20%).' },
+    memoryBasis: {
+      label: 'Base de memória',
+      help: 'Nominal lê o GB decimal do fabricante; medida usa a capacidade que o nvidia-smi informa.',
+    },
+    kvBudgetRatio: {
+      label: 'Razão de orçamento KV',
+      help: 'Parcela da HBM de um nó orçada para cache KV mais o overhead de runtime; o restante fica de reserva.',
+    },
+    runtimeOverheadGiB: {
+      label: 'Overhead de runtime',
+      help: 'Memória tirada desse orçamento antes do KV: pesos, ativações e o runtime de serving.',
+    },
+    peakHeadroomRatio: {
+      label: 'Headroom de pico',
+      help: 'Capacidade extra acima da concorrência informada para picos de tráfego (0,2 = 20%).',
+    },
     ha: { label: 'Alta disponibilidade', help: 'Nós de reserva para falhas: N+1 acrescenta um nó, N+2 acrescenta dois.' },
-    availabilityTarget: { label: 'Meta de disponibilidade', help: 'Meta opcional como razão (0,999 = três noves); acima de 0,999 pede N+1.' },
+    availabilityTarget: {
+      label: 'Meta de disponibilidade',
+      help: 'Meta opcional como razão (0,999 = três noves); acima de 0,999 pede N+1.',
+    },
     coldStartTargetS: { label: 'Meta de cold start', help: 'Limite opcional para subir uma réplica; o plano diz se o storage o atende.' },
-    engineInitS: { label: 'Inicialização do engine', help: 'O tempo de partida do engine que você mediu, somado ao tempo de leitura dos pesos.' },
+    engineInitS: {
+      label: 'Inicialização do engine',
+      help: 'O tempo de partida do engine que você mediu, somado ao tempo de leitura dos pesos.',
+    },
     pricePerNodeUsd: { label: 'Preço por nó', help: 'Seu preço para um nó; deixe vazio para usar a faixa de referência do servidor.' },
     years: { label: 'Horizonte do TCO', help: 'Anos de custo de energia incluídos no custo total de propriedade.' },
     pue: { label: 'PUE', help: 'Sobrecarga do data center sobre a potência do nó (1,0 significa nenhuma).' },
     kwhPriceUsd: { label: 'Preço da energia', help: 'Quanto custa um quilowatt-hora de eletricidade.' },
-    colocationUsdPerKwMonth: { label: 'Colocation', help: 'Espaço e capacidade de energia no data center por kW da potência máxima dos nós, por mês; vazio usa USD 184 (CBRE, 2º semestre de 2024).' },
-    supportUsdPerNodeYear: { label: 'Suporte e software', help: 'Software de serving e suporte por nó e por ano; vazio usa USD 36.000 (NVIDIA AI Enterprise, 8 GPUs × USD 4.500).' },
-    networkUsdPerNode: { label: 'Rede (fabric)', help: 'Placas de rede, parte dos switches, ópticos e cabos por nó, somados ao CapEx; vazio usa uma verba de USD 25.000.' },
-    averagePowerRatio: { label: 'Potência média', help: 'Consumo médio como fração da potência máxima do nó, para o custo de energia; vazio usa 0,7.' },
+    colocationUsdPerKwMonth: {
+      label: 'Colocation',
+      help: 'Espaço e capacidade de energia no data center por kW da potência máxima dos nós, por mês; vazio usa USD 184 (CBRE, 2º semestre de 2024).',
+    },
+    supportUsdPerNodeYear: {
+      label: 'Suporte e software',
+      help: 'Software de serving e suporte por nó e por ano; vazio usa USD 36.000 (NVIDIA AI Enterprise, 8 GPUs × USD 4.500).',
+    },
+    networkUsdPerNode: {
+      label: 'Rede (fabric)',
+      help: 'Placas de rede, parte dos switches, ópticos e cabos por nó, somados ao CapEx; vazio usa uma verba de USD 25.000.',
+    },
+    averagePowerRatio: {
+      label: 'Potência média',
+      help: 'Consumo médio como fração da potência máxima do nó, para o custo de energia; vazio usa 0,7.',
+    },
     podSize: { label: 'Tamanho do pod', help: 'Nós por pod atrás de um load balancer, para o diagrama de arquitetura.' },
-    hbmAlertRatio: { label: 'Limite de alerta do cache KV', help: 'Fração do cache KV em uso a partir da qual a operação deve ser alertada (os engines reservam a memória de KV na inicialização, então o uso de HBM não diz nada).' },
+    hbmAlertRatio: {
+      label: 'Limite de alerta do cache KV',
+      help: 'Fração do cache KV em uso a partir da qual a operação deve ser alertada (os engines reservam a memória de KV na inicialização, então o uso de HBM não diz nada).',
+    },
     scaleUpRatio: { label: 'Aumentar a escala acima de', help: 'Utilização acima da qual o autoscaling acrescenta capacidade.' },
     scaleDownRatio: { label: 'Reduzir a escala abaixo de', help: 'Utilização abaixo da qual o autoscaling remove capacidade.' },
     scaleDownMinutes: { label: 'Janela para reduzir', help: 'Por quanto tempo a utilização precisa ficar baixa antes de reduzir.' },
-    tpotMs: { label: 'Meta de TPOT', help: 'Limite opcional do tempo entre tokens de saída na carga planejada; as sessões por réplica caem até atendê-lo.' },
+    tpotMs: {
+      label: 'Meta de TPOT',
+      help: 'Limite opcional do tempo entre tokens de saída na carga planejada; as sessões por réplica caem até atendê-lo.',
+    },
     ttftS: { label: 'Meta de TTFT', help: 'Limite opcional do tempo até o primeiro token de um prompt; requer o tamanho do prompt.' },
-    promptTokens: { label: 'Tokens de prompt', help: 'Tamanho médio do prompt de uma requisição: trabalho de prefill e tempo até o primeiro token.' },
-    outputTokens: { label: 'Tokens de saída', help: 'Tamanho médio da resposta: a cada quantos tokens uma sessão dá lugar a um novo prompt.' },
-    bandwidthEfficiency: { label: 'Eficiência de banda da HBM', help: 'Parcela da banda do datasheet que os kernels de decode alcançam; vazio significa 0,80.' },
-    computeEfficiency: { label: 'Eficiência de computação', help: 'Parcela do pico denso dos tensor cores que as multiplicações de matrizes alcançam; vazio significa 0,55.' },
-    communicationEfficiency: { label: 'Eficiência da interconexão', help: 'Parcela da taxa de linha entre GPUs que o all-reduce alcança; vazio significa 0,80.' },
-    weightsPrecision: { label: 'Precisão dos pesos', help: 'Memória dos pesos calculada pela contagem de parâmetros neste formato; embeddings e cabeça de saída ficam em bf16. Vazio: o checkpoint como distribuído.' },
-    servingEngine: { label: 'Engine de serving', help: 'O engine cuja política de memória o método engine segue (vLLM, SGLang ou TensorRT-LLM).' },
-    engineVersion: { label: 'Versão do engine', help: 'A família de versões cuja política de memória vale; o sampler e a contabilização de CUDA graphs do vLLM mudaram entre 0.10, 0.11 e 0.21.' },
-    gpuMemoryUtilization: { label: 'Utilização de memória da GPU (vLLM)', help: 'Só vLLM: a fração da memória total de cada GPU que o engine pode usar com pesos, ativações e KV (padrão 0,9).' },
-    memFractionStatic: { label: 'Fração estática de memória (SGLang)', help: 'Só SGLang: a fração da memória total para os pesos e o pool de KV (padrão conforme o TP, 0,88 com TP1).' },
-    freeGpuMemoryFraction: { label: 'Fração da memória livre (TensorRT-LLM)', help: 'Só TensorRT-LLM: a fração da memória ainda livre após carregar o modelo que vai para o cache KV (padrão 0,9).' },
-    tp: { label: 'Paralelismo de tensor', help: 'GPUs por réplica; precisa dividir as GPUs do servidor. Vazio: a menor potência de dois que comporta os pesos e uma sessão.' },
-    maxNumBatchedTokens: { label: 'Máximo de tokens por lote', help: 'Tokens que o engine processa por passo; define o pico de ativação da passada de profiling. Vazio: o padrão do engine para esta GPU.' },
-    maxNumSeqs: { label: 'Máximo de sequências em execução', help: 'Sequências que uma réplica executa ao mesmo tempo; limita as sessões por réplica mesmo quando o KV comportaria mais.' },
-    maxModelLen: { label: 'Comprimento máximo do modelo', help: 'Maior requisição que o engine aceita; uma requisição dessas precisa caber no KV de uma réplica. Vazio: o contexto efetivo.' },
-    blockSize: { label: 'Tamanho do bloco KV', help: 'Tokens por página de KV; cada sessão ocupa páginas inteiras. Vazio: o padrão do engine (vLLM 16, TensorRT-LLM 32).' },
-    calibration: { label: 'Calibração', help: 'Um perfil de calibração salvo a partir do log de inicialização do mesmo modelo, servidor, engine e TP substitui as fórmulas pelo que o engine mediu; “Só as fórmulas” o ignora.' },
+    promptTokens: {
+      label: 'Tokens de prompt',
+      help: 'Tamanho médio do prompt de uma requisição: trabalho de prefill e tempo até o primeiro token.',
+    },
+    outputTokens: {
+      label: 'Tokens de saída',
+      help: 'Tamanho médio da resposta: a cada quantos tokens uma sessão dá lugar a um novo prompt.',
+    },
+    bandwidthEfficiency: {
+      label: 'Eficiência de banda da HBM',
+      help: 'Parcela da banda do datasheet que os kernels de decode alcançam; vazio significa 0,80.',
+    },
+    computeEfficiency: {
+      label: 'Eficiência de computação',
+      help: 'Parcela do pico denso dos tensor cores que as multiplicações de matrizes alcançam; vazio significa 0,55.',
+    },
+    communicationEfficiency: {
+      label: 'Eficiência da interconexão',
+      help: 'Parcela da taxa de linha entre GPUs que o all-reduce alcança; vazio significa 0,80.',
+    },
+    weightsPrecision: {
+      label: 'Precisão dos pesos',
+      help: 'Memória dos pesos calculada pela contagem de parâmetros neste formato; embeddings e cabeça de saída ficam em bf16. Vazio: o checkpoint como distribuído.',
+    },
+    servingEngine: {
+      label: 'Engine de serving',
+      help: 'O engine cuja política de memória o método engine segue (vLLM, SGLang ou TensorRT-LLM).',
+    },
+    engineVersion: {
+      label: 'Versão do engine',
+      help: 'A família de versões cuja política de memória vale; o sampler e a contabilização de CUDA graphs do vLLM mudaram entre 0.10, 0.11 e 0.21.',
+    },
+    gpuMemoryUtilization: {
+      label: 'Utilização de memória da GPU (vLLM)',
+      help: 'Só vLLM: a fração da memória total de cada GPU que o engine pode usar com pesos, ativações e KV (padrão 0,9).',
+    },
+    memFractionStatic: {
+      label: 'Fração estática de memória (SGLang)',
+      help: 'Só SGLang: a fração da memória total para os pesos e o pool de KV (padrão conforme o TP, 0,88 com TP1).',
+    },
+    freeGpuMemoryFraction: {
+      label: 'Fração da memória livre (TensorRT-LLM)',
+      help: 'Só TensorRT-LLM: a fração da memória ainda livre após carregar o modelo que vai para o cache KV (padrão 0,9).',
+    },
+    tp: {
+      label: 'Paralelismo de tensor',
+      help: 'GPUs por réplica; precisa dividir as GPUs do servidor. Vazio: a menor potência de dois que comporta os pesos e uma sessão.',
+    },
+    maxNumBatchedTokens: {
+      label: 'Máximo de tokens por lote',
+      help: 'Tokens que o engine processa por passo; define o pico de ativação da passada de profiling. Vazio: o padrão do engine para esta GPU.',
+    },
+    maxNumSeqs: {
+      label: 'Máximo de sequências em execução',
+      help: 'Sequências que uma réplica executa ao mesmo tempo; limita as sessões por réplica mesmo quando o KV comportaria mais.',
+    },
+    maxModelLen: {
+      label: 'Comprimento máximo do modelo',
+      help: 'Maior requisição que o engine aceita; uma requisição dessas precisa caber no KV de uma réplica. Vazio: o contexto efetivo.',
+    },
+    blockSize: {
+      label: 'Tamanho do bloco KV',
+      help: 'Tokens por página de KV; cada sessão ocupa páginas inteiras. Vazio: o padrão do engine (vLLM 16, TensorRT-LLM 32).',
+    },
+    calibration: {
+      label: 'Calibração',
+      help: 'Um perfil de calibração salvo a partir do log de inicialização do mesmo modelo, servidor, engine e TP substitui as fórmulas pelo que o engine mediu; “Só as fórmulas” o ignora.',
+    },
   },
   choices: {
     method: { pooled: 'Nó agregado (método original)', engine: 'Por GPU, como o engine de serving orça' },
@@ -236,7 +347,8 @@ export const ptBR: Messages = {
   },
   validation: {
     notANumber: '{label}: “{value}” não é um número; digite algarismos, com vírgula para decimais (1234,5).',
-    separators: '{label}: “{value}” não se lê como número em português: use vírgula para decimais e ponto para milhares (1.234,5), ou nenhum separador de milhares (1234,5).',
+    separators:
+      '{label}: “{value}” não se lê como número em português: use vírgula para decimais e ponto para milhares (1.234,5), ou nenhum separador de milhares (1234,5).',
     required: '{label} é obrigatório.',
     range: '{label} deve ser {kind} {low} e {high}.',
     kindNumber: 'um número',
@@ -278,7 +390,8 @@ export const ptBR: Messages = {
   },
   optimise: {
     title: 'Otimizar',
-    intro: 'Todos os servidores, engines de serving, TP, precisões de pesos e de KV do catálogo, dimensionados como este cenário pelo método por engine, mantidos quando são viáveis e atendem às metas de serviço, ordenados pelo objetivo: o melhor TP e engine para cada servidor e precisão.',
+    intro:
+      'Todos os servidores, engines de serving, TP, precisões de pesos e de KV do catálogo, dimensionados como este cenário pelo método por engine, mantidos quando são viáveis e atendem às metas de serviço, ordenados pelo objetivo: o melhor TP e engine para cada servidor e precisão.',
     objective: 'Ordenar por',
     objectives: { tco: 'Menor TCO', capex: 'Menor CapEx', nodes: 'Menos nós' },
     maxCapex: 'Teto de CapEx (USD)',
@@ -297,7 +410,17 @@ export const ptBR: Messages = {
       records: 'registros sem os dados de latência ({n})',
     },
     totals: 'Totais do plano com o primeiro plano de cada região: {nodes} nós, CapEx de até {capex}, TCO de até {tco}.',
-    columns: { server: 'Servidor', engine: 'Engine', kv: 'KV', weights: 'Pesos', nodes: 'Nós', tco: 'TCO (alto)', binding: 'Limitado por', perMillion: 'USD por M tokens', actions: 'Ações' },
+    columns: {
+      server: 'Servidor',
+      engine: 'Engine',
+      kv: 'KV',
+      weights: 'Pesos',
+      nodes: 'Nós',
+      tco: 'TCO (alto)',
+      binding: 'Limitado por',
+      perMillion: 'USD por M tokens',
+      actions: 'Ações',
+    },
     bindingShort: { 'kv-memory': 'memória de KV', 'max-num-seqs': 'max_num_seqs', tpot: 'TPOT', ttft: 'TTFT', weights: 'pesos' },
     makeVariant: 'Criar variante',
     variantName: '{server}, KV {kv} (otimizado)',
@@ -307,7 +430,8 @@ export const ptBR: Messages = {
     tpotAxis: 'TPOT na carga planejada (ms)',
     tcoAxis: 'TCO, alto (USD)',
     chartSummary: '{n} planos viáveis em {servers} servidores: custo contra tempo por token de saída.',
-    notes: 'Custos são estimativas a partir de preços de referência, no topo da faixa de cada servidor; USD por milhão de tokens supõe a concorrência gerando o tempo todo.',
+    notes:
+      'Custos são estimativas a partir de preços de referência, no topo da faixa de cada servidor; USD por milhão de tokens supõe a concorrência gerando o tempo todo.',
     regionsNote: 'Cada região é buscada com as próprias entradas; uma variante muda o servidor e a precisão KV de todas as regiões.',
   },
   results: {
@@ -326,7 +450,8 @@ export const ptBR: Messages = {
     spareNote: '{share} das sessões planejadas',
     coldStart: 'Cold start por réplica',
     coldStartParts: '{read} s de leitura + {latency} s de latência + {init} s de inicialização do engine',
-    coldStartPartsDefault: '{read} s de leitura + {latency} s de latência + {init} s de inicialização do engine (valor padrão de planejamento: informe o valor medido)',
+    coldStartPartsDefault:
+      '{read} s de leitura + {latency} s de latência + {init} s de inicialização do engine (valor padrão de planejamento: informe o valor medido)',
     targetMet: 'atende a meta de {target} s',
     targetMissed: 'não atende a meta de {target} s',
     capex: 'CapEx',
@@ -336,12 +461,14 @@ export const ptBR: Messages = {
     opexPerYear: '{opex} por ano: energia {energy}, colocation {colocation}, suporte {support}',
     costNote: 'Todos os custos são estimativas; os preços de servidores são referências aproximadas, a menos que você informe o seu.',
     pricesChecked: 'Os preços de referência do catálogo foram conferidos em fontes públicas em {date}.',
-    nativeContext: '{context} tokens passam do contexto nativo de {native} tokens do {model}: para servi-los é preciso ativar o escalonamento de RoPE YaRN na configuração do modelo no engine.',
+    nativeContext:
+      '{context} tokens passam do contexto nativo de {native} tokens do {model}: para servi-los é preciso ativar o escalonamento de RoPE YaRN na configuração do modelo no engine.',
     hbmPerNode: '{hbm} GiB de HBM por nó, orçamento KV de {budget} GiB',
     nextNodeAt: 'Mais um nó é necessário a partir de {concurrency} sessões simultâneas.',
     utilisation: 'Utilização dos nós planejados: {ratio}.',
     basisUsed: 'Base de memória usada: {basis}.',
-    basisNote: 'A nominal lê a HBM do fabricante em GB decimais (os 141 GB de uma H200 são 131,3 GiB); a medida usa o que o nvidia-smi informa (140,4 GiB na mesma GPU), então as duas podem diferir em vários por cento.',
+    basisNote:
+      'A nominal lê a HBM do fabricante em GB decimais (os 141 GB de uma H200 são 131,3 GiB); a medida usa o que o nvidia-smi informa (140,4 GiB na mesma GPU), então as duas podem diferir em vários por cento.',
     weightsWarning: 'Memória fora do orçamento KV: {outside} GiB para {weights} GiB de pesos.',
   },
   infeasible: {
@@ -374,7 +501,8 @@ export const ptBR: Messages = {
     curve: 'Nós necessários',
     planned: 'Este plano',
     nextNode: 'Próximo nó em {concurrency}',
-    summaryMemoryEngine: 'Fora da fração de memória do engine {reserved} GiB, ocupado pelo engine {runtime} GiB, KV em uso {inUse} GiB, KV livre {free} GiB de {hbm} GiB.',
+    summaryMemoryEngine:
+      'Fora da fração de memória do engine {reserved} GiB, ocupado pelo engine {runtime} GiB, KV em uso {inUse} GiB, KV livre {free} GiB de {hbm} GiB.',
     summaryMemory: 'Reservado {reserved} GiB, runtime {runtime} GiB, KV em uso {inUse} GiB, KV livre {free} GiB de {hbm} GiB.',
     summaryNodes: '{nodes} com {concurrency} sessões simultâneas; o próximo nó é necessário em {next}.',
   },
@@ -395,7 +523,8 @@ export const ptBR: Messages = {
   },
   regions: {
     title: 'Plano multi-região',
-    intro: 'Cada região é dimensionada por conta própria a partir das entradas base (à esquerda) e das suas diferenças; a HA vale por região, e o plano soma nós, sessões e custo.',
+    intro:
+      'Cada região é dimensionada por conta própria a partir das entradas base (à esquerda) e das suas diferenças; a HA vale por região, e o plano soma nós, sessões e custo.',
     add: 'Adicionar região',
     newName: 'Região {n}',
     remove: 'Remover',
@@ -407,7 +536,8 @@ export const ptBR: Messages = {
     spare: '{n} sessões de capacidade ociosa',
     noResult: 'Dimensionada quando suas entradas forem válidas.',
     emptyTitle: 'Dimensionado como uma única implantação',
-    emptyBody: 'Divida a carga em regiões (US-East, EU…): cada uma é dimensionada por conta própria, com N+1 por região, e o plano soma nós, sessões e custo.',
+    emptyBody:
+      'Divida a carga em regiões (US-East, EU…): cada uma é dimensionada por conta própria, com N+1 por região, e o plano soma nós, sessões e custo.',
     baseInvalid: 'Corrija a entrada base destacada à esquerda: as regiões são dimensionadas a partir dela.',
     invalid: 'Corrija o campo destacado da região para atualizar o plano.',
     totalNodes: 'Total de nós',
@@ -441,7 +571,8 @@ export const ptBR: Messages = {
     thisOne: 'aberto agora',
     deleteTitle: 'Excluir esta variante?',
     compareTitle: 'Lado a lado',
-    compareIntro: 'Marque cenários e variantes deste projeto para ver entradas e resultados lado a lado; as linhas que diferem ficam destacadas.',
+    compareIntro:
+      'Marque cenários e variantes deste projeto para ver entradas e resultados lado a lado; as linhas que diferem ficam destacadas.',
     onlyDifferences: 'Só as diferenças',
     pick: 'Cenários a comparar',
     pickTwo: 'Marque pelo menos dois cenários para compará-los.',
@@ -472,7 +603,8 @@ export const ptBR: Messages = {
   },
   sweep: {
     title: 'Varredura',
-    intro: 'Uma entrada percorre uma faixa, as demais ficam como no editor: total de nós e CapEx em função dela, e onde mais um nó passa a ser necessário.',
+    intro:
+      'Uma entrada percorre uma faixa, as demais ficam como no editor: total de nós e CapEx em função dela, e onde mais um nó passa a ser necessário.',
     field: 'Entrada a variar',
     from: 'De',
     to: 'Até',
@@ -496,7 +628,8 @@ export const ptBR: Messages = {
   },
   diagram: {
     title: 'Diagrama de arquitetura',
-    intro: 'Por região, um load balancer (balanceador de carga) na frente de pods de nós e um pool de storage abaixo; acima de várias regiões, um ponto de entrada global. Os nós de reserva (HA) aparecem marcados.',
+    intro:
+      'Por região, um load balancer (balanceador de carga) na frente de pods de nós e um pool de storage abaixo; acima de várias regiões, um ponto de entrada global. Os nós de reserva (HA) aparecem marcados.',
     summary: 'Nós: {nodes} · pods: {pods} · reserva de HA: {spare}',
     unreadable: 'não foi possível ler o diagrama',
     zoomTools: 'Zoom',
@@ -516,7 +649,12 @@ export const ptBR: Messages = {
     xlsxShort: 'XLSX',
     pdf: 'Relatório PDF',
     pictures: 'Diagrama e gráficos',
-    subjects: { diagram: 'Diagrama de arquitetura', memoryChart: 'Memória por nó', nodesChart: 'Nós por concorrência', regionsChart: 'Nós por região' },
+    subjects: {
+      diagram: 'Diagrama de arquitetura',
+      memoryChart: 'Memória por nó',
+      nodesChart: 'Nós por concorrência',
+      regionsChart: 'Nós por região',
+    },
     csv: 'CSV',
     svg: 'SVG',
     png: 'PNG',
@@ -543,7 +681,8 @@ export const ptBR: Messages = {
   },
   catalogs: {
     title: 'Catálogos',
-    intro: 'Modelos, servidores e perfis de storage usados no dimensionamento. Os registros embutidos citam suas fontes; acrescente os seus onde os dados forem diferentes.',
+    intro:
+      'Modelos, servidores e perfis de storage usados no dimensionamento. Os registros embutidos citam suas fontes; acrescente os seus onde os dados forem diferentes.',
     tabs: { model: 'Modelos', server: 'Servidores', storage: 'Storage' },
     add: { model: 'Adicionar modelo', server: 'Adicionar servidor', storage: 'Adicionar perfil de storage' },
     importFile: 'Importar arquivo de catálogo',
@@ -558,7 +697,8 @@ export const ptBR: Messages = {
     deleteBody: '“{id}” será removido; os cenários que o usam pedirão outra escolha.',
     usageLoading: 'Procurando cenários que o usam…',
     usageNone: 'Nenhum cenário o usa.',
-    usageSome: 'Um cenário o usa; ele mostrará o problema no topo até que outro registro seja escolhido: | {n} cenários o usam; cada um mostrará o problema no topo até que outro registro seja escolhido:',
+    usageSome:
+      'Um cenário o usa; ele mostrará o problema no topo até que outro registro seja escolhido: | {n} cenários o usam; cada um mostrará o problema no topo até que outro registro seja escolhido:',
     usageFailed: 'Não foi possível verificar quais cenários o usam: {message}',
     saved: '“{id}” salvo.',
     deleted: '“{id}” excluído.',
@@ -621,7 +761,8 @@ export const ptBR: Messages = {
   },
   settings: {
     title: 'Configurações',
-    intro: 'Suas preferências. A base de memória e os padrões de custo valem para novos cenários em branco; os cenários de referência mantêm seus próprios valores.',
+    intro:
+      'Suas preferências. A base de memória e os padrões de custo valem para novos cenários em branco; os cenários de referência mantêm seus próprios valores.',
     language: 'Idioma',
     theme: 'Tema',
     themes: { system: 'Seguir o sistema', light: 'Claro', dark: 'Escuro' },
@@ -636,7 +777,8 @@ export const ptBR: Messages = {
   },
   calibration: {
     tab: 'Calibração',
-    intro: 'Um log de inicialização do vLLM ou do SGLang informa o que o engine mediu na GPU real: pesos, pico de ativação, memória fora do PyTorch, o cache KV que coube. Um perfil guarda esses valores para um modelo, servidor, engine e TP.',
+    intro:
+      'Um log de inicialização do vLLM ou do SGLang informa o que o engine mediu na GPU real: pesos, pico de ativação, memória fora do PyTorch, o cache KV que coube. Um perfil guarda esses valores para um modelo, servidor, engine e TP.',
     action: 'Calibrar a partir de um log',
     empty: 'Nenhum perfil de calibração ainda.',
     emptyBody: 'Calibre a partir de um log de inicialização do seu próprio deploy: cole o texto ou abra o arquivo.',
@@ -649,7 +791,8 @@ export const ptBR: Messages = {
     deleteTitle: 'Excluir este perfil de calibração?',
     deleteBody: 'O perfil de {name} será removido.',
     dialogTitle: 'Calibrar a partir de um log',
-    dialogIntro: 'Cole um log de inicialização do vLLM (0.6 em diante, V0 ou V1) ou do SGLang, ou abra o arquivo: basta a parte da inicialização, até as linhas sobre o cache KV.',
+    dialogIntro:
+      'Cole um log de inicialização do vLLM (0.6 em diante, V0 ou V1) ou do SGLang, ou abra o arquivo: basta a parte da inicialização, até as linhas sobre o cache KV.',
     logLabel: 'Log de inicialização',
     logPlaceholder: 'INFO 10-08 06:05:54 [gpu_worker.py:298] Available KV cache memory: 51.38 GiB …',
     logHelp: 'Nada sai deste computador; o próprio planejador lê o log.',
@@ -679,7 +822,8 @@ export const ptBR: Messages = {
     howRead: 'Como foi lido',
     predicted: 'Método engine',
     error: 'Erro',
-    predictionNote: 'Método engine: as fórmulas, sem calibração, com as configurações do próprio log ({engine} {version}, TP {tp}, {tokens} tokens); erro = previsto ÷ log − 1.',
+    predictionNote:
+      'Método engine: as fórmulas, sem calibração, com as configurações do próprio log ({engine} {version}, TP {tp}, {tokens} tokens); erro = previsto ÷ log − 1.',
     predictionNone: 'Sem previsão ao lado do log: {problem}',
     ranksSmallest: 'o menor de {ranks} ranks de GPU',
     ranksLargest: 'o maior de {ranks} ranks de GPU',

@@ -1,6 +1,17 @@
 import { computed } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { SERVING_ENGINE_NAMES, ENGINE_VERSIONS, HA_POLICIES, KV_PRECISION_CHOICES, MEMORY_BASES, METHOD_IDS, SERVING_ENGINES, storageName, WEIGHTS_PRECISIONS, type Lang } from '../../src-main/engine/index';
+import {
+  SERVING_ENGINE_NAMES,
+  ENGINE_VERSIONS,
+  HA_POLICIES,
+  KV_PRECISION_CHOICES,
+  MEMORY_BASES,
+  METHOD_IDS,
+  SERVING_ENGINES,
+  storageName,
+  WEIGHTS_PRECISIONS,
+  type Lang,
+} from '../../src-main/engine/index';
 import { useCatalogsStore } from '../stores/catalogs';
 import { HA_LABEL_KEYS, type ChoiceField } from './scenario-form';
 
@@ -21,12 +32,20 @@ export function useChoiceOptions() {
       modelId: (view?.models ?? []).map((m) => ({ value: m.id, label: m.name === m.id ? m.id : `${m.name} (${m.id})` })),
       kvPrecision: KV_PRECISION_CHOICES.map((id) => ({ value: id, label: id })),
       weightsPrecision: [{ value: '', label: t('choices.asShipped') }, ...WEIGHTS_PRECISIONS.map((id) => ({ value: id, label: id }))],
-      servingEngine: [{ value: '', label: t('choices.engineDefault') }, ...SERVING_ENGINES.map((id) => ({ value: id, label: SERVING_ENGINE_NAMES[id] }))],
+      servingEngine: [
+        { value: '', label: t('choices.engineDefault') },
+        ...SERVING_ENGINES.map((id) => ({ value: id, label: SERVING_ENGINE_NAMES[id] })),
+      ],
       engineVersion: [
         { value: '', label: t('choices.engineDefault') },
-        ...SERVING_ENGINES.flatMap((engine) => ENGINE_VERSIONS[engine].map((v) => ({ value: v, label: `${SERVING_ENGINE_NAMES[engine]} ${v}` }))),
+        ...SERVING_ENGINES.flatMap((engine) =>
+          ENGINE_VERSIONS[engine].map((v) => ({ value: v, label: `${SERVING_ENGINE_NAMES[engine]} ${v}` })),
+        ),
       ],
-      calibration: [{ value: '', label: t('choices.calibration.auto') }, { value: 'off', label: t('choices.calibration.off') }],
+      calibration: [
+        { value: '', label: t('choices.calibration.auto') },
+        { value: 'off', label: t('choices.calibration.off') },
+      ],
       serverId: (view?.servers ?? []).map((s) => ({ value: s.id, label: `${s.name} (${s.id})` })),
       storageId: (view?.storage ?? []).map((s) => ({ value: s.id, label: storageName(s)[locale.value as Lang] })),
       memoryBasis: MEMORY_BASES.map((id) => ({ value: id, label: t(`choices.memoryBasis.${id}`) })),

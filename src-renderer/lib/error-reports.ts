@@ -23,7 +23,14 @@ export function installErrorReporting(app: App, target: Pick<Window, 'addEventLi
     if (sent >= MAX_REPORTS_PER_PAGE) return;
     sent++;
     const { message, stack } = describe(error);
-    void reporting.send({ source, message: message.slice(0, 2000), ...(stack ? { stack: stack.slice(0, 8000) } : {}), ...(info ? { info: info.slice(0, 200) } : {}) }).catch(() => {});
+    void reporting
+      .send({
+        source,
+        message: message.slice(0, 2000),
+        ...(stack ? { stack: stack.slice(0, 8000) } : {}),
+        ...(info ? { info: info.slice(0, 200) } : {}),
+      })
+      .catch(() => {});
   };
   app.config.errorHandler = (error, _instance, info) => report('vue', error, info);
   target.addEventListener('error', (event) => report('error', (event as ErrorEvent).error ?? (event as ErrorEvent).message));
@@ -32,5 +39,5 @@ export function installErrorReporting(app: App, target: Pick<Window, 'addEventLi
 
 function describe(error: unknown): { message: string; stack?: string } {
   if (error instanceof Error) return { message: `${error.name}: ${error.message}`, stack: error.stack };
-  return { message: typeof error === 'string' ? error : JSON.stringify(error) ?? String(error) };
+  return { message: typeof error === 'string' ? error : (JSON.stringify(error) ?? String(error)) };
 }

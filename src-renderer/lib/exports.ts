@@ -84,7 +84,12 @@ export function useExports() {
       await saveEdits();
       const content = await api().call('projects.export', { id: projectId });
       const name = projects.projectById(projectId)?.name ?? 'project';
-      return { fileName: exportFileName({ project: name }, 'json'), mimeType: 'application/json', encoding: 'utf8', data: `${JSON.stringify(content, null, 2)}\n` };
+      return {
+        fileName: exportFileName({ project: name }, 'json'),
+        mimeType: 'application/json',
+        encoding: 'utf8',
+        data: `${JSON.stringify(content, null, 2)}\n`,
+      };
     });
   }
 

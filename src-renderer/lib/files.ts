@@ -45,7 +45,12 @@ function download(file: ExportedFile): SaveOutcome {
 export async function saveExportedFile(file: ExportedFile): Promise<SaveOutcome> {
   const desktop = bridge();
   if (!desktop) return download(file);
-  const answer = await desktop.saveFile({ defaultName: file.fileName, data: file.data, encoding: file.encoding, filters: filtersFor(file.fileName) });
+  const answer = await desktop.saveFile({
+    defaultName: file.fileName,
+    data: file.data,
+    encoding: file.encoding,
+    filters: filtersFor(file.fileName),
+  });
   return { saved: answer.saved, where: answer.path };
 }
 

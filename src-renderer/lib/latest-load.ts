@@ -51,7 +51,12 @@ export function useLatestLoad(initial: PanelState = 'loading') {
  * A panel that asks again whenever its request changes, at most once per `intervalMs`, keeping only
  * the latest answer; a null request (inputs that cannot be asked) shows as 'invalid'.
  */
-export function useRequestedLoad<Q, A>(request: Ref<Q | null>, ask: (asked: Q) => Promise<A>, apply: (answer: A) => void, intervalMs: number) {
+export function useRequestedLoad<Q, A>(
+  request: Ref<Q | null>,
+  ask: (asked: Q) => Promise<A>,
+  apply: (answer: A) => void,
+  intervalMs: number,
+) {
   const load = useLatestLoad();
   const scheduler = createScheduler(intervalMs, () => {
     const asked = request.value;

@@ -176,5 +176,19 @@ export function useLiveEdit<Q, R>(options: LiveEditOptions<Q, R>) {
     saveError.value = null;
   }
 
-  return { result, resultVersion, resultsState, confirmed, computeError, saveState, saveError, recompute, edited, flush, retrySave, reset, markSaved };
+  return {
+    result,
+    resultVersion,
+    resultsState,
+    confirmed,
+    computeError,
+    saveState,
+    saveError,
+    recompute,
+    edited,
+    flush,
+    retrySave,
+    reset,
+    markSaved,
+  };
 }

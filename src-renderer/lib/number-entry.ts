@@ -15,10 +15,7 @@ const SEPARATORS: Record<Lang, { decimal: '.' | ','; group: '.' | ',' }> = {
 };
 
 /** What a typed number reads as: nothing, a value, or why it is refused. */
-type NumberReading =
-  | { kind: 'empty' }
-  | { kind: 'number'; value: number }
-  | { kind: 'invalid'; reason: NumberProblem };
+type NumberReading = { kind: 'empty' } | { kind: 'number'; value: number } | { kind: 'invalid'; reason: NumberProblem };
 
 /** 'characters': not made of digits and separators; 'separators': digits, but separators the language does not read. */
 export type NumberProblem = 'characters' | 'separators';

@@ -36,7 +36,13 @@ export function retypeOverrides(drafts: OverrideDraft[], from: Lang, to: Lang): 
  * Reads typed overrides, then checks the inputs they make (base, overrides, then `fixed` on top) with
  * the engine's own rules; only the overridden and fixed fields can have issues, the base's are the editor's.
  */
-export function checkOverrides(drafts: OverrideDraft[], base: SizingInputs, catalog: Catalog, lang: Lang, fixed: Partial<SizingInputs> = {}): OverrideCheck {
+export function checkOverrides(
+  drafts: OverrideDraft[],
+  base: SizingInputs,
+  catalog: Catalog,
+  lang: Lang,
+  fixed: Partial<SizingInputs> = {},
+): OverrideCheck {
   const values: Record<string, unknown> = {};
   const issues: FieldIssues = {};
   for (const { field, text } of drafts) {

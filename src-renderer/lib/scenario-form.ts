@@ -15,7 +15,18 @@ import type { Messages } from '../i18n/en';
 import { numberText, readNumber, type NumberProblem } from './number-entry';
 
 /** Inputs chosen from a list rather than typed. */
-export type ChoiceField = 'method' | 'modelId' | 'kvPrecision' | 'serverId' | 'storageId' | 'memoryBasis' | 'ha' | 'weightsPrecision' | 'servingEngine' | 'engineVersion' | 'calibration';
+export type ChoiceField =
+  | 'method'
+  | 'modelId'
+  | 'kvPrecision'
+  | 'serverId'
+  | 'storageId'
+  | 'memoryBasis'
+  | 'ha'
+  | 'weightsPrecision'
+  | 'servingEngine'
+  | 'engineVersion'
+  | 'calibration';
 /** Choices that may stay unset (the empty option): the engine's or the checkpoint's default. */
 const OPTIONAL_CHOICES: ChoiceField[] = ['weightsPrecision', 'servingEngine', 'engineVersion', 'calibration'];
 export type EditorField = NumberField | ChoiceField;
@@ -72,7 +83,13 @@ export const EDITOR_GROUPS: { id: GroupId; fields: FieldSpec[]; collapsed?: bool
   {
     id: 'operations',
     collapsed: true,
-    fields: [num('podSize', 'nodes'), num('hbmAlertRatio', 'ratio'), num('scaleUpRatio', 'ratio'), num('scaleDownRatio', 'ratio'), num('scaleDownMinutes', 'minutes')],
+    fields: [
+      num('podSize', 'nodes'),
+      num('hbmAlertRatio', 'ratio'),
+      num('scaleUpRatio', 'ratio'),
+      num('scaleDownRatio', 'ratio'),
+      num('scaleDownMinutes', 'minutes'),
+    ],
   },
   {
     id: 'engine',
@@ -94,7 +111,10 @@ export const EDITOR_GROUPS: { id: GroupId; fields: FieldSpec[]; collapsed?: bool
 ];
 
 /** Every editable input's spec (number with its unit, or choice), by field. */
-export const FIELD_SPECS = Object.fromEntries(EDITOR_GROUPS.flatMap((g) => g.fields.map((f) => [f.field, f]))) as Record<EditorField, FieldSpec>;
+export const FIELD_SPECS = Object.fromEntries(EDITOR_GROUPS.flatMap((g) => g.fields.map((f) => [f.field, f]))) as Record<
+  EditorField,
+  FieldSpec
+>;
 
 export function isNumberField(field: EditorField): field is NumberField {
   return FIELD_SPECS[field].kind === 'number';
@@ -150,8 +170,35 @@ export function checkNumberText(text: string, rule: NumberRule, lang: Lang): { v
 export function draftFromInputs(inputs: SizingInputs, lang: Lang): ScenarioDraft {
   const numbers = {} as NumberDraft;
   for (const field of NUMBER_FIELDS) numbers[field] = numberText(inputs[field], lang);
-  const { method, modelId, kvPrecision, serverId, storageId, memoryBasis, ha, weightsPrecision, servingEngine, engineVersion, calibration } = inputs;
-  return { numbers, choices: { method, modelId, kvPrecision, serverId, storageId, memoryBasis, ha, weightsPrecision, servingEngine, engineVersion, calibration } };
+  const {
+    method,
+    modelId,
+    kvPrecision,
+    serverId,
+    storageId,
+    memoryBasis,
+    ha,
+    weightsPrecision,
+    servingEngine,
+    engineVersion,
+    calibration,
+  } = inputs;
+  return {
+    numbers,
+    choices: {
+      method,
+      modelId,
+      kvPrecision,
+      serverId,
+      storageId,
+      memoryBasis,
+      ha,
+      weightsPrecision,
+      servingEngine,
+      engineVersion,
+      calibration,
+    },
+  };
 }
 
 /**

@@ -16,7 +16,9 @@ export const useCalibrationStore = defineStore('calibration', () => {
     return api().call('calibration.read', input);
   }
 
-  async function save(input: CalibrationRequestInput): Promise<{ saved: StoredCalibrationProfile; replaced: StoredCalibrationProfile | null }> {
+  async function save(
+    input: CalibrationRequestInput,
+  ): Promise<{ saved: StoredCalibrationProfile; replaced: StoredCalibrationProfile | null }> {
     const result = await api().call('calibration.save', input);
     await load();
     return result;

@@ -72,7 +72,11 @@ export const useNavigationStore = defineStore('navigation', () => {
     if (value === null) params.delete(name);
     else params.set(name, value);
     const text = params.toString();
-    window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}${routeHash(route.value)}${text ? `?${text}` : ''}`);
+    window.history.replaceState(
+      window.history.state,
+      '',
+      `${window.location.pathname}${window.location.search}${routeHash(route.value)}${text ? `?${text}` : ''}`,
+    );
     query.value = params;
   }
 

@@ -1,7 +1,15 @@
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import type { ScenarioRow } from '../../src-main/api/types';
-import { NUMBER_RULES, planRegions, type Catalog, type Lang, type PlanResult, type RegionSpec, type SizingInputs } from '../../src-main/engine/index';
+import {
+  NUMBER_RULES,
+  planRegions,
+  type Catalog,
+  type Lang,
+  type PlanResult,
+  type RegionSpec,
+  type SizingInputs,
+} from '../../src-main/engine/index';
 import { api, ApiCallError } from '../api';
 import { currentLanguage } from '../i18n';
 import { useLiveEdit } from '../lib/live-edit';
@@ -45,7 +53,13 @@ function checkRegions(drafts: RegionDraft[], base: SizingInputs, catalog: Catalo
     seen.add(key);
     const concurrency = checkNumberText(draft.concurrency, NUMBER_RULES.concurrency, lang);
     if (concurrency.issue) issues[regionPath(index, 'concurrency')] = concurrency.issue;
-    const overrides = checkOverrides(draft.overrides, base, catalog, lang, concurrency.value === null ? {} : { concurrency: concurrency.value });
+    const overrides = checkOverrides(
+      draft.overrides,
+      base,
+      catalog,
+      lang,
+      concurrency.value === null ? {} : { concurrency: concurrency.value },
+    );
     for (const [field, issue] of Object.entries(overrides.issues)) issues[regionPath(index, field)] ??= issue;
     return { name, concurrency: concurrency.value ?? 0, overrides: overrides.values };
   });
@@ -78,13 +92,16 @@ export const useRegionsStore = defineStore('regions', () => {
   let nextKey = 1;
 
   const base = computed(() => scenario.check?.inputs ?? null);
-  const check = computed<RegionsCheck | null>(() => (base.value && catalogs.catalog ? checkRegions(drafts.value, base.value, catalogs.catalog, currentLanguage()) : null));
+  const check = computed<RegionsCheck | null>(() =>
+    base.value && catalogs.catalog ? checkRegions(drafts.value, base.value, catalogs.catalog, currentLanguage()) : null,
+  );
   const issues = computed<RegionIssues>(() => ({ ...check.value?.issues, ...serverIssues.value }));
 
   // No regions, no plan: nothing to ask the main process.
   const live = useLiveEdit<PlanQuestion, PlanResult | null>({
     question: () => (base.value && check.value?.regions ? { inputs: withoutUndefined(base.value), regions: check.value.regions } : null),
-    preview: ({ inputs, regions }) => (regions.length === 0 ? null : catalogs.catalog ? planRegions(inputs, regions, catalogs.catalog) : undefined),
+    preview: ({ inputs, regions }) =>
+      regions.length === 0 ? null : catalogs.catalog ? planRegions(inputs, regions, catalogs.catalog) : undefined,
     ask: ({ inputs, regions }) => (regions.length === 0 ? Promise.resolve(null) : api().call('sizing.plan', { inputs, regions })),
     saveable: () => scenarioId !== null && check.value?.regions != null,
     save,
@@ -97,7 +114,8 @@ export const useRegionsStore = defineStore('regions', () => {
       if (scenario.scenario?.id === row.id) scenario.scenario = row;
     } catch (error) {
       // The main process names the region's field (regions[1].overrides.modelId): show it there.
-      if (error instanceof ApiCallError && error.field?.startsWith('regions[')) serverIssues.value = { [error.field]: { kind: 'server', message: error.message } };
+      if (error instanceof ApiCallError && error.field?.startsWith('regions['))
+        serverIssues.value = { [error.field]: { kind: 'server', message: error.message } };
       throw error;
     }
   }
@@ -118,7 +136,12 @@ export const useRegionsStore = defineStore('regions', () => {
   function open(row: ScenarioRow): void {
     scenarioId = row.id;
     const lang = currentLanguage();
-    drafts.value = row.regions.map((r) => ({ key: nextKey++, name: r.name, concurrency: numberText(r.concurrency, lang), overrides: overrideDrafts(r.overrides, lang) }));
+    drafts.value = row.regions.map((r) => ({
+      key: nextKey++,
+      name: r.name,
+      concurrency: numberText(r.concurrency, lang),
+      overrides: overrideDrafts(r.overrides, lang),
+    }));
     serverIssues.value = {};
     live.markSaved();
     live.recompute();

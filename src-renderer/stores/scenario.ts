@@ -24,7 +24,9 @@ export const useScenarioStore = defineStore('scenario', () => {
   const name = ref('');
   const notes = ref('');
 
-  const check = computed<DraftCheck | null>(() => (draft.value && catalogs.catalog ? checkDraft(draft.value, catalogs.catalog, currentLanguage()) : null));
+  const check = computed<DraftCheck | null>(() =>
+    draft.value && catalogs.catalog ? checkDraft(draft.value, catalogs.catalog, currentLanguage()) : null,
+  );
   const issues = computed(() => check.value?.issues ?? {});
   const nameValid = computed(() => name.value.trim().length > 0 && name.value.trim().length <= NAME_MAX_CHARS);
 

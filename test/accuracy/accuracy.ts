@@ -2,7 +2,15 @@
 import { latencyAccuracy, latencyAccuracyTable } from './latency-section.js';
 import logs from './startup-logs.json' with { type: 'json' };
 import extra from './catalog-extra.json' with { type: 'json' };
-import { mergeCatalog, planScenario, readCalibration, withDefaults, type Catalog, type ModelRecord, type SizingInputs } from '../../src-main/engine/index.js';
+import {
+  mergeCatalog,
+  planScenario,
+  readCalibration,
+  withDefaults,
+  type Catalog,
+  type ModelRecord,
+  type SizingInputs,
+} from '../../src-main/engine/index.js';
 import * as startupLogs from '../unit/engine/calibration/logs.js';
 
 const catalog: Catalog = mergeCatalog({ models: extra.models as ModelRecord[] });
@@ -42,24 +50,31 @@ const CALIBRATION_LOGS: { id: string; text: string; serverId?: string }[] = [
 function calibrationRows(): string[] {
   const today = { year: 2025, month: 12, day: 31 };
   const pct = (r: number) => `${r >= 0 ? '+' : ''}${(r * 100).toFixed(1)}%`;
-  const lines = [`${'log'.padEnd(32)}${'figure'.padEnd(16)}${'logged'.padStart(12)}${'formulas'.padStart(12)}${'error'.padStart(9)}${'calibrated'.padStart(12)}${'error'.padStart(9)}`];
+  const lines = [
+    `${'log'.padEnd(32)}${'figure'.padEnd(16)}${'logged'.padStart(12)}${'formulas'.padStart(12)}${'error'.padStart(9)}${'calibrated'.padStart(12)}${'error'.padStart(9)}`,
+  ];
   let reproduced = 0;
   for (const log of CALIBRATION_LOGS) {
     const read = readCalibration({ text: log.text, source: `${log.id}.log`, today, serverId: log.serverId }, catalog);
     if (!read.ok || !read.reading.profile || !read.reading.prediction?.ok) {
-      lines.push(`${log.id.padEnd(32)}no profile: ${read.ok ? (read.reading.problems[0]?.message.en ?? (read.reading.prediction?.ok === false ? read.reading.prediction.message.en : '')) : read.refusal.message.en}`);
+      lines.push(
+        `${log.id.padEnd(32)}no profile: ${read.ok ? (read.reading.problems[0]?.message.en ?? (read.reading.prediction?.ok === false ? read.reading.prediction.message.en : '')) : read.refusal.message.en}`,
+      );
       continue;
     }
     const { profile, prediction } = read.reading;
     const formula = planScenario(prediction.inputs, catalog).engine!;
     const calibrated = planScenario(prediction.inputs, { ...catalog, calibrations: [profile] }).engine!;
     // The log states available KV in GiB, or only KV tokens (then compare tokens).
-    const [figure, logged, f, c] = profile.measured.kvAvailableGiB !== null
-      ? ['kvAvailableGiB', profile.measured.kvAvailableGiB, formula.perGpu.kvAvailableGiB, calibrated.perGpu.kvAvailableGiB]
-      : ['kvTokens', profile.measured.kvTokens!, formula.kvTokensPerReplica, calibrated.kvTokensPerReplica];
+    const [figure, logged, f, c] =
+      profile.measured.kvAvailableGiB !== null
+        ? ['kvAvailableGiB', profile.measured.kvAvailableGiB, formula.perGpu.kvAvailableGiB, calibrated.perGpu.kvAvailableGiB]
+        : ['kvTokens', profile.measured.kvTokens!, formula.kvTokensPerReplica, calibrated.kvTokensPerReplica];
     if (Math.abs(c / logged - 1) < 0.005) reproduced += 1;
     const fmt = (v: number) => (Math.abs(v) >= 1000 ? v.toFixed(0) : v.toFixed(2));
-    lines.push(`${log.id.padEnd(32)}${String(figure).padEnd(16)}${fmt(logged).padStart(12)}${fmt(f).padStart(12)}${pct(f / logged - 1).padStart(9)}${fmt(c).padStart(12)}${pct(c / logged - 1).padStart(9)}`);
+    lines.push(
+      `${log.id.padEnd(32)}${String(figure).padEnd(16)}${fmt(logged).padStart(12)}${fmt(f).padStart(12)}${pct(f / logged - 1).padStart(9)}${fmt(c).padStart(12)}${pct(c / logged - 1).padStart(9)}`,
+    );
   }
   lines.push('', `calibrated from its own log: ${reproduced} of ${CALIBRATION_LOGS.length} logs give back the logged KV within 0.5%`);
   return lines;
@@ -72,17 +87,28 @@ function main(): void {
   lines.push(`${'row'.padEnd(30)}${'figure'.padEnd(20)}${'predicted'.padStart(12)}${'logged'.padStart(12)}${'error'.padStart(9)}`);
   for (const r of rows) {
     const fmt = (v: number) => (Math.abs(v) >= 1000 ? v.toFixed(0) : v.toFixed(2));
-    lines.push(`${r.id.padEnd(30)}${r.figure.padEnd(20)}${fmt(r.predicted).padStart(12)}${fmt(r.logged).padStart(12)}${pct(r.errorRatio).padStart(9)}`);
+    lines.push(
+      `${r.id.padEnd(30)}${r.figure.padEnd(20)}${fmt(r.predicted).padStart(12)}${fmt(r.logged).padStart(12)}${pct(r.errorRatio).padStart(9)}`,
+    );
   }
   const inScope = new Set(logs.rows.filter((r) => !('outOfScope' in r)).map((r) => r.id));
   const kv = rows.filter((r) => r.figure === 'kvAvailableGiB' && inScope.has(r.id));
   const worst = Math.max(...kv.map((r) => Math.abs(r.errorRatio)));
-  lines.push('', `available KV, issue 8's test set: ${kv.filter((r) => Math.abs(r.errorRatio) < 0.03).length} of ${kv.length} rows within 3% (worst ${pct(worst)})`, '');
+  lines.push(
+    '',
+    `available KV, issue 8's test set: ${kv.filter((r) => Math.abs(r.errorRatio) < 0.03).length} of ${kv.length} rows within 3% (worst ${pct(worst)})`,
+    '',
+  );
   for (const row of logs.rows) {
     lines.push(`  ${row.id}: ${row.source}`);
     if ('outOfScope' in row) lines.push(`    not in the 3% set: ${row.outOfScope}`);
   }
-  lines.push('', 'Calibration from a start-up log: the formulas (as above) and a profile saved from the same log, at its own settings', '', ...calibrationRows());
+  lines.push(
+    '',
+    'Calibration from a start-up log: the formulas (as above) and a profile saved from the same log, at its own settings',
+    '',
+    ...calibrationRows(),
+  );
   process.stdout.write(lines.join('\n') + '\n\n');
   process.stdout.write(latencyAccuracyTable(latencyAccuracy()));
 }

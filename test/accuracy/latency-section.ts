@@ -82,7 +82,11 @@ function throughputBatch(point: Point, costs: ReplicaCosts, server: ServerRecord
 
 function predict(point: Point): { batch: number; predicted: number } {
   const { costs, server, weightsGiBPerGpu } = costsFor(point);
-  const lengths = { promptTokens: point.promptTokens, outputTokens: point.outputTokens, contextTokens: point.promptTokens + point.outputTokens };
+  const lengths = {
+    promptTokens: point.promptTokens,
+    outputTokens: point.outputTokens,
+    contextTokens: point.promptTokens + point.outputTokens,
+  };
   if (point.kind === 'throughput') {
     const batch = throughputBatch(point, costs, server, weightsGiBPerGpu);
     const decode = estimateDecode(costs, { ...lengths, batch, maxNumBatchedTokens: TRTLLM_MAX_NUM_TOKENS });
@@ -117,10 +121,14 @@ export function latencyAccuracy(): LatencyAccuracyRow[] {
 /** The table `npm run accuracy` prints. */
 export function latencyAccuracyTable(rows: LatencyAccuracyRow[]): string {
   const lines = ['Latency model against public measurements (defaults, no fitting)', ''];
-  lines.push(`${'point'.padEnd(32)}${'kind'.padEnd(12)}${'batch'.padStart(6)}${'published'.padStart(12)}${'predicted'.padStart(12)}${'error'.padStart(9)}  unit`);
+  lines.push(
+    `${'point'.padEnd(32)}${'kind'.padEnd(12)}${'batch'.padStart(6)}${'published'.padStart(12)}${'predicted'.padStart(12)}${'error'.padStart(9)}  unit`,
+  );
   for (const r of rows) {
     const pct = `${r.error >= 0 ? '+' : ''}${(r.error * 100).toFixed(1)}%`;
-    lines.push(`${r.id.padEnd(32)}${r.kind.padEnd(12)}${String(r.batch).padStart(6)}${r.published.toFixed(1).padStart(12)}${r.predicted.toFixed(1).padStart(12)}${pct.padStart(9)}  ${r.unit}`);
+    lines.push(
+      `${r.id.padEnd(32)}${r.kind.padEnd(12)}${String(r.batch).padStart(6)}${r.published.toFixed(1).padStart(12)}${r.predicted.toFixed(1).padStart(12)}${pct.padStart(9)}  ${r.unit}`,
+    );
   }
   const within = rows.filter((r) => Math.abs(r.error) <= 0.25).length;
   lines.push('', `${within} of ${rows.length} points within 25%.`, '', 'Sources:');

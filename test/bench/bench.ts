@@ -44,19 +44,39 @@ function evaluationsPerSecond(method: SizingMethod, cases: Case[]): { perSecond:
 function benchEngine(): Record<string, number> {
   const pooled: Case[] = Array.from({ length: 5000 }, (_, i) => {
     const t = TEMPLATES[i % TEMPLATES.length]!;
-    return { inputs: { ...t.inputs, concurrency: 1 + i }, model: findModel(BUILT_IN_CATALOG, t.inputs.modelId)!, server: findServer(BUILT_IN_CATALOG, t.inputs.serverId)! };
+    return {
+      inputs: { ...t.inputs, concurrency: 1 + i },
+      model: findModel(BUILT_IN_CATALOG, t.inputs.modelId)!,
+      server: findServer(BUILT_IN_CATALOG, t.inputs.serverId)!,
+    };
   });
   // Every built-in model on every built-in server at an explicit TP (the default TP searches), valid ones only.
   const pairs = BUILT_IN_CATALOG.models.flatMap((model) => BUILT_IN_CATALOG.servers.map((server) => ({ model, server })));
   const engine: Case[] = [];
   for (let i = 0; engine.length < 5000 && i < 50_000; i++) {
     const { model, server } = pairs[i % pairs.length]!;
-    const inputs = withDefaults({ method: 'engine', modelId: model.id, serverId: server.id, concurrency: 1 + i, effectiveContextTokens: 1024 + (i % 16) * 2048, kvPrecision: 'fp8', tp: 8 } as SizingInputs, BUILT_IN_CATALOG);
+    const inputs = withDefaults(
+      {
+        method: 'engine',
+        modelId: model.id,
+        serverId: server.id,
+        concurrency: 1 + i,
+        effectiveContextTokens: 1024 + (i % 16) * 2048,
+        kvPrecision: 'fp8',
+        tp: 8,
+      } as SizingInputs,
+      BUILT_IN_CATALOG,
+    );
     if (validateInputs(inputs, BUILT_IN_CATALOG).length === 0) engine.push({ inputs, model, server });
   }
   const p = evaluationsPerSecond(sizePooled, pooled);
   const e = evaluationsPerSecond(sizeEngine, engine);
-  return { engineEvaluationsPerSecond: p.perSecond, engineMeasuredSeconds: p.seconds, engineMethodEvaluationsPerSecond: e.perSecond, engineMethodMeasuredSeconds: e.seconds };
+  return {
+    engineEvaluationsPerSecond: p.perSecond,
+    engineMeasuredSeconds: p.seconds,
+    engineMethodEvaluationsPerSecond: e.perSecond,
+    engineMethodMeasuredSeconds: e.seconds,
+  };
 }
 
 function medianWallMs(args: string[], runs: number): number {
@@ -73,9 +93,30 @@ function medianWallMs(args: string[], runs: number): number {
 
 /** Wall time of one `sizing … --format json` process against a bare `node -e 0`, same run. */
 function benchCli(): Record<string, number> {
-  const caseOne = ['--model', 'opt-oss-20b', '--server', 'dgx200', '--storage', 'profile_default', '--concurrency', '1000',
-    '--effective-context', '32768', '--kv-precision', 'fp8', '--kv-budget-ratio', '0.70', '--runtime-overhead-gib', '80',
-    '--peak-headroom-ratio', '0.20', '--ha', 'none', '--format', 'json'];
+  const caseOne = [
+    '--model',
+    'opt-oss-20b',
+    '--server',
+    'dgx200',
+    '--storage',
+    'profile_default',
+    '--concurrency',
+    '1000',
+    '--effective-context',
+    '32768',
+    '--kv-precision',
+    'fp8',
+    '--kv-budget-ratio',
+    '0.70',
+    '--runtime-overhead-gib',
+    '80',
+    '--peak-headroom-ratio',
+    '0.20',
+    '--ha',
+    'none',
+    '--format',
+    'json',
+  ];
   const nodeMs = medianWallMs(['-e', '0'], 9);
   const cliMs = medianWallMs([join(root, 'src-main/cli/sizing.mjs'), ...caseOne], 9);
   return { nodeBaselineMs: round(nodeMs), cliWallMs: round(cliMs), cliOverNodeRatio: round(cliMs / nodeMs) };

@@ -29,7 +29,10 @@ export async function exportBenchmarks(): Promise<Record<string, number>> {
   const apiResult = planScenario(publicApi, BUILT_IN_CATALOG);
   const scenarios = Array.from({ length: 1000 }, (_, i) => {
     const t = TEMPLATES[i % TEMPLATES.length]!;
-    return { scenario: `${t.id} #${i}, "variant"`, result: planScenario({ ...t.inputs, concurrency: t.inputs.concurrency + i }, BUILT_IN_CATALOG) };
+    return {
+      scenario: `${t.id} #${i}, "variant"`,
+      result: planScenario({ ...t.inputs, concurrency: t.inputs.concurrency + i }, BUILT_IN_CATALOG),
+    };
   });
   const generatedAt = new Date('2025-01-01T00:00:00Z');
   let pdfBytes = 0;
@@ -42,7 +45,8 @@ export async function exportBenchmarks(): Promise<Record<string, number>> {
   });
   let sweepPoints = 0;
   const sweepMs = await medianMs(15, () => {
-    sweepPoints = sweep({ inputs: publicApi, catalog: BUILT_IN_CATALOG, field: 'concurrency', from: 1, to: 1_000_000, points: 10_000 }).points.length;
+    sweepPoints = sweep({ inputs: publicApi, catalog: BUILT_IN_CATALOG, field: 'concurrency', from: 1, to: 1_000_000, points: 10_000 })
+      .points.length;
   });
   let pngBytes = 0;
   const diagramMs = await medianMs(5, () => {

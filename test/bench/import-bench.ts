@@ -17,7 +17,15 @@ export async function importBenchmarks(): Promise<Record<string, number>> {
   try {
     const inputs = TEMPLATES[0]!.inputs;
     const scenarios = [{ key: 'base', name: 'Base', notes: '', variantOf: null, inputs, regions: [] }];
-    for (let i = 1; i <= 60_000; i++) scenarios.push({ key: `v${i}`, name: `Variant ${i}`, notes: `what-if ${i} ${'x'.repeat(200)}`, variantOf: 'base' as never, inputs: { ...inputs, concurrency: 1000 + i }, regions: [] });
+    for (let i = 1; i <= 60_000; i++)
+      scenarios.push({
+        key: `v${i}`,
+        name: `Variant ${i}`,
+        notes: `what-if ${i} ${'x'.repeat(200)}`,
+        variantOf: 'base' as never,
+        inputs: { ...inputs, concurrency: 1000 + i },
+        regions: [],
+      });
     const text = JSON.stringify({ format: 'llm-sizing-planner/project', schemaVersion: 1, project: { name: 'Big' }, scenarios });
     let t = process.hrtime.bigint();
     const plan = planImport(store, parseProjectFile(text));
@@ -25,7 +33,11 @@ export async function importBenchmarks(): Promise<Record<string, number>> {
     t = process.hrtime.bigint();
     store.write(() => applyImport(store, plan));
     const lockMs = ms(t);
-    return { import60kVariantsFileMB: Math.round(text.length / 1e5) / 10, import60kVariantsCheckMs: checkMs, import60kVariantsWriteLockMs: lockMs };
+    return {
+      import60kVariantsFileMB: Math.round(text.length / 1e5) / 10,
+      import60kVariantsCheckMs: checkMs,
+      import60kVariantsWriteLockMs: lockMs,
+    };
   } finally {
     store.close();
     rmSync(dir, { recursive: true, force: true });

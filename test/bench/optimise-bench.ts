@@ -7,7 +7,16 @@ import { BUILT_IN_CATALOG, optimise, withDefaults } from '../../src-main/engine/
  */
 export async function optimiseBenchmarks(): Promise<Record<string, number>> {
   const base = withDefaults(
-    { method: 'engine', modelId: 'llama-3.1-70b', serverId: 'dgx200', concurrency: 2000, effectiveContextTokens: 8192, promptTokens: 2000, outputTokens: 500, tpotMs: 40 },
+    {
+      method: 'engine',
+      modelId: 'llama-3.1-70b',
+      serverId: 'dgx200',
+      concurrency: 2000,
+      effectiveContextTokens: 8192,
+      promptTokens: 2000,
+      outputTokens: 500,
+      tpotMs: 40,
+    },
     BUILT_IN_CATALOG,
   );
   const times: number[] = [];

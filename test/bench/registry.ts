@@ -5,4 +5,10 @@ import { optimiseBenchmarks } from './optimise-bench.js';
 import { rendererBenchmarks } from './renderer-bench.js';
 import { storeBenchmarks } from './store-bench.js';
 
-export const EXTRA_BENCHMARKS: Array<() => Promise<Record<string, unknown>>> = [storeBenchmarks, importBenchmarks, exportBenchmarks, rendererBenchmarks, optimiseBenchmarks];
+export const EXTRA_BENCHMARKS: Array<() => Promise<Record<string, unknown>>> = [
+  storeBenchmarks,
+  importBenchmarks,
+  exportBenchmarks,
+  rendererBenchmarks,
+  optimiseBenchmarks,
+];

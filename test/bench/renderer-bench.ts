@@ -46,7 +46,9 @@ export async function rendererBenchmarks(): Promise<Record<string, unknown>> {
 function bundleFigures(): Record<string, unknown> {
   const html = readFileSync(join(rendererDir, 'index.html'), 'utf8');
   const initial = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="\.\/([^"]+\.js)"/g)].map((m) => m[1]!);
-  const chunks = Object.fromEntries(initial.map((file) => [file.replace(/^assets\//, ''), kb(gzipSync(readFileSync(join(rendererDir, file))).length)]));
+  const chunks = Object.fromEntries(
+    initial.map((file) => [file.replace(/^assets\//, ''), kb(gzipSync(readFileSync(join(rendererDir, file))).length)]),
+  );
   const total = Object.values(chunks).reduce((a, b) => a + b, 0);
   return { rendererInitialJsGzipKB: round(total), rendererInitialJsGzipTargetKB: 350, rendererInitialJsChunksGzipKB: chunks };
 }
@@ -93,7 +95,9 @@ async function coldLoads(browser: Browser, url: string): Promise<number[]> {
     const page = await context.newPage();
     await page.goto(url);
     await page.waitForSelector('[data-results-state="ready"]');
-    runs.push(await page.evaluate(() => (globalThis as unknown as PageGlobals).performance.getEntriesByName('sizing:first-results')[0]!.startTime));
+    runs.push(
+      await page.evaluate(() => (globalThis as unknown as PageGlobals).performance.getEntriesByName('sizing:first-results')[0]!.startTime),
+    );
     await context.close();
   }
   return runs;
@@ -113,32 +117,38 @@ async function inputToResults(browser: Browser, url: string): Promise<{ shown: n
   const shown: number[] = [];
   const confirmed: number[] = [];
   for (let i = 0; i < INPUT_CHANGES; i++) {
-    const run = await page.evaluate(async (value) => {
-      const g = globalThis as unknown as PageGlobals;
-      // A pause longer than the confirmation interval, as between two deliberate edits.
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      const input = g.document.querySelector('[data-testid="input-concurrency"]')!;
-      const results = g.document.querySelector('[data-testid="results"]')!;
-      const before = results.dataset.resultsVersion;
-      const start = g.performance.now();
-      let shownMs = -1;
-      const done = new Promise<void>((resolve) => {
-        const observer = new g.MutationObserver(() => {
-          if (shownMs < 0 && results.dataset.resultsVersion !== before && results.dataset.resultsState === 'ready') {
-            g.requestAnimationFrame(() => (shownMs = g.performance.now() - start));
-          }
-          if (results.dataset.resultsConfirmed === 'true' && results.dataset.resultsVersion !== before) {
-            observer.disconnect();
-            g.requestAnimationFrame(() => resolve());
-          }
+    const run = await page.evaluate(
+      async (value) => {
+        const g = globalThis as unknown as PageGlobals;
+        // A pause longer than the confirmation interval, as between two deliberate edits.
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        const input = g.document.querySelector('[data-testid="input-concurrency"]')!;
+        const results = g.document.querySelector('[data-testid="results"]')!;
+        const before = results.dataset.resultsVersion;
+        const start = g.performance.now();
+        let shownMs = -1;
+        const done = new Promise<void>((resolve) => {
+          const observer = new g.MutationObserver(() => {
+            if (shownMs < 0 && results.dataset.resultsVersion !== before && results.dataset.resultsState === 'ready') {
+              g.requestAnimationFrame(() => (shownMs = g.performance.now() - start));
+            }
+            if (results.dataset.resultsConfirmed === 'true' && results.dataset.resultsVersion !== before) {
+              observer.disconnect();
+              g.requestAnimationFrame(() => resolve());
+            }
+          });
+          observer.observe(results, {
+            attributes: true,
+            attributeFilter: ['data-results-state', 'data-results-version', 'data-results-confirmed'],
+          });
         });
-        observer.observe(results, { attributes: true, attributeFilter: ['data-results-state', 'data-results-version', 'data-results-confirmed'] });
-      });
-      input.value = String(value);
-      input.dispatchEvent(new g.Event('input', { bubbles: true }));
-      await done;
-      return { shownMs, confirmedMs: g.performance.now() - start };
-    }, 4000 + i * 250);
+        input.value = String(value);
+        input.dispatchEvent(new g.Event('input', { bubbles: true }));
+        await done;
+        return { shownMs, confirmedMs: g.performance.now() - start };
+      },
+      4000 + i * 250,
+    );
     shown.push(run.shownMs);
     confirmed.push(run.confirmedMs);
   }

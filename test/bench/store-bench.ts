@@ -23,7 +23,8 @@ export async function storeBenchmarks(): Promise<Record<string, number>> {
     const big = store.write(() => store.projects.create('big'));
     let t = process.hrtime.bigint();
     store.write(() => {
-      for (let i = 0; i < 10_000; i++) store.scenarios.create({ projectId: big.id, name: `s${i}`, inputs: { ...inputs, concurrency: 1 + i } });
+      for (let i = 0; i < 10_000; i++)
+        store.scenarios.create({ projectId: big.id, name: `s${i}`, inputs: { ...inputs, concurrency: 1 + i } });
     });
     const insert10kScenariosMs = ms(t);
 
@@ -39,7 +40,13 @@ export async function storeBenchmarks(): Promise<Record<string, number>> {
 
     const mid = store.write(() => store.projects.create('thousand'));
     store.write(() => {
-      for (let i = 0; i < 1000; i++) store.scenarios.create({ projectId: mid.id, name: `s${i}`, inputs, regions: i % 10 === 0 ? [{ name: 'EU', concurrency: 10, overrides: {} }] : [] });
+      for (let i = 0; i < 1000; i++)
+        store.scenarios.create({
+          projectId: mid.id,
+          name: `s${i}`,
+          inputs,
+          regions: i % 10 === 0 ? [{ name: 'EU', concurrency: 10, overrides: {} }] : [],
+        });
     });
     const openRuns: number[] = [];
     for (let i = 0; i < 20; i++) {
@@ -73,7 +80,14 @@ async function webRoundTripP50(dbPath: string): Promise<number> {
     new Promise<number>((resolve, reject) => {
       const start = process.hrtime.bigint();
       const req = request(
-        { host: '127.0.0.1', port: host.port, method: 'POST', path: '/api/sizing.scenario', agent, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}` } },
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          method: 'POST',
+          path: '/api/sizing.scenario',
+          agent,
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}` },
+        },
         (res) => {
           res.resume();
           res.on('end', () => (res.statusCode === 200 ? resolve(ms(start)) : reject(new Error(`status ${res.statusCode}`))));

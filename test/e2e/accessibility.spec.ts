@@ -156,7 +156,9 @@ test('Rename puts the focus in its field with the name selected; Escape gives it
   await expect(app.getByTestId('rename-project')).toBeFocused();
 });
 
-test('a destructive confirmation is red with Cancel focused, and the "Nodes needed" card does not look like a focus ring', async ({ app }) => {
+test('a destructive confirmation is red with Cancel focused, and the "Nodes needed" card does not look like a focus ring', async ({
+  app,
+}) => {
   await createProject(app, 'Colours');
   await scenarioFromTemplate(app, 'saas-startup');
   const card = app.getByTestId('figure-nodes');

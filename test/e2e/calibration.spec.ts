@@ -39,7 +39,9 @@ test('a pasted start-up log is read, matched, saved as a profile, listed and del
   // Until the server is chosen there is nothing to predict for; then the formulas stand beside each figure.
   await expect(app.getByTestId('calibration-predicted-kvAvailableGiB')).toHaveText('—');
   await expect(app.getByTestId('calibration-model')).toHaveValue('llama-3.1-8b');
-  await expect(app.getByTestId('calibration-server-problem')).toContainText("several server records have the log's GPU (79.18 GiB visible): dgx100, dgxa100-80; choose one");
+  await expect(app.getByTestId('calibration-server-problem')).toContainText(
+    "several server records have the log's GPU (79.18 GiB visible): dgx100, dgxa100-80; choose one",
+  );
   await expect(app.getByTestId('calibration-save')).toBeDisabled();
   await app.getByTestId('calibration-server').selectOption('dgx100');
   await expect(app.getByTestId('calibration-server-problem')).toHaveCount(0);
@@ -76,7 +78,10 @@ test('an opened log file in Portuguese, dark: the year comes from SGLang, a seco
   await app.goto(app.url().replace(/#.*$/, '') + '#/catalogs?tab=calibration');
   await expect(app.getByTestId('calibration-profiles')).toBeVisible();
 
-  for (const [round, text] of [[1, logs.SGLANG_LLAMA_H200], [2, logs.SGLANG_LLAMA_H200.replaceAll('2025-04-03', '2025-05-20')]] as const) {
+  for (const [round, text] of [
+    [1, logs.SGLANG_LLAMA_H200],
+    [2, logs.SGLANG_LLAMA_H200.replaceAll('2025-04-03', '2025-05-20')],
+  ] as const) {
     await app.getByTestId('calibrate-from-log').click();
     const chooser = app.waitForEvent('filechooser');
     await app.getByTestId('calibration-open').click();

@@ -47,7 +47,10 @@ test('a custom server is added with a validated form and used to size a scenario
   await scenarioFromTemplate(app, 'saas-startup');
   await app.getByTestId('input-serverId').selectOption('lab-4x141');
   await resultsReady(app);
-  const expected = planScenario({ ...findTemplate('saas-startup')!.inputs, serverId: LAB_SERVER.id }, mergeCatalog({ servers: [LAB_SERVER] }));
+  const expected = planScenario(
+    { ...findTemplate('saas-startup')!.inputs, serverId: LAB_SERVER.id },
+    mergeCatalog({ servers: [LAB_SERVER] }),
+  );
   await expect(app.getByTestId('value-sessions-per-node')).toHaveText(formatNumber(expected.sessionsPerNode, 'en'));
   await expect(app.getByTestId('value-nodes')).toHaveText(String(expected.nodes!.total));
   // Half a DGX H200 fits 764 sessions: two nodes at the custom price.
@@ -69,7 +72,9 @@ test('a custom record can be edited and deleted; built-in ones cannot', async ({
   await app.getByTestId('record-source').fill('measured with fio');
   await app.getByTestId('record-save').click();
   // "2,5" is not how English writes two and a half (nor twenty-five hundred): refused, not guessed.
-  await expect(app.getByTestId('record-error-readThroughputGBps')).toHaveText('Not a number as English writes it: decimals with a point, thousands with commas (1,234.5).');
+  await expect(app.getByTestId('record-error-readThroughputGBps')).toHaveText(
+    'Not a number as English writes it: decimals with a point, thousands with commas (1,234.5).',
+  );
   await app.getByTestId('record-readThroughputGBps').fill('2.5');
   await app.getByTestId('record-save').click();
   await expect(app.getByTestId('record-row-nas-25g')).toContainText('2.5 GB/s');

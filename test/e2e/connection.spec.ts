@@ -50,16 +50,28 @@ test('edits made while the planner is unreachable are kept, and saved once it an
 
 test('a new #token= address pasted into the open tab replaces the stored token and reloads', async ({ app, host }) => {
   // The tab still holds the token of an earlier run: the planner refuses it.
-  await app.evaluate(() => (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem('sizing.token', 'from-an-earlier-run'));
+  await app.evaluate(() =>
+    (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem(
+      'sizing.token',
+      'from-an-earlier-run',
+    ),
+  );
   await app.reload();
   await expect(app.getByTestId('connection-banner')).toHaveAttribute('data-connection', 'refused');
   await expect(app.getByTestId('connection-banner')).toContainText('Paste the new address it printed');
 
   // Pasting the address the planner printed changes only the fragment of this tab's address.
-  await Promise.all([app.waitForEvent('load'), app.evaluate((token) => ((globalThis as unknown as PageGlobals).location.href = `#token=${token}`), host.token)]);
+  await Promise.all([
+    app.waitForEvent('load'),
+    app.evaluate((token) => ((globalThis as unknown as PageGlobals).location.href = `#token=${token}`), host.token),
+  ]);
   await expect(app.locator('body')).toHaveAttribute('data-ready', 'true');
   await expect(app.getByTestId('connection-banner')).toHaveCount(0);
   await expect(app.getByTestId('projects-view')).toBeVisible();
   expect(new URL(app.url()).hash).not.toContain('token');
-  expect(await app.evaluate(() => (globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage.getItem('sizing.token'))).toBe(host.token);
+  expect(
+    await app.evaluate(() =>
+      (globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage.getItem('sizing.token'),
+    ),
+  ).toBe(host.token);
 });

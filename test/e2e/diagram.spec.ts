@@ -36,7 +36,10 @@ test('a four-region plan is drawn at its own size in the panel, so its labels re
   const { natural, shown } = await drawnWidths(app, 'diagram');
   expect(Math.abs(shown - natural)).toBeLessThan(1);
   // Two regions to a row: the four regions sit in two rows.
-  const tops = await app.getByTestId('diagram').locator('g.region > rect:first-child').evaluateAll((rects) => rects.map((r) => r.getAttribute('y')));
+  const tops = await app
+    .getByTestId('diagram')
+    .locator('g.region > rect:first-child')
+    .evaluateAll((rects) => rects.map((r) => r.getAttribute('y')));
   expect(new Set(tops).size).toBe(2);
 });
 

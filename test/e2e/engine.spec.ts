@@ -6,7 +6,9 @@ const shots = process.env.SCREENSHOT_DIR;
 
 test.setTimeout(120_000);
 
-test('the engine method shows the per-GPU memory bar, the replica layout, the binding limit and concurrency per replica, in both languages', async ({ app }) => {
+test('the engine method shows the per-GPU memory bar, the replica layout, the binding limit and concurrency per replica, in both languages', async ({
+  app,
+}) => {
   await createProject(app, 'Engine');
   await scenarioFromTemplate(app, 'saas-startup');
   await app.getByTestId('input-method').selectOption('engine');
@@ -15,7 +17,10 @@ test('the engine method shows the per-GPU memory bar, the replica layout, the bi
   await expect(panel).toBeVisible();
   await expect(app.getByTestId('engine-layout')).toHaveText('8 GPUs = 8 replicas × TP1');
   // The memory chart names its first two shares as the engine holds them, like the exported chart.
-  await expect(app.getByTestId('memory-chart').locator('canvas')).toHaveAttribute('aria-label', /^Outside the engine's memory fraction [\d.,]+ GiB, held by the engine [\d.,]+ GiB, KV in use/);
+  await expect(app.getByTestId('memory-chart').locator('canvas')).toHaveAttribute(
+    'aria-label',
+    /^Outside the engine's memory fraction [\d.,]+ GiB, held by the engine [\d.,]+ GiB, KV in use/,
+  );
   await expect(app.getByTestId('engine-binding')).toHaveText('KV memory');
   await expect(app.getByTestId('engine-segment-weights')).toContainText('Weights');
   await expect(app.getByTestId('engine-segment-kv')).toContainText('GiB');
@@ -44,8 +49,13 @@ test('the engine method shows the per-GPU memory bar, the replica layout, the bi
   await app.goBack();
   await expect(app.getByTestId('engine-layout')).toHaveText('8 GPUs = 4 réplicas × TP2');
   await expect(app.getByTestId('engine-binding')).toHaveText('Memória de KV');
-  await expect(app.getByTestId('memory-chart').locator('canvas')).toHaveAttribute('aria-label', /^Fora da fração de memória do engine [\d.,]+ GiB, ocupado pelo engine/);
-  await expect(app.getByTestId('engine-plan-limit')).toHaveText('Limitado pela banda no decode (meta de TPOT) antes: veja os números de latência');
+  await expect(app.getByTestId('memory-chart').locator('canvas')).toHaveAttribute(
+    'aria-label',
+    /^Fora da fração de memória do engine [\d.,]+ GiB, ocupado pelo engine/,
+  );
+  await expect(app.getByTestId('engine-plan-limit')).toHaveText(
+    'Limitado pela banda no decode (meta de TPOT) antes: veja os números de latência',
+  );
   if (shots) await app.screenshot({ path: `${shots}/engine-pt-dark.png`, fullPage: true });
 });
 
@@ -59,7 +69,9 @@ test('the Catalogs screen imports a catalog file and the engine method sizes wit
   if (shots) await app.screenshot({ path: `${shots}/catalog-import-en.png` });
 });
 
-test('a saved calibration profile changes the plan: the results say which log it came from, and the editor can turn it off', async ({ app }) => {
+test('a saved calibration profile changes the plan: the results say which log it came from, and the editor can turn it off', async ({
+  app,
+}) => {
   // Save the SGLang H200 log's profile (Llama 3.1 8B on DGX H200, TP 1) from an opened file.
   await app.getByTestId('nav-catalogs').click();
   await app.getByTestId('catalog-tab-calibration').click();
@@ -109,7 +121,7 @@ test('a saved calibration profile changes the plan: the results say which log it
   }
 });
 
-test('the diagram panel draws an engine-method plan\'s replicas inside each node, in both languages', async ({ app }) => {
+test("the diagram panel draws an engine-method plan's replicas inside each node, in both languages", async ({ app }) => {
   await createProject(app, 'Engine diagram');
   await scenarioFromTemplate(app, 'saas-startup');
   await app.getByTestId('input-method').selectOption('engine');

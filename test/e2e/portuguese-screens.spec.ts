@@ -49,7 +49,9 @@ const PIECES = englishPieces(await messages('en'), await messages('pt-BR'));
 /** The text a person sees on the page, less catalog sources (quoted as their publishers wrote them). */
 async function visibleText(page: Page): Promise<string> {
   return page.evaluate(() => {
-    const d = (globalThis as unknown as { document: { body: { innerText: string }; querySelectorAll(s: string): Iterable<{ innerText: string }> } }).document;
+    const d = (
+      globalThis as unknown as { document: { body: { innerText: string }; querySelectorAll(s: string): Iterable<{ innerText: string }> } }
+    ).document;
     let text = d.body.innerText;
     for (const quoted of d.querySelectorAll('.source')) text = text.replace(quoted.innerText, '');
     return text;
@@ -58,7 +60,10 @@ async function visibleText(page: Page): Promise<string> {
 
 async function englishOn(page: Page, where: string, found: string[]): Promise<void> {
   // Line by line: the end of one element's text and the start of the next are not a phrase.
-  const lines = (await visibleText(page)).toLowerCase().split('\n').map((line) => line.replace(/\s+/g, ' '));
+  const lines = (await visibleText(page))
+    .toLowerCase()
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' '));
   for (const piece of PIECES) {
     const line = lines.find((l) => l.includes(piece));
     if (line !== undefined) found.push(`${where}: “${piece}” in “${line}”`);
@@ -91,7 +96,10 @@ test('every screen in Portuguese shows no English interface text', async ({ app 
       await app.locator('[data-testid="compare-pick"][data-name="Assistente de start-up SaaS"] input').check();
       await expect(app.getByTestId('compare')).toHaveAttribute('data-compare-state', 'ready');
       // Item 21: cents below USD 10, cold start to a tenth of a second.
-      await expect(app.locator('[data-testid="compare-row"][data-key="tcoPerMillionOutputTokensUsd"] td')).toHaveText([/^USD 0,\d\d$/, /^USD 0,\d\d$/]);
+      await expect(app.locator('[data-testid="compare-row"][data-key="tcoPerMillionOutputTokensUsd"] td')).toHaveText([
+        /^USD 0,\d\d$/,
+        /^USD 0,\d\d$/,
+      ]);
       await expect(app.locator('[data-testid="compare-row"][data-key="coldStartS"] td')).toHaveText([/^\d+,\d s$/, /^\d+,\d s$/]);
       // Storage profiles by their Portuguese names, as in the command-line report.
       await expect(app.locator('[data-testid="compare-row"][data-key="storageId"] td')).toHaveText(['NVMe local', 'NVMe local']);
@@ -113,7 +121,8 @@ test('every screen in Portuguese shows no English interface text', async ({ app 
     await app.getByTestId(`catalog-tab-${kind}`).click();
     if (kind === 'storage') await expect(app.getByTestId('record-row-profile_cloud_object')).toContainText('Storage de objetos em nuvem');
     // Item 24: the month the reference prices were checked.
-    if (kind === 'server') await expect(app.getByTestId('catalogs-view')).toContainText('conferidas em fontes públicas em dezembro de 2026');
+    if (kind === 'server')
+      await expect(app.getByTestId('catalogs-view')).toContainText('conferidas em fontes públicas em dezembro de 2026');
     await englishOn(app, `catalogs ${kind}`, found);
   }
   await app.goto(app.url().replace(/#.*$/, '#/nowhere'));

@@ -71,7 +71,9 @@ test('a difference the region cannot take is named beside it and nothing is save
   const eu = app.getByTestId('region').nth(2);
   await eu.getByTestId('add-override').selectOption('effectiveContextTokens');
   await eu.getByTestId('override-value').fill('200000');
-  await expect(eu.getByTestId('override-issue')).toHaveText('Effective context must be at most 131,072 tokens, the maximum context of opt-oss-120b.');
+  await expect(eu.getByTestId('override-issue')).toHaveText(
+    'Effective context must be at most 131,072 tokens, the maximum context of opt-oss-120b.',
+  );
   await expect(app.getByTestId('regions-panel')).toHaveAttribute('data-plan-state', 'invalid');
   await expect(app.getByTestId('save-state')).toHaveAttribute('data-save-state', 'invalid');
   await eu.getByTestId('region-name').fill('US-East');

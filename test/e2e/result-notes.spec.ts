@@ -13,11 +13,16 @@ async function setLanguage(page: Page, lang: 'en' | 'pt-BR'): Promise<void> {
 /** Pixel columns of the chart's canvas where the alert colour is drawn, as shares of the canvas width. */
 async function alertColumns(canvas: Locator, rgb: [number, number, number]): Promise<number[]> {
   return canvas.evaluate((element, [r, g, b]) => {
-    const c = element as unknown as { width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } };
+    const c = element as unknown as {
+      width: number;
+      height: number;
+      getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
+    };
     const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
     const columns = new Set<number>();
     for (let i = 0; i < data.length; i += 4) {
-      if (Math.abs(data[i]! - r!) < 12 && Math.abs(data[i + 1]! - g!) < 12 && Math.abs(data[i + 2]! - b!) < 12) columns.add(((i / 4) % c.width) / c.width);
+      if (Math.abs(data[i]! - r!) < 12 && Math.abs(data[i + 1]! - g!) < 12 && Math.abs(data[i + 2]! - b!) < 12)
+        columns.add(((i / 4) % c.width) / c.width);
     }
     return [...columns].sort((x, y) => x - y);
   }, rgb);
@@ -57,14 +62,18 @@ for (const theme of ['light', 'dark'] as const) {
 test('the results panel gives the YaRN note beyond a model’s native context and the month prices were checked', async ({ app }) => {
   await createProject(app, 'Notes');
   await scenarioFromTemplate(app, 'saas-startup');
-  await expect(app.getByTestId('cost-note')).toContainText('The catalog’s reference prices were checked against public sources in December 2026.');
+  await expect(app.getByTestId('cost-note')).toContainText(
+    'The catalog’s reference prices were checked against public sources in December 2026.',
+  );
   await expect(app.getByTestId('native-context-note')).toHaveCount(0);
   await app.getByTestId('input-modelId').selectOption('qwen3-32b');
   await resultsReady(app);
   await expect(app.getByTestId('native-context-note')).toHaveCount(0);
   await app.getByTestId('input-effectiveContextTokens').fill('65536');
   await resultsReady(app);
-  await expect(app.getByTestId('native-context-note')).toHaveText('65,536 tokens is beyond Qwen3 32B’s native context of 40,960 tokens: serving it needs YaRN rope scaling, enabled in the engine’s model configuration.');
+  await expect(app.getByTestId('native-context-note')).toHaveText(
+    '65,536 tokens is beyond Qwen3 32B’s native context of 40,960 tokens: serving it needs YaRN rope scaling, enabled in the engine’s model configuration.',
+  );
   await app.getByTestId('results').screenshot({ path: '/tmp/c3-results-notes-en.png' });
   // Your own price has no catalog date.
   await app.getByTestId('input-pricePerNodeUsd').fill('300000');
@@ -75,7 +84,9 @@ test('the results panel gives the YaRN note beyond a model’s native context an
   await app.goBack();
   await app.getByTestId('input-pricePerNodeUsd').fill('');
   await resultsReady(app);
-  await expect(app.getByTestId('native-context-note')).toHaveText('65.536 tokens passam do contexto nativo de 40.960 tokens do Qwen3 32B: para servi-los é preciso ativar o escalonamento de RoPE YaRN na configuração do modelo no engine.');
+  await expect(app.getByTestId('native-context-note')).toHaveText(
+    '65.536 tokens passam do contexto nativo de 40.960 tokens do Qwen3 32B: para servi-los é preciso ativar o escalonamento de RoPE YaRN na configuração do modelo no engine.',
+  );
   await expect(app.getByTestId('cost-note')).toContainText('conferidos em fontes públicas em dezembro de 2026');
   await app.getByTestId('results').screenshot({ path: '/tmp/c3-results-notes-pt.png' });
 });

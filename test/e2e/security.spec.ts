@@ -25,11 +25,14 @@ async function foreignSite(): Promise<{ url: string; hits: string[]; close: () =
 
 function post(port: number, path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: 'POST', headers: { 'Content-Type': 'application/json', ...headers } }, (res) => {
-      let body = '';
-      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path, method: 'POST', headers: { 'Content-Type': 'application/json', ...headers } },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     req.on('error', reject);
     req.end('{}');
   });
@@ -64,11 +67,9 @@ test.describe('the page cannot reach or navigate to another origin', () => {
       g.document.body.appendChild(script);
     }, foreign.url);
     // The header and the meta tag carry the same policy, so each violation is reported once per policy.
-    await expect.poll(() => app.evaluate(() => [...new Set((globalThis as unknown as PageGlobals).__cspViolations!.map((v) => v.directive))].sort())).toEqual([
-      'connect-src',
-      'img-src',
-      'script-src-elem',
-    ]);
+    await expect
+      .poll(() => app.evaluate(() => [...new Set((globalThis as unknown as PageGlobals).__cspViolations!.map((v) => v.directive))].sort()))
+      .toEqual(['connect-src', 'img-src', 'script-src-elem']);
     expect(await app.evaluate(() => (globalThis as unknown as PageGlobals).__pwned)).toBeUndefined();
 
     expect(foreign.hits).toEqual([]);
@@ -83,7 +84,9 @@ test.describe('the page cannot reach or navigate to another origin', () => {
       g.document.body.appendChild(form);
       form.submit!();
     }, foreign.url);
-    await expect.poll(() => app.evaluate(() => (globalThis as unknown as PageGlobals).__cspViolations!.map((v) => v.directive))).toContain('form-action');
+    await expect
+      .poll(() => app.evaluate(() => (globalThis as unknown as PageGlobals).__cspViolations!.map((v) => v.directive)))
+      .toContain('form-action');
     // Checked from inside the page: Playwright's locators wait for the blocked navigation to finish, which it never does.
     const state = await app.evaluate(() => {
       const g = globalThis as unknown as PageGlobals;
@@ -133,7 +136,10 @@ test('the API refuses a call without the token (401) and one with a foreign Host
   const wrongToken = await post(host.port, '/api/projects.list', { Authorization: 'Bearer not-the-token' });
   expect(wrongToken.status).toBe(401);
 
-  const rebinding = await post(host.port, '/api/projects.list', { Authorization: `Bearer ${host.token}`, Host: `evil.example:${host.port}` });
+  const rebinding = await post(host.port, '/api/projects.list', {
+    Authorization: `Bearer ${host.token}`,
+    Host: `evil.example:${host.port}`,
+  });
   expect(rebinding.status).toBe(403);
   expect(JSON.parse(rebinding.body)).toMatchObject({ error: { code: 'forbidden' } });
 
@@ -154,7 +160,9 @@ test('another site cannot frame the planner (frame-ancestors in the header)', as
     await blocked;
     const frame = page.frames().find((f) => f !== page.mainFrame());
     // The planner never ran inside the frame: Chromium replaced it with its error page.
-    expect(await frame?.evaluate(() => (globalThis as unknown as PageGlobals).document.body.dataset.ready).catch(() => 'no access')).not.toBe('true');
+    expect(
+      await frame?.evaluate(() => (globalThis as unknown as PageGlobals).document.body.dataset.ready).catch(() => 'no access'),
+    ).not.toBe('true');
     expect(frame?.url()).not.toContain(`127.0.0.1:${host.port}/#`);
   } finally {
     await new Promise<void>((resolve) => framing.close(() => resolve()));

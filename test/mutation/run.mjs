@@ -9,7 +9,12 @@ import { join, relative } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const FOLDERS = {
-  engine: ['src-main/engine/**/*.ts', '!src-main/engine/catalogs/models.ts', '!src-main/engine/catalogs/servers.ts', '!src-main/engine/catalogs/storage.ts'],
+  engine: [
+    'src-main/engine/**/*.ts',
+    '!src-main/engine/catalogs/models.ts',
+    '!src-main/engine/catalogs/servers.ts',
+    '!src-main/engine/catalogs/storage.ts',
+  ],
   schemas: ['src-main/schemas/**/*.ts'],
   store: ['src-main/store/**/*.ts'],
   api: ['src-main/api/**/*.ts'],
@@ -37,10 +42,14 @@ run(process.execPath, ['build.config.mjs', 'node']);
 const mutate = folders.flatMap((f) => FOLDERS[f]).join(',');
 const started = Date.now();
 // Stryker's own progress goes to stderr so that stdout carries only the JSON result.
-const stryker = spawnSync(process.execPath, ['node_modules/@stryker-mutator/core/bin/stryker.js', 'run', 'stryker.config.mjs', '--mutate', mutate], {
-  cwd: ROOT,
-  stdio: ['ignore', process.stderr, 'inherit'],
-});
+const stryker = spawnSync(
+  process.execPath,
+  ['node_modules/@stryker-mutator/core/bin/stryker.js', 'run', 'stryker.config.mjs', '--mutate', mutate],
+  {
+    cwd: ROOT,
+    stdio: ['ignore', process.stderr, 'inherit'],
+  },
+);
 if (stryker.status !== 0) {
   console.error(`mutation: Stryker failed (exit ${stryker.status})`);
   process.exit(1);
@@ -70,9 +79,7 @@ function tally(entries) {
 }
 
 const report = JSON.parse(readFileSync(REPORT, 'utf8'));
-const all = Object.entries(report.files).flatMap(([file, { mutants }]) =>
-  mutants.map((m) => [relative(ROOT, join(ROOT, file)), m]),
-);
+const all = Object.entries(report.files).flatMap(([file, { mutants }]) => mutants.map((m) => [relative(ROOT, join(ROOT, file)), m]));
 const byFolder = Object.fromEntries(
   folders.map((folder) => [folder, tally(all.filter(([file]) => file.startsWith(`src-main/${folder}/`)))]),
 );

@@ -7,7 +7,10 @@ function fetchAnswering(status: number, body: unknown, seen: { url?: string; ini
   return async (url, init) => {
     seen.url = String(url);
     seen.init = init;
-    return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+    return new Response(typeof body === 'string' ? body : JSON.stringify(body), {
+      status,
+      headers: { 'Content-Type': 'application/json' },
+    });
   };
 }
 
@@ -24,14 +27,21 @@ describe('api client over HTTP', () => {
   });
 
   it('turns an error body into an ApiCallError with code, message and field', async () => {
-    const api = createApiClient(httpTransport('tok', fetchAnswering(422, { error: { code: 'invalid_input', message: 'record.gpus: expected a number', field: 'record.gpus' } })));
+    const api = createApiClient(
+      httpTransport(
+        'tok',
+        fetchAnswering(422, { error: { code: 'invalid_input', message: 'record.gpus: expected a number', field: 'record.gpus' } }),
+      ),
+    );
     const error = await api.call('catalog.add', { kind: 'server', record: {} }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiCallError);
     expect(error).toMatchObject({ code: 'invalid_input', message: 'record.gpus: expected a number', field: 'record.gpus' });
   });
 
   it('reports a refused token and an unreachable planner as such', async () => {
-    const refused = await createApiClient(httpTransport(null, fetchAnswering(401, { error: { code: 'unauthorized', message: 'missing or wrong token' } })))
+    const refused = await createApiClient(
+      httpTransport(null, fetchAnswering(401, { error: { code: 'unauthorized', message: 'missing or wrong token' } })),
+    )
       .call('settings.get', {})
       .catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: 'unauthorized' });

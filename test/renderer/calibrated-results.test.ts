@@ -8,14 +8,43 @@ import { fakeApi, freshPinia, mountIn, scenarioRow } from './helpers';
 
 /** The profile `sizing calibrate` saves from the SGLang H200 excerpt of the calibration tests (test/unit/engine/calibration/logs.ts). */
 const PROFILE: CalibrationProfile = {
-  modelId: 'llama-3.1-8b', serverId: 'dgx200', engine: 'sglang', tp: 1, logDate: '2025-04-03', engineVersion: null, loggedModel: 'meta-llama/Llama-3.1-8B-Instruct',
-  source: 'sglang.log', memoryFraction: 0.88, maxModelLen: 131072, kvCacheDtype: 'auto', cudaGraphInBudget: false,
-  measured: { visibleGiB: 139.21, weightsGiB: 15.15, activationPeakGiB: null, nonTorchGiB: 0, cudaGraphGiB: 0.72, kvAvailableGiB: 102.58, kvTokens: 840325, maxConcurrency: null },
+  modelId: 'llama-3.1-8b',
+  serverId: 'dgx200',
+  engine: 'sglang',
+  tp: 1,
+  logDate: '2025-04-03',
+  engineVersion: null,
+  loggedModel: 'meta-llama/Llama-3.1-8B-Instruct',
+  source: 'sglang.log',
+  memoryFraction: 0.88,
+  maxModelLen: 131072,
+  kvCacheDtype: 'auto',
+  cudaGraphInBudget: false,
+  measured: {
+    visibleGiB: 139.21,
+    weightsGiB: 15.15,
+    activationPeakGiB: null,
+    nonTorchGiB: 0,
+    cudaGraphGiB: 0.72,
+    kvAvailableGiB: 102.58,
+    kvTokens: 840325,
+    maxConcurrency: null,
+  },
 };
 
-const INPUTS = withDefaults({
-  method: 'engine', servingEngine: 'sglang', modelId: 'llama-3.1-8b', serverId: 'dgx200', tp: 1, effectiveContextTokens: 16000, concurrency: 4400, kvPrecision: 'auto',
-} as SizingInputs, BUILT_IN_CATALOG);
+const INPUTS = withDefaults(
+  {
+    method: 'engine',
+    servingEngine: 'sglang',
+    modelId: 'llama-3.1-8b',
+    serverId: 'dgx200',
+    tp: 1,
+    effectiveContextTokens: 16000,
+    concurrency: 4400,
+    kvPrecision: 'auto',
+  } as SizingInputs,
+  BUILT_IN_CATALOG,
+);
 
 describe('calibrated results in the app', () => {
   it("the renderer's catalog carries the stored profiles, so its preview sizes as the main process does", async () => {
@@ -28,7 +57,11 @@ describe('calibrated results in the app', () => {
 
   it('profiles that cannot be read leave the catalog loaded, on the formulas', async () => {
     freshPinia();
-    fakeApi(scenarioRow(), { 'calibration.list': () => { throw new ApiCallError('invalid_input', 'calibration profile 1 in the database is not valid'); } });
+    fakeApi(scenarioRow(), {
+      'calibration.list': () => {
+        throw new ApiCallError('invalid_input', 'calibration profile 1 in the database is not valid');
+      },
+    });
     const catalogs = useCatalogsStore();
     await catalogs.load();
     expect(catalogs.catalog!.models.length).toBeGreaterThan(0);
@@ -37,11 +70,27 @@ describe('calibrated results in the app', () => {
 
   it('the per-GPU panel names the log in both languages, or says calibration is off', () => {
     const calibrated = planScenario(INPUTS, { ...BUILT_IN_CATALOG, calibrations: [PROFILE] });
-    expect(mountIn(EnginePerGpu, 'en', { props: { result: calibrated } }).get('[data-testid="engine-calibration"]').text()).toBe('Calibrated from a log of 2025-04-03 (SGLang, sglang.log)');
-    expect(mountIn(EnginePerGpu, 'pt-BR', { props: { result: calibrated } }).get('[data-testid="engine-calibration"]').text()).toBe('Calibrado a partir de um log de 2025-04-03 (SGLang, sglang.log)');
+    expect(
+      mountIn(EnginePerGpu, 'en', { props: { result: calibrated } })
+        .get('[data-testid="engine-calibration"]')
+        .text(),
+    ).toBe('Calibrated from a log of 2025-04-03 (SGLang, sglang.log)');
+    expect(
+      mountIn(EnginePerGpu, 'pt-BR', { props: { result: calibrated } })
+        .get('[data-testid="engine-calibration"]')
+        .text(),
+    ).toBe('Calibrado a partir de um log de 2025-04-03 (SGLang, sglang.log)');
     const off = planScenario({ ...INPUTS, calibration: 'off' }, { ...BUILT_IN_CATALOG, calibrations: [PROFILE] });
-    expect(mountIn(EnginePerGpu, 'pt-BR', { props: { result: off } }).get('[data-testid="engine-calibration"]').text()).toBe('Calibração desligada: só as fórmulas');
+    expect(
+      mountIn(EnginePerGpu, 'pt-BR', { props: { result: off } })
+        .get('[data-testid="engine-calibration"]')
+        .text(),
+    ).toBe('Calibração desligada: só as fórmulas');
     const none = planScenario(INPUTS, BUILT_IN_CATALOG);
-    expect(mountIn(EnginePerGpu, 'en', { props: { result: none } }).find('[data-testid="engine-calibration"]').exists()).toBe(false);
+    expect(
+      mountIn(EnginePerGpu, 'en', { props: { result: none } })
+        .find('[data-testid="engine-calibration"]')
+        .exists(),
+    ).toBe(false);
   });
 });

@@ -10,7 +10,11 @@ import { useScenarioStore } from '../../src-renderer/stores/scenario';
 import { fakeApi, freshPinia, mountIn, SAAS_INPUTS, scenarioRow } from './helpers';
 
 const original = scenarioRow();
-const variant: ScenarioRow = { ...scenarioRow({ ...SAAS_INPUTS, concurrency: 3000, kvPrecision: 'fp16' }, 2), name: 'SaaS, 3,000 sessions in fp16', variantOf: 1 };
+const variant: ScenarioRow = {
+  ...scenarioRow({ ...SAAS_INPUTS, concurrency: 3000, kvPrecision: 'fp16' }, 2),
+  name: 'SaaS, 3,000 sessions in fp16',
+  variantOf: 1,
+};
 const rows = [original, variant];
 
 /** The what-if panel of the SaaS scenario with one variant; sizing.compare answers through the real engine. */
@@ -18,12 +22,19 @@ async function openPanel(lang: Lang, scenarios: ScenarioRow[] = rows) {
   const api = fakeApi(original, {
     'scenarios.list': () => scenarios,
     'sizing.compare': (i) => {
-      const items = i.scenarioIds.map((id) => scenarios.find((r) => r.id === id)!).map((r) => ({
-        name: r.name,
-        result: planScenario(r.inputs, BUILT_IN_CATALOG),
-        plan: r.regions.length > 0 ? planRegions(r.inputs, r.regions, BUILT_IN_CATALOG) : null,
-      }));
-      return { names: items.map((x) => x.name), rows: compareScenarios(items), table: comparisonTable(items, i.lang), regions: compareRegions(items) };
+      const items = i.scenarioIds
+        .map((id) => scenarios.find((r) => r.id === id)!)
+        .map((r) => ({
+          name: r.name,
+          result: planScenario(r.inputs, BUILT_IN_CATALOG),
+          plan: r.regions.length > 0 ? planRegions(r.inputs, r.regions, BUILT_IN_CATALOG) : null,
+        }));
+      return {
+        names: items.map((x) => x.name),
+        rows: compareScenarios(items),
+        table: comparisonTable(items, i.lang),
+        regions: compareRegions(items),
+      };
     },
   });
   const pinia = freshPinia();
@@ -40,14 +51,20 @@ describe('comparison view', () => {
   afterEach(() => wrapper?.unmount());
 
   const row = (key: string) => wrapper!.get(`[data-testid="compare-row"][data-key="${key}"]`);
-  const cells = (key: string) => row(key).findAll('td').map((td) => td.text());
+  const cells = (key: string) =>
+    row(key)
+      .findAll('td')
+      .map((td) => td.text());
 
   it('compares the scenario with its variants at once and highlights exactly the rows that differ', async () => {
     const opened = await openPanel('en');
     wrapper = opened.wrapper;
     expect(opened.api.calls.find((c) => c.method === 'sizing.compare')?.input).toEqual({ scenarioIds: [1, 2], lang: 'en' });
     expect(wrapper.get('[data-testid="compare"]').attributes('data-compare-state')).toBe('ready');
-    expect(wrapper.findAll('[data-testid="compare-name"]').map((th) => th.text())).toEqual(['SaaS start-up assistant', 'SaaS, 3,000 sessions in fp16']);
+    expect(wrapper.findAll('[data-testid="compare-name"]').map((th) => th.text())).toEqual([
+      'SaaS start-up assistant',
+      'SaaS, 3,000 sessions in fp16',
+    ]);
 
     const highlighted = wrapper.findAll('tr.differs').map((tr) => tr.attributes('data-key'));
     const expected = compareScenarios(rows.map((r) => ({ name: r.name, result: planScenario(r.inputs, BUILT_IN_CATALOG) })))
@@ -71,7 +88,9 @@ describe('comparison view', () => {
     expect(cells('regionCount')).toEqual(['1', '3']);
     // A cost line left empty shows the default it uses.
     expect(cells('colocationUsdPerKwMonth')).toEqual(['default 184', 'default 184']);
-    expect(wrapper.get('[data-testid="compare-regions"]').text()).toBe('Plan totals of 3 regions · US: 2 nodes · EU: 2 nodes · APAC: 2 nodes');
+    expect(wrapper.get('[data-testid="compare-regions"]').text()).toBe(
+      'Plan totals of 3 regions · US: 2 nodes · EU: 2 nodes · APAC: 2 nodes',
+    );
   });
 
   it('keeps only the differing rows on request', async () => {

@@ -21,7 +21,8 @@ async function openEditor(lang: Lang) {
   return { api, wrapper };
 }
 
-const sizingCalls = (api: ReturnType<typeof fakeApi>) => api.calls.filter((c) => c.method === 'sizing.scenario').map((c) => (c.input as { inputs: SizingInputs }).inputs);
+const sizingCalls = (api: ReturnType<typeof fakeApi>) =>
+  api.calls.filter((c) => c.method === 'sizing.scenario').map((c) => (c.input as { inputs: SizingInputs }).inputs);
 
 describe('scenario editor validation', () => {
   let wrapper: Awaited<ReturnType<typeof openEditor>>['wrapper'] | undefined;
@@ -47,7 +48,9 @@ describe('scenario editor validation', () => {
     expect(wrapper.get('[data-testid="value-sessions-per-node"]').text()).toBe('1,740');
 
     await type('kvBudgetRatio', '1.5');
-    expect(wrapper.get('[data-testid="issue-kvBudgetRatio"]').text()).toBe('KV budget ratio must be a number greater than 0 and at most 1.');
+    expect(wrapper.get('[data-testid="issue-kvBudgetRatio"]').text()).toBe(
+      'KV budget ratio must be a number greater than 0 and at most 1.',
+    );
     expect(wrapper.get('[data-testid="input-kvBudgetRatio"]').attributes('aria-invalid')).toBe('true');
     expect(results().attributes('data-results-state')).toBe('invalid');
     expect(wrapper.find('[data-testid="results-stale"]').exists()).toBe(true);
@@ -82,15 +85,21 @@ describe('scenario editor validation', () => {
       'Effective context must be at most 131,072 tokens, the maximum context of opt-oss-20b.',
     );
     await type('concurrency', '1,000x');
-    expect(wrapper.get('[data-testid="issue-concurrency"]').text()).toBe('Concurrency: “1,000x” is not a number; type digits, with a point for decimals (1234.5).');
+    expect(wrapper.get('[data-testid="issue-concurrency"]').text()).toBe(
+      'Concurrency: “1,000x” is not a number; type digits, with a point for decimals (1234.5).',
+    );
     await type('concurrency', '1,0');
     expect(wrapper.get('[data-testid="issue-concurrency"]').text()).toBe(
       'Concurrency: “1,0” does not read as a number in English: write decimals with a point and thousands with commas (1,234.5), or no thousands separator (1234.5).',
     );
     await type('concurrency', '1,000.5');
-    expect(wrapper.get('[data-testid="issue-concurrency"]').text()).toBe('Concurrency must be a whole number at least 1 and at most 100,000,000.');
+    expect(wrapper.get('[data-testid="issue-concurrency"]').text()).toBe(
+      'Concurrency must be a whole number at least 1 and at most 100,000,000.',
+    );
     await type('concurrency', '10.5');
-    expect(wrapper.get('[data-testid="issue-concurrency"]').text()).toBe('Concurrency must be a whole number at least 1 and at most 100,000,000.');
+    expect(wrapper.get('[data-testid="issue-concurrency"]').text()).toBe(
+      'Concurrency must be a whole number at least 1 and at most 100,000,000.',
+    );
   });
 
   it('speaks Portuguese and reads a decimal comma', async () => {
@@ -98,7 +107,9 @@ describe('scenario editor validation', () => {
     wrapper = opened.wrapper;
     expect(wrapper.get('[data-testid="value-sessions-per-node"]').text()).toBe('1.740');
     await type('kvBudgetRatio', '0');
-    expect(wrapper.get('[data-testid="issue-kvBudgetRatio"]').text()).toBe('Razão de orçamento KV deve ser um número maior que 0 e no máximo 1.');
+    expect(wrapper.get('[data-testid="issue-kvBudgetRatio"]').text()).toBe(
+      'Razão de orçamento KV deve ser um número maior que 0 e no máximo 1.',
+    );
     await type('kvBudgetRatio', '0,5');
     expect(results().attributes('data-results-state')).toBe('ready');
     expect(sizingCalls(opened.api).at(-1)!.kvBudgetRatio).toBe(0.5);
@@ -106,9 +117,34 @@ describe('scenario editor validation', () => {
 
   it('edits every input of SizingInputs', () => {
     const edited = EDITOR_GROUPS.flatMap((g) => g.fields.map((f) => f.field)).sort();
-    const optional = ['pricePerNodeUsd', 'coldStartTargetS', 'availabilityTarget', 'weightsPrecision', 'servingEngine', 'engineVersion', 'gpuMemoryUtilization',
-      'memFractionStatic', 'freeGpuMemoryFraction', 'tp', 'maxNumBatchedTokens', 'maxNumSeqs', 'maxModelLen', 'blockSize', 'calibration', 'tpotMs', 'ttftS', 'promptTokens', 'outputTokens', 'bandwidthEfficiency', 'computeEfficiency', 'communicationEfficiency',
-      'colocationUsdPerKwMonth', 'supportUsdPerNodeYear', 'networkUsdPerNode', 'averagePowerRatio'];
+    const optional = [
+      'pricePerNodeUsd',
+      'coldStartTargetS',
+      'availabilityTarget',
+      'weightsPrecision',
+      'servingEngine',
+      'engineVersion',
+      'gpuMemoryUtilization',
+      'memFractionStatic',
+      'freeGpuMemoryFraction',
+      'tp',
+      'maxNumBatchedTokens',
+      'maxNumSeqs',
+      'maxModelLen',
+      'blockSize',
+      'calibration',
+      'tpotMs',
+      'ttftS',
+      'promptTokens',
+      'outputTokens',
+      'bandwidthEfficiency',
+      'computeEfficiency',
+      'communicationEfficiency',
+      'colocationUsdPerKwMonth',
+      'supportUsdPerNodeYear',
+      'networkUsdPerNode',
+      'averagePowerRatio',
+    ];
     const all = [...Object.keys(SAAS_INPUTS), ...optional];
     expect(edited).toEqual([...new Set(all)].sort());
   });

@@ -8,7 +8,11 @@ import { installErrorReporting, MAX_REPORTS_PER_PAGE } from '../../src-renderer/
 function reporter() {
   const sent: RendererErrorReport[] = [];
   const logged: unknown[] = [];
-  return { sent, logged, reporting: { send: async (r: RendererErrorReport) => void sent.push(r), consoleError: (e: unknown) => void logged.push(e) } };
+  return {
+    sent,
+    logged,
+    reporting: { send: async (r: RendererErrorReport) => void sent.push(r), consoleError: (e: unknown) => void logged.push(e) },
+  };
 }
 
 const Broken = defineComponent({

@@ -16,7 +16,17 @@ export const CATALOG_VIEW: CatalogView = {
 };
 
 export function scenarioRow(inputs: SizingInputs = SAAS_INPUTS, id = 1): ScenarioRow {
-  return { id, projectId: 1, variantOf: null, name: 'SaaS start-up assistant', notes: '', inputs, regions: [], createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z' };
+  return {
+    id,
+    projectId: 1,
+    variantOf: null,
+    name: 'SaaS start-up assistant',
+    notes: '',
+    inputs,
+    regions: [],
+    createdAt: '2025-01-01T00:00:00.000Z',
+    updatedAt: '2025-01-01T00:00:00.000Z',
+  };
 }
 
 type Handlers = { [M in ApiMethodName]?: (input: ApiInput<M>) => ApiResult<M> };
@@ -64,7 +74,15 @@ export function freshPinia(): Pinia {
 /** Charts need a real canvas; their own behaviour is covered in the browser tests. */
 const STUBS = { MemoryChart: true, NodesChart: true, RegionsChart: true, SweepChart: true };
 
-export function mountIn<C extends Component>(component: C, lang: Lang, options: ComponentMountingOptions<C> = {} as ComponentMountingOptions<C>, pinia = freshPinia()) {
+export function mountIn<C extends Component>(
+  component: C,
+  lang: Lang,
+  options: ComponentMountingOptions<C> = {} as ComponentMountingOptions<C>,
+  pinia = freshPinia(),
+) {
   setLanguage(lang);
-  return mount(component, { ...options, global: { plugins: [pinia, i18n], stubs: STUBS, ...options.global } } as ComponentMountingOptions<C>);
+  return mount(component, {
+    ...options,
+    global: { plugins: [pinia, i18n], stubs: STUBS, ...options.global },
+  } as ComponentMountingOptions<C>);
 }

@@ -34,7 +34,15 @@ describe('infeasible display', () => {
   });
 
   it('explains a session larger than the budget in Portuguese, with each fix and the nodes and CapEx it gives', () => {
-    const inputs = { ...SAAS_INPUTS, modelId: 'llama-3.1-405b', serverId: 'dgx100', kvPrecision: 'fp32' as const, effectiveContextTokens: 131072, runtimeOverheadGiB: 430, kvBudgetRatio: 0.9 };
+    const inputs = {
+      ...SAAS_INPUTS,
+      modelId: 'llama-3.1-405b',
+      serverId: 'dgx100',
+      kvPrecision: 'fp32' as const,
+      effectiveContextTokens: 131072,
+      runtimeOverheadGiB: 430,
+      kvBudgetRatio: 0.9,
+    };
     const result = planScenario(inputs, BUILT_IN_CATALOG);
     expect(result.infeasibility?.code).toBe('session-exceeds-budget');
     wrapper = mountIn(ResultsView, 'pt-BR', { props: { result, fixes: result.fixes } });

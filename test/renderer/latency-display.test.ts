@@ -5,7 +5,18 @@ import ResultsView from '../../src-renderer/components/results/ResultsView.vue';
 import { mountIn } from './helpers';
 
 const inputs = (extra: Partial<SizingInputs> = {}) =>
-  withDefaults({ modelId: 'llama-3.1-70b', serverId: 'dgx200', concurrency: 2000, effectiveContextTokens: 8192, promptTokens: 2000, outputTokens: 500, ...extra }, BUILT_IN_CATALOG);
+  withDefaults(
+    {
+      modelId: 'llama-3.1-70b',
+      serverId: 'dgx200',
+      concurrency: 2000,
+      effectiveContextTokens: 8192,
+      promptTokens: 2000,
+      outputTokens: 500,
+      ...extra,
+    },
+    BUILT_IN_CATALOG,
+  );
 
 describe('latency in the results', () => {
   let wrapper: ReturnType<typeof mountIn> | undefined;
@@ -18,7 +29,9 @@ describe('latency in the results', () => {
     expect(wrapper.get('[data-testid="value-tpot"]').text()).toBe(lat.tpotMs.toFixed(1));
     expect(wrapper.get('[data-testid="figure-tpot"]').text()).toContain('target 40 ms');
     expect(wrapper.get('[data-testid="value-ttft"]').text()).toBe(formatSeconds(lat.ttftS!, 'en'));
-    expect(wrapper.get('[data-testid="value-tokens-per-second"]').text()).toBe(Math.round(lat.outputTokensPerSecondPerPlan).toLocaleString('en'));
+    expect(wrapper.get('[data-testid="value-tokens-per-second"]').text()).toBe(
+      Math.round(lat.outputTokensPerSecondPerPlan).toLocaleString('en'),
+    );
     expect(wrapper.get('[data-testid="value-cost-per-million"]').text()).toMatch(/^USD \d+\.\d\d – \d+\.\d\d$/);
     expect(wrapper.get('[data-testid="figure-cost-per-million"]').text()).toContain('around the clock');
     expect(wrapper.get('[data-testid="latency-binding"]').text()).toContain('Limited by decode bandwidth (TPOT target)');

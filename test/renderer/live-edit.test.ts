@@ -116,7 +116,12 @@ describe('the scenario editor against a slow main process', () => {
     // The main process still confirms 1200, the last valid input, and its answer stays on screen.
     await vi.advanceTimersByTimeAsync(COMPUTE_INTERVAL_MS);
     await api.settle();
-    expect(api.answered.filter((c) => c.method === 'sizing.scenario').map(concurrencyOf).at(-1)).toBe(1200);
+    expect(
+      api.answered
+        .filter((c) => c.method === 'sizing.scenario')
+        .map(concurrencyOf)
+        .at(-1),
+    ).toBe(1200);
     expect(scenario.result?.inputs.concurrency).toBe(1200);
     expect(scenario.resultsState).toBe('invalid');
   });

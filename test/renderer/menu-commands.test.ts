@@ -87,13 +87,22 @@ describe('application menu commands', () => {
 
     menu.send('export-pdf');
     await settle();
-    expect(api.calls.filter((c) => c.method === 'export.scenario').map((c) => c.input)).toEqual([{ scenarioId: 1, format: 'pdf', lang: 'en' }]);
-    expect(menu.saved).toEqual([{ defaultName: 'Plans-SaaS.pdf', data: pdf.data, encoding: 'base64', filters: [{ name: 'PDF', extensions: ['pdf'] }] }]);
+    expect(api.calls.filter((c) => c.method === 'export.scenario').map((c) => c.input)).toEqual([
+      { scenarioId: 1, format: 'pdf', lang: 'en' },
+    ]);
+    expect(menu.saved).toEqual([
+      { defaultName: 'Plans-SaaS.pdf', data: pdf.data, encoding: 'base64', filters: [{ name: 'PDF', extensions: ['pdf'] }] },
+    ]);
     expect(wrapper.findAll('[data-testid="toast"]').at(-1)!.text()).toContain('Saved /home/me/Plans-SaaS.pdf.');
 
     menu.send('export-svg');
     await settle();
-    expect(api.calls.filter((c) => c.method === 'export.scenario').at(-1)!.input).toEqual({ scenarioId: 1, format: 'svg', subject: 'diagram', lang: 'en' });
+    expect(api.calls.filter((c) => c.method === 'export.scenario').at(-1)!.input).toEqual({
+      scenarioId: 1,
+      format: 'svg',
+      subject: 'diagram',
+      lang: 'en',
+    });
 
     menu.send('import-project');
     await settle();

@@ -69,6 +69,7 @@ describe('typed numbers read the way the language writes them', () => {
     expect(retypeNumber('0.12', 'en', 'pt-BR')).toBe('0,12');
     expect(retypeNumber('1,5', 'pt-BR', 'en')).toBe('1.5');
     expect(retypeNumber('1,5x', 'pt-BR', 'en')).toBe('1,5x');
-    for (const lang of ['en', 'pt-BR'] as const) for (const n of [0, 1.25, 1e-4, 123456.789]) expect(value(numberText(n, lang), lang)).toBe(n);
+    for (const lang of ['en', 'pt-BR'] as const)
+      for (const n of [0, 1.25, 1e-4, 123456.789]) expect(value(numberText(n, lang), lang)).toBe(n);
   });
 });

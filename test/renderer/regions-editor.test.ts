@@ -85,13 +85,17 @@ describe('regions editor', () => {
     const calls = opened.api.calls.length;
     await regionCard(1).get('[data-testid="region-concurrency"]').setValue('1.500');
     await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS * 2);
-    expect(regionCard(1).get('[data-testid="region-issue-concurrency"]').text()).toBe('Concurrent sessions must be a whole number at least 1 and at most 100,000,000.');
+    expect(regionCard(1).get('[data-testid="region-issue-concurrency"]').text()).toBe(
+      'Concurrent sessions must be a whole number at least 1 and at most 100,000,000.',
+    );
     expect(wrapper.get('[data-testid="regions-panel"]').attributes('data-plan-state')).toBe('invalid');
     expect(useRegionsStore().saveState).toBe('invalid');
     // Nothing saved, and nothing sized with 1.5 sessions (the last valid plan may still be confirmed).
     const after = opened.api.calls.slice(calls);
     expect(after.filter((c) => !c.method.startsWith('sizing.')).map((c) => c.method)).toEqual([]);
-    const sized = after.filter((c) => c.method === 'sizing.plan').flatMap((c) => (c.input as { regions: RegionSpec[] }).regions.map((r) => r.concurrency));
+    const sized = after
+      .filter((c) => c.method === 'sizing.plan')
+      .flatMap((c) => (c.input as { regions: RegionSpec[] }).regions.map((r) => r.concurrency));
     expect(sized).not.toContain(1.5);
   });
 
@@ -133,7 +137,9 @@ describe('regions editor', () => {
     await regionCard(0).get('[data-testid="remove-region"]').trigger('click');
     await vi.advanceTimersByTimeAsync(COMPUTE_INTERVAL_MS);
     await flushPromises();
-    expect(wrapper.findAll('[data-testid="region"]').map((r) => (r.get('[data-testid="region-name"]').element as HTMLInputElement).value)).toEqual(['EU', 'Region 3']);
+    expect(
+      wrapper.findAll('[data-testid="region"]').map((r) => (r.get('[data-testid="region-name"]').element as HTMLInputElement).value),
+    ).toEqual(['EU', 'Region 3']);
     expect(wrapper.get('[data-testid="value-plan-sessions"]').text()).toBe('3,500');
   });
 });

@@ -9,7 +9,9 @@ describe('renderer layers', () => {
   it('lib/ is used by components and views and never imports them', () => {
     const offenders = readdirSync(LIB)
       .filter((file) => file.endsWith('.ts'))
-      .flatMap((file) => [...readFileSync(join(LIB, file), 'utf8').matchAll(/from '(\.\.\/(?:components|views)\/[^']+)'/g)].map((m) => `${file}: ${m[1]}`));
+      .flatMap((file) =>
+        [...readFileSync(join(LIB, file), 'utf8').matchAll(/from '(\.\.\/(?:components|views)\/[^']+)'/g)].map((m) => `${file}: ${m[1]}`),
+      );
     expect(offenders).toEqual([]);
   });
 });

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { isCalendarDay, MAX_LOG_TEXT_CHARS, readCalibration, sameKey, type CalendarDay, type CalibrationReading } from '../../engine/index.js';
+import {
+  isCalendarDay,
+  MAX_LOG_TEXT_CHARS,
+  readCalibration,
+  sameKey,
+  type CalendarDay,
+  type CalibrationReading,
+} from '../../engine/index.js';
 import { read, write, type ApiContext, type MethodMap } from '../define.js';
 import { both } from '../../i18n/text.js';
 import { ApiError } from '../errors.js';
@@ -10,7 +17,9 @@ const PASTED_SOURCE = 'pasted text';
 
 const catalogId = z.string().min(1, { error: 'must not be empty' }).max(100, { error: 'at most 100 characters' });
 const calibrationRequest = z.strictObject({
-  text: z.string({ error: 'expected the log as text' }).max(MAX_LOG_TEXT_CHARS, { error: `at most ${MAX_LOG_TEXT_CHARS.toLocaleString('en')} characters: the start-up part of the log is enough` }),
+  text: z.string({ error: 'expected the log as text' }).max(MAX_LOG_TEXT_CHARS, {
+    error: `at most ${MAX_LOG_TEXT_CHARS.toLocaleString('en')} characters: the start-up part of the log is enough`,
+  }),
   source: z.string().trim().min(1, { error: 'must not be empty' }).max(500, { error: 'at most 500 characters' }).optional(),
   modelId: catalogId.optional(),
   serverId: catalogId.optional(),
@@ -26,7 +35,14 @@ function today(now = new Date()): CalendarDay {
 /** Reads the log against the store's catalog; a text that is no usable log is the caller's to fix. */
 function readLog(ctx: ApiContext, input: CalibrationRequestInput): CalibrationReading {
   const outcome = readCalibration(
-    { text: input.text, source: input.source ?? PASTED_SOURCE, modelId: input.modelId, serverId: input.serverId, logDate: input.logDate, today: today() },
+    {
+      text: input.text,
+      source: input.source ?? PASTED_SOURCE,
+      modelId: input.modelId,
+      serverId: input.serverId,
+      logDate: input.logDate,
+      today: today(),
+    },
     ctx.store.catalog.effective(),
   );
   if (!outcome.ok) throw ApiError.invalid('text', outcome.refusal.message);
@@ -50,7 +66,10 @@ export const CALIBRATION_METHODS: MethodMap<CalibrationMethod> = {
     const reading = readLog(ctx, i);
     const problem = reading.problems[0];
     if (problem || !reading.profile) {
-      throw ApiError.invalid(problem?.field ?? 'text', problem?.message ?? both('the log could not make a profile', 'o log não permitiu montar um perfil'));
+      throw ApiError.invalid(
+        problem?.field ?? 'text',
+        problem?.message ?? both('the log could not make a profile', 'o log não permitiu montar um perfil'),
+      );
     }
     return ctx.store.calibrations.save(reading.profile);
   }),

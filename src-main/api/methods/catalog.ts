@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { BUILT_IN_CATALOG, catalogIdClashes, findTemplate, PRECISIONS, TEMPLATES } from '../../engine/index.js';
 import { both, notAllowed } from '../../i18n/text.js';
-import { catalogFileSchema, CUSTOM_KINDS, CUSTOM_RECORD_SCHEMAS, describeZodIssueText, nameSchema, type CatalogFile } from '../../schemas/index.js';
+import {
+  catalogFileSchema,
+  CUSTOM_KINDS,
+  CUSTOM_RECORD_SCHEMAS,
+  describeZodIssueText,
+  nameSchema,
+  type CatalogFile,
+} from '../../schemas/index.js';
 import type { Store } from '../../store/index.js';
 import { read, write, type MethodMap } from '../define.js';
 import { ApiError } from '../errors.js';
@@ -44,9 +51,21 @@ function customRecord(kind: (typeof CUSTOM_KINDS)[number], record: unknown) {
   return parsed.data;
 }
 
-type CatalogMethod = 'catalog.list' | 'catalog.add' | 'catalog.update' | 'catalog.delete' | 'catalog.usage' | 'catalog.import' | 'templates.list' | 'templates.createScenario';
+type CatalogMethod =
+  | 'catalog.list'
+  | 'catalog.add'
+  | 'catalog.update'
+  | 'catalog.delete'
+  | 'catalog.usage'
+  | 'catalog.import'
+  | 'templates.list'
+  | 'templates.createScenario';
 
-const FILE_LISTS = [['models', 'model'], ['servers', 'server'], ['storage', 'storage']] as const;
+const FILE_LISTS = [
+  ['models', 'model'],
+  ['servers', 'server'],
+  ['storage', 'storage'],
+] as const;
 
 /**
  * A catalog file stored as custom records in the one write transaction (all or nothing). Built-in
@@ -62,10 +81,14 @@ function importCatalogFile(store: Store, raw: unknown, replace: boolean): { adde
   const file: CatalogFile = parsed.data;
   const builtIn = catalogIdClashes(BUILT_IN_CATALOG, file)[0];
   if (builtIn) {
-    throw new ApiError('conflict', both(
-      `${builtIn.path}: "${builtIn.id}" is a built-in ${builtIn.kind}; give your record its own id`,
-      `${builtIn.path}: "${builtIn.id}" é um registro embutido (${builtIn.kind}); dê ao seu registro um id próprio`,
-    ), builtIn.path);
+    throw new ApiError(
+      'conflict',
+      both(
+        `${builtIn.path}: "${builtIn.id}" is a built-in ${builtIn.kind}; give your record its own id`,
+        `${builtIn.path}: "${builtIn.id}" é um registro embutido (${builtIn.kind}); dê ao seu registro um id próprio`,
+      ),
+      builtIn.path,
+    );
   }
   const custom = store.catalog.custom();
   let added = 0;
@@ -74,10 +97,14 @@ function importCatalogFile(store: Store, raw: unknown, replace: boolean): { adde
     file[list].forEach((record, index) => {
       const exists = (custom[list] as { id: string }[]).some((r) => r.id === record.id);
       if (exists && !replace) {
-        throw new ApiError('conflict', both(
-          `${list}[${index}].id: your ${kind} "${record.id}" is already stored; import with replace to update it`,
-          `${list}[${index}].id: seu registro (${kind}) "${record.id}" já está gravado; importe com --replace para atualizá-lo`,
-        ), `${list}[${index}].id`);
+        throw new ApiError(
+          'conflict',
+          both(
+            `${list}[${index}].id: your ${kind} "${record.id}" is already stored; import with replace to update it`,
+            `${list}[${index}].id: seu registro (${kind}) "${record.id}" já está gravado; importe com --replace para atualizá-lo`,
+          ),
+          `${list}[${index}].id`,
+        );
       }
       if (exists) store.catalog.update(kind, record as never);
       else store.catalog.add(kind, record as never);
@@ -104,7 +131,9 @@ export const CATALOG_METHODS: MethodMap<CatalogMethod> = {
     return catalogView(ctx.store);
   }),
 
-  'catalog.usage': read(z.strictObject({ kind: z.enum(['model', 'server', 'storage']), id: z.string().min(1).max(100) }), (ctx, i) => recordUsage(ctx.store, i.kind, i.id)),
+  'catalog.usage': read(z.strictObject({ kind: z.enum(['model', 'server', 'storage']), id: z.string().min(1).max(100) }), (ctx, i) =>
+    recordUsage(ctx.store, i.kind, i.id),
+  ),
   'catalog.import': write(
     z.strictObject({ file: z.unknown(), replace: z.boolean().optional() }),
     (ctx, i) => ({ ...importCatalogFile(ctx.store, i.file, i.replace === true), catalog: catalogView(ctx.store) }),
@@ -112,15 +141,24 @@ export const CATALOG_METHODS: MethodMap<CatalogMethod> = {
   ),
 
   'templates.list': read(empty, () => TEMPLATES),
-  'templates.createScenario': write(z.strictObject({ projectId: id, templateId: z.string().max(100), name: nameSchema.optional(), lang: lang.optional() }), (ctx, i) => {
-    const template = findTemplate(i.templateId);
-    const ids = TEMPLATES.map((t) => t.id).join(', ');
-    if (!template) throw ApiError.invalid('templateId', notAllowed(i.templateId, both(`one of ${ids}`, `um de ${ids}`)));
-    ctx.store.projects.get(i.projectId);
-    const language = i.lang ?? 'en';
-    const name = i.name ?? ctx.store.scenarios.freeName(i.projectId, template.name[language]);
-    const row = ctx.store.scenarios.create({ projectId: i.projectId, name, notes: template.notes[language], inputs: template.inputs, regions: template.regions ?? [] });
-    ctx.store.projects.touch(i.projectId);
-    return row;
-  }),
+  'templates.createScenario': write(
+    z.strictObject({ projectId: id, templateId: z.string().max(100), name: nameSchema.optional(), lang: lang.optional() }),
+    (ctx, i) => {
+      const template = findTemplate(i.templateId);
+      const ids = TEMPLATES.map((t) => t.id).join(', ');
+      if (!template) throw ApiError.invalid('templateId', notAllowed(i.templateId, both(`one of ${ids}`, `um de ${ids}`)));
+      ctx.store.projects.get(i.projectId);
+      const language = i.lang ?? 'en';
+      const name = i.name ?? ctx.store.scenarios.freeName(i.projectId, template.name[language]);
+      const row = ctx.store.scenarios.create({
+        projectId: i.projectId,
+        name,
+        notes: template.notes[language],
+        inputs: template.inputs,
+        regions: template.regions ?? [],
+      });
+      ctx.store.projects.touch(i.projectId);
+      return row;
+    },
+  ),
 };

@@ -1,10 +1,18 @@
 import { z } from 'zod';
 import { nameSchema } from '../../schemas/index.js';
-import { applyImport, exportProject, parseProjectFile, planImport, validateProjectFile, type ImportPlan } from '../../store/project-file.js';
+import {
+  applyImport,
+  exportProject,
+  parseProjectFile,
+  planImport,
+  validateProjectFile,
+  type ImportPlan,
+} from '../../store/project-file.js';
 import { read, write, type MethodMap } from '../define.js';
 import { id } from '../shared.js';
 
-type ProjectMethod = 'projects.list' | 'projects.find' | 'projects.create' | 'projects.rename' | 'projects.delete' | 'projects.export' | 'projects.import';
+type ProjectMethod =
+  'projects.list' | 'projects.find' | 'projects.create' | 'projects.rename' | 'projects.delete' | 'projects.export' | 'projects.import';
 
 const importInput = z.union([z.strictObject({ file: z.unknown() }), z.strictObject({ text: z.string() })]);
 

@@ -7,19 +7,39 @@ import { ApiError } from '../errors.js';
 import { checkSizable, id } from '../shared.js';
 
 type ScenarioMethod =
-  | 'scenarios.list' | 'scenarios.get' | 'scenarios.find' | 'scenarios.save' | 'scenarios.create' | 'scenarios.update' | 'scenarios.duplicate' | 'scenarios.delete'
-  | 'regions.set' | 'variants.create' | 'variants.list' | 'variants.delete';
+  | 'scenarios.list'
+  | 'scenarios.get'
+  | 'scenarios.find'
+  | 'scenarios.save'
+  | 'scenarios.create'
+  | 'scenarios.update'
+  | 'scenarios.duplicate'
+  | 'scenarios.delete'
+  | 'regions.set'
+  | 'variants.create'
+  | 'variants.list'
+  | 'variants.delete';
 
 /** Scenarios, their regions and their variants. */
 export const SCENARIO_METHODS: MethodMap<ScenarioMethod> = {
-  'scenarios.list': read(z.strictObject({ projectId: id }), (ctx, i) => (ctx.store.projects.get(i.projectId), ctx.store.scenarios.list(i.projectId))),
+  'scenarios.list': read(
+    z.strictObject({ projectId: id }),
+    (ctx, i) => (ctx.store.projects.get(i.projectId), ctx.store.scenarios.list(i.projectId)),
+  ),
   'scenarios.get': read(z.strictObject({ id }), (ctx, i) => ctx.store.scenarios.get(i.id)),
   'scenarios.find': read(z.strictObject({ projectId: id, name: nameSchema }), (ctx, i) => {
     ctx.store.projects.get(i.projectId);
     return ctx.store.scenarios.findByName(i.projectId, i.name) ?? null;
   }),
   'scenarios.save': write(
-    z.strictObject({ projectName: nameSchema, name: nameSchema, inputs: inputsSchema, regions: regionsSchema.optional(), notes: notesSchema.optional(), notesIfNew: notesSchema.optional() }),
+    z.strictObject({
+      projectName: nameSchema,
+      name: nameSchema,
+      inputs: inputsSchema,
+      regions: regionsSchema.optional(),
+      notes: notesSchema.optional(),
+      notesIfNew: notesSchema.optional(),
+    }),
     (ctx, i) => {
       const existingProject = ctx.store.projects.findByName(i.projectName);
       const project = existingProject ?? ctx.store.projects.create(i.projectName);
@@ -27,13 +47,25 @@ export const SCENARIO_METHODS: MethodMap<ScenarioMethod> = {
       checkSizable(ctx, i.inputs, i.regions ?? existing?.regions ?? []);
       const scenario = existing
         ? ctx.store.scenarios.update(existing.id, { inputs: i.inputs, regions: i.regions, notes: i.notes })
-        : ctx.store.scenarios.create({ projectId: project.id, name: i.name, inputs: i.inputs, regions: i.regions ?? [], notes: i.notes ?? i.notesIfNew ?? '' });
+        : ctx.store.scenarios.create({
+            projectId: project.id,
+            name: i.name,
+            inputs: i.inputs,
+            regions: i.regions ?? [],
+            notes: i.notes ?? i.notesIfNew ?? '',
+          });
       ctx.store.projects.touch(project.id);
       return { project: ctx.store.projects.get(project.id), scenario, created: !existing };
     },
   ),
   'scenarios.create': write(
-    z.strictObject({ projectId: id, name: nameSchema, notes: notesSchema.optional(), inputs: inputsSchema, regions: regionsSchema.optional() }),
+    z.strictObject({
+      projectId: id,
+      name: nameSchema,
+      notes: notesSchema.optional(),
+      inputs: inputsSchema,
+      regions: regionsSchema.optional(),
+    }),
     (ctx, i) => {
       ctx.store.projects.get(i.projectId);
       checkSizable(ctx, i.inputs, i.regions ?? []);
@@ -43,7 +75,13 @@ export const SCENARIO_METHODS: MethodMap<ScenarioMethod> = {
     },
   ),
   'scenarios.update': write(
-    z.strictObject({ id, name: nameSchema.optional(), notes: notesSchema.optional(), inputs: inputsSchema.optional(), regions: regionsSchema.optional() }),
+    z.strictObject({
+      id,
+      name: nameSchema.optional(),
+      notes: notesSchema.optional(),
+      inputs: inputsSchema.optional(),
+      regions: regionsSchema.optional(),
+    }),
     (ctx, i) => {
       const current = ctx.store.scenarios.get(i.id);
       checkSizable(ctx, i.inputs ?? current.inputs, i.regions ?? current.regions);
@@ -55,7 +93,13 @@ export const SCENARIO_METHODS: MethodMap<ScenarioMethod> = {
   'scenarios.duplicate': write(z.strictObject({ id, name: nameSchema.optional() }), (ctx, i) => {
     const source = ctx.store.scenarios.get(i.id);
     const name = i.name ?? ctx.store.scenarios.freeName(source.projectId, `${source.name} (copy)`);
-    return ctx.store.scenarios.create({ projectId: source.projectId, name, notes: source.notes, inputs: source.inputs, regions: source.regions });
+    return ctx.store.scenarios.create({
+      projectId: source.projectId,
+      name,
+      notes: source.notes,
+      inputs: source.inputs,
+      regions: source.regions,
+    });
   }),
   'scenarios.delete': write(z.strictObject({ id }), (ctx, i) => (ctx.store.scenarios.delete(i.id), { deleted: i.id })),
 
@@ -67,17 +111,42 @@ export const SCENARIO_METHODS: MethodMap<ScenarioMethod> = {
     return row;
   }),
 
-  'variants.create': write(z.strictObject({ scenarioId: id, name: nameSchema, changes: overridesSchema.extend({ concurrency: inputsSchema.shape.concurrency.optional() }) }), (ctx, i) => {
-    const parent = ctx.store.scenarios.get(i.scenarioId);
-    if (parent.variantOf !== null) throw ApiError.invalid('scenarioId', both('a variant is made from a scenario, not from another variant', 'uma variante é feita a partir de um cenário, não de outra variante'));
-    const inputs = { ...parent.inputs, ...i.changes } as SizingInputs;
-    checkSizable(ctx, inputs, parent.regions);
-    return ctx.store.scenarios.create({ projectId: parent.projectId, name: i.name, notes: parent.notes, inputs, regions: parent.regions, variantOf: parent.id });
-  }),
-  'variants.list': read(z.strictObject({ scenarioId: id }), (ctx, i) => (ctx.store.scenarios.get(i.scenarioId), ctx.store.scenarios.variantsOf(i.scenarioId))),
+  'variants.create': write(
+    z.strictObject({
+      scenarioId: id,
+      name: nameSchema,
+      changes: overridesSchema.extend({ concurrency: inputsSchema.shape.concurrency.optional() }),
+    }),
+    (ctx, i) => {
+      const parent = ctx.store.scenarios.get(i.scenarioId);
+      if (parent.variantOf !== null)
+        throw ApiError.invalid(
+          'scenarioId',
+          both(
+            'a variant is made from a scenario, not from another variant',
+            'uma variante é feita a partir de um cenário, não de outra variante',
+          ),
+        );
+      const inputs = { ...parent.inputs, ...i.changes } as SizingInputs;
+      checkSizable(ctx, inputs, parent.regions);
+      return ctx.store.scenarios.create({
+        projectId: parent.projectId,
+        name: i.name,
+        notes: parent.notes,
+        inputs,
+        regions: parent.regions,
+        variantOf: parent.id,
+      });
+    },
+  ),
+  'variants.list': read(
+    z.strictObject({ scenarioId: id }),
+    (ctx, i) => (ctx.store.scenarios.get(i.scenarioId), ctx.store.scenarios.variantsOf(i.scenarioId)),
+  ),
   'variants.delete': write(z.strictObject({ id }), (ctx, i) => {
     const row = ctx.store.scenarios.get(i.id);
-    if (row.variantOf === null) throw ApiError.invalid('id', both(`scenario ${i.id} is not a variant`, `o cenário ${i.id} não é uma variante`));
+    if (row.variantOf === null)
+      throw ApiError.invalid('id', both(`scenario ${i.id} is not a variant`, `o cenário ${i.id} não é uma variante`));
     ctx.store.scenarios.delete(i.id);
     return { deleted: i.id };
   }),

@@ -42,14 +42,22 @@ type SizingMethod = 'sizing.scenario' | 'sizing.plan' | 'sizing.stored' | 'sizin
 
 export const SIZING_METHODS: MethodMap<SizingMethod> = {
   'sizing.scenario': read(z.strictObject({ inputs: inputsSchema }), (ctx, i) => planScenario(i.inputs, planningCatalog(ctx))),
-  'sizing.plan': read(z.strictObject({ inputs: inputsSchema, regions: regionsSchema.min(1, { error: 'at least one region' }) }), (ctx, i) => {
-    checkSizable(ctx, i.inputs, i.regions);
-    return planRegions(i.inputs, i.regions, planningCatalog(ctx));
-  }),
+  'sizing.plan': read(
+    z.strictObject({ inputs: inputsSchema, regions: regionsSchema.min(1, { error: 'at least one region' }) }),
+    (ctx, i) => {
+      checkSizable(ctx, i.inputs, i.regions);
+      return planRegions(i.inputs, i.regions, planningCatalog(ctx));
+    },
+  ),
   'sizing.stored': read(z.strictObject({ scenarioId: id }), (ctx, i) => sizeStored(ctx, i.scenarioId)),
   'sizing.sweep': read(sweepRequest, (ctx, i) => runSweep(ctx, i)),
   'sizing.compare': read(z.strictObject({ scenarioIds, lang }), (ctx, i) => {
     const items = compareItems(ctx, i.scenarioIds);
-    return { names: items.map((x) => x.name), rows: compareScenarios(items), table: comparisonTable(items, i.lang), regions: compareRegions(items) };
+    return {
+      names: items.map((x) => x.name),
+      rows: compareScenarios(items),
+      table: comparisonTable(items, i.lang),
+      regions: compareRegions(items),
+    };
   }),
 };

@@ -25,7 +25,9 @@ export function profileFor<P extends CalibrationKey>(
   scenario: Omit<CalibrationKey, 'engine'> & { engine: string; weightsAsShipped: boolean },
 ): P | undefined {
   if (!profiles || !scenario.weightsAsShipped) return undefined;
-  return profiles.find((p) => p.modelId === scenario.modelId && p.serverId === scenario.serverId && p.engine === scenario.engine && p.tp === scenario.tp);
+  return profiles.find(
+    (p) => p.modelId === scenario.modelId && p.serverId === scenario.serverId && p.engine === scenario.engine && p.tp === scenario.tp,
+  );
 }
 
 function calibratedMessage(profile: Pick<CalibrationProfile, 'logDate' | 'engine' | 'engineVersion' | 'source'>): LocalizedText {

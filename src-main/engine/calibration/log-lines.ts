@@ -281,4 +281,5 @@ export const DATE_PATTERNS: { pattern: RegExp; year: number | null; month: numbe
 ];
 
 /** GPU names as nvidia-smi, rocm-smi and collect_env print them, when pasted with the log. */
-export const GPU_NAME = /\b(?:NVIDIA|AMD Instinct|Instinct)[ -]?(?:GeForce )?((?:GB|[HBAL])\d{2,3}[A-Z]?(?:[ -](?:NVL|PCIe|SXM\d?|\d+GB))*|MI\d{3}X?|RTX \w+ ?\w*)/;
+export const GPU_NAME =
+  /\b(?:NVIDIA|AMD Instinct|Instinct)[ -]?(?:GeForce )?((?:GB|[HBAL])\d{2,3}[A-Z]?(?:[ -](?:NVL|PCIe|SXM\d?|\d+GB))*|MI\d{3}X?|RTX \w+ ?\w*)/;

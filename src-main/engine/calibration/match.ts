@@ -12,7 +12,13 @@ const SAME_WEIGHTS_SUFFIX = /-(instruct|chat|it|hf)$/;
 
 /** "meta-llama/Meta-Llama-3.1-8B-Instruct" and "/models/Llama-3.1-8B-Instruct/" → "llama-3.1-8b". */
 export function normalizeModelName(name: string): string {
-  let key = name.trim().replace(/[\\/]+$/, '').split(/[\\/]/).pop()!.toLowerCase().replace(/[\s_]+/g, '-');
+  let key = name
+    .trim()
+    .replace(/[\\/]+$/, '')
+    .split(/[\\/]/)
+    .pop()!
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
   key = key.replace(/^meta-(?=llama)/, '');
   while (SAME_WEIGHTS_SUFFIX.test(key)) key = key.replace(SAME_WEIGHTS_SUFFIX, '');
   for (const [pattern, replacement] of MODEL_ALIASES) key = key.replace(pattern, replacement);
@@ -113,9 +119,9 @@ export function matchServer(log: StartupLog, servers: ServerRecord[]): Match<Ser
 }
 
 function describeGpu(log: StartupLog, visible: number | null): LocalizedText {
-  const parts = (lang: 'en' | 'pt-BR') => [
-    log.gpuName,
-    visible !== null ? `${formatNumber(visible, lang, 2)} GiB ${lang === 'en' ? 'visible' : 'visíveis'}` : null,
-  ].filter(Boolean).join(', ');
+  const parts = (lang: 'en' | 'pt-BR') =>
+    [log.gpuName, visible !== null ? `${formatNumber(visible, lang, 2)} GiB ${lang === 'en' ? 'visible' : 'visíveis'}` : null]
+      .filter(Boolean)
+      .join(', ');
   return { en: parts('en'), 'pt-BR': parts('pt-BR') };
 }

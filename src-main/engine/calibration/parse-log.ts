@@ -140,7 +140,15 @@ function assemble(engine: LoggedEngine, s: Scan, lineCount: number): StartupLog 
   const string = (key: SettingKey) => (s.settings[key] === undefined ? null : String(s.settings[key]));
   const figures: Partial<Record<LogFigureKey, LoggedFigure>> = {};
   const take = (key: ObservationKey) => figureOf(s.observations, key);
-  const direct: LogFigureKey[] = ['visibleGiB', 'weightsGiB', 'activationPeakGiB', 'nonTorchGiB', 'kvAvailableGiB', 'kvTokens', 'maxConcurrency'];
+  const direct: LogFigureKey[] = [
+    'visibleGiB',
+    'weightsGiB',
+    'activationPeakGiB',
+    'nonTorchGiB',
+    'kvAvailableGiB',
+    'kvTokens',
+    'maxConcurrency',
+  ];
   for (const key of direct) {
     const figure = take(key);
     if (figure) figures[key] = figure;
@@ -151,7 +159,8 @@ function assemble(engine: LoggedEngine, s: Scan, lineCount: number): StartupLog 
   deriveVisible(figures, take('requestedGiB'), memoryFraction);
   const graph = (s.cudaGraphInBudget ? take('cudaGraphEstimatedGiB') : undefined) ?? take('cudaGraphGiB') ?? take('cudaGraphEstimatedGiB');
   if (graph) figures.cudaGraphGiB = graph;
-  if (!figures.kvTokens) deriveKvTokens(figures, take('gpuBlocks'), blockSize ?? (engine === 'vllm' ? VLLM_DEFAULT_BLOCK_SIZE : null), blockSize !== null);
+  if (!figures.kvTokens)
+    deriveKvTokens(figures, take('gpuBlocks'), blockSize ?? (engine === 'vllm' ? VLLM_DEFAULT_BLOCK_SIZE : null), blockSize !== null);
   const statedTp = number('tp');
   const ranksSeen = Math.max(0, ...Object.values(figures).map((f) => f.ranks));
   const generation = engine === 'sglang' ? null : s.generations.has('v1') ? 'v1' : s.generations.has('v0') ? 'v0' : null;
@@ -189,14 +198,31 @@ function deriveActivation(figures: Partial<Record<LogFigureKey, LoggedFigure>>, 
 }
 
 /** vLLM V1's DEBUG line states the requested memory (visible × fraction), not the visible memory itself. */
-function deriveVisible(figures: Partial<Record<LogFigureKey, LoggedFigure>>, requested: LoggedFigure | undefined, fraction: number | null): void {
+function deriveVisible(
+  figures: Partial<Record<LogFigureKey, LoggedFigure>>,
+  requested: LoggedFigure | undefined,
+  fraction: number | null,
+): void {
   if (figures.visibleGiB || !requested || !fraction) return;
-  figures.visibleGiB = { ...requested, value: requested.value / fraction, derived: { kind: 'requested-over-fraction', requestedGiB: requested.value, fraction } };
+  figures.visibleGiB = {
+    ...requested,
+    value: requested.value / fraction,
+    derived: { kind: 'requested-over-fraction', requestedGiB: requested.value, fraction },
+  };
 }
 
-function deriveKvTokens(figures: Partial<Record<LogFigureKey, LoggedFigure>>, blocks: LoggedFigure | undefined, blockSize: number | null, blockSizeLogged: boolean): void {
+function deriveKvTokens(
+  figures: Partial<Record<LogFigureKey, LoggedFigure>>,
+  blocks: LoggedFigure | undefined,
+  blockSize: number | null,
+  blockSizeLogged: boolean,
+): void {
   if (!blocks || blockSize === null) return;
-  figures.kvTokens = { ...blocks, value: blocks.value * blockSize, derived: { kind: 'blocks', blocks: blocks.value, blockSize, blockSizeLogged } };
+  figures.kvTokens = {
+    ...blocks,
+    value: blocks.value * blockSize,
+    derived: { kind: 'blocks', blocks: blocks.value, blockSize, blockSizeLogged },
+  };
 }
 
 function foreign(lineCount: number): LogRefusal {
@@ -256,7 +282,8 @@ function unusable(log: StartupLog): LogRefusal | null {
     };
   }
   if (kv.value <= 0) {
-    const shown = (lang: 'en' | 'pt-BR') => (kv === log.figures.kvAvailableGiB ? `${formatNumber(kv.value, lang, 2)} GiB` : `${formatNumber(kv.value, lang)} tokens`);
+    const shown = (lang: 'en' | 'pt-BR') =>
+      kv === log.figures.kvAvailableGiB ? `${formatNumber(kv.value, lang, 2)} GiB` : `${formatNumber(kv.value, lang)} tokens`;
     return {
       code: 'failed-start',
       missing: ['kvAvailableGiB'],

@@ -5,7 +5,16 @@ import type { Catalog, LocalizedText, ModelRecord, ServerRecord, SizingInputs } 
 import type { LogFigureKey, StartupLog } from './types.js';
 
 /** The per-GPU terms and KV capacity compared, in the order a reader follows the budget. */
-const PREDICTED_TERMS = ['visibleGiB', 'weightsGiB', 'activationPeakGiB', 'nonTorchGiB', 'cudaGraphGiB', 'kvAvailableGiB', 'kvTokens', 'maxConcurrency'] as const satisfies readonly LogFigureKey[];
+const PREDICTED_TERMS = [
+  'visibleGiB',
+  'weightsGiB',
+  'activationPeakGiB',
+  'nonTorchGiB',
+  'cudaGraphGiB',
+  'kvAvailableGiB',
+  'kvTokens',
+  'maxConcurrency',
+] as const satisfies readonly LogFigureKey[];
 type PredictedTerm = (typeof PREDICTED_TERMS)[number];
 
 /** One term as the uncalibrated engine method predicts it and as the log states it; error = predicted ÷ logged − 1. */
@@ -27,22 +36,25 @@ export type LogPrediction = { ok: true; inputs: SizingInputs; rows: PredictionRo
  */
 function inputsOfLog(log: StartupLog, model: ModelRecord, server: ServerRecord, catalog: Catalog): SizingInputs {
   const maxModelLen = Math.min(log.maxModelLen ?? model.maxContextTokens, model.maxContextTokens);
-  return withDefaults({
-    method: 'engine',
-    modelId: model.id,
-    serverId: server.id,
-    concurrency: 1,
-    effectiveContextTokens: maxModelLen,
-    maxModelLen,
-    kvPrecision: loggedKvPrecision(log.kvCacheDtype, model),
-    servingEngine: log.engine,
-    engineVersion: versionFamilyOf(log.engine, log.engineVersion),
-    [FRACTION_FIELD[log.engine]]: log.memoryFraction ?? undefined,
-    tp: log.tp ?? 1,
-    maxNumBatchedTokens: log.maxNumBatchedTokens ?? undefined,
-    maxNumSeqs: log.maxNumSeqs ?? undefined,
-    blockSize: log.blockSize ?? undefined,
-  }, catalog);
+  return withDefaults(
+    {
+      method: 'engine',
+      modelId: model.id,
+      serverId: server.id,
+      concurrency: 1,
+      effectiveContextTokens: maxModelLen,
+      maxModelLen,
+      kvPrecision: loggedKvPrecision(log.kvCacheDtype, model),
+      servingEngine: log.engine,
+      engineVersion: versionFamilyOf(log.engine, log.engineVersion),
+      [FRACTION_FIELD[log.engine]]: log.memoryFraction ?? undefined,
+      tp: log.tp ?? 1,
+      maxNumBatchedTokens: log.maxNumBatchedTokens ?? undefined,
+      maxNumSeqs: log.maxNumSeqs ?? undefined,
+      blockSize: log.blockSize ?? undefined,
+    },
+    catalog,
+  );
 }
 
 /**
@@ -63,7 +75,11 @@ export function predictLog(log: StartupLog, model: ModelRecord, server: ServerRe
     };
   }
   const e = sizeEngine(inputs, model, server).engine!;
-  const predicted: Record<PredictedTerm, number | null> = { ...e.perGpu, kvTokens: e.kvTokensPerReplica, maxConcurrency: e.maxConcurrencyPerReplica };
+  const predicted: Record<PredictedTerm, number | null> = {
+    ...e.perGpu,
+    kvTokens: e.kvTokensPerReplica,
+    maxConcurrency: e.maxConcurrencyPerReplica,
+  };
   const rows = PREDICTED_TERMS.map((key) => {
     const logged = log.figures[key]?.value ?? null;
     const value = predicted[key];

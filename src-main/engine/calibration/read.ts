@@ -47,8 +47,22 @@ export function readCalibration(request: CalibrationRequest, catalog: Catalog): 
   if (!outcome.ok) return outcome;
   const log = outcome.log;
   const problems: ChoiceProblem[] = [];
-  const model = chosenOrMatched('modelId', request.modelId, (id) => findModel(catalog, id), () => matchModel(log.model, catalog.models), catalog.models, problems);
-  const server = chosenOrMatched('serverId', request.serverId, (id) => findServer(catalog, id), () => matchServer(log, catalog.servers), catalog.servers, problems);
+  const model = chosenOrMatched(
+    'modelId',
+    request.modelId,
+    (id) => findModel(catalog, id),
+    () => matchModel(log.model, catalog.models),
+    catalog.models,
+    problems,
+  );
+  const server = chosenOrMatched(
+    'serverId',
+    request.serverId,
+    (id) => findServer(catalog, id),
+    () => matchServer(log, catalog.servers),
+    catalog.servers,
+    problems,
+  );
   const date = logDateOf(log.date, request.today, request.logDate);
   let profile: CalibrationProfile | null = null;
   if (model && server) {
@@ -59,7 +73,13 @@ export function readCalibration(request: CalibrationRequest, catalog: Catalog): 
   return {
     ok: true,
     reading: {
-      log, logDate: date.date, logDateFrom: date.from, modelId: model?.id ?? null, serverId: server?.id ?? null, profile, problems,
+      log,
+      logDate: date.date,
+      logDateFrom: date.from,
+      modelId: model?.id ?? null,
+      serverId: server?.id ?? null,
+      profile,
+      problems,
       prediction: model && server ? predictLog(log, model, server, catalog) : null,
     },
   };
@@ -80,7 +100,10 @@ function chosenOrMatched<T extends { id: string }>(
     const kind = field === 'modelId' ? { en: 'a model', pt: 'um modelo' } : { en: 'a server', pt: 'um servidor' };
     problems.push({
       field,
-      message: { en: `"${chosen}" is not ${kind.en}; expected one of ${ids}`, 'pt-BR': `"${chosen}" não é ${kind.pt}; esperado um de ${ids}` },
+      message: {
+        en: `"${chosen}" is not ${kind.en}; expected one of ${ids}`,
+        'pt-BR': `"${chosen}" não é ${kind.pt}; esperado um de ${ids}`,
+      },
     });
     return null;
   }

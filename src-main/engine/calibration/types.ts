@@ -5,17 +5,17 @@ export type LoggedEngine = 'vllm' | 'sglang';
 
 /** Per-GPU memory figures and KV capacity a start-up log can state. */
 export type LogFigureKey =
-  | 'visibleGiB'
-  | 'weightsGiB'
-  | 'activationPeakGiB'
-  | 'nonTorchGiB'
-  | 'cudaGraphGiB'
-  | 'kvAvailableGiB'
-  | 'kvTokens'
-  | 'maxConcurrency';
+  'visibleGiB' | 'weightsGiB' | 'activationPeakGiB' | 'nonTorchGiB' | 'cudaGraphGiB' | 'kvAvailableGiB' | 'kvTokens' | 'maxConcurrency';
 
 export const LOG_FIGURE_KEYS: LogFigureKey[] = [
-  'visibleGiB', 'weightsGiB', 'activationPeakGiB', 'nonTorchGiB', 'cudaGraphGiB', 'kvAvailableGiB', 'kvTokens', 'maxConcurrency',
+  'visibleGiB',
+  'weightsGiB',
+  'activationPeakGiB',
+  'nonTorchGiB',
+  'cudaGraphGiB',
+  'kvAvailableGiB',
+  'kvTokens',
+  'maxConcurrency',
 ];
 
 /** One figure as the log states it, with the line it came from so a reader can check it. */

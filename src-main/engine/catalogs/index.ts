@@ -49,7 +49,12 @@ export function overlayCatalog(base: Catalog, file: Partial<Catalog>): Catalog {
     return [...records.filter((r) => !replaced.has(r.id)), ...extra];
   };
   const kept = base.calibrations ? { calibrations: base.calibrations } : {};
-  return { models: overlay(base.models, file.models), servers: overlay(base.servers, file.servers), storage: overlay(base.storage, file.storage), ...kept };
+  return {
+    models: overlay(base.models, file.models),
+    servers: overlay(base.servers, file.servers),
+    storage: overlay(base.storage, file.storage),
+    ...kept,
+  };
 }
 
 export function findModel(catalog: Catalog, id: string): ModelRecord | undefined {

@@ -60,7 +60,8 @@ export const BUILT_IN_MODELS: ModelRecord[] = [
     vocabSize: 128256,
     dtype: 'bf16',
     tiedEmbeddings: false,
-    source: 'huggingface.co/meta-llama/Llama-3.1-8B config.json: 32 layers, 32 query heads, 8 KV heads, head_dim 128, hidden 4096, intermediate 14336, vocab 128256, bfloat16, untied embeddings',
+    source:
+      'huggingface.co/meta-llama/Llama-3.1-8B config.json: 32 layers, 32 query heads, 8 KV heads, head_dim 128, hidden 4096, intermediate 14336, vocab 128256, bfloat16, untied embeddings',
   },
   {
     id: 'llama-3.1-70b',
@@ -78,7 +79,8 @@ export const BUILT_IN_MODELS: ModelRecord[] = [
     vocabSize: 128256,
     dtype: 'bf16',
     tiedEmbeddings: false,
-    source: 'huggingface.co/meta-llama/Llama-3.1-70B config.json: 80 layers, 64 query heads, 8 KV heads, head_dim 128, hidden 8192, intermediate 28672, vocab 128256, bfloat16',
+    source:
+      'huggingface.co/meta-llama/Llama-3.1-70B config.json: 80 layers, 64 query heads, 8 KV heads, head_dim 128, hidden 8192, intermediate 28672, vocab 128256, bfloat16',
   },
   {
     id: 'llama-3.1-405b',
@@ -96,7 +98,8 @@ export const BUILT_IN_MODELS: ModelRecord[] = [
     vocabSize: 128256,
     dtype: 'bf16',
     tiedEmbeddings: false,
-    source: 'huggingface.co/meta-llama/Llama-3.1-405B-Instruct-FP8 config.json: 126 layers, 128 query heads, 8 KV heads, head_dim 128, hidden 16384, intermediate 53248, vocab 128256, bfloat16 with fbgemm fp8 linear layers',
+    source:
+      'huggingface.co/meta-llama/Llama-3.1-405B-Instruct-FP8 config.json: 126 layers, 128 query heads, 8 KV heads, head_dim 128, hidden 16384, intermediate 53248, vocab 128256, bfloat16 with fbgemm fp8 linear layers',
   },
   {
     id: 'qwen3-32b',
@@ -115,7 +118,8 @@ export const BUILT_IN_MODELS: ModelRecord[] = [
     vocabSize: 151936,
     dtype: 'bf16',
     tiedEmbeddings: false,
-    source: 'huggingface.co/Qwen/Qwen3-32B config.json: 64 layers, 64 query heads, 8 KV heads, head_dim 128, hidden 5120, intermediate 25600, vocab 151936, bfloat16; native context 40960 (max_position_embeddings), 131072 only with YaRN rope scaling (model card)',
+    source:
+      'huggingface.co/Qwen/Qwen3-32B config.json: 64 layers, 64 query heads, 8 KV heads, head_dim 128, hidden 5120, intermediate 25600, vocab 151936, bfloat16; native context 40960 (max_position_embeddings), 131072 only with YaRN rope scaling (model card)',
   },
   {
     id: 'qwen3-235b-a22b',
@@ -135,7 +139,8 @@ export const BUILT_IN_MODELS: ModelRecord[] = [
     dtype: 'bf16',
     tiedEmbeddings: false,
     moe: { experts: 128, expertsPerToken: 8, expertIntermediateSize: 1536 },
-    source: 'huggingface.co/Qwen/Qwen3-235B-A22B config.json: 94 layers, 64 query heads, 4 KV heads, head_dim 128, hidden 4096, 128 experts (top 8) of width 1536, vocab 151936, bfloat16; native context 40960, 131072 only with YaRN (model card)',
+    source:
+      'huggingface.co/Qwen/Qwen3-235B-A22B config.json: 94 layers, 64 query heads, 4 KV heads, head_dim 128, hidden 4096, 128 experts (top 8) of width 1536, vocab 151936, bfloat16; native context 40960, 131072 only with YaRN (model card)',
   },
   {
     id: 'deepseek-v3',
@@ -154,6 +159,7 @@ export const BUILT_IN_MODELS: ModelRecord[] = [
     dtype: 'bf16',
     tiedEmbeddings: false,
     moe: { experts: 256, expertsPerToken: 8, expertIntermediateSize: 2048, sharedExperts: 1, denseLayers: 3 },
-    source: 'huggingface.co/deepseek-ai/DeepSeek-V3 config.json: 61 layers, multi-head latent attention, kv_lora_rank 512 + qk_rope_head_dim 64 cached per token per layer, hidden 7168, first 3 layers dense (intermediate 18432), then 256 routed experts (top 8) + 1 shared of width 2048, vocab 129280, bfloat16 with fp8 (e4m3, 128×128 blocks) linear weights',
+    source:
+      'huggingface.co/deepseek-ai/DeepSeek-V3 config.json: 61 layers, multi-head latent attention, kv_lora_rank 512 + qk_rope_head_dim 64 cached per token per layer, hidden 7168, first 3 layers dense (intermediate 18432), then 256 routed experts (top 8) + 1 shared of width 2048, vocab 129280, bfloat16 with fp8 (e4m3, 128×128 blocks) linear weights',
   },
 ];

@@ -20,7 +20,13 @@ export type FormErrors = Record<string, string>;
 
 const F = 'catalogs.fields.';
 const text = (path: string, required = true, help?: string): FormField => ({ path, label: F + path, kind: 'text', required, help });
-const int = (path: string, label = F + path, positive = true, required = true): FormField => ({ path, label, kind: 'int', required, positive });
+const int = (path: string, label = F + path, positive = true, required = true): FormField => ({
+  path,
+  label,
+  kind: 'int',
+  required,
+  positive,
+});
 const real = (path: string, positive = true, required = true): FormField => ({ path, label: F + path, kind: 'number', required, positive });
 const isGqa = (v: FormValues) => v['attention.kind'] !== 'mla';
 const SOURCE: FormField = { path: 'source', label: F + 'source', kind: 'longtext', required: true, help: F + 'sourceHelp' };
@@ -79,7 +85,9 @@ export function visibleFields(kind: RecordKind, values: FormValues): FormField[]
 export function valuesFromRecord(kind: RecordKind, record: object | null, lang: Lang): FormValues {
   const values: FormValues = {};
   for (const field of RECORD_FORMS[kind]) {
-    const value = field.path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), record);
+    const value = field.path
+      .split('.')
+      .reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), record);
     values[field.path] = value === undefined || value === null ? '' : typeof value === 'number' ? numberText(value, lang) : String(value);
   }
   if (kind === 'model' && !values['attention.kind']) values['attention.kind'] = 'gqa';
@@ -103,13 +111,19 @@ export function checkValues(kind: RecordKind, values: FormValues, lang: Lang): F
       if (problem) errors[field.path] = problem;
     }
   }
-  if (kind === 'model' && (values['slidingWindow.layers'] ?? '').trim() === '' !== ((values['slidingWindow.windowTokens'] ?? '').trim() === '')) {
+  if (
+    kind === 'model' &&
+    ((values['slidingWindow.layers'] ?? '').trim() === '') !== ((values['slidingWindow.windowTokens'] ?? '').trim() === '')
+  ) {
     errors['slidingWindow.layers'] ??= 'catalogs.formErrors.bothOrNeither';
   }
   return errors;
 }
 
-const READING_ERRORS: Record<NumberProblem, string> = { characters: 'catalogs.formErrors.number', separators: 'catalogs.formErrors.separators' };
+const READING_ERRORS: Record<NumberProblem, string> = {
+  characters: 'catalogs.formErrors.number',
+  separators: 'catalogs.formErrors.separators',
+};
 
 function numberProblem(raw: string, field: FormField, lang: Lang): string | null {
   const reading = readNumber(raw, lang);

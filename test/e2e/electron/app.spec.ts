@@ -11,10 +11,15 @@ test('opens one window on the app origin with the renderer ready', async ({ app,
 });
 
 test('round-trips the API contract over IPC, on the test database', async ({ page, dataDir }) => {
-  const created = await page.evaluate((name) => (globalThis as unknown as PageGlobals).sizingApi.call('projects.create', { name }), 'Electron e2e');
+  const created = await page.evaluate(
+    (name) => (globalThis as unknown as PageGlobals).sizingApi.call('projects.create', { name }),
+    'Electron e2e',
+  );
   expect(created).toMatchObject({ ok: true, result: { name: 'Electron e2e' } });
 
-  const listed = (await page.evaluate(() => (globalThis as unknown as PageGlobals).sizingApi.call('projects.list', {}))) as ApiResponse<ProjectRow[]>;
+  const listed = (await page.evaluate(() => (globalThis as unknown as PageGlobals).sizingApi.call('projects.list', {}))) as ApiResponse<
+    ProjectRow[]
+  >;
   expect(listed.ok && listed.result.map((p) => p.name)).toEqual(['Electron e2e']);
 
   const info = await page.evaluate(() => (globalThis as unknown as PageGlobals).sizingApi.call('app.info', {}));
@@ -56,7 +61,13 @@ test('a failure in the window reaches the log in the data folder, and Help offer
   await page.evaluate(() => {
     void Promise.reject(new Error('an e2e failure nobody caught'));
   });
-  await expect.poll(() => readFile(log, 'utf8').catch(() => '')).toContain('ERROR renderer unhandledrejection: Error: an e2e failure nobody caught');
-  const help = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()!.items.at(-1)!.submenu!.items.map((item) => item.label));
+  await expect
+    .poll(() => readFile(log, 'utf8').catch(() => ''))
+    .toContain('ERROR renderer unhandledrejection: Error: an e2e failure nobody caught');
+  const help = await app.evaluate(({ Menu }) =>
+    Menu.getApplicationMenu()!
+      .items.at(-1)!
+      .submenu!.items.map((item) => item.label),
+  );
   expect(help).toContain('Report a problem…');
 });

@@ -10,15 +10,28 @@ test('the page has no Node: no require, no process, only the bridge functions', 
       kinds: [...new Set(Object.values(api).map((value) => typeof value))],
     };
   });
-  expect(globals).toEqual({ require: 'undefined', process: 'undefined', bridge: ['call', 'onMenuCommand', 'openFile', 'saveFile'], kinds: ['function'] });
+  expect(globals).toEqual({
+    require: 'undefined',
+    process: 'undefined',
+    bridge: ['call', 'onMenuCommand', 'openFile', 'saveFile'],
+    kinds: ['function'],
+  });
 });
 
 test('the window runs isolated and sandboxed, without Node integration', async ({ app }) => {
   const prefs = await app.evaluate(({ BrowserWindow }) => {
     // getLastWebPreferences is Electron's own (undocumented, untyped) view of the preferences in force.
-    const contents = BrowserWindow.getAllWindows()[0]!.webContents as unknown as { getLastWebPreferences(): Electron.WebPreferences | null };
+    const contents = BrowserWindow.getAllWindows()[0]!.webContents as unknown as {
+      getLastWebPreferences(): Electron.WebPreferences | null;
+    };
     const p = contents.getLastWebPreferences();
-    return { contextIsolation: p?.contextIsolation, sandbox: p?.sandbox, nodeIntegration: p?.nodeIntegration, webviewTag: p?.webviewTag, webSecurity: p?.webSecurity };
+    return {
+      contextIsolation: p?.contextIsolation,
+      sandbox: p?.sandbox,
+      nodeIntegration: p?.nodeIntegration,
+      webviewTag: p?.webviewTag,
+      webSecurity: p?.webSecurity,
+    };
   });
   expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false, webSecurity: true });
 });
@@ -34,7 +47,10 @@ test('navigation to an external URL is blocked', async ({ app, page }) => {
   await page.evaluate(() => {
     (globalThis as unknown as PageGlobals).location.href = 'https://example.com/';
   });
-  expect(await app.evaluate(() => (globalThis as { navigation?: Promise<unknown> }).navigation)).toEqual({ url: 'https://example.com/', prevented: true });
+  expect(await app.evaluate(() => (globalThis as { navigation?: Promise<unknown> }).navigation)).toEqual({
+    url: 'https://example.com/',
+    prevented: true,
+  });
   expect(page.url()).toBe('app://planner/index.html');
   expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.body?.dataset.ready)).toBe('true');
 });
@@ -46,7 +62,12 @@ test('window.open is denied and opens no window', async ({ app, page }) => {
 });
 
 test('remote content never loads, and app pages carry the strict CSP', async ({ page }) => {
-  const remote = await page.evaluate(() => fetch('https://example.com/').then(() => 'loaded', () => 'blocked'));
+  const remote = await page.evaluate(() =>
+    fetch('https://example.com/').then(
+      () => 'loaded',
+      () => 'blocked',
+    ),
+  );
   expect(remote).toBe('blocked');
   const csp = await page.evaluate(() => fetch('/index.html').then((r) => r.headers.get('content-security-policy')));
   expect(csp).toContain("default-src 'none'");
@@ -55,7 +76,9 @@ test('remote content never loads, and app pages carry the strict CSP', async ({ 
 
 test('permission requests are denied', async ({ page }) => {
   const state = await page.evaluate(() =>
-    (globalThis as unknown as { navigator: { permissions: { query(d: { name: string }): Promise<{ state: string }> } } }).navigator.permissions
+    (
+      globalThis as unknown as { navigator: { permissions: { query(d: { name: string }): Promise<{ state: string }> } } }
+    ).navigator.permissions
       .query({ name: 'geolocation' })
       .then((s) => s.state),
   );

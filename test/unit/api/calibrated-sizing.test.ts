@@ -5,11 +5,24 @@ import * as logs from '../engine/calibration/logs.js';
 import { ok, tempStore } from '../helpers/temp.js';
 
 /** The SGLang log's start-up as a scenario, 16,000-token sessions: the stored profile changes its node count. */
-const INPUTS = withDefaults({
-  method: 'engine', servingEngine: 'sglang', modelId: 'llama-3.1-8b', serverId: 'dgx200', tp: 1, memFractionStatic: 0.88,
-  effectiveContextTokens: 16000, concurrency: 4400, kvPrecision: 'auto',
-} as SizingInputs, BUILT_IN_CATALOG);
-const MESSAGE = { en: 'calibrated from a log of 2025-04-03 (SGLang, sglang.log)', 'pt-BR': 'calibrado a partir de um log de 2025-04-03 (SGLang, sglang.log)' };
+const INPUTS = withDefaults(
+  {
+    method: 'engine',
+    servingEngine: 'sglang',
+    modelId: 'llama-3.1-8b',
+    serverId: 'dgx200',
+    tp: 1,
+    memFractionStatic: 0.88,
+    effectiveContextTokens: 16000,
+    concurrency: 4400,
+    kvPrecision: 'auto',
+  } as SizingInputs,
+  BUILT_IN_CATALOG,
+);
+const MESSAGE = {
+  en: 'calibrated from a log of 2025-04-03 (SGLang, sglang.log)',
+  'pt-BR': 'calibrado a partir de um log de 2025-04-03 (SGLang, sglang.log)',
+};
 
 describe('the API sizes with the stored calibration profiles', () => {
   it('sizing.scenario, sizing.plan, sizing.stored, sizing.sweep and sizing.compare use a stored profile; calibration off does not', async () => {
@@ -19,14 +32,24 @@ describe('the API sizes with the stored calibration profiles', () => {
     const { saved } = await ok(ctx, 'calibration.save', { text: logs.SGLANG_LLAMA_H200, source: 'sglang.log' });
 
     const after = await ok(ctx, 'sizing.scenario', { inputs: INPUTS });
-    expect(after.engine!.calibration).toMatchObject({ profile: { id: saved.id, source: 'sglang.log' }, message: MESSAGE, formulaKvAvailableGiB: before.engine!.perGpu.kvAvailableGiB });
+    expect(after.engine!.calibration).toMatchObject({
+      profile: { id: saved.id, source: 'sglang.log' },
+      message: MESSAGE,
+      formulaKvAvailableGiB: before.engine!.perGpu.kvAvailableGiB,
+    });
     expect(after.engine!.perGpu.kvAvailableGiB).toBeCloseTo(102.58, 9);
     expect(after.nodes!.total).toBeGreaterThan(before.nodes!.total);
     const off = await ok(ctx, 'sizing.scenario', { inputs: { ...INPUTS, calibration: 'off' } });
     expect(off.engine!.calibration).toBeNull();
     expect(off.nodes).toEqual(before.nodes);
 
-    const plan = await ok(ctx, 'sizing.plan', { inputs: INPUTS, regions: [{ name: 'a', concurrency: 4400, overrides: {} }, { name: 'b', concurrency: 4400, overrides: { calibration: 'off' } }] });
+    const plan = await ok(ctx, 'sizing.plan', {
+      inputs: INPUTS,
+      regions: [
+        { name: 'a', concurrency: 4400, overrides: {} },
+        { name: 'b', concurrency: 4400, overrides: { calibration: 'off' } },
+      ],
+    });
     expect(plan.regions.map((r) => r.result.engine!.calibration?.message.en ?? null)).toEqual([MESSAGE.en, null]);
 
     const sweep = await ok(ctx, 'sizing.sweep', { inputs: INPUTS, field: 'concurrency', from: 4400, to: 4401, points: 2 });
@@ -46,7 +69,12 @@ describe('the API sizes with the stored calibration profiles', () => {
     const { ctx } = tempStore();
     const bad = await callApi(ctx, 'sizing.scenario', { inputs: { ...INPUTS, calibration: 'never' as never } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'inputs.calibration' } });
-    const pooled = await callApi(ctx, 'sizing.scenario', { inputs: { ...INPUTS, method: 'pooled', servingEngine: undefined, tp: undefined, memFractionStatic: undefined, calibration: 'off' } });
-    expect(pooled).toMatchObject({ ok: false, error: { field: 'inputs.calibration', message: expect.stringContaining('absent unless the method is engine') } });
+    const pooled = await callApi(ctx, 'sizing.scenario', {
+      inputs: { ...INPUTS, method: 'pooled', servingEngine: undefined, tp: undefined, memFractionStatic: undefined, calibration: 'off' },
+    });
+    expect(pooled).toMatchObject({
+      ok: false,
+      error: { field: 'inputs.calibration', message: expect.stringContaining('absent unless the method is engine') },
+    });
   });
 });

@@ -29,7 +29,13 @@ describe('calibration API', () => {
     const { ctx } = tempStore();
     const first = await ok(ctx, 'calibration.save', { text: logs.SGLANG_LLAMA_H200 });
     expect(first.replaced).toBeNull();
-    expect(first.saved).toMatchObject({ id: expect.any(Number), modelId: 'llama-3.1-8b', serverId: 'dgx200', source: 'pasted text', logDate: '2025-04-03' });
+    expect(first.saved).toMatchObject({
+      id: expect.any(Number),
+      modelId: 'llama-3.1-8b',
+      serverId: 'dgx200',
+      source: 'pasted text',
+      logDate: '2025-04-03',
+    });
     const newer = logs.SGLANG_LLAMA_H200.replaceAll('2025-04-03', '2025-06-01').replace('mem usage=15.15 GB', 'mem usage=15.20 GB');
     expect((await ok(ctx, 'calibration.read', { text: newer })).replaces).toMatchObject({ id: first.saved.id, logDate: '2025-04-03' });
     const second = await ok(ctx, 'calibration.save', { text: newer, source: 'newer.log' });
@@ -43,7 +49,10 @@ describe('calibration API', () => {
     ]);
     expect(await ok(ctx, 'calibration.delete', { id: other.saved.id })).toEqual({ deleted: other.saved.id });
     expect(await ok(ctx, 'calibration.list', {})).toHaveLength(1);
-    expect(await callApi(ctx, 'calibration.delete', { id: other.saved.id })).toMatchObject({ ok: false, error: { code: 'not_found', field: 'id' } });
+    expect(await callApi(ctx, 'calibration.delete', { id: other.saved.id })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', field: 'id' },
+    });
   });
 
   it('refuses foreign, truncated and failed-start logs in the asked language, storing nothing', async () => {
@@ -68,11 +77,25 @@ describe('calibration API', () => {
   it('refuses to save when the model or server cannot be known, naming the field', async () => {
     const { ctx, path } = tempStore();
     const noGpu = await callApi(ctx, 'calibration.save', { text: logs.VLLM_V1_085_L40S });
-    expect(noGpu).toMatchObject({ ok: false, error: { field: 'serverId', message: expect.stringMatching(/^serverId: the log does not say which GPU it ran on/) } });
+    expect(noGpu).toMatchObject({
+      ok: false,
+      error: { field: 'serverId', message: expect.stringMatching(/^serverId: the log does not say which GPU it ran on/) },
+    });
     const noModel = await callApi(ctx, 'calibration.save', { text: logs.VLLM_V0_TP4_COLOURED, serverId: 'dgx100' });
-    expect(noModel).toMatchObject({ ok: false, error: { field: 'modelId', message: expect.stringContaining('"/models/DeepSeek-R1-AWQ" in the log matches no model record') } });
-    const unknown = await callApi(ctx, 'calibration.save', { text: logs.VLLM_V1_085_L40S, serverId: 'dgx999', lang: 'pt-BR' }, { lang: 'pt-BR' });
-    expect(unknown).toMatchObject({ ok: false, error: { field: 'serverId', message: expect.stringMatching(/^serverId: "dgx999" não é um servidor/) } });
+    expect(noModel).toMatchObject({
+      ok: false,
+      error: { field: 'modelId', message: expect.stringContaining('"/models/DeepSeek-R1-AWQ" in the log matches no model record') },
+    });
+    const unknown = await callApi(
+      ctx,
+      'calibration.save',
+      { text: logs.VLLM_V1_085_L40S, serverId: 'dgx999', lang: 'pt-BR' },
+      { lang: 'pt-BR' },
+    );
+    expect(unknown).toMatchObject({
+      ok: false,
+      error: { field: 'serverId', message: expect.stringMatching(/^serverId: "dgx999" não é um servidor/) },
+    });
     expect(count(path)).toBe(0);
   });
 
@@ -121,9 +144,15 @@ describe('calibration profiles in the store', () => {
     const { saved } = await ok(ctx, 'calibration.save', { text: logs.SGLANG_LLAMA_H200 });
     store.db.prepare("UPDATE calibration_profiles SET profile_json = json_set(profile_json, '$.tp', 0) WHERE id = ?").run(saved.id);
     const listed = await callApi(ctx, 'calibration.list', {});
-    expect(listed).toMatchObject({ ok: false, error: { message: `calibration profile ${saved.id} in the database is not valid: tp: expected at least 1` } });
+    expect(listed).toMatchObject({
+      ok: false,
+      error: { message: `calibration profile ${saved.id} in the database is not valid: tp: expected at least 1` },
+    });
     store.db.prepare("UPDATE calibration_profiles SET profile_json = '{' WHERE id = ?").run(saved.id);
-    expect(await callApi(ctx, 'calibration.list', {})).toMatchObject({ ok: false, error: { message: `calibration profile ${saved.id} is not valid JSON in the database` } });
+    expect(await callApi(ctx, 'calibration.list', {})).toMatchObject({
+      ok: false,
+      error: { message: `calibration profile ${saved.id} is not valid JSON in the database` },
+    });
   });
 
   it('reads profiles straight from a file without creating, migrating or touching it', async () => {
@@ -134,7 +163,9 @@ describe('calibration profiles in the store', () => {
     await ok(ctx, 'calibration.save', { text: logs.SGLANG_LLAMA_H200 });
     store.close();
     const before = statSync(path).mtimeMs;
-    expect(readCalibrationProfiles(path).map((p) => [p.modelId, p.serverId, p.logDate])).toEqual([['llama-3.1-8b', 'dgx200', '2025-04-03']]);
+    expect(readCalibrationProfiles(path).map((p) => [p.modelId, p.serverId, p.logDate])).toEqual([
+      ['llama-3.1-8b', 'dgx200', '2025-04-03'],
+    ]);
     expect(statSync(path).mtimeMs).toBe(before);
 
     const old = `${dir}/old.db`;

@@ -97,7 +97,10 @@ describe('API contract', () => {
     expect(s.regions.map((x) => x.name)).toEqual(['US-East', 'US-West', 'EU']);
     const pt = await ok(ctx, 'templates.createScenario', { projectId: p.id, templateId: 'research-lab', lang: 'pt-BR' });
     // The notes describe the case, not figures the user will change (they would go stale).
-    expect([pt.name, pt.notes]).toEqual(['Laboratório de pesquisa', 'Cluster de uma equipe de pesquisa para experimentos com contextos longos.\nCaso de referência do documento original de dimensionamento.']);
+    expect([pt.name, pt.notes]).toEqual([
+      'Laboratório de pesquisa',
+      'Cluster de uma equipe de pesquisa para experimentos com contextos longos.\nCaso de referência do documento original de dimensionamento.',
+    ]);
     const stored = await ok(ctx, 'sizing.stored', { scenarioId: s.id });
     expect(stored.plan?.totals.nodes).toBe(9);
   });
@@ -106,35 +109,63 @@ describe('API contract', () => {
     const { ctx } = tempStore();
     const p = await ok(ctx, 'projects.create', { name: 'P' });
     const s = await ok(ctx, 'templates.createScenario', { projectId: p.id, templateId: 'public-api' });
-    const withRegions = await ok(ctx, 'regions.set', { scenarioId: s.id, regions: [{ name: 'BR', concurrency: 1000, overrides: { ha: 'none' } }] });
+    const withRegions = await ok(ctx, 'regions.set', {
+      scenarioId: s.id,
+      regions: [{ name: 'BR', concurrency: 1000, overrides: { ha: 'none' } }],
+    });
     expect(withRegions.regions).toEqual([{ name: 'BR', concurrency: 1000, overrides: { ha: 'none' } }]);
     const plan = await ok(ctx, 'sizing.plan', { inputs: s.inputs, regions: withRegions.regions });
     expect(plan.regions[0]!.result.inputs.ha).toBe('none');
-    const badRegion = await callApi(ctx, 'sizing.plan', { inputs: s.inputs, regions: [...withRegions.regions, { name: 'X', concurrency: 5, overrides: { modelId: 'nope' } }] });
+    const badRegion = await callApi(ctx, 'sizing.plan', {
+      inputs: s.inputs,
+      regions: [...withRegions.regions, { name: 'X', concurrency: 5, overrides: { modelId: 'nope' } }],
+    });
     expect(badRegion).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'regions[1].overrides.modelId' } });
     const v = await ok(ctx, 'variants.create', { scenarioId: s.id, name: 'fp16', changes: { kvPrecision: 'fp16' } });
     expect(v.variantOf).toBe(s.id);
     expect(v.inputs.kvPrecision).toBe('fp16');
     expect((await ok(ctx, 'variants.list', { scenarioId: s.id })).map((x) => x.name)).toEqual(['fp16']);
-    expect(await callApi(ctx, 'variants.create', { scenarioId: v.id, name: 'nested', changes: {} })).toMatchObject({ ok: false, error: { field: 'scenarioId' } });
+    expect(await callApi(ctx, 'variants.create', { scenarioId: v.id, name: 'nested', changes: {} })).toMatchObject({
+      ok: false,
+      error: { field: 'scenarioId' },
+    });
     await ok(ctx, 'variants.delete', { id: v.id });
     expect(await ok(ctx, 'variants.list', { scenarioId: s.id })).toEqual([]);
   });
 
   it('custom catalog records are validated, sized with, and cannot shadow built-ins', async () => {
     const { ctx } = tempStore();
-    const server = { id: 'h20-8', name: '8× H20', gpus: 8, hbmGBPerGpu: 96, hbmBandwidthTBpsPerGpu: 4, nodePowerKW: 8, priceLowUsd: 150000, priceHighUsd: 200000, source: 'our quote, 2026' };
+    const server = {
+      id: 'h20-8',
+      name: '8× H20',
+      gpus: 8,
+      hbmGBPerGpu: 96,
+      hbmBandwidthTBpsPerGpu: 4,
+      nodePowerKW: 8,
+      priceLowUsd: 150000,
+      priceHighUsd: 200000,
+      source: 'our quote, 2026',
+    };
     const bad = await callApi(ctx, 'catalog.add', { kind: 'server', record: { ...server, gpus: -1 } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'record.gpus' } });
-    expect(await callApi(ctx, 'catalog.add', { kind: 'server', record: { ...server, id: 'dgx200' } })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await callApi(ctx, 'catalog.add', { kind: 'server', record: { ...server, id: 'dgx200' } })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
     const view = await ok(ctx, 'catalog.add', { kind: 'server', record: server });
     expect(view.customIds.server).toEqual(['h20-8']);
     const r = await ok(ctx, 'sizing.scenario', { inputs: { ...saas, serverId: 'h20-8' } });
     expect(r.server.name).toBe('8× H20');
-    await ok(ctx, 'catalog.add', { kind: 'price', record: { id: 'dgx200', priceLowUsd: 280000, priceHighUsd: 280000, source: 'negotiated' } });
+    await ok(ctx, 'catalog.add', {
+      kind: 'price',
+      record: { id: 'dgx200', priceLowUsd: 280000, priceHighUsd: 280000, source: 'negotiated' },
+    });
     expect((await ok(ctx, 'sizing.scenario', { inputs: saas })).cost?.serverCapexLowUsd).toBe(280000);
     await ok(ctx, 'catalog.delete', { kind: 'server', id: 'h20-8' });
-    expect(await callApi(ctx, 'sizing.scenario', { inputs: { ...saas, serverId: 'h20-8' } })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'inputs.serverId' } });
+    expect(await callApi(ctx, 'sizing.scenario', { inputs: { ...saas, serverId: 'h20-8' } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', field: 'inputs.serverId' },
+    });
   });
 
   it('invalid input names the field and never carries a stack trace', async () => {
@@ -177,16 +208,25 @@ describe('API contract', () => {
     const sweep = await ok(ctx, 'sizing.sweep', { inputs: api.inputs, field: 'concurrency', from: 1000, to: 10000, points: 10 });
     expect(sweep.points).toHaveLength(10);
     expect(sweep.points[4]).toMatchObject({ value: 5000, nodesTotal: 12 });
-    expect(await callApi(ctx, 'sizing.sweep', { inputs: api.inputs, field: 'concurrency', from: 10, to: 1, points: 10 })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'from' } });
+    expect(await callApi(ctx, 'sizing.sweep', { inputs: api.inputs, field: 'concurrency', from: 10, to: 1, points: 10 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', field: 'from' },
+    });
     // The argument at fault is named by the engine's typed error, not guessed from its wording.
-    expect(await callApi(ctx, 'sizing.sweep', { inputs: api.inputs, field: 'kvBudgetRatio', from: 0.5, to: 1.5, points: 10 })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'to' } });
+    expect(
+      await callApi(ctx, 'sizing.sweep', { inputs: api.inputs, field: 'kvBudgetRatio', from: 0.5, to: 1.5, points: 10 }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'to' } });
     const cmp = await ok(ctx, 'sizing.compare', { scenarioIds: [api.id, regions.id], lang: 'en' });
     expect(cmp.names).toEqual([api.name, regions.name]);
     // A multi-region scenario compares by its plan's totals: 3 regions of 2,000 sessions on 9 nodes.
     expect(cmp.rows.find((r) => r.key === 'concurrency')).toMatchObject({ values: [5000, 6000], differs: true });
     expect(cmp.rows.find((r) => r.key === 'nodesTotal')).toMatchObject({ values: [12, 9] });
     expect(cmp.regions[0]).toBeNull();
-    expect(cmp.regions[1]!.map((r) => [r.name, r.nodesTotal])).toEqual([['US-East', 3], ['US-West', 3], ['EU', 3]]);
+    expect(cmp.regions[1]!.map((r) => [r.name, r.nodesTotal])).toEqual([
+      ['US-East', 3],
+      ['US-West', 3],
+      ['EU', 3],
+    ]);
     expect(cmp.rows.find((r) => r.key === 'modelId')).toMatchObject({ differs: false });
     expect(cmp.table[0]).toMatchObject({ nodes: '12', context: '131k' });
     const csv = await ok(ctx, 'export.scenario', { scenarioId: regions.id, format: 'csv', lang: 'en' });
@@ -202,10 +242,18 @@ describe('API contract', () => {
     expect(Buffer.from(pdf.data, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     const cmpCsv = await ok(ctx, 'export.comparison', { scenarioIds: [api.id, regions.id], lang: 'en' });
     expect(cmpCsv.fileName).toBe('Plans-comparison.csv');
-    const cmpXlsx = await ok(ctx, 'export.comparison', { scenarioIds: [api.id, regions.id], lang: 'pt-BR', format: 'xlsx', onlyDifferences: true });
+    const cmpXlsx = await ok(ctx, 'export.comparison', {
+      scenarioIds: [api.id, regions.id],
+      lang: 'pt-BR',
+      format: 'xlsx',
+      onlyDifferences: true,
+    });
     expect(cmpXlsx).toMatchObject({ fileName: 'Plans-comparison.xlsx', encoding: 'base64' });
     expect(Buffer.from(cmpXlsx.data, 'base64').subarray(0, 2).toString()).toBe('PK');
-    expect(await callApi(ctx, 'export.scenario', { scenarioId: api.id, format: 'docx', lang: 'en' })).toMatchObject({ ok: false, error: { field: 'format' } });
+    expect(await callApi(ctx, 'export.scenario', { scenarioId: api.id, format: 'docx', lang: 'en' })).toMatchObject({
+      ok: false,
+      error: { field: 'format' },
+    });
   });
 });
 

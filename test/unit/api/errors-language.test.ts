@@ -8,7 +8,8 @@ import { ok, tempStore } from '../helpers/temp.js';
 const saas = findTemplate('saas-startup')!.inputs;
 
 /** English words that never belong in a Portuguese message (ids, paths and figures aside). */
-const ENGLISH = /\b(is|not|allowed|expected|already|exists|must|required|file|number|between|at least|at most|unknown|invalid|the|of|with|named)\b/;
+const ENGLISH =
+  /\b(is|not|allowed|expected|already|exists|must|required|file|number|between|at least|at most|unknown|invalid|the|of|with|named)\b/;
 
 /** Strips what is the same in every language: JSON paths, quoted values, ids and lists of ids. */
 function words(message: string): string {
@@ -38,7 +39,11 @@ async function failingCalls(ctx: ApiContext): Promise<Array<[string, string, unk
     ['not a whole number', 'scenarios.create', { projectId: project.id, name: 'N', inputs: { ...saas, concurrency: 1.5 } }],
     ['not one of the choices', 'scenarios.create', { projectId: project.id, name: 'N', inputs: { ...saas, kvPrecision: 'fp4' } }],
     ['unknown model', 'scenarios.create', { projectId: project.id, name: 'N', inputs: { ...saas, modelId: 'gpt-9' } }],
-    ['context above the model', 'scenarios.create', { projectId: project.id, name: 'N', inputs: { ...saas, effectiveContextTokens: 10_000_000 } }],
+    [
+      'context above the model',
+      'scenarios.create',
+      { projectId: project.id, name: 'N', inputs: { ...saas, effectiveContextTokens: 10_000_000 } },
+    ],
     ['conflict: project', 'projects.create', { name: 'acme' }],
     ['conflict: scenario', 'scenarios.create', { projectId: project.id, name: 'base', inputs: saas }],
     ['not found', 'projects.delete', { id: 999 }],
@@ -48,9 +53,60 @@ async function failingCalls(ctx: ApiContext): Promise<Array<[string, string, unk
     ['import: not JSON', 'projects.import', { text: '{ nope' }],
     ['import: wrong schema version', 'projects.import', { file: { ...file, schemaVersion: 9 } }],
     ['lone surrogate', 'projects.create', { name: 'a\ud800b' }],
-    ['custom record: bad id', 'catalog.add', { kind: 'server', record: { id: 'Bad Id', name: 'X', gpus: 8, hbmGBPerGpu: 80, hbmBandwidthTBpsPerGpu: 3, nodePowerKW: 10, priceLowUsd: 1, priceHighUsd: 2, source: 's' } }],
-    ['custom record: built-in id', 'catalog.add', { kind: 'server', record: { id: 'dgx200', name: 'X', gpus: 8, hbmGBPerGpu: 80, hbmBandwidthTBpsPerGpu: 3, nodePowerKW: 10, priceLowUsd: 1, priceHighUsd: 2, source: 's' } }],
-    ['custom record: prices inverted', 'catalog.add', { kind: 'server', record: { id: 'x8', name: 'X', gpus: 8, hbmGBPerGpu: 80, hbmBandwidthTBpsPerGpu: 3, nodePowerKW: 10, priceLowUsd: 5, priceHighUsd: 2, source: 's' } }],
+    [
+      'custom record: bad id',
+      'catalog.add',
+      {
+        kind: 'server',
+        record: {
+          id: 'Bad Id',
+          name: 'X',
+          gpus: 8,
+          hbmGBPerGpu: 80,
+          hbmBandwidthTBpsPerGpu: 3,
+          nodePowerKW: 10,
+          priceLowUsd: 1,
+          priceHighUsd: 2,
+          source: 's',
+        },
+      },
+    ],
+    [
+      'custom record: built-in id',
+      'catalog.add',
+      {
+        kind: 'server',
+        record: {
+          id: 'dgx200',
+          name: 'X',
+          gpus: 8,
+          hbmGBPerGpu: 80,
+          hbmBandwidthTBpsPerGpu: 3,
+          nodePowerKW: 10,
+          priceLowUsd: 1,
+          priceHighUsd: 2,
+          source: 's',
+        },
+      },
+    ],
+    [
+      'custom record: prices inverted',
+      'catalog.add',
+      {
+        kind: 'server',
+        record: {
+          id: 'x8',
+          name: 'X',
+          gpus: 8,
+          hbmGBPerGpu: 80,
+          hbmBandwidthTBpsPerGpu: 3,
+          nodePowerKW: 10,
+          priceLowUsd: 5,
+          priceHighUsd: 2,
+          source: 's',
+        },
+      },
+    ],
     ['template unknown', 'templates.createScenario', { projectId: project.id, templateId: 'nope' }],
     ['sweep: from above to', 'sizing.sweep', { inputs: saas, field: 'concurrency', from: 10, to: 1, points: 10 }],
     ['sweep: outside the limits', 'sizing.sweep', { inputs: saas, field: 'kvBudgetRatio', from: 0.5, to: 1.5, points: 10 }],
@@ -59,7 +115,7 @@ async function failingCalls(ctx: ApiContext): Promise<Array<[string, string, unk
   ];
 }
 
-describe('errors in the caller\'s language', () => {
+describe("errors in the caller's language", () => {
   it('every kind of refusal comes back in Portuguese with lang pt-BR, and in English by default, with the same code and field', async () => {
     const { ctx } = tempStore();
     const calls = await failingCalls(ctx);
@@ -73,7 +129,7 @@ describe('errors in the caller\'s language', () => {
       expect(pt.error.field, name).toBe(en.error.field);
       expect(pt.error.message, `${name}: the Portuguese differs from the English`).not.toBe(en.error.message);
       expect(words(pt.error.message), `${name}: "${pt.error.message}"`).not.toMatch(ENGLISH);
-      if (process.env.SHOW) console.log(pt.error.message, " || ", en.error.message);
+      if (process.env.SHOW) console.log(pt.error.message, ' || ', en.error.message);
       expect(pt.error.message.split('\n'), name).toHaveLength(1);
     }
     expect(calls.length).toBeGreaterThanOrEqual(25);
@@ -86,22 +142,39 @@ describe('errors in the caller\'s language', () => {
       const r = await callApi(ctx, method, input, { lang: 'pt-BR' });
       return r.ok ? '' : r.error.message;
     };
-    expect(await pt('scenarios.create', { projectId: project.id, name: 'N', inputs: { ...saas, concurrency: 0 } })).toBe('inputs.concurrency: esperado um número no mínimo 1');
+    expect(await pt('scenarios.create', { projectId: project.id, name: 'N', inputs: { ...saas, concurrency: 0 } })).toBe(
+      'inputs.concurrency: esperado um número no mínimo 1',
+    );
     expect(await pt('projects.create', { name: 'ACME' })).toBe('já existe um projeto chamado "ACME"');
     expect(await pt('projects.create', { name: '' })).toBe('name: não pode ficar vazio');
-    expect(await pt('projects.import', { text: '{"format":"llm-sizing-planner/project","schemaVersion":1,"project":{"name":"P"},"scenarios":[{"key":"a","name":"A","inputs":' + JSON.stringify({ ...saas, modelId: 'gpt-9' }) + '}]}' }))
-      .toMatch(/^arquivo de projeto: scenarios\[0\]\.inputs\.modelId: "gpt-9" não é permitido; esperado um de opt-oss-20b, /);
+    expect(
+      await pt('projects.import', {
+        text:
+          '{"format":"llm-sizing-planner/project","schemaVersion":1,"project":{"name":"P"},"scenarios":[{"key":"a","name":"A","inputs":' +
+          JSON.stringify({ ...saas, modelId: 'gpt-9' }) +
+          '}]}',
+      }),
+    ).toMatch(/^arquivo de projeto: scenarios\[0\]\.inputs\.modelId: "gpt-9" não é permitido; esperado um de opt-oss-20b, /);
   });
 
   it('the web host answers in the language of Accept-Language', async () => {
     const { store } = tempStore();
-    const host = await startWebHost({ api: (method, input, options) => callApi(createApiContext(store), method, input, options), token: 'tok' });
+    const host = await startWebHost({
+      api: (method, input, options) => callApi(createApiContext(store), method, input, options),
+      token: 'tok',
+    });
     try {
-      const ask = (lang: string) => rawRequest(host.port, {
-        path: '/api/projects.create',
-        headers: { 'Content-Type': 'application/json', Authorization: 'Bearer tok', Host: `127.0.0.1:${host.port}`, 'Accept-Language': lang },
-        body: JSON.stringify({ name: '' }),
-      });
+      const ask = (lang: string) =>
+        rawRequest(host.port, {
+          path: '/api/projects.create',
+          headers: {
+            'Content-Type': 'application/json',
+            Authorization: 'Bearer tok',
+            Host: `127.0.0.1:${host.port}`,
+            'Accept-Language': lang,
+          },
+          body: JSON.stringify({ name: '' }),
+        });
       expect(JSON.parse((await ask('pt-BR')).body).error.message).toBe('name: não pode ficar vazio');
       expect(JSON.parse((await ask('pt-BR,pt;q=0.9,en;q=0.8')).body).error.message).toBe('name: não pode ficar vazio');
       expect(JSON.parse((await ask('en-GB')).body).error.message).toBe('name: must not be empty');

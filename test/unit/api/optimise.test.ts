@@ -4,7 +4,15 @@ import { BUILT_IN_CATALOG, planRegions, planScenario, withDefaults } from '../..
 import { ok, tempStore } from '../helpers/temp.js';
 
 const inputs = withDefaults(
-  { modelId: 'llama-3.1-70b', serverId: 'dgx200', concurrency: 2000, effectiveContextTokens: 8192, promptTokens: 2000, outputTokens: 500, tpotMs: 40 },
+  {
+    modelId: 'llama-3.1-70b',
+    serverId: 'dgx200',
+    concurrency: 2000,
+    effectiveContextTokens: 8192,
+    promptTokens: 2000,
+    outputTokens: 500,
+    tpotMs: 40,
+  },
   BUILT_IN_CATALOG,
 );
 
@@ -39,10 +47,22 @@ describe('sizing.optimise and export.optimise', () => {
 
   it('refuses an unknown server, an objective it does not know and a bad top, naming the field', async () => {
     const { ctx } = tempStore();
-    expect(await callApi(ctx, 'sizing.optimise', { inputs, serverIds: ['nope'], objective: 'tco', top: 5 })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'serverIds' } });
-    expect(await callApi(ctx, 'sizing.optimise', { inputs, objective: 'speed' as never, top: 5 })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'objective' } });
-    expect(await callApi(ctx, 'sizing.optimise', { inputs, objective: 'tco', top: 0 })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'top' } });
-    expect(await callApi(ctx, 'sizing.optimise', { inputs: { ...inputs, tpotMs: -1 }, objective: 'tco', top: 5 })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'inputs.tpotMs' } });
+    expect(await callApi(ctx, 'sizing.optimise', { inputs, serverIds: ['nope'], objective: 'tco', top: 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', field: 'serverIds' },
+    });
+    expect(await callApi(ctx, 'sizing.optimise', { inputs, objective: 'speed' as never, top: 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', field: 'objective' },
+    });
+    expect(await callApi(ctx, 'sizing.optimise', { inputs, objective: 'tco', top: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', field: 'top' },
+    });
+    expect(await callApi(ctx, 'sizing.optimise', { inputs: { ...inputs, tpotMs: -1 }, objective: 'tco', top: 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', field: 'inputs.tpotMs' },
+    });
   });
 
   it('exports the ranked plans as CSV, one row per plan, named after the scenario without path characters', async () => {

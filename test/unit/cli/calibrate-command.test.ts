@@ -12,12 +12,20 @@ function logFile(dir: string, name: string, text: string): string {
   return path;
 }
 
-
 describe('sizing calibrate', () => {
   it('prints every logged figure with its line and the profile it would make', () => {
     const dir = tempDir();
     const db = join(dir, 'p.db');
-    const run = sizing(['calibrate', logFile(dir, 'h100.log', logs.VLLM_V1_LLAMA_H100), '--db', db, '--log-date', '2025-10-08', '--server', 'dgx100']);
+    const run = sizing([
+      'calibrate',
+      logFile(dir, 'h100.log', logs.VLLM_V1_LLAMA_H100),
+      '--db',
+      db,
+      '--log-date',
+      '2025-10-08',
+      '--server',
+      'dgx100',
+    ]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const out = run.stdout;
@@ -49,7 +57,14 @@ describe('sizing calibrate', () => {
     expect(pt).toContain('Método engine (fórmulas, sem calibração) vs o log, para SGLang 0.4, TP 1, fração 0,88, 131.072 tokens');
     expect(pt).toMatch(/Memória disponível para KV\s+107,90 GiB\s+102,58 GiB\s+\+5,2%/);
     const json = JSON.parse(sizing(['calibrate', path, '--db', join(dir, 'p.db'), '--format', 'json']).stdout);
-    expect(json.prediction.inputs).toMatchObject({ method: 'engine', servingEngine: 'sglang', modelId: 'llama-3.1-8b', serverId: 'dgx200', tp: 1, memFractionStatic: 0.88 });
+    expect(json.prediction.inputs).toMatchObject({
+      method: 'engine',
+      servingEngine: 'sglang',
+      modelId: 'llama-3.1-8b',
+      serverId: 'dgx200',
+      tp: 1,
+      memFractionStatic: 0.88,
+    });
     const kv = json.prediction.rows.find((r: { key: string }) => r.key === 'kvAvailableGiB');
     expect(kv.logged).toBe(102.58);
     expect(kv.predicted).toBeCloseTo(107.9028, 3);
@@ -69,10 +84,14 @@ describe('sizing calibrate', () => {
     expect(first.stdout).toContain('Profile: saved llama-3.1-8b on dgx200, SGLang, TP 1 (id 1)');
     expect(sizing(['calibrate', path, '--db', db]).stdout).toContain('--save would replace the profile from the log of 2025-04-03');
     const second = sizing(['calibrate', path, '--save', '--db', db, '--log-date', '2025-04-04', '--lang', 'pt-BR']);
-    expect(second.stdout).toContain('Perfil: llama-3.1-8b em dgx200, SGLang, TP 1 salvo (id 1), substituindo o perfil do log de 2025-04-03');
+    expect(second.stdout).toContain(
+      'Perfil: llama-3.1-8b em dgx200, SGLang, TP 1 salvo (id 1), substituindo o perfil do log de 2025-04-03',
+    );
     expect(storedProfiles(db)).toBe(1);
     const list = sizing(['calibration', 'list', '--db', db]);
-    expect(list.stdout).toBe('Calibration profiles\n     1  llama-3.1-8b on dgx200, SGLang, TP 1: calibrated from a log of 2025-04-04, KV 102.58 GiB (sglang.log)\n');
+    expect(list.stdout).toBe(
+      'Calibration profiles\n     1  llama-3.1-8b on dgx200, SGLang, TP 1: calibrated from a log of 2025-04-04, KV 102.58 GiB (sglang.log)\n',
+    );
     const json = JSON.parse(sizing(['calibration', 'list', '--db', db, '--format', 'json']).stdout);
     expect(json[0]).toMatchObject({ id: 1, engine: 'sglang', measured: { kvTokens: 840325 } });
     expect(sizing(['calibration', 'delete', '1', '--db', db]).stdout).toBe('deleted calibration profile 1\n');
@@ -81,7 +100,16 @@ describe('sizing calibrate', () => {
 
   it('--format json holds the parsed log, the matches and the profile', () => {
     const dir = tempDir();
-    const run = sizing(['calibrate', logFile(dir, 'qwen.log', logs.VLLM_V1_TP2_QWEN), '--server', 'dgx100', '--format', 'json', '--db', join(dir, 'p.db')]);
+    const run = sizing([
+      'calibrate',
+      logFile(dir, 'qwen.log', logs.VLLM_V1_TP2_QWEN),
+      '--server',
+      'dgx100',
+      '--format',
+      'json',
+      '--db',
+      join(dir, 'p.db'),
+    ]);
     const json = JSON.parse(run.stdout);
     expect(json.log.figures.kvAvailableGiB).toMatchObject({ value: 34.49, ranks: 2 });
     expect(json.profile).toMatchObject({ modelId: 'qwen3-32b', serverId: 'dgx100', tp: 2, source: 'qwen.log' });
@@ -90,7 +118,9 @@ describe('sizing calibrate', () => {
 
   it('reads only the start of a log longer than the API takes, and says so', () => {
     const dir = tempDir();
-    const filler = '(APIServer pid=1) INFO 10-08 06:07:00 [loggers.py:123] Engine 000: Avg prompt throughput: 0.0 tokens/s\n'.repeat(12_000);
+    const filler = '(APIServer pid=1) INFO 10-08 06:07:00 [loggers.py:123] Engine 000: Avg prompt throughput: 0.0 tokens/s\n'.repeat(
+      12_000,
+    );
     const run = sizing(['calibrate', logFile(dir, 'long.log', `${logs.VLLM_V1_LLAMA_H100}\n${filler}`), '--db', join(dir, 'p.db')]);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/read the first [\d,]+ lines \([\d,]+ characters\): the start-up part of a longer log/);
@@ -104,13 +134,31 @@ describe('sizing calibrate', () => {
       [['calibrate'], /^sizing: LOGFILE: required/],
       [['calibrate', join(dir, 'missing.log')], /^sizing: LOGFILE: ".*missing\.log" cannot be read \(no such file\)$/],
       [['calibrate', dir], /^sizing: LOGFILE: ".*" is not allowed; expected a log file$/],
-      [['calibrate', logFile(dir, 'nginx.log', logs.NGINX_LOG), '--save'], /^sizing: LOGFILE .*nginx\.log: not a vLLM or SGLang start-up log: none of its 2 lines/],
-      [['calibrate', logFile(dir, 'cut.log', logs.VLLM_TRUNCATED), '--save'], /^sizing: LOGFILE .*cut\.log: this vLLM log stops before the engine sized its KV cache/],
+      [
+        ['calibrate', logFile(dir, 'nginx.log', logs.NGINX_LOG), '--save'],
+        /^sizing: LOGFILE .*nginx\.log: not a vLLM or SGLang start-up log: none of its 2 lines/,
+      ],
+      [
+        ['calibrate', logFile(dir, 'cut.log', logs.VLLM_TRUNCATED), '--save'],
+        /^sizing: LOGFILE .*cut\.log: this vLLM log stops before the engine sized its KV cache/,
+      ],
       [['calibrate', logFile(dir, 'oom.log', logs.VLLM_FAILED_START), '--save'], /^sizing: LOGFILE .*oom\.log: this vLLM start-up failed/],
-      [['calibrate', logFile(dir, 'l40s.log', logs.VLLM_V1_085_L40S), '--save'], /^sizing: --server: the log does not say which GPU it ran on; choose the server it ran on, one of dgx100/],
-      [['calibrate', logFile(dir, 'l40s2.log', logs.VLLM_V1_085_L40S), '--save', '--server', 'dgx999'], /^sizing: --server: "dgx999" is not a server; expected one of dgx100/],
-      [['calibrate', logFile(dir, 'r1.log', logs.VLLM_V0_TP4_COLOURED), '--save', '--server', 'dgx100'], /^sizing: --model: "\/models\/DeepSeek-R1-AWQ" in the log matches no model record/],
-      [['calibrate', logFile(dir, 'd.log', logs.SGLANG_LLAMA_H200), '--log-date', '2025-02-30'], /^sizing: --log-date: "2025-02-30" is not allowed; expected a date as YYYY-MM-DD$/],
+      [
+        ['calibrate', logFile(dir, 'l40s.log', logs.VLLM_V1_085_L40S), '--save'],
+        /^sizing: --server: the log does not say which GPU it ran on; choose the server it ran on, one of dgx100/,
+      ],
+      [
+        ['calibrate', logFile(dir, 'l40s2.log', logs.VLLM_V1_085_L40S), '--save', '--server', 'dgx999'],
+        /^sizing: --server: "dgx999" is not a server; expected one of dgx100/,
+      ],
+      [
+        ['calibrate', logFile(dir, 'r1.log', logs.VLLM_V0_TP4_COLOURED), '--save', '--server', 'dgx100'],
+        /^sizing: --model: "\/models\/DeepSeek-R1-AWQ" in the log matches no model record/,
+      ],
+      [
+        ['calibrate', logFile(dir, 'd.log', logs.SGLANG_LLAMA_H200), '--log-date', '2025-02-30'],
+        /^sizing: --log-date: "2025-02-30" is not allowed; expected a date as YYYY-MM-DD$/,
+      ],
       [['calibration', 'delete', 'x'], /^sizing: ID: "x" is not allowed; expected the id of a stored profile/],
       [['calibration', 'delete', '7'], /^sizing: ID: no calibration profile with id 7$/],
       [['calibration', 'purge'], /^sizing: calibration: "purge" is not allowed; expected one of list, delete$/],
@@ -123,7 +171,9 @@ describe('sizing calibrate', () => {
       expect(run.stdout).toBe('');
     }
     const pt = sizing(['calibrate', join(dir, 'cut.log'), '--db', db, '--lang', 'pt-BR']);
-    expect(pt.stderr).toMatch(/^sizing: LOGFILE .*cut\.log: este log do vLLM termina antes de o engine dimensionar o cache KV: não tem linha "Available KV cache memory"/);
+    expect(pt.stderr).toMatch(
+      /^sizing: LOGFILE .*cut\.log: este log do vLLM termina antes de o engine dimensionar o cache KV: não tem linha "Available KV cache memory"/,
+    );
     expect(storedProfiles(db)).toBe(0);
   });
 });

@@ -6,11 +6,47 @@ import { sizing } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
 
 /** Issue 8's row 2 on the command line: Llama-3.1-8B on one H100, vLLM at 0.9, 16,000 tokens. */
-const LLAMA_H100 = ['--method', 'engine', '--model', 'llama-3.1-8b', '--server', 'dgx100', '--tp', '1', '--gpu-memory-utilization', '0.9',
-  '--max-model-len', '16000', '--effective-context', '16000', '--concurrency', '100', '--kv-precision', 'auto'];
+const LLAMA_H100 = [
+  '--method',
+  'engine',
+  '--model',
+  'llama-3.1-8b',
+  '--server',
+  'dgx100',
+  '--tp',
+  '1',
+  '--gpu-memory-utilization',
+  '0.9',
+  '--max-model-len',
+  '16000',
+  '--effective-context',
+  '16000',
+  '--concurrency',
+  '100',
+  '--kv-precision',
+  'auto',
+];
 /** The SGLang log's start-up with 16,000-token sessions: the logged KV holds fewer of them than the formulas. */
-const LLAMA_H200_SGLANG = ['--method', 'engine', '--engine', 'sglang', '--model', 'llama-3.1-8b', '--server', 'dgx200', '--tp', '1',
-  '--mem-fraction-static', '0.88', '--effective-context', '16000', '--concurrency', '4400', '--kv-precision', 'auto'];
+const LLAMA_H200_SGLANG = [
+  '--method',
+  'engine',
+  '--engine',
+  'sglang',
+  '--model',
+  'llama-3.1-8b',
+  '--server',
+  'dgx200',
+  '--tp',
+  '1',
+  '--mem-fraction-static',
+  '0.88',
+  '--effective-context',
+  '16000',
+  '--concurrency',
+  '4400',
+  '--kv-precision',
+  'auto',
+];
 
 function saveProfile(dir: string, name: string, text: string, flags: string[]): void {
   const path = join(dir, name);
@@ -50,7 +86,9 @@ describe('sizing --method engine with a stored calibration profile', () => {
     expect(text).toMatch(/Calibration\s+calibrated from a log of 2025-10-08 \(vLLM 0\.11\.0, h100\.log\)/);
     expect(text).toMatch(/Available for KV\s+51\.38 GiB {3}\(bf16; from the log; formulas: \d+\.\d\d GiB\)/);
     expect(text).toMatch(/Weights\s+14\.99 GiB {3}\(.*; from the log\)/);
-    expect(sizing([...LLAMA_H100, '--db', db, '--lang', 'pt-BR']).stdout).toMatch(/Calibração\s+calibrado a partir de um log de 2025-10-08 \(vLLM 0\.11\.0, h100\.log\)/);
+    expect(sizing([...LLAMA_H100, '--db', db, '--lang', 'pt-BR']).stdout).toMatch(
+      /Calibração\s+calibrado a partir de um log de 2025-10-08 \(vLLM 0\.11\.0, h100\.log\)/,
+    );
     expect(sizing([...LLAMA_H100, '--db', db, '--no-calibration']).stdout).toMatch(/Calibration\s+off: formulas only/);
     expect(sizing([...LLAMA_H100, '--db', join(dir, 'empty.db')]).stdout).toMatch(/Calibration\s+none: formulas \(no stored profile/);
   });
@@ -64,9 +102,36 @@ describe('sizing --method engine with a stored calibration profile', () => {
     expect(calibrated.engine.perGpu.kvAvailableGiB).toBeCloseTo(102.58, 9);
     expect(calibrated.sessionsPerNode).toBe(8 * 52);
     expect(calibrated.nodes.total).toBeGreaterThan(formula.nodes.total);
-    const sweep = json(['sweep', ...LLAMA_H200_SGLANG, '--db', db, '--sweep', 'concurrency', '--from', '4400', '--to', '4401', '--points', '2']);
+    const sweep = json([
+      'sweep',
+      ...LLAMA_H200_SGLANG,
+      '--db',
+      db,
+      '--sweep',
+      'concurrency',
+      '--from',
+      '4400',
+      '--to',
+      '4401',
+      '--points',
+      '2',
+    ]);
     expect(sweep.points[0].nodesTotal).toBe(calibrated.nodes.total);
-    const sweepOff = json(['sweep', ...LLAMA_H200_SGLANG, '--db', db, '--no-calibration', '--sweep', 'concurrency', '--from', '4400', '--to', '4401', '--points', '2']);
+    const sweepOff = json([
+      'sweep',
+      ...LLAMA_H200_SGLANG,
+      '--db',
+      db,
+      '--no-calibration',
+      '--sweep',
+      'concurrency',
+      '--from',
+      '4400',
+      '--to',
+      '4401',
+      '--points',
+      '2',
+    ]);
     expect(sweepOff.points[0].nodesTotal).toBe(formula.nodes.total);
   });
 
@@ -74,8 +139,23 @@ describe('sizing --method engine with a stored calibration profile', () => {
     const dir = tempDir();
     const db = join(dir, 'p.db');
     saveProfile(dir, 'qwen.log', logs.VLLM_V1_TP2_QWEN, ['--db', db, '--server', 'dgx100']);
-    const qwen = ['--method', 'engine', '--model', 'qwen3-32b', '--max-model-len', '16000', '--effective-context', '16000', '--concurrency', '100', '--kv-precision', 'auto'];
-    expect(json([...qwen, '--server', 'dgx100', '--tp', '2', '--db', db]).engine.calibration).toMatchObject({ profile: { tp: 2, source: 'qwen.log' } });
+    const qwen = [
+      '--method',
+      'engine',
+      '--model',
+      'qwen3-32b',
+      '--max-model-len',
+      '16000',
+      '--effective-context',
+      '16000',
+      '--concurrency',
+      '100',
+      '--kv-precision',
+      'auto',
+    ];
+    expect(json([...qwen, '--server', 'dgx100', '--tp', '2', '--db', db]).engine.calibration).toMatchObject({
+      profile: { tp: 2, source: 'qwen.log' },
+    });
     expect(json([...qwen, '--server', 'dgx100', '--tp', '4', '--db', db]).engine.calibration).toBeNull();
     expect(json([...qwen, '--server', 'dgx200', '--tp', '2', '--db', db]).engine.calibration).toBeNull();
   });
@@ -93,7 +173,9 @@ describe('sizing --method engine with a stored calibration profile', () => {
     mkdirSync(join(broken, 'llm-sizing-planner'));
     writeFileSync(join(broken, 'llm-sizing-planner', 'projects.db'), 'not a database');
     const brokenEnv = { XDG_DATA_HOME: broken, SIZING_DB: '' };
-    expect(sizing(['--model', 'llama-3.1-8b', '--server', 'dgx100', '--concurrency', '10', '--effective-context', '8192'], brokenEnv).status).toBe(0);
+    expect(
+      sizing(['--model', 'llama-3.1-8b', '--server', 'dgx100', '--concurrency', '10', '--effective-context', '8192'], brokenEnv).status,
+    ).toBe(0);
     const engine = sizing(LLAMA_H100, brokenEnv);
     expect(engine.status).toBe(2);
     expect(engine.stderr.trim().split('\n')).toHaveLength(1);
@@ -102,9 +184,21 @@ describe('sizing --method engine with a stored calibration profile', () => {
   });
 
   it('bad input: --no-calibration with the pooled method, or given a value, is one line naming it (exit 2)', () => {
-    const pooled = sizing(['--model', 'llama-3.1-8b', '--server', 'dgx100', '--concurrency', '10', '--effective-context', '8192', '--no-calibration']);
+    const pooled = sizing([
+      '--model',
+      'llama-3.1-8b',
+      '--server',
+      'dgx100',
+      '--concurrency',
+      '10',
+      '--effective-context',
+      '8192',
+      '--no-calibration',
+    ]);
     expect(pooled.status).toBe(2);
-    expect(pooled.stderr).toBe('sizing: --no-calibration: "off" is not allowed; expected absent unless the method is engine (--method engine)\n');
+    expect(pooled.stderr).toBe(
+      'sizing: --no-calibration: "off" is not allowed; expected absent unless the method is engine (--method engine)\n',
+    );
     const valued = sizing([...LLAMA_H100, '--no-calibration=yes']);
     expect(valued.status).toBe(2);
     expect(valued.stderr).toMatch(/^sizing: --no-calibration=yes: --no-calibration is a switch and takes no value/);

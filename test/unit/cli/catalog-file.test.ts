@@ -17,9 +17,30 @@ function fileWith(content: unknown): string {
 /** The command line of a start-up-log row (issue 8 "Done when"). */
 function rowArgs(row: (typeof logs.rows)[number]): string[] {
   const i = row.inputs as Record<string, string | number>;
-  return ['--method', 'engine', '--model', String(i.modelId), '--server', String(i.serverId), '--tp', String(i.tp), '--engine-version', String(i.engineVersion),
-    '--gpu-memory-utilization', String(i.gpuMemoryUtilization), '--max-model-len', String(i.maxModelLen), '--effective-context', String(i.effectiveContextTokens),
-    '--concurrency', '100', '--kv-precision', 'auto', '--format', 'json'];
+  return [
+    '--method',
+    'engine',
+    '--model',
+    String(i.modelId),
+    '--server',
+    String(i.serverId),
+    '--tp',
+    String(i.tp),
+    '--engine-version',
+    String(i.engineVersion),
+    '--gpu-memory-utilization',
+    String(i.gpuMemoryUtilization),
+    '--max-model-len',
+    String(i.maxModelLen),
+    '--effective-context',
+    String(i.effectiveContextTokens),
+    '--concurrency',
+    '100',
+    '--kv-precision',
+    'auto',
+    '--format',
+    'json',
+  ];
 }
 
 describe('sizing --catalog FILE (one run) and sizing catalog import FILE', () => {
@@ -37,12 +58,34 @@ describe('sizing --catalog FILE (one run) and sizing catalog import FILE', () =>
     (bad.models[1] as Record<string, unknown>).hiddenSize = -4;
     const r = sizing([...rowArgs(logs.rows[1]!), '--catalog', fileWith(bad)]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^sizing: --catalog: .*catalog\.json: models\[1\]\.hiddenSize: expected a whole number at least 1 and at most 262,144 \(values\)\n$/);
+    expect(r.stderr).toMatch(
+      /^sizing: --catalog: .*catalog\.json: models\[1\]\.hiddenSize: expected a whole number at least 1 and at most 262,144 \(values\)\n$/,
+    );
     expect(sizing([...rowArgs(logs.rows[1]!), '--catalog', fileWith('{ not json')]).stderr).toMatch(/^sizing: --catalog: .* is not JSON/);
-    expect(sizing([...rowArgs(logs.rows[1]!), '--catalog', fileWith({ gpus: [] })]).stderr).toMatch(/^sizing: --catalog: .*: \(file\): unknown key "gpus"; expected models, servers, storage$/m);
-    expect(sizing([...rowArgs(logs.rows[1]!), '--catalog', join(tempDir(), 'missing.json')]).stderr).toMatch(/^sizing: --catalog: cannot read .*missing\.json \(ENOENT\)/);
-    const huge = { servers: [{ id: 'big', name: 'big', gpus: 8, hbmGBPerGpu: 1e308, hbmBandwidthTBpsPerGpu: 1, nodePowerKW: 1, priceLowUsd: 1, priceHighUsd: 2, source: 'x' }] };
-    expect(sizing([...rowArgs(logs.rows[1]!), '--catalog', fileWith(huge)]).stderr).toMatch(/servers\[0\]\.hbmGBPerGpu: expected a number at least 1 and at most 10,000 \(GB\)/);
+    expect(sizing([...rowArgs(logs.rows[1]!), '--catalog', fileWith({ gpus: [] })]).stderr).toMatch(
+      /^sizing: --catalog: .*: \(file\): unknown key "gpus"; expected models, servers, storage$/m,
+    );
+    expect(sizing([...rowArgs(logs.rows[1]!), '--catalog', join(tempDir(), 'missing.json')]).stderr).toMatch(
+      /^sizing: --catalog: cannot read .*missing\.json \(ENOENT\)/,
+    );
+    const huge = {
+      servers: [
+        {
+          id: 'big',
+          name: 'big',
+          gpus: 8,
+          hbmGBPerGpu: 1e308,
+          hbmBandwidthTBpsPerGpu: 1,
+          nodePowerKW: 1,
+          priceLowUsd: 1,
+          priceHighUsd: 2,
+          source: 'x',
+        },
+      ],
+    };
+    expect(sizing([...rowArgs(logs.rows[1]!), '--catalog', fileWith(huge)]).stderr).toMatch(
+      /servers\[0\]\.hbmGBPerGpu: expected a number at least 1 and at most 10,000 \(GB\)/,
+    );
   });
 
   it('reuses a built-in id only with --replace', () => {
@@ -50,7 +93,9 @@ describe('sizing --catalog FILE (one run) and sizing catalog import FILE', () =>
     const path = fileWith(mine);
     const refused = sizing([...rowArgs(logs.rows[1]!), '--catalog', path]);
     expect(refused.status).toBe(2);
-    expect(refused.stderr).toMatch(/models\[0\]\.id: "llama-3\.1-8b" is already a model in the catalog; choose another id, or pass --replace/);
+    expect(refused.stderr).toMatch(
+      /models\[0\]\.id: "llama-3\.1-8b" is already a model in the catalog; choose another id, or pass --replace/,
+    );
     const replaced = sizing([...rowArgs(logs.rows[1]!), '--catalog', path, '--replace']);
     expect(replaced.status).toBe(0);
     expect(JSON.parse(replaced.stdout).model.name).toBe('My Llama');
@@ -69,6 +114,8 @@ describe('sizing --catalog FILE (one run) and sizing catalog import FILE', () =>
     expect(builtIn.stderr).toMatch(/models\[0\]\.id: "llama-3\.1-8b" is a built-in model/);
     const bad = structuredClone(extra);
     (bad.models[0] as Record<string, unknown>).vocabSize = 'many';
-    expect(sizing(['catalog', 'import', fileWith(bad), '--db', db]).stderr).toMatch(/^sizing: catalog import: .*models\[0\]\.vocabSize: expected a number \(tokens\)/);
+    expect(sizing(['catalog', 'import', fileWith(bad), '--db', db]).stderr).toMatch(
+      /^sizing: catalog import: .*models\[0\]\.vocabSize: expected a number \(tokens\)/,
+    );
   });
 });

@@ -4,20 +4,35 @@ import { describe, expect, it } from 'vitest';
 import { sizing } from '../helpers/cli.js';
 import { ok, tempDir, tempStore } from '../helpers/temp.js';
 
-const acme = { id: 'acme-13b', name: 'Acme 13B', layers: 40, queryHeads: 40, attention: { kind: 'gqa', kvHeads: 8, headDim: 128 }, paramsTotalB: 13, paramsActiveB: 13, weightsGiB: 26, weightsFormat: 'bf16', maxContextTokens: 32768, source: 'model card' };
+const acme = {
+  id: 'acme-13b',
+  name: 'Acme 13B',
+  layers: 40,
+  queryHeads: 40,
+  attention: { kind: 'gqa', kvHeads: 8, headDim: 128 },
+  paramsTotalB: 13,
+  paramsActiveB: 13,
+  weightsGiB: 26,
+  weightsFormat: 'bf16',
+  maxContextTokens: 32768,
+  source: 'model card',
+};
 const ACME_RUN = ['--model', 'acme-13b', '--server', 'dgx200', '--concurrency', '100', '--effective-context', '8192', '--format', 'json'];
 
 /** A database holding the custom model acme-13b and a user price for dgx200; the default data folder is an empty one. */
 async function withCustomRecords(): Promise<{ db: string; env: Record<string, string> }> {
   const { ctx, store, path } = tempStore();
   await ok(ctx, 'catalog.add', { kind: 'model', record: acme });
-  await ok(ctx, 'catalog.add', { kind: 'price', record: { id: 'dgx200', priceLowUsd: 250_000, priceHighUsd: 250_000, source: 'our quote' } });
+  await ok(ctx, 'catalog.add', {
+    kind: 'price',
+    record: { id: 'dgx200', priceLowUsd: 250_000, priceHighUsd: 250_000, source: 'our quote' },
+  });
   store.close();
   return { db: path, env: { XDG_DATA_HOME: tempDir(), SIZING_DB: '' } };
 }
 
 describe('custom catalog records on the command line', () => {
-  it('size with --db or SIZING_DB, with the user\'s own price; without a database the id is unknown', async () => {
+  it("size with --db or SIZING_DB, with the user's own price; without a database the id is unknown", async () => {
     const { db, env } = await withCustomRecords();
     const withDb = sizing([...ACME_RUN, '--db', db], env);
     expect(withDb.stderr).toBe('');
@@ -37,16 +52,28 @@ describe('custom catalog records on the command line', () => {
     copyFileSync(db, join(dataHome, 'llm-sizing-planner', 'projects.db'));
     expect(JSON.parse(sizing(ACME_RUN, env).stdout).model.id).toBe('acme-13b');
     // Built-in ids keep the fast path: the reference price, not the stored one.
-    const builtIn = JSON.parse(sizing(['--model', 'opt-oss-20b', '--server', 'dgx200', '--concurrency', '100', '--effective-context', '8192', '--format', 'json'], env).stdout);
+    const builtIn = JSON.parse(
+      sizing(
+        ['--model', 'opt-oss-20b', '--server', 'dgx200', '--concurrency', '100', '--effective-context', '8192', '--format', 'json'],
+        env,
+      ).stdout,
+    );
     expect(builtIn.cost.serverCapexLowUsd).not.toBe(builtIn.nodes.total * 250_000);
   });
 
-  it('catalog models --db lists them, marked as the user\'s own', async () => {
+  it("catalog models --db lists them, marked as the user's own", async () => {
     const { db, env } = await withCustomRecords();
     const text = sizing(['catalog', 'models', '--db', db], env);
-    expect(text.stdout).toMatch(/^acme-13b\s+40 layers, GQA 8 KV heads × 128, weights 26 GiB \(bf16\), max 32,768 tokens {2}\(your own record\)$/m);
-    expect(sizing(['catalog', 'models', '--db', db, '--lang', 'pt-BR'], env).stdout).toMatch(/^acme-13b\s+40 camadas, GQA 8 cabeças KV × 128, pesos 26 GiB \(bf16\), máx\. 32\.768 tokens {2}\(registro próprio\)$/m);
-    const json = JSON.parse(sizing(['catalog', 'models', '--db', db, '--format', 'json'], env).stdout) as { id: string; custom?: boolean }[];
+    expect(text.stdout).toMatch(
+      /^acme-13b\s+40 layers, GQA 8 KV heads × 128, weights 26 GiB \(bf16\), max 32,768 tokens {2}\(your own record\)$/m,
+    );
+    expect(sizing(['catalog', 'models', '--db', db, '--lang', 'pt-BR'], env).stdout).toMatch(
+      /^acme-13b\s+40 camadas, GQA 8 cabeças KV × 128, pesos 26 GiB \(bf16\), máx\. 32\.768 tokens {2}\(registro próprio\)$/m,
+    );
+    const json = JSON.parse(sizing(['catalog', 'models', '--db', db, '--format', 'json'], env).stdout) as {
+      id: string;
+      custom?: boolean;
+    }[];
     expect(json.find((m) => m.id === 'acme-13b')).toMatchObject({ custom: true });
     expect(json.find((m) => m.id === 'opt-oss-20b')).not.toHaveProperty('custom');
     expect(sizing(['catalog', 'models'], env).stdout).not.toContain('acme-13b');
@@ -54,14 +81,20 @@ describe('custom catalog records on the command line', () => {
 
   it('sweeps a custom model, and --sweep takes the flag spelling as well as the field name', async () => {
     const { db, env } = await withCustomRecords();
-    const run = (field: string) => sizing(['sweep', ...ACME_RUN.slice(0, 8), '--db', db, '--sweep', field, '--from', '0', '--to', '1', '--points', '5', '--format', 'json'], env);
+    const run = (field: string) =>
+      sizing(
+        ['sweep', ...ACME_RUN.slice(0, 8), '--db', db, '--sweep', field, '--from', '0', '--to', '1', '--points', '5', '--format', 'json'],
+        env,
+      );
     const byFlag = run('peak-headroom-ratio');
     expect(byFlag.stderr).toBe('');
     expect(JSON.parse(byFlag.stdout).field).toBe('peakHeadroomRatio');
     expect(JSON.parse(run('peakHeadroomRatio').stdout)).toEqual(JSON.parse(byFlag.stdout));
     const bad = run('headroom');
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toBe('sizing: --sweep: "headroom" is not allowed; expected one of concurrency, effective-context, peak-headroom-ratio, kv-budget-ratio, runtime-overhead-gib (or concurrency, effectiveContextTokens, peakHeadroomRatio, kvBudgetRatio, runtimeOverheadGiB)\n');
+    expect(bad.stderr).toBe(
+      'sizing: --sweep: "headroom" is not allowed; expected one of concurrency, effective-context, peak-headroom-ratio, kv-budget-ratio, runtime-overhead-gib (or concurrency, effectiveContextTokens, peakHeadroomRatio, kvBudgetRatio, runtimeOverheadGiB)\n',
+    );
   });
 });
 

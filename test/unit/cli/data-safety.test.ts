@@ -1,6 +1,17 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -20,7 +31,12 @@ function saved(): { dir: string; db: string; exportTo: (out: string, ...extra: s
   const dir = tempDir();
   const db = join(dir, 'plans.db');
   expect(sizing(['save', '--project', 'P', '--name', 'S', '--template', 'saas-startup', '--db', db]).status).toBe(0);
-  return { dir, db, exportTo: (out, ...extra) => sizing(['export', '--project', 'P', '--scenario', 'S', '--format', 'csv', '--out', out, '--db', db, ...extra]) };
+  return {
+    dir,
+    db,
+    exportTo: (out, ...extra) =>
+      sizing(['export', '--project', 'P', '--scenario', 'S', '--format', 'csv', '--out', out, '--db', db, ...extra]),
+  };
 }
 
 function stillThere(db: string): void {
@@ -41,7 +57,9 @@ describe('--out never destroys the project database or an existing file', () => 
         const before = sha(db);
         const r = exportTo(out, ...force);
         expect(r.status, out).toBe(2);
-        expect(oneLine(r.stderr)).toMatch(/^sizing: --out: ".*": is the project database \(.*plans\.db(-wal|-shm)?\); an export never replaces it\./);
+        expect(oneLine(r.stderr)).toMatch(
+          /^sizing: --out: ".*": is the project database \(.*plans\.db(-wal|-shm)?\); an export never replaces it\./,
+        );
         expect(sha(db)).toBe(before);
       }
     }
@@ -59,7 +77,22 @@ describe('--out never destroys the project database or an existing file', () => 
     const other = join(dir, 'other.sqlite');
     new Database(other).exec('CREATE TABLE t (x)');
     const before = sha(other);
-    const r = sizing(['sweep', '--template', 'saas-startup', '--sweep', 'concurrency', '--from', '100', '--to', '200', '--format', 'csv', '--out', other, '--force']);
+    const r = sizing([
+      'sweep',
+      '--template',
+      'saas-startup',
+      '--sweep',
+      'concurrency',
+      '--from',
+      '100',
+      '--to',
+      '200',
+      '--format',
+      'csv',
+      '--out',
+      other,
+      '--force',
+    ]);
     expect(r.status).toBe(2);
     expect(oneLine(r.stderr)).toMatch(/is an SQLite database; an export never replaces one/);
     expect(sha(other)).toBe(before);
@@ -118,7 +151,9 @@ describe('--out never destroys the project database or an existing file', () => 
       }
     }
     expect(lstatSync(fifo).isFIFO()).toBe(true);
-    expect(readdirSync(dir).sort()).toEqual(['pipe', 'plans.db', 'plans.db-shm', 'plans.db-wal'].filter((f) => existsSync(join(dir, f))).sort());
+    expect(readdirSync(dir).sort()).toEqual(
+      ['pipe', 'plans.db', 'plans.db-shm', 'plans.db-wal'].filter((f) => existsSync(join(dir, f))).sort(),
+    );
   });
 
   it('an unwritable folder is named, in Portuguese too', () => {
@@ -131,7 +166,21 @@ describe('--out never destroys the project database or an existing file', () => 
     const en = run(['export', '--project', 'P', '--scenario', 'S', '--format', 'csv', '--out', join(shut, 'x.csv'), '--db', db]);
     expect(en.status).toBe(2);
     expect(oneLine(en.stderr)).toMatch(new RegExp(`: cannot write in ${shut} \\(permission denied\\); choose another folder$`));
-    const pt = run(['export', '--project', 'P', '--scenario', 'S', '--format', 'csv', '--out', join(shut, 'x.csv'), '--db', db, '--lang', 'pt-BR']);
+    const pt = run([
+      'export',
+      '--project',
+      'P',
+      '--scenario',
+      'S',
+      '--format',
+      'csv',
+      '--out',
+      join(shut, 'x.csv'),
+      '--db',
+      db,
+      '--lang',
+      'pt-BR',
+    ]);
     expect(oneLine(pt.stderr)).toMatch(new RegExp(`: não é possível gravar em ${shut} \\(permissão negada\\); escolha outra pasta$`));
     expect(readdirSync(shut)).toEqual([]);
   });
@@ -140,8 +189,17 @@ describe('--out never destroys the project database or an existing file', () => 
 describe('--db paths that cannot hold a database are refused before anything is written', () => {
   it('"" and ":memory:" would acknowledge a save and keep nothing: refused, from --db and from SIZING_DB', () => {
     const cwd = tempDir();
-    for (const [args, env] of [[['--db', ''], {}], [['--db', ':memory:'], {}], [['--db', '  '], {}], [[], { SIZING_DB: ':memory:' }]] as const) {
-      const r = spawnSync(process.execPath, [SIZING_BIN, 'save', '--project', 'P', '--name', 'S', '--template', 'saas-startup', ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
+    for (const [args, env] of [
+      [['--db', ''], {}],
+      [['--db', ':memory:'], {}],
+      [['--db', '  '], {}],
+      [[], { SIZING_DB: ':memory:' }],
+    ] as const) {
+      const r = spawnSync(process.execPath, [SIZING_BIN, 'save', '--project', 'P', '--name', 'S', '--template', 'saas-startup', ...args], {
+        cwd,
+        encoding: 'utf8',
+        env: { ...process.env, ...env },
+      });
       expect(r.status).toBe(2);
       expect(r.stdout).toBe('');
       expect(oneLine(r.stderr)).toMatch(/^sizing: (--db|SIZING_DB): ".*" is not a database file: give a file path/);
@@ -159,7 +217,10 @@ describe('--db paths that cannot hold a database are refused before anything is 
       ['/dev/null', /^sizing: --db: \/dev\/null is not a regular file/],
     ];
     for (const [db, pattern] of cases) {
-      for (const command of [['save', '--project', 'P', '--name', 'S', '--template', 'saas-startup'], ['project', 'list']]) {
+      for (const command of [
+        ['save', '--project', 'P', '--name', 'S', '--template', 'saas-startup'],
+        ['project', 'list'],
+      ]) {
         const r = sizing([...command, '--db', db]);
         expect(r.status, `${command[0]} ${db}`).toBe(2);
         expect(oneLine(r.stderr)).toMatch(pattern);
@@ -194,7 +255,7 @@ describe('--db paths that cannot hold a database are refused before anything is 
     stillThere(db);
   });
 
-  it('never adopts another program\'s SQLite file: a table whose name only looks internal, a view alone, an application id', () => {
+  it("never adopts another program's SQLite file: a table whose name only looks internal, a view alone, an application id", () => {
     const dir = tempDir();
     const make = (name: string, sql: string) => {
       const path = join(dir, name);
@@ -241,14 +302,29 @@ describe('a closed pipe is not a crash', () => {
   it('catalog models | head -1 and a 100,000-point sweep | head -1 end quietly with their own exit status', async () => {
     const catalog = await firstLineThenClose(['catalog', 'models']);
     expect(catalog).toEqual({ status: 0, first: expect.stringMatching(/^opt-oss-20b/), stderr: '' });
-    const sweep = await firstLineThenClose(['sweep', '--template', 'saas-startup', '--sweep', 'concurrency', '--from', '1', '--to', '100000', '--points', '100000']);
+    const sweep = await firstLineThenClose([
+      'sweep',
+      '--template',
+      'saas-startup',
+      '--sweep',
+      'concurrency',
+      '--from',
+      '1',
+      '--to',
+      '100000',
+      '--points',
+      '100000',
+    ]);
     expect(sweep).toEqual({ status: 0, first: expect.stringMatching(/^Concurrency: 1 → 100,000/), stderr: '' });
   });
 });
 
 describe('flags that do not apply are refused like unknown ones', () => {
   const cases: Array<[string[], RegExp]> = [
-    [['project', 'list', '--concurrency', 'abc'], /^sizing: --concurrency: does not apply to sizing project list; its flags are --db, --format, --lang$/],
+    [
+      ['project', 'list', '--concurrency', 'abc'],
+      /^sizing: --concurrency: does not apply to sizing project list; its flags are --db, --format, --lang$/,
+    ],
     [['templates', '--db', 'x.db'], /^sizing: --db: does not apply to sizing templates; its flags are --format, --lang$/],
     [['project', 'delete', 'P', '--force'], /^sizing: --force: does not apply to sizing project delete/],
     [['show', '--project', 'P', '--scenario', 'S', '--model', 'x'], /^sizing: --model: does not apply to sizing show/],

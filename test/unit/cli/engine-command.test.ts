@@ -1,7 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { sizing } from '../helpers/cli.js';
 
-const ROW_2 = ['--method', 'engine', '--model', 'llama-3.1-8b', '--server', 'dgx100', '--tp', '1', '--gpu-memory-utilization', '0.9', '--max-model-len', '16000', '--effective-context', '16000', '--concurrency', '100', '--kv-precision', 'auto'];
+const ROW_2 = [
+  '--method',
+  'engine',
+  '--model',
+  'llama-3.1-8b',
+  '--server',
+  'dgx100',
+  '--tp',
+  '1',
+  '--gpu-memory-utilization',
+  '0.9',
+  '--max-model-len',
+  '16000',
+  '--effective-context',
+  '16000',
+  '--concurrency',
+  '100',
+  '--kv-precision',
+  'auto',
+];
 
 describe('sizing --method engine (issue 8, "Done when")', () => {
   it('prints engine.perGpu.kvAvailableGiB within 3% of the logged 51.38 GiB, and the per-GPU breakdown in text', () => {
@@ -9,7 +28,22 @@ describe('sizing --method engine (issue 8, "Done when")', () => {
     expect(json.status).toBe(0);
     const result = JSON.parse(json.stdout);
     expect(Math.abs(result.engine.perGpu.kvAvailableGiB / 51.38 - 1)).toBeLessThan(0.03);
-    expect(Object.keys(result.engine)).toEqual(expect.arrayContaining(['name', 'version', 'tp', 'replicasPerNode', 'memoryFraction', 'perGpu', 'kvBytesPerTokenPerGpu', 'kvTokensPerReplica', 'maxConcurrencyPerReplica', 'maxNumSeqs', 'bindingLimit', 'calibration']));
+    expect(Object.keys(result.engine)).toEqual(
+      expect.arrayContaining([
+        'name',
+        'version',
+        'tp',
+        'replicasPerNode',
+        'memoryFraction',
+        'perGpu',
+        'kvBytesPerTokenPerGpu',
+        'kvTokensPerReplica',
+        'maxConcurrencyPerReplica',
+        'maxNumSeqs',
+        'bindingLimit',
+        'calibration',
+      ]),
+    );
     const text = sizing(ROW_2).stdout;
     expect(text).toMatch(/Replica layout\s+8 GPUs = 8 replicas × TP1/);
     expect(text).toMatch(/Available for KV\s+51\.\d\d GiB/);
@@ -18,22 +52,79 @@ describe('sizing --method engine (issue 8, "Done when")', () => {
   });
 
   it('a model whose weights do not fit is infeasible (exit 3) and names the fixes', () => {
-    const r = sizing(['--method', 'engine', '--model', 'llama-3.1-70b', '--weights-precision', 'fp8', '--server', 'dgx100', '--tp', '1', '--gpu-memory-utilization', '0.9', '--max-model-len', '16000', '--effective-context', '16000', '--concurrency', '100']);
+    const r = sizing([
+      '--method',
+      'engine',
+      '--model',
+      'llama-3.1-70b',
+      '--weights-precision',
+      'fp8',
+      '--server',
+      'dgx100',
+      '--tp',
+      '1',
+      '--gpu-memory-utilization',
+      '0.9',
+      '--max-model-len',
+      '16000',
+      '--effective-context',
+      '16000',
+      '--concurrency',
+      '100',
+    ]);
     expect(r.status).toBe(3);
     expect(r.stdout).toMatch(/INFEASIBLE PLAN: At TP 1, each GPU needs 67\.\d\d GiB of weights/);
     expect(r.stdout).toMatch(/- Tensor parallelism \(GPUs per replica\) 2: \d+ nodes?, CapEx USD/);
   });
 
   it('the pooled method refuses weights that do not fit too (exit 3), and its reference case is unchanged', () => {
-    const r = sizing(['--model', 'deepseek-v3', '--server', 'dgx100', '--memory-basis', 'measured', '--kv-budget-ratio', '0.99', '--runtime-overhead-gib', '0', '--concurrency', '10', '--effective-context', '4096', '--format', 'json']);
+    const r = sizing([
+      '--model',
+      'deepseek-v3',
+      '--server',
+      'dgx100',
+      '--memory-basis',
+      'measured',
+      '--kv-budget-ratio',
+      '0.99',
+      '--runtime-overhead-gib',
+      '0',
+      '--concurrency',
+      '10',
+      '--effective-context',
+      '4096',
+      '--format',
+      'json',
+    ]);
     expect(r.status).toBe(3);
     expect(JSON.parse(r.stdout).infeasibility.code).toBe('weights-do-not-fit');
   });
 
-  it('names the memory limit per replica, and the plan\'s limit beside it when a TPOT target binds first', () => {
-    const args = ['--method', 'engine', '--model', 'llama-3.1-70b', '--server', 'dgx200', '--tp', '4', '--concurrency', '2000', '--effective-context', '8192', '--prompt-tokens', '2000', '--output-tokens', '500'];
+  it("names the memory limit per replica, and the plan's limit beside it when a TPOT target binds first", () => {
+    const args = [
+      '--method',
+      'engine',
+      '--model',
+      'llama-3.1-70b',
+      '--server',
+      'dgx200',
+      '--tp',
+      '4',
+      '--concurrency',
+      '2000',
+      '--effective-context',
+      '8192',
+      '--prompt-tokens',
+      '2000',
+      '--output-tokens',
+      '500',
+    ];
     expect(sizing(args).stdout).toMatch(/^ {2}Memory limit per replica\s+KV memory$/m);
-    expect(sizing([...args, '--tpot-ms', '40']).stdout).toMatch(/^ {2}Memory limit per replica\s+KV memory {3}\(the plan is limited by decode bandwidth \(TPOT target\), before memory\)$/m);
-    expect(sizing([...args, '--tpot-ms', '40', '--lang', 'pt-BR']).stdout).toMatch(/Limite de memória por réplica\s+memória de KV {3}\(o plano é limitado pela banda no decode \(meta de TPOT\), antes da memória\)/);
+    expect(sizing([...args, '--tpot-ms', '40']).stdout).toMatch(
+      /^ {2}Memory limit per replica\s+KV memory {3}\(the plan is limited by decode bandwidth \(TPOT target\), before memory\)$/m,
+    );
+    expect(sizing([...args, '--tpot-ms', '40', '--lang', 'pt-BR']).stdout).toMatch(
+      /Limite de memória por réplica\s+memória de KV {3}\(o plano é limitado pela banda no decode \(meta de TPOT\), antes da memória\)/,
+    );
   });
 });

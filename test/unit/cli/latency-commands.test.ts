@@ -23,7 +23,9 @@ describe('sizing with service targets', () => {
     const en = sizing([...WORKLOAD, '--server', 'dgx200', ...LENGTHS, '--tpot-ms', '40']);
     expect(en.stdout).toMatch(/Time per output token \(TPOT\)\s+[\d.]+ ms/);
     expect(en.stdout).toMatch(/limited by decode bandwidth \(TPOT target\)/);
-    expect(en.stdout).toMatch(/TCO per million output tokens\s+USD [\d.]+ – [\d.]+\s+\(the planned concurrency generating around the clock\)/);
+    expect(en.stdout).toMatch(
+      /TCO per million output tokens\s+USD [\d.]+ – [\d.]+\s+\(the planned concurrency generating around the clock\)/,
+    );
     const pt = sizing([...WORKLOAD, '--server', 'dgx200', ...LENGTHS, '--tpot-ms', '40', '--lang', 'pt-BR']);
     expect(pt.stdout).toMatch(/Tempo por token de saída \(TPOT\)\s+[\d,]+ ms/);
     expect(pt.stdout).toMatch(/limitado pela banda no decode/);
@@ -37,10 +39,26 @@ describe('sizing with service targets', () => {
   });
 
   it.each([
-    ['a TTFT target without a prompt length', [...WORKLOAD, '--server', 'dgx200', '--ttft-s', '1'], /^sizing: --ttft-s: 1 is not allowed; expected a prompt length too \(--prompt-tokens\)/],
-    ['a prompt longer than the context', [...WORKLOAD, '--server', 'dgx200', '--prompt-tokens', '9000'], /^sizing: --prompt-tokens: 9000 .*at most the effective context \(8192\)/],
-    ['a zero TPOT target', [...WORKLOAD, '--server', 'dgx200', '--tpot-ms', '0'], /^sizing: --tpot-ms: 0 is not allowed; expected a number greater than 0/],
-    ['an efficiency above 1', [...WORKLOAD, '--server', 'dgx200', '--compute-efficiency', '1.2'], /^sizing: --compute-efficiency: 1.2 .*at most 1$/],
+    [
+      'a TTFT target without a prompt length',
+      [...WORKLOAD, '--server', 'dgx200', '--ttft-s', '1'],
+      /^sizing: --ttft-s: 1 is not allowed; expected a prompt length too \(--prompt-tokens\)/,
+    ],
+    [
+      'a prompt longer than the context',
+      [...WORKLOAD, '--server', 'dgx200', '--prompt-tokens', '9000'],
+      /^sizing: --prompt-tokens: 9000 .*at most the effective context \(8192\)/,
+    ],
+    [
+      'a zero TPOT target',
+      [...WORKLOAD, '--server', 'dgx200', '--tpot-ms', '0'],
+      /^sizing: --tpot-ms: 0 is not allowed; expected a number greater than 0/,
+    ],
+    [
+      'an efficiency above 1',
+      [...WORKLOAD, '--server', 'dgx200', '--compute-efficiency', '1.2'],
+      /^sizing: --compute-efficiency: 1.2 .*at most 1$/,
+    ],
   ])('refuses %s in one line (exit 2)', (_name, args, message) => {
     const r = sizing(args);
     expect(r.status).toBe(2);
@@ -57,14 +75,41 @@ describe('sizing optimise', () => {
     expect(result.candidatesEvaluated).toBeGreaterThanOrEqual(result.feasible);
     expect(new Set(result.plans.map((p: { serverId: string }) => p.serverId)).size).toBeGreaterThanOrEqual(4);
     const first = result.plans[0];
-    for (const key of ['serverId', 'tp', 'engine', 'weightsPrecision', 'kvPrecision', 'nodes', 'cost', 'tpotMs', 'ttftS', 'bindingLimit', 'tcoPerMillionTokensUsd']) {
+    for (const key of [
+      'serverId',
+      'tp',
+      'engine',
+      'weightsPrecision',
+      'kvPrecision',
+      'nodes',
+      'cost',
+      'tpotMs',
+      'ttftS',
+      'bindingLimit',
+      'tcoPerMillionTokensUsd',
+    ]) {
       expect(first).toHaveProperty(key);
     }
     expect(first.engine).not.toBeNull();
     const again = JSON.parse(
       sizing([
-        '--method', 'engine', ...WORKLOAD, '--server', first.serverId, '--engine', first.engine, '--tp', String(first.tp),
-        '--weights-precision', first.weightsPrecision, '--kv-precision', first.kvPrecision, '--tpot-ms', '40', '--format', 'json',
+        '--method',
+        'engine',
+        ...WORKLOAD,
+        '--server',
+        first.serverId,
+        '--engine',
+        first.engine,
+        '--tp',
+        String(first.tp),
+        '--weights-precision',
+        first.weightsPrecision,
+        '--kv-precision',
+        first.kvPrecision,
+        '--tpot-ms',
+        '40',
+        '--format',
+        'json',
       ]).stdout,
     );
     expect(again.nodes).toEqual(first.nodes);
@@ -89,7 +134,11 @@ describe('sizing optimise', () => {
   });
 
   it.each([
-    ['an unknown server', ['--servers', 'dgx200,nope'], /^sizing: --servers: "nope" is not allowed; expected a comma-separated list of dgx100/],
+    [
+      'an unknown server',
+      ['--servers', 'dgx200,nope'],
+      /^sizing: --servers: "nope" is not allowed; expected a comma-separated list of dgx100/,
+    ],
     ['an unknown objective', ['--objective', 'speed'], /^sizing: --objective: "speed" .*tco, capex, nodes/],
     ['a top of 0', ['--top', '0'], /^sizing: --top: "0" .*from 1 to 1000/],
   ])('refuses %s in one line (exit 2)', (_name, extra, message) => {

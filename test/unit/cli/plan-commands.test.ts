@@ -30,7 +30,10 @@ describe('plan commands: regions, compare, sweep, export', () => {
     expect(sizing(['region', 'rename', ...base, '--region', 'EU', '--new-name', 'Europe']).status).toBe(0);
     const json = JSON.parse(sizing(['show', ...base, '--format', 'json']).stdout);
     expect(json.regions.map((r: any) => [r.name, r.result.inputs.concurrency, r.result.nodes.total])).toEqual([
-      ['US-East', 2000, 3], ['US-West', 2000, 3], ['Europe', 2500, 3], ['SA-East', 1500, 1],
+      ['US-East', 2000, 3],
+      ['US-West', 2000, 3],
+      ['Europe', 2500, 3],
+      ['SA-East', 1500, 1],
     ]);
     expect(json.totals.nodes).toBe(10);
     expect(sizing(['region', 'remove', ...base, '--region', 'SA-East']).status).toBe(0);
@@ -58,7 +61,20 @@ describe('plan commands: regions, compare, sweep, export', () => {
     expect(csv.split('\r\n')[1]).toMatch(/,API,Serverless,/);
     expect(csv).toMatch(/\r\nTotal nodes,nodesTotal,result,12,9,true\r\n/);
     expect(csv).toContain('\r\nMethod,method,input,');
-    const diffs = sizing(['compare', '--project', 'Acme', 'API', 'Serverless', '--format', 'csv', '--only-differences', '--lang', 'pt-BR', '--db', db]).stdout;
+    const diffs = sizing([
+      'compare',
+      '--project',
+      'Acme',
+      'API',
+      'Serverless',
+      '--format',
+      'csv',
+      '--only-differences',
+      '--lang',
+      'pt-BR',
+      '--db',
+      db,
+    ]).stdout;
     expect(diffs.startsWith('sep=;\r\n')).toBe(true);
     expect(diffs).not.toContain(';method;');
     expect(diffs).toMatch(/\r\nNós necessários;nodesTotal;result;12;9;true\r\n/);
@@ -67,14 +83,50 @@ describe('plan commands: regions, compare, sweep, export', () => {
   });
 
   it('sweep prints nodes against the swept input with the thresholds where a node is added', () => {
-    const r = sizing(['sweep', '--template', 'public-api', '--sweep', 'concurrency', '--from', '1000', '--to', '8000', '--points', '8', '--format', 'json']);
+    const r = sizing([
+      'sweep',
+      '--template',
+      'public-api',
+      '--sweep',
+      'concurrency',
+      '--from',
+      '1000',
+      '--to',
+      '8000',
+      '--points',
+      '8',
+      '--format',
+      'json',
+    ]);
     const json = JSON.parse(r.stdout);
     expect(json.points.map((p: any) => p.nodesTotal)).toEqual([4, 6, 8, 10, 12, 14, 16, 18]);
-    expect(sizing(['sweep', '--template', 'public-api', '--sweep', 'color', '--from', '1', '--to', '2']).stderr).toMatch(/^sizing: --sweep: "color" .*concurrency/);
+    expect(sizing(['sweep', '--template', 'public-api', '--sweep', 'color', '--from', '1', '--to', '2']).stderr).toMatch(
+      /^sizing: --sweep: "color" .*concurrency/,
+    );
     expect(sizing(['sweep', '--template', 'public-api', '--sweep', 'concurrency', '--from', '9', '--to', '2']).status).toBe(2);
     // The flag's spelling works as well as the field's name, and the CSV's first column is named after it.
-    const csv = sizing(['sweep', '--template', 'public-api', '--sweep', 'peak-headroom-ratio', '--from', '0', '--to', '0.5', '--points', '6', '--format', 'csv', '--lang', 'pt-BR']);
-    expect(csv.stdout.split('\r\n').slice(0, 3)).toEqual(['sep=;', 'peakHeadroomRatio;nodesTotal;capexLowUsd;capexHighUsd', expect.stringMatching(/^0;\d+;/)]);
+    const csv = sizing([
+      'sweep',
+      '--template',
+      'public-api',
+      '--sweep',
+      'peak-headroom-ratio',
+      '--from',
+      '0',
+      '--to',
+      '0.5',
+      '--points',
+      '6',
+      '--format',
+      'csv',
+      '--lang',
+      'pt-BR',
+    ]);
+    expect(csv.stdout.split('\r\n').slice(0, 3)).toEqual([
+      'sep=;',
+      'peakHeadroomRatio;nodesTotal;capexLowUsd;capexHighUsd',
+      expect.stringMatching(/^0;\d+;/),
+    ]);
   });
 
   it('export writes CSV, PDF, SVG and PNG files for a stored scenario', () => {

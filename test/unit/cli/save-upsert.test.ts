@@ -26,7 +26,10 @@ describe('sizing save is an upsert in one transaction', () => {
     const db = join(tempDir(), 'race.db');
     const runs = await Promise.all([0, 1, 2].map((writer) => run(saver, [db, String(writer), '15'])));
     expect(runs.flatMap((out) => JSON.parse(out) as string[])).toEqual([]);
-    const projects = JSON.parse(sizing(['project', 'list', '--db', db, '--format', 'json']).stdout) as { name: string; scenarioCount: number }[];
+    const projects = JSON.parse(sizing(['project', 'list', '--db', db, '--format', 'json']).stdout) as {
+      name: string;
+      scenarioCount: number;
+    }[];
     expect(projects).toHaveLength(16);
     expect(projects.find((p) => p.name === 'Shared')!.scenarioCount).toBe(3);
     expect(projects.filter((p) => p.name !== 'Shared').every((p) => p.scenarioCount === 1)).toBe(true);
@@ -35,18 +38,53 @@ describe('sizing save is an upsert in one transaction', () => {
   it('the command line itself: three simultaneous `sizing save` of the same new names succeed', async () => {
     const db = join(tempDir(), 'cli-race.db');
     for (let round = 0; round < 2; round++) {
-      const runs = await Promise.all([0, 1, 2].map((i) => sizingAsync(['save', '--project', `Fresh ${round}`, '--name', 'Same', '--template', 'saas-startup', '--concurrency', String(100 + i), '--db', db])));
-      expect(runs.map((r) => [r.status, r.stderr])).toEqual([[0, ''], [0, ''], [0, '']]);
-      expect(runs.map((r) => r.stdout).sort()).toEqual([`saved Fresh ${round} / Same\n`, `updated Fresh ${round} / Same\n`, `updated Fresh ${round} / Same\n`]);
+      const runs = await Promise.all(
+        [0, 1, 2].map((i) =>
+          sizingAsync([
+            'save',
+            '--project',
+            `Fresh ${round}`,
+            '--name',
+            'Same',
+            '--template',
+            'saas-startup',
+            '--concurrency',
+            String(100 + i),
+            '--db',
+            db,
+          ]),
+        ),
+      );
+      expect(runs.map((r) => [r.status, r.stderr])).toEqual([
+        [0, ''],
+        [0, ''],
+        [0, ''],
+      ]);
+      expect(runs.map((r) => r.stdout).sort()).toEqual([
+        `saved Fresh ${round} / Same\n`,
+        `updated Fresh ${round} / Same\n`,
+        `updated Fresh ${round} / Same\n`,
+      ]);
     }
   });
 
   it('creates, then updates the inputs and keeps notes and regions unless given', async () => {
     const { ctx } = tempStore();
-    const first = await ok(ctx, 'scenarios.save', { projectName: 'P', name: 'S', inputs: saas, notesIfNew: 'from the template', regions: [{ name: 'EU', concurrency: 10, overrides: {} }] });
+    const first = await ok(ctx, 'scenarios.save', {
+      projectName: 'P',
+      name: 'S',
+      inputs: saas,
+      notesIfNew: 'from the template',
+      regions: [{ name: 'EU', concurrency: 10, overrides: {} }],
+    });
     expect(first.created).toBe(true);
     expect(first.scenario.notes).toBe('from the template');
-    const second = await ok(ctx, 'scenarios.save', { projectName: ' P ', name: 's', inputs: { ...saas, concurrency: 77 }, notesIfNew: 'ignored' });
+    const second = await ok(ctx, 'scenarios.save', {
+      projectName: ' P ',
+      name: 's',
+      inputs: { ...saas, concurrency: 77 },
+      notesIfNew: 'ignored',
+    });
     expect(second.created).toBe(false);
     expect(second.scenario.id).toBe(first.scenario.id);
     expect(second.scenario.inputs.concurrency).toBe(77);

@@ -45,16 +45,27 @@ describe('sizing command line (real child process)', () => {
     expect(row[header.indexOf('sessionsPerNode')]).toBe('1740');
     expect(row[header.indexOf('nodesTotal')]).toBe('1');
     expect(row[header.indexOf('kvBudgetRatio')]).toBe('0.7');
-    const pt = sizing([...CASE_1, '--format', 'csv', '--lang', 'pt-BR']).stdout.trim().split('\r\n');
+    const pt = sizing([...CASE_1, '--format', 'csv', '--lang', 'pt-BR'])
+      .stdout.trim()
+      .split('\r\n');
     expect(pt[0]).toBe('sep=;');
     const ptRow = pt[2]!.split(';');
     expect(ptRow[pt[1]!.split(';').indexOf('kvBudgetRatio')]).toBe('0,7');
   });
 
   it('defaults: only the four required flags, runtime overhead = weights + 4 GiB per GPU rounded up', () => {
-    const json = JSON.parse(sizing(['--model', 'opt-oss-20b', '--server', 'dgx200', '--concurrency', '1000', '--effective-context', '32768', '--format', 'json']).stdout);
+    const json = JSON.parse(
+      sizing(['--model', 'opt-oss-20b', '--server', 'dgx200', '--concurrency', '1000', '--effective-context', '32768', '--format', 'json'])
+        .stdout,
+    );
     expect(json.inputs.runtimeOverheadGiB).toBe(45);
-    expect(json.inputs).toMatchObject({ storageId: 'profile_default', kvPrecision: 'fp8', kvBudgetRatio: 0.7, peakHeadroomRatio: 0.2, ha: 'none' });
+    expect(json.inputs).toMatchObject({
+      storageId: 'profile_default',
+      kvPrecision: 'fp8',
+      kvBudgetRatio: 0.7,
+      peakHeadroomRatio: 0.2,
+      ha: 'none',
+    });
   });
 
   it('a multi-region template prints every region and the totals; JSON has regions[] and totals.nodes', () => {
@@ -85,7 +96,11 @@ describe('sizing command line (real child process)', () => {
   });
 
   it('an infeasible plan prints its result and exits 3', () => {
-    const r = sizing([...CASE_1, '--runtime-overhead-gib', '900'].filter((_, i, a) => !(a[i] === '80' || (a[i] === '--runtime-overhead-gib' && a[i + 1] === '80'))));
+    const r = sizing(
+      [...CASE_1, '--runtime-overhead-gib', '900'].filter(
+        (_, i, a) => !(a[i] === '80' || (a[i] === '--runtime-overhead-gib' && a[i + 1] === '80')),
+      ),
+    );
     expect(r.status).toBe(3);
     expect(r.stdout).toContain('INFEASIBLE');
     expect(r.stdout).toContain('900');

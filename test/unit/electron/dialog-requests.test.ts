@@ -22,13 +22,24 @@ describe('save requests', () => {
 
   it('writes text as UTF-8 and decodes binary from base64', () => {
     expect(saveBytes({ ...request, data: 'região', encoding: 'utf8' }).toString('hex')).toBe(Buffer.from('região', 'utf8').toString('hex'));
-    expect([...saveBytes({ ...request, data: Buffer.from([0x89, 0x50, 0x4e, 0x47]).toString('base64'), encoding: 'base64' })]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect([...saveBytes({ ...request, data: Buffer.from([0x89, 0x50, 0x4e, 0x47]).toString('base64'), encoding: 'base64' })]).toEqual([
+      0x89, 0x50, 0x4e, 0x47,
+    ]);
   });
 });
 
 describe('open filters', () => {
   it('accepts named filters and the * wildcard', () => {
-    expect(parseDialogInput(filtersSchema, [{ name: 'Project', extensions: ['json'] }, { name: 'All', extensions: ['*'] }], 'openFile')).toHaveLength(2);
+    expect(
+      parseDialogInput(
+        filtersSchema,
+        [
+          { name: 'Project', extensions: ['json'] },
+          { name: 'All', extensions: ['*'] },
+        ],
+        'openFile',
+      ),
+    ).toHaveLength(2);
   });
 
   it('refuses a filter without extensions', () => {

@@ -40,15 +40,27 @@ describe('buildMenuTemplate', () => {
   it('File sends the project, scenario and export commands, then offers Quit', () => {
     const file = buildMenuTemplate(base)[0]!;
     expect(commands([file])).toEqual([
-      'new-project', 'new-scenario', 'duplicate-scenario', 'import-project', 'export-project',
-      'export-csv', 'export-pdf', 'export-svg', 'export-png', 'open-settings',
+      'new-project',
+      'new-scenario',
+      'duplicate-scenario',
+      'import-project',
+      'export-project',
+      'export-csv',
+      'export-pdf',
+      'export-svg',
+      'export-png',
+      'open-settings',
     ]);
     expect(file.submenu!.at(-1)).toMatchObject({ role: 'quit', label: 'Quit' });
   });
 
   it('Help offers Report a problem (the log folder) and About, both handled natively, not sent to the renderer', () => {
     const help = buildMenuTemplate(base)[3]!;
-    expect(help.submenu).toEqual([{ reportProblem: true, label: 'Report a problem…' }, { type: 'separator' }, { about: true, label: 'About LLM Sizing Planner' }]);
+    expect(help.submenu).toEqual([
+      { reportProblem: true, label: 'Report a problem…' },
+      { type: 'separator' },
+      { about: true, label: 'About LLM Sizing Planner' },
+    ]);
     expect(buildMenuTemplate({ ...base, lang: 'pt-BR' })[3]!.submenu![0]!.label).toBe('Relatar um problema…');
   });
 

@@ -19,18 +19,28 @@ describe('the native module check', () => {
 
   it("refuses the Node build where Electron's ABI is expected, naming both", () => {
     expect(ELECTRON_45_ABI).not.toBe(process.versions.modules);
-    expect(checkNativeModule(NODE_BUILD, ELECTRON_45_ABI)).toEqual({ status: 'mismatch', foundAbi: process.versions.modules, expectedAbi: ELECTRON_45_ABI });
+    expect(checkNativeModule(NODE_BUILD, ELECTRON_45_ABI)).toEqual({
+      status: 'mismatch',
+      foundAbi: process.versions.modules,
+      expectedAbi: ELECTRON_45_ABI,
+    });
   });
 
   it('says when the build is missing, and when a file names no ABI at all', () => {
     const dir = tempDir();
     expect(checkNativeModule(join(dir, 'absent.node'), ELECTRON_45_ABI)).toEqual({ status: 'missing' });
     writeFileSync(join(dir, 'truncated.node'), Buffer.from('\x7fELF not really a module'));
-    expect(checkNativeModule(join(dir, 'truncated.node'), ELECTRON_45_ABI)).toEqual({ status: 'mismatch', foundAbi: null, expectedAbi: ELECTRON_45_ABI });
+    expect(checkNativeModule(join(dir, 'truncated.node'), ELECTRON_45_ABI)).toEqual({
+      status: 'mismatch',
+      foundAbi: null,
+      expectedAbi: ELECTRON_45_ABI,
+    });
   });
 
   it('finds the symbol wherever it lies in the binary', () => {
-    expect(abiOfNativeModule(Buffer.concat([Buffer.alloc(4096), Buffer.from('node_register_module_v150\0'), Buffer.alloc(16)]))).toBe('150');
+    expect(abiOfNativeModule(Buffer.concat([Buffer.alloc(4096), Buffer.from('node_register_module_v150\0'), Buffer.alloc(16)]))).toBe(
+      '150',
+    );
     expect(abiOfNativeModule(Buffer.from('napi_register_module_v1'))).toBeNull();
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { APP_START_URL, CONTENT_SECURITY_POLICY, isAllowedExternalUrl, isAllowedRequestUrl, isAppUrl } from '../../../src-main/electron/trust.js';
+import {
+  APP_START_URL,
+  CONTENT_SECURITY_POLICY,
+  isAllowedExternalUrl,
+  isAllowedRequestUrl,
+  isAppUrl,
+} from '../../../src-main/electron/trust.js';
 
 describe('isAppUrl (IPC sender and navigation check)', () => {
   it.each([APP_START_URL, 'app://planner/', 'app://planner/assets/index-abc.js?v=1#x'])('accepts %s', (url) => {
@@ -45,20 +51,32 @@ describe('isAllowedExternalUrl (shell.openExternal allow-list)', () => {
 });
 
 describe('isAllowedRequestUrl (no remote content)', () => {
-  it.each(['app://planner/assets/a.js', 'data:image/png;base64,AAAA', 'blob:app://planner/1234', 'devtools://devtools/bundled/x.js'])('lets %s through', (url) => {
-    expect(isAllowedRequestUrl(url)).toBe(true);
-  });
+  it.each(['app://planner/assets/a.js', 'data:image/png;base64,AAAA', 'blob:app://planner/1234', 'devtools://devtools/bundled/x.js'])(
+    'lets %s through',
+    (url) => {
+      expect(isAllowedRequestUrl(url)).toBe(true);
+    },
+  );
 
-  it.each(['https://example.com/', 'http://localhost:3000/', 'ws://localhost/', 'file:///etc/passwd', 'ftp://example.com/', 'app://other/x.js'])('cancels %s', (url) => {
+  it.each([
+    'https://example.com/',
+    'http://localhost:3000/',
+    'ws://localhost/',
+    'file:///etc/passwd',
+    'ftp://example.com/',
+    'app://other/x.js',
+  ])('cancels %s', (url) => {
     expect(isAllowedRequestUrl(url)).toBe(false);
   });
 });
 
 describe('CONTENT_SECURITY_POLICY', () => {
-  const directives = new Map(CONTENT_SECURITY_POLICY.split(';').map((d) => {
-    const [name, ...values] = d.trim().split(/\s+/);
-    return [name, values] as const;
-  }));
+  const directives = new Map(
+    CONTENT_SECURITY_POLICY.split(';').map((d) => {
+      const [name, ...values] = d.trim().split(/\s+/);
+      return [name, values] as const;
+    }),
+  );
 
   it('denies by default and allows scripts only from the app itself', () => {
     expect(directives.get('default-src')).toEqual(["'none'"]);

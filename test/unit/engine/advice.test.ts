@@ -1,14 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_CATALOG, findTemplate, formatUsdRange, planScenario, type Recommendation, type SizingInputs } from '../../../src-main/engine/index.js';
+import {
+  BUILT_IN_CATALOG,
+  findTemplate,
+  formatUsdRange,
+  planScenario,
+  type Recommendation,
+  type SizingInputs,
+} from '../../../src-main/engine/index.js';
 
 const template = (id: string): SizingInputs => ({ ...findTemplate(id)!.inputs });
 const advice = (inputs: SizingInputs): Recommendation[] => planScenario(inputs, BUILT_IN_CATALOG).recommendations;
 const find = (inputs: SizingInputs, id: string) => advice(inputs).find((r) => r.id === id);
-const allText = (inputs: SizingInputs) => advice(inputs).flatMap((r) => [r.message.en, r.message['pt-BR']]).join('\n');
+const allText = (inputs: SizingInputs) =>
+  advice(inputs)
+    .flatMap((r) => [r.message.en, r.message['pt-BR']])
+    .join('\n');
 
 describe('advice an expert would sign', () => {
   it('never promises that fp8 makes a plan feasible when re-sizing says it does not (issue 10 item 12)', () => {
-    const inputs = { ...template('saas-startup'), modelId: 'opt-oss-120b', effectiveContextTokens: 131072, kvPrecision: 'fp32' as const, kvBudgetRatio: 0.09, runtimeOverheadGiB: 93 };
+    const inputs = {
+      ...template('saas-startup'),
+      modelId: 'opt-oss-120b',
+      effectiveContextTokens: 131072,
+      kvPrecision: 'fp32' as const,
+      kvBudgetRatio: 0.09,
+      runtimeOverheadGiB: 93,
+    };
     const r = find(inputs, 'kv-precision-wide')!;
     expect(planScenario({ ...inputs, kvPrecision: 'fp8' }, BUILT_IN_CATALOG).feasible).toBe(false);
     expect(r.figures.fp8MakesFeasible).toBe('no');
@@ -17,7 +34,15 @@ describe('advice an expert would sign', () => {
   });
 
   it('says fp8 makes a plan feasible only with the node count re-sizing gives', () => {
-    const inputs = { ...template('saas-startup'), modelId: 'llama-3.1-405b', serverId: 'dgx100', kvPrecision: 'fp32' as const, effectiveContextTokens: 131072, runtimeOverheadGiB: 430, kvBudgetRatio: 0.9 };
+    const inputs = {
+      ...template('saas-startup'),
+      modelId: 'llama-3.1-405b',
+      serverId: 'dgx100',
+      kvPrecision: 'fp32' as const,
+      effectiveContextTokens: 131072,
+      runtimeOverheadGiB: 430,
+      kvBudgetRatio: 0.9,
+    };
     const r = find(inputs, 'kv-precision-wide')!;
     const fp8 = planScenario({ ...inputs, kvPrecision: 'fp8' }, BUILT_IN_CATALOG);
     expect(fp8.feasible).toBe(true);
@@ -43,12 +68,15 @@ describe('advice an expert would sign', () => {
     }
     const withTarget = { ...template('serverless-multi-region'), engineInitS: 0.5 };
     expect(advice(withTarget).map((r) => r.id)).not.toContain('storage-fastest');
-    expect(find({ ...template('saas-startup'), storageId: 'profile_cloud_object' }, 'storage-object')!.message.en).toMatch(/^Cloud object storage is slow.*Host RAM cache takes/);
+    expect(find({ ...template('saas-startup'), storageId: 'profile_cloud_object' }, 'storage-object')!.message.en).toMatch(
+      /^Cloud object storage is slow.*Host RAM cache takes/,
+    );
   });
 
   it('alerts name the signals operators use, not HBM use that engines pre-allocate', () => {
     const ops = find(template('saas-startup'), 'operations')!;
-    for (const signal of ['KV-cache usage', 'requests waiting', 'preemptions', 'time to first token', 'inter-token latency']) expect(ops.message.en).toContain(signal);
+    for (const signal of ['KV-cache usage', 'requests waiting', 'preemptions', 'time to first token', 'inter-token latency'])
+      expect(ops.message.en).toContain(signal);
     expect(ops.message.en).not.toMatch(/HBM use/);
     expect(ops.message['pt-BR']).toContain('aumente a escala acima de 70% de utilização e reduza abaixo de 30%, mantida por 10 minutos');
   });
@@ -64,7 +92,9 @@ describe('advice an expert would sign', () => {
   it('no advice that changes nothing, no "1 sessions", no range whose ends read the same', () => {
     // fp16 at a load where fp8 saves no node: no precision line at all.
     const small = { ...template('research-lab'), concurrency: 1 };
-    expect(planScenario({ ...small, kvPrecision: 'fp8' }, BUILT_IN_CATALOG).nodes!.total).toBe(planScenario(small, BUILT_IN_CATALOG).nodes!.total);
+    expect(planScenario({ ...small, kvPrecision: 'fp8' }, BUILT_IN_CATALOG).nodes!.total).toBe(
+      planScenario(small, BUILT_IN_CATALOG).nodes!.total,
+    );
     expect(find(small, 'kv-precision-wide')).toBeUndefined();
     // fp16 at 300 sessions needs 2 nodes (276 sessions each), fp8 needs 1: a count of one reads in the singular.
     const saving = find({ ...template('enterprise-docs'), concurrency: 300, peakHeadroomRatio: 0, ha: 'none' }, 'kv-precision-wide')!;

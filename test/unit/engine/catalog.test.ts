@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_CATALOG, PRECISIONS, TEMPLATES, validateInputs, planScenario, planRegions } from '../../../src-main/engine/index.js';
 
-const groups = { models: BUILT_IN_CATALOG.models, servers: BUILT_IN_CATALOG.servers, storage: BUILT_IN_CATALOG.storage, precisions: PRECISIONS };
+const groups = {
+  models: BUILT_IN_CATALOG.models,
+  servers: BUILT_IN_CATALOG.servers,
+  storage: BUILT_IN_CATALOG.storage,
+  precisions: PRECISIONS,
+};
 
 function positiveNumbers(value: unknown, path: string, out: string[]): void {
   if (typeof value === 'number' && !(value >= 0 && Number.isFinite(value))) out.push(path);
@@ -24,9 +29,36 @@ describe('catalog integrity', () => {
   }
 
   it('holds every model, server and storage profile the specification names', () => {
-    expect(BUILT_IN_CATALOG.models.map((m) => m.id)).toEqual(expect.arrayContaining(['opt-oss-20b', 'opt-oss-120b', 'llama-3.1-8b', 'llama-3.1-70b', 'llama-3.1-405b', 'qwen3-32b', 'qwen3-235b-a22b', 'deepseek-v3']));
-    expect(BUILT_IN_CATALOG.servers.map((s) => s.id)).toEqual(['dgx100', 'dgx200', 'dgxb200', 'dgx300', 'mi300x-8', 'mi355x-8', 'dgxa100-80', 'dgxa100-40', 'l40s-8', 'h100nvl-8']);
-    expect(BUILT_IN_CATALOG.storage.map((s) => s.id)).toEqual(['profile_default', 'profile_network_ssd', 'profile_cloud_object', 'profile_ram_cache']);
+    expect(BUILT_IN_CATALOG.models.map((m) => m.id)).toEqual(
+      expect.arrayContaining([
+        'opt-oss-20b',
+        'opt-oss-120b',
+        'llama-3.1-8b',
+        'llama-3.1-70b',
+        'llama-3.1-405b',
+        'qwen3-32b',
+        'qwen3-235b-a22b',
+        'deepseek-v3',
+      ]),
+    );
+    expect(BUILT_IN_CATALOG.servers.map((s) => s.id)).toEqual([
+      'dgx100',
+      'dgx200',
+      'dgxb200',
+      'dgx300',
+      'mi300x-8',
+      'mi355x-8',
+      'dgxa100-80',
+      'dgxa100-40',
+      'l40s-8',
+      'h100nvl-8',
+    ]);
+    expect(BUILT_IN_CATALOG.storage.map((s) => s.id)).toEqual([
+      'profile_default',
+      'profile_network_ssd',
+      'profile_cloud_object',
+      'profile_ram_cache',
+    ]);
     expect(PRECISIONS.find((p) => p.id === 'nvfp4')?.bytesPerValue).toBe(0.5625);
   });
 
@@ -36,7 +68,13 @@ describe('catalog integrity', () => {
   });
 
   it('the five templates exist with the exact ids, validate, and size', () => {
-    expect(TEMPLATES.map((t) => t.id)).toEqual(['saas-startup', 'enterprise-docs', 'public-api', 'research-lab', 'serverless-multi-region']);
+    expect(TEMPLATES.map((t) => t.id)).toEqual([
+      'saas-startup',
+      'enterprise-docs',
+      'public-api',
+      'research-lab',
+      'serverless-multi-region',
+    ]);
     for (const t of TEMPLATES) {
       expect(validateInputs(t.inputs, BUILT_IN_CATALOG)).toEqual([]);
       if (t.regions) expect(planRegions(t.inputs, t.regions, BUILT_IN_CATALOG).feasible).toBe(true);

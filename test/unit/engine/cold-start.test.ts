@@ -14,7 +14,9 @@ describe('cold start: read the weights, wait for the first byte, initialise the 
     expect(c.latencyS).toBe(2);
     expect(c.engineInitS).toBe(30);
     expect(c.seconds).toBeCloseTo(readS + 2 + 30, 12);
-    expect(c.byStorage).toEqual([{ storageId: 'slow-disk', storageName: { en: 'Slow disk', 'pt-BR': 'Slow disk' }, seconds: c.seconds, meetsTarget: null }]);
+    expect(c.byStorage).toEqual([
+      { storageId: 'slow-disk', storageName: { en: 'Slow disk', 'pt-BR': 'Slow disk' }, seconds: c.seconds, meetsTarget: null },
+    ]);
   });
 
   it('reads GiB of weights at decimal GB per second: a 10 GB/s disk is 1.0737× slower than 10 GiB/s', () => {

@@ -16,8 +16,20 @@ describe('compareScenarios', () => {
     const rows = compareScenarios([item('saas-startup'), item('public-api')]);
     expect(rows.filter((r) => r.kind === 'input').map((r) => r.key)).toEqual([...COMPARE_INPUT_KEYS]);
     expect(rows.filter((r) => r.kind === 'result').map((r) => r.key)).toEqual([
-      'regionCount', 'kvPerSessionGiB', 'sessionsPerNode', 'nodesCapacity', 'nodesWithHeadroom', 'nodesTotal', 'spareSessions',
-      'capexLowUsd', 'capexHighUsd', 'tcoLowUsd', 'tcoHighUsd', 'coldStartS', 'tpotAtLoadMs', 'tcoPerMillionOutputTokensUsd',
+      'regionCount',
+      'kvPerSessionGiB',
+      'sessionsPerNode',
+      'nodesCapacity',
+      'nodesWithHeadroom',
+      'nodesTotal',
+      'spareSessions',
+      'capexLowUsd',
+      'capexHighUsd',
+      'tcoLowUsd',
+      'tcoHighUsd',
+      'coldStartS',
+      'tpotAtLoadMs',
+      'tcoPerMillionOutputTokensUsd',
     ]);
     const byKey = new Map(rows.map((r) => [r.key, r]));
     expect(byKey.get('sessionsPerNode')!.values).toEqual([1740, 613]);
@@ -44,7 +56,10 @@ describe('compareScenarios', () => {
   });
 
   it('gives null figures for an infeasible scenario', () => {
-    const bad: CompareItem = { name: 'bad', result: planScenario({ ...findTemplate('public-api')!.inputs, runtimeOverheadGiB: 5000 }, BUILT_IN_CATALOG) };
+    const bad: CompareItem = {
+      name: 'bad',
+      result: planScenario({ ...findTemplate('public-api')!.inputs, runtimeOverheadGiB: 5000 }, BUILT_IN_CATALOG),
+    };
     const rows = compareScenarios([item('public-api'), bad]);
     const nodes = rows.find((r) => r.key === 'nodesTotal')!;
     expect(nodes.values).toEqual([12, null]);
@@ -57,7 +72,15 @@ describe('comparisonTable', () => {
     const items = [item('saas-startup', 'Start-up'), { ...item('public-api', 'API'), usage: 'Public API' }];
     expect(comparisonTable(items, 'en')).toEqual([
       { case: 'Start-up', model: 'opt-oss-20b', nodes: '1', approxCost: 'USD 325 k – USD 425 k', context: '32k', ha: 'none', usage: '' },
-      { case: 'API', model: 'opt-oss-120b', nodes: '12', approxCost: 'USD 6.3 M – USD 8.1 M', context: '131k', ha: 'N+1', usage: 'Public API' },
+      {
+        case: 'API',
+        model: 'opt-oss-120b',
+        nodes: '12',
+        approxCost: 'USD 6.3 M – USD 8.1 M',
+        context: '131k',
+        ha: 'N+1',
+        usage: 'Public API',
+      },
     ]);
     const pt = comparisonTable(items, 'pt-BR');
     expect(pt[1]!.approxCost).toBe('USD 6,3 M – USD 8,1 M');

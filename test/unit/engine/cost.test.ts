@@ -9,7 +9,12 @@ describe('cost lines a finance reviewer expects', () => {
   it('uses the documented defaults, each with a source, when the inputs are left empty', () => {
     const c = planScenario(saas(), BUILT_IN_CATALOG).cost!;
     for (const d of Object.values(COST_DEFAULTS)) expect(Math.min(d.source.en.length, d.source['pt-BR'].length)).toBeGreaterThan(30);
-    expect(c.rates).toEqual({ colocationUsdPerKwMonth: 184, supportUsdPerNodeYear: 36_000, networkUsdPerNode: 25_000, averagePowerRatio: 0.7 });
+    expect(c.rates).toEqual({
+      colocationUsdPerKwMonth: 184,
+      supportUsdPerNodeYear: 36_000,
+      networkUsdPerNode: 25_000,
+      averagePowerRatio: 0.7,
+    });
     expect(c.networkCapexUsd).toBe(25_000);
     expect(c.capexLowUsd).toBe(H200.priceLowUsd + 25_000);
     expect(c.colocationPerYearUsd).toBeCloseTo(H200.nodePowerKW * 184 * 12, 9);
@@ -19,7 +24,14 @@ describe('cost lines a finance reviewer expects', () => {
   });
 
   it('each line follows its own input, per node', () => {
-    const inputs = { ...saas(), concurrency: 5000, colocationUsdPerKwMonth: 100, supportUsdPerNodeYear: 0, networkUsdPerNode: 10_000, averagePowerRatio: 0.5 };
+    const inputs = {
+      ...saas(),
+      concurrency: 5000,
+      colocationUsdPerKwMonth: 100,
+      supportUsdPerNodeYear: 0,
+      networkUsdPerNode: 10_000,
+      averagePowerRatio: 0.5,
+    };
     const r = planScenario(inputs, BUILT_IN_CATALOG);
     const nodes = r.nodes!.total;
     const c = r.cost!;

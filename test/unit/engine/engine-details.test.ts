@@ -37,18 +37,29 @@ describe('pooled method details', () => {
 
   it('refuses the measured basis for a server that has no measured capacity, rather than guess', () => {
     const { measuredMiBPerGpu: _, ...unmeasured } = dgx200;
-    expect(() => sizePooled({ ...saas, memoryBasis: 'measured' }, model, { ...unmeasured, id: 'plain' })).toThrow('server plain has no measured capacity');
+    expect(() => sizePooled({ ...saas, memoryBasis: 'measured' }, model, { ...unmeasured, id: 'plain' })).toThrow(
+      'server plain has no measured capacity',
+    );
   });
 
   it('fp8 is the line: only wider precisions get the fp8 advice', () => {
-    expect(['fp32', 'fp16', 'bf16', 'fp8', 'int8', 'nvfp4'].map((p) => isWiderThanFp8(p as never))).toEqual([true, true, true, false, false, false]);
+    expect(['fp32', 'fp16', 'bf16', 'fp8', 'int8', 'nvfp4'].map((p) => isWiderThanFp8(p as never))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 
 describe('sweep sampling', () => {
   it('the last sample is the end of the range exactly, not from + (n − 1) × step', () => {
     expect(0.01 + 6 * ((0.82 - 0.01) / 6)).toBe(0.8199999999999998);
-    const values = sweep({ inputs: saas, catalog: BUILT_IN_CATALOG, field: 'kvBudgetRatio', from: 0.01, to: 0.82, points: 7 }).points.map((p) => p.value);
+    const values = sweep({ inputs: saas, catalog: BUILT_IN_CATALOG, field: 'kvBudgetRatio', from: 0.01, to: 0.82, points: 7 }).points.map(
+      (p) => p.value,
+    );
     expect(values.at(-1)).toBe(0.82);
     expect(values[0]).toBe(0.01);
     expect(values).toHaveLength(7);

@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import logs from '../../accuracy/startup-logs.json' with { type: 'json' };
 import extra from '../../accuracy/catalog-extra.json' with { type: 'json' };
-import { BUILT_IN_CATALOG, mergeCatalog, planScenario, TEMPLATES, withDefaults, type Catalog, type ModelRecord, type SizingInputs } from '../../../src-main/engine/index.js';
+import {
+  BUILT_IN_CATALOG,
+  mergeCatalog,
+  planScenario,
+  TEMPLATES,
+  withDefaults,
+  type Catalog,
+  type ModelRecord,
+  type SizingInputs,
+} from '../../../src-main/engine/index.js';
 
 const catalog: Catalog = mergeCatalog({ models: extra.models as ModelRecord[] });
 const size = (row: (typeof logs.rows)[number]) =>
-  planScenario(withDefaults({ method: 'engine', concurrency: 100, ...(row.inputs as Partial<SizingInputs>) } as SizingInputs, catalog), catalog);
+  planScenario(
+    withDefaults({ method: 'engine', concurrency: 100, ...(row.inputs as Partial<SizingInputs>) } as SizingInputs, catalog),
+    catalog,
+  );
 
 describe('engine method against public start-up logs (issue 8 item 9)', () => {
   for (const row of logs.rows.filter((r) => !('outOfScope' in r))) {
@@ -19,11 +31,23 @@ describe('engine method against public start-up logs (issue 8 item 9)', () => {
 });
 
 const base = (over: Partial<SizingInputs> = {}) =>
-  withDefaults({ method: 'engine', modelId: 'llama-3.1-8b', serverId: 'dgx100', concurrency: 100, effectiveContextTokens: 16000, kvPrecision: 'auto', ...over } as SizingInputs, catalog);
+  withDefaults(
+    {
+      method: 'engine',
+      modelId: 'llama-3.1-8b',
+      serverId: 'dgx100',
+      concurrency: 100,
+      effectiveContextTokens: 16000,
+      kvPrecision: 'auto',
+      ...over,
+    } as SizingInputs,
+    catalog,
+  );
 
 describe('engine method: per-GPU accounting', () => {
   it('splits KV heads across TP as ceil(kvHeads / TP): replicated once TP exceeds the KV heads', () => {
-    const perToken = (tp: number) => planScenario(base({ modelId: 'qwen3-235b-a22b', tp, effectiveContextTokens: 4096 }), catalog).engine!.kvBytesPerTokenPerGpu;
+    const perToken = (tp: number) =>
+      planScenario(base({ modelId: 'qwen3-235b-a22b', tp, effectiveContextTokens: 4096 }), catalog).engine!.kvBytesPerTokenPerGpu;
     // 4 KV heads × 128 × 2 (K, V) × 2 bytes × 94 layers = 192,512 B per token at TP1.
     expect(perToken(1)).toBe(192_512);
     expect(perToken(2)).toBe(192_512 / 2);
@@ -32,12 +56,18 @@ describe('engine method: per-GPU accounting', () => {
   });
 
   it('holds the latent (MLA) cache in full on every rank: DeepSeek-V3 on dgx200 at TP8', () => {
-    const r = planScenario(base({ modelId: 'deepseek-v3', serverId: 'dgx200', tp: 8, kvPrecision: 'fp8', effectiveContextTokens: 32768, concurrency: 1000 }), catalog);
+    const r = planScenario(
+      base({ modelId: 'deepseek-v3', serverId: 'dgx200', tp: 8, kvPrecision: 'fp8', effectiveContextTokens: 32768, concurrency: 1000 }),
+      catalog,
+    );
     expect(r.engine!.kvBytesPerTokenPerGpu).toBe(61 * 576);
     expect(r.engine!.replicasPerNode).toBe(1);
     expect(r.sessionsPerNode).toBeGreaterThanOrEqual(30);
     expect(r.sessionsPerNode).toBeLessThanOrEqual(45);
-    const pooled = planScenario({ ...r.inputs, method: 'pooled', tp: undefined, servingEngine: undefined, kvPrecision: 'fp8' } as SizingInputs, catalog);
+    const pooled = planScenario(
+      { ...r.inputs, method: 'pooled', tp: undefined, servingEngine: undefined, kvPrecision: 'fp8' } as SizingInputs,
+      catalog,
+    );
     expect(pooled.sessionsPerNode).toBeGreaterThan(r.sessionsPerNode);
   });
 
@@ -45,7 +75,8 @@ describe('engine method: per-GPU accounting', () => {
     const one = planScenario(base({ effectiveContextTokens: 17, blockSize: 16 }), catalog).engine!;
     const two = planScenario(base({ effectiveContextTokens: 32, blockSize: 16 }), catalog).engine!;
     expect(one.maxConcurrencyPerReplica).toBeCloseTo(two.maxConcurrencyPerReplica, 9);
-    const oss = (ctx: number) => planScenario(base({ modelId: 'opt-oss-20b', effectiveContextTokens: ctx, maxNumBatchedTokens: 2048 }), catalog);
+    const oss = (ctx: number) =>
+      planScenario(base({ modelId: 'opt-oss-20b', effectiveContextTokens: ctx, maxNumBatchedTokens: 2048 }), catalog);
     // 12 sliding layers hold at most (ceil((128 − 1 + 2048) / 16) + 1) × 16 = 2,192 tokens each.
     const perLayer = 2 * 8 * 64 * 2;
     const long = oss(32768);
@@ -68,7 +99,10 @@ describe('engine method: per-GPU accounting', () => {
     // The weights are already fp8 and an H100 has no native fp4: no lighter weights to offer.
     expect(r.fixes.map((f) => f.field)).not.toContain('weightsPrecision');
     for (const fix of r.fixes) {
-      const fixed = planScenario({ ...r.inputs, [fix.field]: fix.value, ...(fix.field === 'serverId' ? { tp: undefined } : {}) } as SizingInputs, catalog);
+      const fixed = planScenario(
+        { ...r.inputs, [fix.field]: fix.value, ...(fix.field === 'serverId' ? { tp: undefined } : {}) } as SizingInputs,
+        catalog,
+      );
       expect(fixed.feasible, `${fix.field} ${fix.value}`).toBe(true);
       expect(fixed.nodes!.total).toBe(fix.nodes);
     }
@@ -92,8 +126,13 @@ describe('engine method: per-GPU accounting', () => {
   it('the pooled method keeps its figures and gains auto KV and weights that do not fit as infeasible', () => {
     const saas = TEMPLATES[0]!.inputs;
     expect(planScenario(saas, BUILT_IN_CATALOG).sessionsPerNode).toBe(1740);
-    expect(planScenario({ ...saas, kvPrecision: 'auto' }, BUILT_IN_CATALOG).kvBytesPerSession).toBe(2 * planScenario(saas, BUILT_IN_CATALOG).kvBytesPerSession);
-    const r = planScenario({ ...saas, modelId: 'deepseek-v3', serverId: 'dgx100', memoryBasis: 'measured', kvBudgetRatio: 0.99, runtimeOverheadGiB: 0 }, BUILT_IN_CATALOG);
+    expect(planScenario({ ...saas, kvPrecision: 'auto' }, BUILT_IN_CATALOG).kvBytesPerSession).toBe(
+      2 * planScenario(saas, BUILT_IN_CATALOG).kvBytesPerSession,
+    );
+    const r = planScenario(
+      { ...saas, modelId: 'deepseek-v3', serverId: 'dgx100', memoryBasis: 'measured', kvBudgetRatio: 0.99, runtimeOverheadGiB: 0 },
+      BUILT_IN_CATALOG,
+    );
     expect(r.feasible).toBe(false);
     expect(r.infeasibility!.code).toBe('weights-do-not-fit');
   });
@@ -101,7 +140,20 @@ describe('engine method: per-GPU accounting', () => {
 
 describe('weights larger than the whole node (pooled method)', () => {
   it('are infeasible for that reason, named with both figures, whatever the budget ratio and overhead', () => {
-    const r = planScenario(withDefaults({ modelId: 'deepseek-v3', serverId: 'dgx100', memoryBasis: 'measured', kvBudgetRatio: 0.99, concurrency: 10, effectiveContextTokens: 4096 }, BUILT_IN_CATALOG), BUILT_IN_CATALOG);
+    const r = planScenario(
+      withDefaults(
+        {
+          modelId: 'deepseek-v3',
+          serverId: 'dgx100',
+          memoryBasis: 'measured',
+          kvBudgetRatio: 0.99,
+          concurrency: 10,
+          effectiveContextTokens: 4096,
+        },
+        BUILT_IN_CATALOG,
+      ),
+      BUILT_IN_CATALOG,
+    );
     expect(r.feasible).toBe(false);
     expect(r.infeasibility!.code).toBe('weights-do-not-fit');
     expect(r.infeasibility!.message.en).toMatch(/^The model weights \(638 GiB\) are larger than the node's whole HBM \(637\.18 GiB\)/);

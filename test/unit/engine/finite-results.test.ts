@@ -17,7 +17,9 @@ import { modelRecordSchema, serverRecordSchema, storageRecordSchema } from '../.
 
 /** Any value the rule allows, its bounds included (the edges are where NaN and Infinity hide). */
 const inRange = (rule: RecordFieldRule) =>
-  rule.integer ? fc.integer({ min: rule.min, max: rule.max }) : fc.oneof(fc.constantFrom(rule.min, rule.max), fc.double({ min: rule.min, max: rule.max, noNaN: true }));
+  rule.integer
+    ? fc.integer({ min: rule.min, max: rule.max })
+    : fc.oneof(fc.constantFrom(rule.min, rule.max), fc.double({ min: rule.min, max: rule.max, noNaN: true }));
 const M = RECORD_RULES.model;
 const S = RECORD_RULES.server;
 
@@ -35,15 +37,25 @@ const arbModel: fc.Arbitrary<ModelRecord> = fc
     hiddenSize: inRange(M.hiddenSize),
     intermediateSize: inRange(M.intermediateSize),
     vocabSize: inRange(M.vocabSize),
-    moe: fc.option(fc.record({ experts: fc.integer({ min: 1, max: 512 }), expertsPerToken: fc.integer({ min: 1, max: 8 }), expertIntermediateSize: inRange(M['moe.expertIntermediateSize']) })),
-    sliding: fc.option(fc.record({ share: fc.double({ min: 0, max: 1, noNaN: true }), windowTokens: inRange(M['slidingWindow.windowTokens']) })),
+    moe: fc.option(
+      fc.record({
+        experts: fc.integer({ min: 1, max: 512 }),
+        expertsPerToken: fc.integer({ min: 1, max: 8 }),
+        expertIntermediateSize: inRange(M['moe.expertIntermediateSize']),
+      }),
+    ),
+    sliding: fc.option(
+      fc.record({ share: fc.double({ min: 0, max: 1, noNaN: true }), windowTokens: inRange(M['slidingWindow.windowTokens']) }),
+    ),
   })
   .map((v) => ({
     id: 'm',
     name: 'm',
     layers: v.layers,
     queryHeads: Math.min(4096, v.kvHeads * v.queryHeadsPerKv),
-    attention: v.mla ? { kind: 'mla' as const, kvLoraRank: 512, qkRopeHeadDim: 64 } : { kind: 'gqa' as const, kvHeads: v.kvHeads, headDim: v.headDim },
+    attention: v.mla
+      ? { kind: 'mla' as const, kvLoraRank: 512, qkRopeHeadDim: 64 }
+      : { kind: 'gqa' as const, kvHeads: v.kvHeads, headDim: v.headDim },
     paramsTotalB: v.paramsTotalB,
     paramsActiveB: Math.max(M.paramsActiveB.min, v.paramsTotalB * v.activeShare),
     weightsGiB: v.weightsGiB,
@@ -82,7 +94,10 @@ const arbServer: fc.Arbitrary<ServerRecord> = fc
   }));
 
 const arbStorage: fc.Arbitrary<StorageRecord> = fc
-  .record({ readThroughputGBps: inRange(RECORD_RULES.storage.readThroughputGBps), firstByteLatencyS: inRange(RECORD_RULES.storage.firstByteLatencyS) })
+  .record({
+    readThroughputGBps: inRange(RECORD_RULES.storage.readThroughputGBps),
+    firstByteLatencyS: inRange(RECORD_RULES.storage.firstByteLatencyS),
+  })
   .map((v) => ({ id: 'profile_default', name: 'st', ...v, source: 'random record within RECORD_RULES' }));
 
 const arbInputs = fc.record({
@@ -114,10 +129,17 @@ describe('no result ever contains NaN or Infinity (issue 11 item 6)', () => {
         const engineFields = i.method === 'engine' ? { servingEngine: i.servingEngine } : {};
         const inputs = withDefaults(
           {
-            modelId: 'm', serverId: 's', concurrency: i.concurrency, method: i.method, kvPrecision: i.kvPrecision,
+            modelId: 'm',
+            serverId: 's',
+            concurrency: i.concurrency,
+            method: i.method,
+            kvPrecision: i.kvPrecision,
             effectiveContextTokens: Math.max(1, Math.floor(model.maxContextTokens * i.contextShare)),
-            kvBudgetRatio: i.kvBudgetRatio, runtimeOverheadGiB: i.runtimeOverheadGiB, peakHeadroomRatio: i.peakHeadroomRatio,
-            pricePerNodeUsd: i.pricePerNodeUsd, ...engineFields,
+            kvBudgetRatio: i.kvBudgetRatio,
+            runtimeOverheadGiB: i.runtimeOverheadGiB,
+            peakHeadroomRatio: i.peakHeadroomRatio,
+            pricePerNodeUsd: i.pricePerNodeUsd,
+            ...engineFields,
           } as SizingInputs,
           catalog,
         );
@@ -133,11 +155,50 @@ describe('no result ever contains NaN or Infinity (issue 11 item 6)', () => {
 
 describe('a node that holds a billion sessions', () => {
   it('still counts one node for one session (the float guard never rounds a positive need to zero)', () => {
-    const model = { id: 'm', name: 'm', layers: 1, queryHeads: 1, attention: { kind: 'gqa' as const, kvHeads: 1, headDim: 1 }, paramsTotalB: 0.001, paramsActiveB: 0.001, weightsGiB: 0.001, weightsFormat: 'bf16', maxContextTokens: 1, hiddenSize: 1, intermediateSize: 1, vocabSize: 1, dtype: 'bf16' as const, source: 'test' };
-    const server = { id: 's', name: 's', gpus: 1, hbmGBPerGpu: 183.11179183683564, hbmBandwidthTBpsPerGpu: 0.01, nodePowerKW: 0.01, priceLowUsd: 0, priceHighUsd: 0, interconnectGBpsPerGpu: 0.1, source: 'test' };
+    const model = {
+      id: 'm',
+      name: 'm',
+      layers: 1,
+      queryHeads: 1,
+      attention: { kind: 'gqa' as const, kvHeads: 1, headDim: 1 },
+      paramsTotalB: 0.001,
+      paramsActiveB: 0.001,
+      weightsGiB: 0.001,
+      weightsFormat: 'bf16',
+      maxContextTokens: 1,
+      hiddenSize: 1,
+      intermediateSize: 1,
+      vocabSize: 1,
+      dtype: 'bf16' as const,
+      source: 'test',
+    };
+    const server = {
+      id: 's',
+      name: 's',
+      gpus: 1,
+      hbmGBPerGpu: 183.11179183683564,
+      hbmBandwidthTBpsPerGpu: 0.01,
+      nodePowerKW: 0.01,
+      priceLowUsd: 0,
+      priceHighUsd: 0,
+      interconnectGBpsPerGpu: 0.1,
+      source: 'test',
+    };
     const storage = { id: 'profile_default', name: 'st', readThroughputGBps: 0.001, firstByteLatencyS: 0, source: 'test' };
     const catalog: Catalog = { models: [model], servers: [server], storage: [storage] };
-    const inputs = withDefaults({ modelId: 'm', serverId: 's', concurrency: 1, effectiveContextTokens: 1, kvPrecision: 'auto', kvBudgetRatio: 0.021844578974816963, runtimeOverheadGiB: 0, peakHeadroomRatio: 0 }, catalog);
+    const inputs = withDefaults(
+      {
+        modelId: 'm',
+        serverId: 's',
+        concurrency: 1,
+        effectiveContextTokens: 1,
+        kvPrecision: 'auto',
+        kvBudgetRatio: 0.021844578974816963,
+        runtimeOverheadGiB: 0,
+        peakHeadroomRatio: 0,
+      },
+      catalog,
+    );
     const r = planScenario(inputs, catalog);
     expect(r.sessionsPerNode).toBeGreaterThanOrEqual(1e9);
     expect(r.nodes).toEqual({ capacity: 1, withHeadroom: 1, total: 1 });

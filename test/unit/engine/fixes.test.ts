@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_CATALOG, ENGINE_DEFAULT_BUDGET_RATIO, findTemplate, planScenario, type SizingInputs } from '../../../src-main/engine/index.js';
+import {
+  BUILT_IN_CATALOG,
+  ENGINE_DEFAULT_BUDGET_RATIO,
+  findTemplate,
+  planScenario,
+  type SizingInputs,
+} from '../../../src-main/engine/index.js';
 
 const template = (id: string): SizingInputs => ({ ...findTemplate(id)!.inputs });
 /** The plan of issue 10 item 12: still infeasible with fp8 alone. */
 const FP32_AT_9_PERCENT: SizingInputs = {
-  ...template('saas-startup'), modelId: 'opt-oss-120b', serverId: 'dgx200', effectiveContextTokens: 131072, kvPrecision: 'fp32',
-  kvBudgetRatio: 0.09, runtimeOverheadGiB: 93,
+  ...template('saas-startup'),
+  modelId: 'opt-oss-120b',
+  serverId: 'dgx200',
+  effectiveContextTokens: 131072,
+  kvPrecision: 'fp32',
+  kvBudgetRatio: 0.09,
+  runtimeOverheadGiB: 93,
 };
 
 describe('feasibility fixes', () => {
@@ -18,7 +29,10 @@ describe('feasibility fixes', () => {
     expect(r.feasible).toBe(false);
     expect(r.fixes.length).toBeGreaterThanOrEqual(3);
     for (const fix of r.fixes) {
-      const fixed = planScenario({ ...FP32_AT_9_PERCENT, [fix.field]: fix.value, ...(fix.field === 'serverId' ? { pricePerNodeUsd: undefined } : {}) }, BUILT_IN_CATALOG);
+      const fixed = planScenario(
+        { ...FP32_AT_9_PERCENT, [fix.field]: fix.value, ...(fix.field === 'serverId' ? { pricePerNodeUsd: undefined } : {}) },
+        BUILT_IN_CATALOG,
+      );
       expect(fixed.feasible, `${fix.field}=${fix.value}`).toBe(true);
       expect(fixed.nodes!.total).toBe(fix.nodes);
       expect(fixed.cost!.capexLowUsd).toBe(fix.capexLowUsd);
@@ -52,7 +66,15 @@ describe('feasibility fixes', () => {
   });
 
   it('offers fp8 and a lower overhead when each works on its own', () => {
-    const inputs = { ...template('saas-startup'), modelId: 'llama-3.1-405b', serverId: 'dgx100', kvPrecision: 'fp32' as const, effectiveContextTokens: 131072, runtimeOverheadGiB: 430, kvBudgetRatio: 0.9 };
+    const inputs = {
+      ...template('saas-startup'),
+      modelId: 'llama-3.1-405b',
+      serverId: 'dgx100',
+      kvPrecision: 'fp32' as const,
+      effectiveContextTokens: 131072,
+      runtimeOverheadGiB: 430,
+      kvBudgetRatio: 0.9,
+    };
     const fields = planScenario(inputs, BUILT_IN_CATALOG).fixes.map((f) => f.field);
     expect(fields).toContain('kvPrecision');
     expect(fields).toContain('runtimeOverheadGiB');

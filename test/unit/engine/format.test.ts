@@ -53,9 +53,13 @@ describe('formatSeconds', () => {
 });
 
 describe('storageSource', () => {
-  it('translates a built-in profile\'s own note and leaves any other text as written', () => {
+  it("translates a built-in profile's own note and leaves any other text as written", () => {
     const nvme = BUILT_IN_CATALOG.storage.find((s) => s.id === 'profile_default')!;
-    expect(storageSource(nvme)).toEqual({ en: nvme.source, 'pt-BR': 'RAID de NVMe local, ~10 GB/s efetivos em leitura sequencial; premissa de planejamento, não uma medição: substitua pelos seus próprios números' });
+    expect(storageSource(nvme)).toEqual({
+      en: nvme.source,
+      'pt-BR':
+        'RAID de NVMe local, ~10 GB/s efetivos em leitura sequencial; premissa de planejamento, não uma medição: substitua pelos seus próprios números',
+    });
     const replaced = { ...nvme, source: 'our own benchmark, 2026-11' };
     expect(storageSource(replaced)).toEqual({ en: 'our own benchmark, 2026-11', 'pt-BR': 'our own benchmark, 2026-11' });
   });

@@ -56,50 +56,69 @@ describe('validateInputs', () => {
 
   it('checks every choice: method, precision, HA and memory basis', () => {
     expect(issuesOf({ method: 'guess' as never })[0]).toMatchObject({ field: 'method', allowed: 'one of pooled, engine' });
-    expect(issuesOf({ kvPrecision: 'fp4' as never })[0]).toMatchObject({ field: 'kvPrecision', allowed: 'one of auto, fp32, fp16, bf16, fp8, int8, nvfp4' });
+    expect(issuesOf({ kvPrecision: 'fp4' as never })[0]).toMatchObject({
+      field: 'kvPrecision',
+      allowed: 'one of auto, fp32, fp16, bf16, fp8, int8, nvfp4',
+    });
     expect(issuesOf({ ha: 'n+5' as never })[0]).toMatchObject({ field: 'ha', allowed: 'one of none, n+1, n+2' });
     expect(issuesOf({ memoryBasis: 'guess' as never })[0]).toMatchObject({ field: 'memoryBasis', allowed: 'one of nominal, measured' });
   });
 
   it('checks numbers against their rules and skips optional ones left out', () => {
-    expect(issuesOf({ concurrency: 0 })[0]).toMatchObject({ field: 'concurrency', value: 0, allowed: 'a whole number at least 1 and at most 100,000,000' });
+    expect(issuesOf({ concurrency: 0 })[0]).toMatchObject({
+      field: 'concurrency',
+      value: 0,
+      allowed: 'a whole number at least 1 and at most 100,000,000',
+    });
     expect(issuesOf({ kvBudgetRatio: 0 })[0]).toMatchObject({ field: 'kvBudgetRatio', allowed: 'a number greater than 0 and at most 1' });
     expect(issuesOf({ pricePerNodeUsd: undefined, coldStartTargetS: undefined, availabilityTarget: undefined })).toEqual([]);
-    expect(issuesOf({ availabilityTarget: 1 })[0]).toMatchObject({ field: 'availabilityTarget', allowed: 'a number greater than 0 and less than 1' });
+    expect(issuesOf({ availabilityTarget: 1 })[0]).toMatchObject({
+      field: 'availabilityTarget',
+      allowed: 'a number greater than 0 and less than 1',
+    });
   });
 
-  it('refuses a context above the model\'s maximum, naming the model', () => {
-    expect(issuesOf({ effectiveContextTokens: 131073 })).toEqual([{
-      field: 'effectiveContextTokens',
-      value: 131073,
-      allowed: 'at most 131,072 (the maximum context of opt-oss-20b)',
-      allowedText: { en: 'at most 131,072 (the maximum context of opt-oss-20b)', 'pt-BR': 'no máximo 131.072 (o contexto máximo de opt-oss-20b)' },
-    }]);
+  it("refuses a context above the model's maximum, naming the model", () => {
+    expect(issuesOf({ effectiveContextTokens: 131073 })).toEqual([
+      {
+        field: 'effectiveContextTokens',
+        value: 131073,
+        allowed: 'at most 131,072 (the maximum context of opt-oss-20b)',
+        allowedText: {
+          en: 'at most 131,072 (the maximum context of opt-oss-20b)',
+          'pt-BR': 'no máximo 131.072 (o contexto máximo de opt-oss-20b)',
+        },
+      },
+    ]);
     expect(issuesOf({ effectiveContextTokens: 131072 })).toEqual([]);
   });
 
   it('refuses the measured basis for a server without a measured capacity, naming the ones that have it', () => {
     const known = BUILT_IN_CATALOG.servers.filter((s) => s.measuredMiBPerGpu !== undefined).map((s) => s.id);
     const noMeasured = BUILT_IN_CATALOG.servers.find((s) => s.measuredMiBPerGpu === undefined)!;
-    expect(issuesOf({ serverId: noMeasured.id, memoryBasis: 'measured' })).toEqual([{
-      field: 'memoryBasis',
-      value: 'measured',
-      allowed: `nominal (no measured capacity is known for ${noMeasured.id}; measured is known for ${known.join(', ')})`,
-      allowedText: {
-        en: `nominal (no measured capacity is known for ${noMeasured.id}; measured is known for ${known.join(', ')})`,
-        'pt-BR': `nominal (não há capacidade medida para ${noMeasured.id}; a medida é conhecida para ${known.join(', ')})`,
+    expect(issuesOf({ serverId: noMeasured.id, memoryBasis: 'measured' })).toEqual([
+      {
+        field: 'memoryBasis',
+        value: 'measured',
+        allowed: `nominal (no measured capacity is known for ${noMeasured.id}; measured is known for ${known.join(', ')})`,
+        allowedText: {
+          en: `nominal (no measured capacity is known for ${noMeasured.id}; measured is known for ${known.join(', ')})`,
+          'pt-BR': `nominal (não há capacidade medida para ${noMeasured.id}; a medida é conhecida para ${known.join(', ')})`,
+        },
       },
-    }]);
+    ]);
     expect(issuesOf({ memoryBasis: 'measured' })).toEqual([]);
   });
 
   it('wants the scale-down ratio below the scale-up ratio, said once', () => {
-    expect(issuesOf({ scaleDownRatio: 0.7, scaleUpRatio: 0.7 })).toEqual([{
-      field: 'scaleDownRatio',
-      value: 0.7,
-      allowed: 'below the scale-up ratio 0.7',
-      allowedText: { en: 'below the scale-up ratio 0.7', 'pt-BR': 'abaixo da razão de escala para cima 0.7' },
-    }]);
+    expect(issuesOf({ scaleDownRatio: 0.7, scaleUpRatio: 0.7 })).toEqual([
+      {
+        field: 'scaleDownRatio',
+        value: 0.7,
+        allowed: 'below the scale-up ratio 0.7',
+        allowedText: { en: 'below the scale-up ratio 0.7', 'pt-BR': 'abaixo da razão de escala para cima 0.7' },
+      },
+    ]);
     expect(issuesOf({ scaleDownRatio: 0.69, scaleUpRatio: 0.7 })).toEqual([]);
     expect(issuesOf({ scaleDownRatio: 2, scaleUpRatio: 0.7 }).filter((i) => i.field === 'scaleDownRatio')).toHaveLength(1);
   });
@@ -114,8 +133,21 @@ describe('defaults', () => {
   });
 
   it('fills the policy around the workload, keeps what is given and drops undefined', () => {
-    const inputs = withDefaults({ modelId: 'opt-oss-20b', serverId: 'dgx200', concurrency: 10, effectiveContextTokens: 1000, ha: 'n+1', pue: undefined }, BUILT_IN_CATALOG);
-    expect(inputs).toMatchObject({ method: 'pooled', kvPrecision: 'fp8', kvBudgetRatio: 0.7, ha: 'n+1', pue: 1.3, runtimeOverheadGiB: 45, concurrency: 10 });
-    expect(withDefaults({ modelId: 'nope', serverId: 'dgx200', concurrency: 1, effectiveContextTokens: 1 }, BUILT_IN_CATALOG).runtimeOverheadGiB).toBe(0);
+    const inputs = withDefaults(
+      { modelId: 'opt-oss-20b', serverId: 'dgx200', concurrency: 10, effectiveContextTokens: 1000, ha: 'n+1', pue: undefined },
+      BUILT_IN_CATALOG,
+    );
+    expect(inputs).toMatchObject({
+      method: 'pooled',
+      kvPrecision: 'fp8',
+      kvBudgetRatio: 0.7,
+      ha: 'n+1',
+      pue: 1.3,
+      runtimeOverheadGiB: 45,
+      concurrency: 10,
+    });
+    expect(
+      withDefaults({ modelId: 'nope', serverId: 'dgx200', concurrency: 1, effectiveContextTokens: 1 }, BUILT_IN_CATALOG).runtimeOverheadGiB,
+    ).toBe(0);
   });
 });

@@ -14,7 +14,8 @@ describe('optimiser', () => {
     expect(result.candidatesEvaluated).toBeGreaterThan(0);
     expect(result.feasible).toBe(result.plans.length);
     expect(new Set(result.plans.map((p) => p.serverId)).size).toBeGreaterThanOrEqual(4);
-    for (let i = 1; i < result.plans.length; i++) expect(result.plans[i]!.cost.tcoHighUsd).toBeGreaterThanOrEqual(result.plans[i - 1]!.cost.tcoHighUsd);
+    for (let i = 1; i < result.plans.length; i++)
+      expect(result.plans[i]!.cost.tcoHighUsd).toBeGreaterThanOrEqual(result.plans[i - 1]!.cost.tcoHighUsd);
     for (const plan of result.plans) expect(plan.tpotMs!).toBeLessThanOrEqual(40);
   });
 
@@ -30,14 +31,18 @@ describe('optimiser', () => {
     const byNodes = optimise({ base: base(), objective: 'nodes', top: 100 }, BUILT_IN_CATALOG).plans;
     for (let i = 1; i < byNodes.length; i++) expect(byNodes[i]!.nodes.total).toBeGreaterThanOrEqual(byNodes[i - 1]!.nodes.total);
     const byCapex = optimise({ base: base(), objective: 'capex', top: 100 }, BUILT_IN_CATALOG).plans;
-    for (let i = 1; i < byCapex.length; i++) expect(byCapex[i]!.cost.capexHighUsd).toBeGreaterThanOrEqual(byCapex[i - 1]!.cost.capexHighUsd);
+    for (let i = 1; i < byCapex.length; i++)
+      expect(byCapex[i]!.cost.capexHighUsd).toBeGreaterThanOrEqual(byCapex[i - 1]!.cost.capexHighUsd);
   });
 
   it('keeps only the servers asked for and honours a CapEx ceiling', () => {
     const some = optimise({ base: base(), serverIds: ['dgx200', 'dgxb200'], objective: 'tco', top: 100 }, BUILT_IN_CATALOG);
     expect(new Set(some.plans.map((p) => p.serverId))).toEqual(new Set(['dgx200', 'dgxb200']));
     const ceiling = Math.min(...some.plans.map((p) => p.cost.capexHighUsd));
-    const capped = optimise({ base: base(), serverIds: ['dgx200', 'dgxb200'], maxCapexUsd: ceiling, objective: 'tco', top: 100 }, BUILT_IN_CATALOG);
+    const capped = optimise(
+      { base: base(), serverIds: ['dgx200', 'dgxb200'], maxCapexUsd: ceiling, objective: 'tco', top: 100 },
+      BUILT_IN_CATALOG,
+    );
     expect(capped.plans.every((p) => p.cost.capexHighUsd <= ceiling)).toBe(true);
     expect(capped.ruledOut.capex).toBe(some.feasible - capped.feasible);
   });

@@ -16,7 +16,15 @@ import {
 /** The example: Llama 3.1 70B on a DGX H200, 2,000 sessions of 8,192 tokens, prompts of 2,000 and answers of 500. */
 function inputs(extra: Partial<SizingInputs> = {}): SizingInputs {
   return withDefaults(
-    { modelId: 'llama-3.1-70b', serverId: 'dgx200', concurrency: 2000, effectiveContextTokens: 8192, promptTokens: 2000, outputTokens: 500, ...extra },
+    {
+      modelId: 'llama-3.1-70b',
+      serverId: 'dgx200',
+      concurrency: 2000,
+      effectiveContextTokens: 8192,
+      promptTokens: 2000,
+      outputTokens: 500,
+      ...extra,
+    },
     BUILT_IN_CATALOG,
   );
 }
@@ -118,8 +126,20 @@ describe('service-target inputs are checked', () => {
 
 describe('sweep and plan agree', () => {
   it('a sweep sizes the model in the scenario weight precision, as the plan does', () => {
-    const fp8 = withDefaults({ method: 'engine', modelId: 'llama-3.1-70b', serverId: 'dgx100', concurrency: 500, effectiveContextTokens: 8192, weightsPrecision: 'fp8' }, BUILT_IN_CATALOG);
+    const fp8 = withDefaults(
+      {
+        method: 'engine',
+        modelId: 'llama-3.1-70b',
+        serverId: 'dgx100',
+        concurrency: 500,
+        effectiveContextTokens: 8192,
+        weightsPrecision: 'fp8',
+      },
+      BUILT_IN_CATALOG,
+    );
     const points = sweep({ inputs: fp8, catalog: BUILT_IN_CATALOG, field: 'concurrency', from: 500, to: 1500, points: 3 }).points;
-    expect(points.map((p) => p.nodesTotal)).toEqual([500, 1000, 1500].map((concurrency) => planScenario({ ...fp8, concurrency }, BUILT_IN_CATALOG).nodes!.total));
+    expect(points.map((p) => p.nodesTotal)).toEqual(
+      [500, 1000, 1500].map((concurrency) => planScenario({ ...fp8, concurrency }, BUILT_IN_CATALOG).nodes!.total),
+    );
   });
 });

@@ -67,10 +67,12 @@ describe('expected distinct experts, E × (1 − (1 − k/E)^n)', () => {
     for (let a = 0; a < experts; a++) for (let b = a + 1; b < experts; b++) pairs.push([a, b]);
     let total = 0;
     let count = 0;
-    for (const p of pairs) for (const q of pairs) for (const r of pairs) {
-      total += new Set([...p, ...q, ...r]).size;
-      count += 1;
-    }
+    for (const p of pairs)
+      for (const q of pairs)
+        for (const r of pairs) {
+          total += new Set([...p, ...q, ...r]).size;
+          count += 1;
+        }
     expect(expectedDistinctExperts(experts, 2, 3)).toBeCloseTo(total / count, 12);
   });
 
@@ -137,7 +139,7 @@ describe('one decode step', () => {
   it('adds two ring all-reduces per layer at TP > 1, with their latency', () => {
     const costs = replicaCosts(spec({ tp: 4 }));
     const step = stepTime(costs, { ...decodeOnly, decodeSessions: 8 });
-    const perAllReduce = ((2 * 3) / 4) * (8 * 4096 * 2) / (450e9 * 0.8) + 8e-6;
+    const perAllReduce = (((2 * 3) / 4) * (8 * 4096 * 2)) / (450e9 * 0.8) + 8e-6;
     expect(step.communicationS).toBeCloseTo(64 * perAllReduce, 12);
   });
 
@@ -154,10 +156,7 @@ describe('one decode step', () => {
     const costs = replicaCosts(spec({ tp: 2 }));
     const step = stepTime(costs, { decodeSessions: 600, decodeContextTokens: 2000, prefillTokens: 0, prefillContextTokens: 0 });
     expect(step.linearComputeS).toBeGreaterThan(step.weightsReadS);
-    expect(step.seconds).toBeCloseTo(
-      step.linearComputeS + Math.max(step.kvReadS, step.attentionComputeS) + step.communicationS,
-      15,
-    );
+    expect(step.seconds).toBeCloseTo(step.linearComputeS + Math.max(step.kvReadS, step.attentionComputeS) + step.communicationS, 15);
   });
 });
 
@@ -193,7 +192,12 @@ describe('steady-state decode and time to first token', () => {
     const costs = replicaCosts(spec());
     const ttft = timeToFirstTokenS(costs, { ...base, batch: 0, promptTokens: 20_000 });
     const chunkStep = stepTime(costs, { decodeSessions: 0, decodeContextTokens: 0, prefillTokens: 8192, prefillContextTokens: 10_000 });
-    const restStep = stepTime(costs, { decodeSessions: 0, decodeContextTokens: 0, prefillTokens: 20_000 - 2 * 8192, prefillContextTokens: 10_000 });
+    const restStep = stepTime(costs, {
+      decodeSessions: 0,
+      decodeContextTokens: 0,
+      prefillTokens: 20_000 - 2 * 8192,
+      prefillContextTokens: 10_000,
+    });
     expect(ttft).toBeCloseTo(2 * chunkStep.seconds + restStep.seconds, 12);
   });
 
@@ -266,14 +270,18 @@ describe('steady-state decode and time to first token', () => {
 describe('largest batch within a target', () => {
   it('finds the last batch a non-decreasing figure keeps within the target, or 0', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 1, maxLength: 200 }), fc.integer({ min: 0, max: 2000 }), (steps, target) => {
-        const figure: number[] = [];
-        steps.reduce((acc, s) => (figure.push(acc + s), acc + s), 0);
-        const at = (b: number) => figure[b - 1]!;
-        let expected = 0;
-        for (let b = 1; b <= figure.length && at(b) <= target; b++) expected = b;
-        return largestBatchWithin(at, target, figure.length) === expected;
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 1, maxLength: 200 }),
+        fc.integer({ min: 0, max: 2000 }),
+        (steps, target) => {
+          const figure: number[] = [];
+          steps.reduce((acc, s) => (figure.push(acc + s), acc + s), 0);
+          const at = (b: number) => figure[b - 1]!;
+          let expected = 0;
+          for (let b = 1; b <= figure.length && at(b) <= target; b++) expected = b;
+          return largestBatchWithin(at, target, figure.length) === expected;
+        },
+      ),
     );
   });
 });

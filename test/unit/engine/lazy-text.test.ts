@@ -5,7 +5,10 @@ import { cloneable } from '../../../src-main/store-worker/protocol.js';
 
 /** DeepSeek-V3 at TP 8 on an H100 node: the weights leave no KV cache, an infeasibility with a lazily built message. */
 function weightsDoNotFit() {
-  const inputs = withDefaults({ method: 'engine', modelId: 'deepseek-v3', serverId: 'dgx100', concurrency: 10, effectiveContextTokens: 8192, tp: 8 } as SizingInputs, BUILT_IN_CATALOG);
+  const inputs = withDefaults(
+    { method: 'engine', modelId: 'deepseek-v3', serverId: 'dgx100', concurrency: 10, effectiveContextTokens: 8192, tp: 8 } as SizingInputs,
+    BUILT_IN_CATALOG,
+  );
   return sizeEngine(inputs, findModel(BUILT_IN_CATALOG, inputs.modelId)!, findServer(BUILT_IN_CATALOG, inputs.serverId)!);
 }
 
@@ -17,7 +20,7 @@ function postAndReceive<T>(value: T): T {
   return received;
 }
 
-describe('the engine method\'s lazily built messages', () => {
+describe("the engine method's lazily built messages", () => {
   it('read, serialise to JSON and cross a worker thread as both languages', () => {
     const result = weightsDoNotFit();
     expect(result.infeasibility?.code).toBe('weights-do-not-fit');
@@ -27,7 +30,10 @@ describe('the engine method\'s lazily built messages', () => {
     expect(JSON.parse(JSON.stringify(result)).infeasibility.message).toEqual({ en: message.en, 'pt-BR': message['pt-BR'] });
     // A structured clone refuses the builder; the store thread's cloneable() turns it into text first.
     expect(() => postAndReceive(weightsDoNotFit())).toThrow(/could not be cloned/);
-    expect(postAndReceive(cloneable({ ok: true, result: weightsDoNotFit() })).result.infeasibility!.message).toEqual({ en: message.en, 'pt-BR': message['pt-BR'] });
+    expect(postAndReceive(cloneable({ ok: true, result: weightsDoNotFit() })).result.infeasibility!.message).toEqual({
+      en: message.en,
+      'pt-BR': message['pt-BR'],
+    });
   });
 
   it('cloneable leaves plain data, binary data and frozen shared records as they are', () => {

@@ -1,23 +1,63 @@
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_CATALOG, findTemplate, nodesCurve, nodesCurveRange, planScenario, readCalibration, type Catalog, type SizingInputs, type SizingResult } from '../../../src-main/engine/index.js';
+import {
+  BUILT_IN_CATALOG,
+  findTemplate,
+  nodesCurve,
+  nodesCurveRange,
+  planScenario,
+  readCalibration,
+  type Catalog,
+  type SizingInputs,
+  type SizingResult,
+} from '../../../src-main/engine/index.js';
 import { SGLANG_LLAMA_H200 } from './calibration/logs.js';
 
 const template = (id: string): SizingInputs => findTemplate(id)!.inputs;
 // A profile from a real SGLang start-up log, whose KV differs from the formulas' enough to change
 // the node count: a calibrated plan's curve must size with it too.
-const reading = readCalibration({ text: SGLANG_LLAMA_H200, source: 'startup.log', today: { year: 2025, month: 11, day: 2 } }, BUILT_IN_CATALOG);
+const reading = readCalibration(
+  { text: SGLANG_LLAMA_H200, source: 'startup.log', today: { year: 2025, month: 11, day: 2 } },
+  BUILT_IN_CATALOG,
+);
 if (!reading.ok || !reading.reading.profile) throw new Error('the test log gives no profile');
 const calibratedCatalog: Catalog = { ...BUILT_IN_CATALOG, calibrations: [reading.reading.profile] };
-const llamaH200 = { ...template('saas-startup'), method: 'engine', servingEngine: 'sglang', modelId: 'llama-3.1-8b', serverId: 'dgx200', tp: 1, memFractionStatic: 0.88, effectiveContextTokens: 16000, concurrency: 4400, kvPrecision: 'auto' } as const;
+const llamaH200 = {
+  ...template('saas-startup'),
+  method: 'engine',
+  servingEngine: 'sglang',
+  modelId: 'llama-3.1-8b',
+  serverId: 'dgx200',
+  tp: 1,
+  memFractionStatic: 0.88,
+  effectiveContextTokens: 16000,
+  concurrency: 4400,
+  kvPrecision: 'auto',
+} as const;
 const calibrated = planScenario(llamaH200, calibratedCatalog);
 
 const catalogOf = (result: SizingResult) => (result.engine?.calibration ? calibratedCatalog : BUILT_IN_CATALOG);
-const nodesAt = (result: SizingResult, concurrency: number) => planScenario({ ...result.inputs, concurrency }, catalogOf(result)).nodes?.total ?? null;
+const nodesAt = (result: SizingResult, concurrency: number) =>
+  planScenario({ ...result.inputs, concurrency }, catalogOf(result)).nodes?.total ?? null;
 
 const cases: [string, SizingResult][] = [
   ['public API (pooled, 12 nodes)', planScenario(template('public-api'), BUILT_IN_CATALOG)],
   ['SaaS start-up (pooled, 1 node)', planScenario(template('saas-startup'), BUILT_IN_CATALOG)],
-  ['engine method at TP2', planScenario({ ...template('saas-startup'), method: 'engine', modelId: 'llama-3.1-8b', serverId: 'dgx100', tp: 2, concurrency: 600, effectiveContextTokens: 16000, kvPrecision: 'auto' }, BUILT_IN_CATALOG)],
+  [
+    'engine method at TP2',
+    planScenario(
+      {
+        ...template('saas-startup'),
+        method: 'engine',
+        modelId: 'llama-3.1-8b',
+        serverId: 'dgx100',
+        tp: 2,
+        concurrency: 600,
+        effectiveContextTokens: 16000,
+        kvPrecision: 'auto',
+      },
+      BUILT_IN_CATALOG,
+    ),
+  ],
   ['engine method calibrated from a start-up log', calibrated],
   ['a TPOT target', planScenario({ ...template('saas-startup'), promptTokens: 2000, outputTokens: 500, tpotMs: 40 }, BUILT_IN_CATALOG)],
 ];
@@ -39,7 +79,7 @@ describe('nodes against concurrency: one curve for the app and the exports', () 
     }
   });
 
-  it.each(cases)('%s: the plan sits on the curve, and the next step is the engine\'s next-node threshold', (_, result) => {
+  it.each(cases)("%s: the plan sits on the curve, and the next step is the engine's next-node threshold", (_, result) => {
     const curve = nodesCurve(result);
     const planned = result.inputs.concurrency;
     const before = curve.filter((p) => p.concurrency <= planned).at(-1)!;

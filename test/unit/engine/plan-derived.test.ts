@@ -18,12 +18,19 @@ const dgx300 = findServer(BUILT_IN_CATALOG, 'dgx300')!;
 const ORIGINAL_COST_MODEL = { colocationUsdPerKwMonth: 0, supportUsdPerNodeYear: 0, networkUsdPerNode: 0, averagePowerRatio: 1 };
 
 describe('cost', () => {
-  it('CapEx, OpEx, TCO and their per-session shares from the server\'s price range', () => {
+  it("CapEx, OpEx, TCO and their per-session shares from the server's price range", () => {
     const c = estimateCost(12, 5000, dgx300, { ...publicApi, ...ORIGINAL_COST_MODEL });
     const [low, high] = [dgx300.priceLowUsd, dgx300.priceHighUsd];
     expect(low).toBeLessThan(high);
     const opex = 12 * dgx300.nodePowerKW * 1.3 * 0.12 * 8760;
-    expect(c).toMatchObject({ pricePerNodeLowUsd: low, pricePerNodeHighUsd: high, priceIsOverride: false, capexLowUsd: 12 * low, capexHighUsd: 12 * high, years: 3 });
+    expect(c).toMatchObject({
+      pricePerNodeLowUsd: low,
+      pricePerNodeHighUsd: high,
+      priceIsOverride: false,
+      capexLowUsd: 12 * low,
+      capexHighUsd: 12 * high,
+      years: 3,
+    });
     expect(c.opexPerYearUsd).toBeCloseTo(opex, 6);
     expect(c.tcoLowUsd).toBeCloseTo(12 * low + 3 * opex, 6);
     expect(c.tcoHighUsd).toBeCloseTo(12 * high + 3 * opex, 6);
@@ -33,16 +40,30 @@ describe('cost', () => {
     expect(c.tcoPerSessionHighUsd).toBeCloseTo((12 * high + 3 * opex) / 5000, 9);
   });
 
-  it('a price of the user\'s replaces the range, and every cost input counts', () => {
-    const c = estimateCost(2, 100, dgx300, { ...publicApi, ...ORIGINAL_COST_MODEL, pricePerNodeUsd: 250_000, pue: 1.5, kwhPriceUsd: 0.2, years: 5 });
+  it("a price of the user's replaces the range, and every cost input counts", () => {
+    const c = estimateCost(2, 100, dgx300, {
+      ...publicApi,
+      ...ORIGINAL_COST_MODEL,
+      pricePerNodeUsd: 250_000,
+      pue: 1.5,
+      kwhPriceUsd: 0.2,
+      years: 5,
+    });
     const opex = 2 * dgx300.nodePowerKW * 1.5 * 0.2 * 8760;
-    expect(c).toMatchObject({ pricePerNodeLowUsd: 250_000, pricePerNodeHighUsd: 250_000, priceIsOverride: true, capexLowUsd: 500_000, capexHighUsd: 500_000, years: 5 });
+    expect(c).toMatchObject({
+      pricePerNodeLowUsd: 250_000,
+      pricePerNodeHighUsd: 250_000,
+      priceIsOverride: true,
+      capexLowUsd: 500_000,
+      capexHighUsd: 500_000,
+      years: 5,
+    });
     expect(c.opexPerYearUsd).toBeCloseTo(opex, 6);
     expect(c.tcoLowUsd).toBeCloseTo(500_000 + 5 * opex, 6);
   });
 });
 
-describe('what a plan derives from its method\'s result', () => {
+describe("what a plan derives from its method's result", () => {
   it('memory at planned load: sessions spread over all nodes, never more than fit', () => {
     const r = planScenario(publicApi, BUILT_IN_CATALOG);
     const m = r.memoryPerNode!;
@@ -61,7 +82,12 @@ describe('what a plan derives from its method\'s result', () => {
 
   it('the weights check counts whole copies of the weights outside the KV budget', () => {
     const r = planScenario(saas, BUILT_IN_CATALOG);
-    expect(r.weights).toEqual({ weightsGiB: 12.8, outsideKvGiB: r.reservedGiB, copiesThatFit: Math.floor(r.reservedGiB / 12.8), fits: true });
+    expect(r.weights).toEqual({
+      weightsGiB: 12.8,
+      outsideKvGiB: r.reservedGiB,
+      copiesThatFit: Math.floor(r.reservedGiB / 12.8),
+      fits: true,
+    });
     const tight = planScenario({ ...saas, modelId: 'llama-3.1-405b', serverId: 'dgx100', runtimeOverheadGiB: 10 }, BUILT_IN_CATALOG);
     expect(tight.weights.copiesThatFit).toBe(0);
     expect(tight.weights.fits).toBe(false);
@@ -113,16 +139,33 @@ describe('regions', () => {
   });
 
   it('one infeasible region makes every total but concurrency unknown', () => {
-    const plan = planRegions(publicApi, [regions[0]!, { name: 'Tiny', concurrency: 10, overrides: { runtimeOverheadGiB: 5000 } }], BUILT_IN_CATALOG);
+    const plan = planRegions(
+      publicApi,
+      [regions[0]!, { name: 'Tiny', concurrency: 10, overrides: { runtimeOverheadGiB: 5000 } }],
+      BUILT_IN_CATALOG,
+    );
     expect(plan.feasible).toBe(false);
-    expect(plan.totals).toEqual({ nodes: null, concurrency: 1010, sessionCapacity: null, capexLowUsd: null, capexHighUsd: null, opexPerYearUsd: null, tcoLowUsd: null, tcoHighUsd: null });
+    expect(plan.totals).toEqual({
+      nodes: null,
+      concurrency: 1010,
+      sessionCapacity: null,
+      capexLowUsd: null,
+      capexHighUsd: null,
+      opexPerYearUsd: null,
+      tcoLowUsd: null,
+      tcoHighUsd: null,
+    });
   });
 
-  it('names a region\'s problem by its path, and only the region\'s own fields', () => {
-    const found = validateRegions({ ...publicApi, pue: 0.5 } as SizingInputs, [
-      { name: 'A', concurrency: 0, overrides: {} },
-      { name: 'B', concurrency: 10, overrides: { modelId: 'nope' } },
-    ], BUILT_IN_CATALOG);
+  it("names a region's problem by its path, and only the region's own fields", () => {
+    const found = validateRegions(
+      { ...publicApi, pue: 0.5 } as SizingInputs,
+      [
+        { name: 'A', concurrency: 0, overrides: {} },
+        { name: 'B', concurrency: 10, overrides: { modelId: 'nope' } },
+      ],
+      BUILT_IN_CATALOG,
+    );
     expect(found.map((f) => f.path)).toEqual(['regions[0].concurrency', 'regions[1].overrides.modelId']);
     expect(found[1]!.issue.value).toBe('nope');
   });

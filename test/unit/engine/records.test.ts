@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_CATALOG, findModel, findServer, NATIVE_FORMATS, RECORD_RULES } from '../../../src-main/engine/index.js';
-import { describeZodIssue, modelRecordSchema, priceOverrideSchema, serverRecordSchema, storageRecordSchema } from '../../../src-main/schemas/index.js';
+import {
+  describeZodIssue,
+  modelRecordSchema,
+  priceOverrideSchema,
+  serverRecordSchema,
+  storageRecordSchema,
+} from '../../../src-main/schemas/index.js';
 
 const first = (schema: { safeParse: (v: unknown) => { success: boolean; error?: unknown } }, value: unknown) => {
   const parsed = schema.safeParse(value);
@@ -25,7 +31,13 @@ describe('built-in records carry what the engine method and the latency model ne
       expect(m.source).toMatch(/config\.json/);
       if (m.paramsActiveB < m.paramsTotalB) expect(m.moe, m.id).toBeDefined();
     }
-    expect(findModel(BUILT_IN_CATALOG, 'deepseek-v3')!.moe).toEqual({ experts: 256, expertsPerToken: 8, expertIntermediateSize: 2048, sharedExperts: 1, denseLayers: 3 });
+    expect(findModel(BUILT_IN_CATALOG, 'deepseek-v3')!.moe).toEqual({
+      experts: 256,
+      expertsPerToken: 8,
+      expertIntermediateSize: 2048,
+      sharedExperts: 1,
+      denseLayers: 3,
+    });
     expect(findModel(BUILT_IN_CATALOG, 'qwen3-32b')!.nativeContextTokens).toBe(40960);
     expect(findModel(BUILT_IN_CATALOG, 'qwen3-235b-a22b')!.nativeContextTokens).toBe(40960);
   });
@@ -93,15 +105,23 @@ describe('every number a record carries has a physical range', () => {
     ['weightsGiB', 5e-324, /^weightsGiB: expected a number at least 0.001/],
     ['dtype', 'int3', /^dtype: /],
     ['moe', { experts: 4, expertsPerToken: 8, expertIntermediateSize: 10 }, /^moe\.expertsPerToken: cannot exceed moe\.experts$/],
-    ['moe', { experts: 4, expertsPerToken: 2, expertIntermediateSize: 10, denseLayers: 40 }, /^moe\.denseLayers: dense layers cannot exceed layers$/],
+    [
+      'moe',
+      { experts: 4, expertsPerToken: 2, expertIntermediateSize: 10, denseLayers: 40 },
+      /^moe\.denseLayers: dense layers cannot exceed layers$/,
+    ],
     ['nativeContextTokens', 200_000, /^nativeContextTokens: cannot exceed maxContextTokens$/],
   ])('model %s = %j is refused with its path', (field, value, expected) => {
     expect(first(modelRecordSchema, { ...model, [field]: value })).toMatch(expected);
   });
 
   it('storage and price records are bounded too', () => {
-    expect(first(storageRecordSchema, { id: 's', name: 's', readThroughputGBps: 5e-324, firstByteLatencyS: 0, source: 'x' })).toMatch(/^readThroughputGBps: /);
-    expect(first(storageRecordSchema, { id: 's', name: 's', readThroughputGBps: 1, firstByteLatencyS: 1e308, source: 'x' })).toMatch(/^firstByteLatencyS: /);
+    expect(first(storageRecordSchema, { id: 's', name: 's', readThroughputGBps: 5e-324, firstByteLatencyS: 0, source: 'x' })).toMatch(
+      /^readThroughputGBps: /,
+    );
+    expect(first(storageRecordSchema, { id: 's', name: 's', readThroughputGBps: 1, firstByteLatencyS: 1e308, source: 'x' })).toMatch(
+      /^firstByteLatencyS: /,
+    );
     expect(first(priceOverrideSchema, { id: 'dgx100', priceLowUsd: 0, priceHighUsd: 1e308, source: 'x' })).toMatch(/^priceHighUsd: /);
   });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_CATALOG, DEFAULT_ENGINE_INIT_S, findTemplate, planRegions, planScenario, type SizingInputs } from '../../../src-main/engine/index.js';
+import {
+  BUILT_IN_CATALOG,
+  DEFAULT_ENGINE_INIT_S,
+  findTemplate,
+  planRegions,
+  planScenario,
+  type SizingInputs,
+} from '../../../src-main/engine/index.js';
 
 const template = (id: string): SizingInputs => findTemplate(id)!.inputs;
 
@@ -36,7 +43,7 @@ describe('SPEC §9 reference cases', () => {
     // Case 2: 18 full layers × 131072 + 18 × 128 tokens, 2×8×64 values, 2 bytes.
     const c2 = planScenario(template('enterprise-docs'), BUILT_IN_CATALOG);
     expect(c2.kvBytesPerSession).toBe((18 * 131072 + 18 * 128) * 1024 * 2);
-    const budget2 = (8 * 288e9) / 2 ** 30 * 0.65 - 150;
+    const budget2 = ((8 * 288e9) / 2 ** 30) * 0.65 - 150;
     expect(c2.sessionsPerNode).toBe(Math.floor(budget2 / (c2.kvBytesPerSession / 2 ** 30)));
     expect(c2.nodes).toEqual({ capacity: 2, withHeadroom: 3, total: 4 });
     const c4 = planScenario(template('research-lab'), BUILT_IN_CATALOG);
@@ -63,7 +70,15 @@ describe('SPEC §9 reference cases', () => {
     expect(overhead.infeasibility?.message.en).toContain('900');
     expect(overhead.nodes).toBeNull();
     const tooBig = planScenario(
-      { ...template('saas-startup'), modelId: 'llama-3.1-405b', serverId: 'dgx100', effectiveContextTokens: 131072, kvPrecision: 'fp32', kvBudgetRatio: 0.2, runtimeOverheadGiB: 100 },
+      {
+        ...template('saas-startup'),
+        modelId: 'llama-3.1-405b',
+        serverId: 'dgx100',
+        effectiveContextTokens: 131072,
+        kvPrecision: 'fp32',
+        kvBudgetRatio: 0.2,
+        runtimeOverheadGiB: 100,
+      },
       BUILT_IN_CATALOG,
     );
     expect(tooBig.feasible).toBe(false);
@@ -72,7 +87,10 @@ describe('SPEC §9 reference cases', () => {
   });
 
   it('weights that do not fit outside the KV budget raise a critical warning naming both figures', () => {
-    const r = planScenario({ ...template('saas-startup'), modelId: 'llama-3.1-405b', serverId: 'dgx100', runtimeOverheadGiB: 10, kvBudgetRatio: 0.7 }, BUILT_IN_CATALOG);
+    const r = planScenario(
+      { ...template('saas-startup'), modelId: 'llama-3.1-405b', serverId: 'dgx100', runtimeOverheadGiB: 10, kvBudgetRatio: 0.7 },
+      BUILT_IN_CATALOG,
+    );
     const critical = r.recommendations.find((x) => x.id === 'weights-do-not-fit');
     expect(critical?.severity).toBe('critical');
     expect(critical?.message.en).toContain('377');

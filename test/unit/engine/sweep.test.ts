@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  BUILT_IN_CATALOG,
-  findTemplate,
-  planScenario,
-  sweep,
-  type SizingInputs,
-  type SweepField,
-} from '../../../src-main/engine/index.js';
+import { BUILT_IN_CATALOG, findTemplate, planScenario, sweep, type SizingInputs, type SweepField } from '../../../src-main/engine/index.js';
 
 const template = (id: string): SizingInputs => findTemplate(id)!.inputs;
 
@@ -29,13 +22,36 @@ describe('sweep', () => {
   });
 
   it('a coarse sweep finds the exact thresholds of a unit-step sweep, for integer and ratio fields', () => {
-    const fine = sweep({ inputs: template('public-api'), catalog: BUILT_IN_CATALOG, field: 'concurrency', from: 1, to: 3000, points: 3000 });
+    const fine = sweep({
+      inputs: template('public-api'),
+      catalog: BUILT_IN_CATALOG,
+      field: 'concurrency',
+      from: 1,
+      to: 3000,
+      points: 3000,
+    });
     const coarse = sweep({ inputs: template('public-api'), catalog: BUILT_IN_CATALOG, field: 'concurrency', from: 1, to: 3000, points: 7 });
     expect(coarse.thresholds.length).toBeGreaterThan(0);
     for (const t of coarse.thresholds) expect(fine.thresholds).toContain(t);
     // Serverless base: 2,482 sessions per node, 40% headroom: a second node from 1,773 sessions.
-    expect(sweep({ inputs: template('serverless-multi-region'), catalog: BUILT_IN_CATALOG, field: 'concurrency', from: 500, to: 4000, points: 200 }).thresholds[0]).toBe(1773);
-    const headroom = sweep({ inputs: template('saas-startup'), catalog: BUILT_IN_CATALOG, field: 'peakHeadroomRatio', from: 0, to: 2, points: 5 });
+    expect(
+      sweep({
+        inputs: template('serverless-multi-region'),
+        catalog: BUILT_IN_CATALOG,
+        field: 'concurrency',
+        from: 500,
+        to: 4000,
+        points: 200,
+      }).thresholds[0],
+    ).toBe(1773);
+    const headroom = sweep({
+      inputs: template('saas-startup'),
+      catalog: BUILT_IN_CATALOG,
+      field: 'peakHeadroomRatio',
+      from: 0,
+      to: 2,
+      points: 5,
+    });
     // 1,740 per node and 1,000 sessions: a second node once 1,000 × (1 + h) > 1,740, i.e. h > 0.74.
     expect(headroom.thresholds[0]).toBeCloseTo(0.74, 6);
   });
@@ -52,7 +68,14 @@ describe('sweep', () => {
   });
 
   it('rounds integer fields and clips context to the model maximum', () => {
-    const s = sweep({ inputs: template('saas-startup'), catalog: BUILT_IN_CATALOG, field: 'effectiveContextTokens', from: 100_000, to: 200_000, points: 5 });
+    const s = sweep({
+      inputs: template('saas-startup'),
+      catalog: BUILT_IN_CATALOG,
+      field: 'effectiveContextTokens',
+      from: 100_000,
+      to: 200_000,
+      points: 5,
+    });
     expect(s.points.every((p) => Number.isInteger(p.value))).toBe(true);
     expect(Math.max(...s.points.map((p) => p.value))).toBe(131072);
     expect(s.points.at(-1)!.value).toBe(131072);
@@ -72,7 +95,14 @@ describe('sweep', () => {
   });
 
   it('computes 10,000 points and returns 10,000 points', () => {
-    const s = sweep({ inputs: template('public-api'), catalog: BUILT_IN_CATALOG, field: 'concurrency', from: 1, to: 1_000_000, points: 10_000 });
+    const s = sweep({
+      inputs: template('public-api'),
+      catalog: BUILT_IN_CATALOG,
+      field: 'concurrency',
+      from: 1,
+      to: 1_000_000,
+      points: 10_000,
+    });
     expect(s.points).toHaveLength(10_000);
     expect(s.points[0]!.value).toBe(1);
     expect(s.points.at(-1)!.value).toBe(1_000_000);
@@ -92,10 +122,21 @@ describe('sweep', () => {
     ['a negative overhead', 'runtimeOverheadGiB', -1, 10, 5],
     ['an unknown field', 'years', 1, 10, 5],
   ] as const)('throws a clear error for %s', (_name, field, from, to, points) => {
-    expect(() => sweep({ inputs: template('public-api'), catalog: BUILT_IN_CATALOG, field: field as SweepField, from, to, points })).toThrow(/sweep/);
+    expect(() =>
+      sweep({ inputs: template('public-api'), catalog: BUILT_IN_CATALOG, field: field as SweepField, from, to, points }),
+    ).toThrow(/sweep/);
   });
 
   it('throws on inputs that cannot be sized at all', () => {
-    expect(() => sweep({ inputs: { ...template('public-api'), modelId: 'nope' }, catalog: BUILT_IN_CATALOG, field: 'concurrency', from: 1, to: 10, points: 5 })).toThrow(/modelId/);
+    expect(() =>
+      sweep({
+        inputs: { ...template('public-api'), modelId: 'nope' },
+        catalog: BUILT_IN_CATALOG,
+        field: 'concurrency',
+        from: 1,
+        to: 10,
+        points: 5,
+      }),
+    ).toThrow(/modelId/);
   });
 });

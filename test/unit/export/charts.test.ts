@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_CATALOG, findTemplate, nodesCurve, nodesCurveRange, planRegions, planScenario, sweep, type SizingInputs } from '../../../src-main/engine/index.js';
+import {
+  BUILT_IN_CATALOG,
+  findTemplate,
+  nodesCurve,
+  nodesCurveRange,
+  planRegions,
+  planScenario,
+  sweep,
+  type SizingInputs,
+} from '../../../src-main/engine/index.js';
 import { memoryChartSvg, nodesChartSvg, regionsChartSvg, sweepChartSvg } from '../../../src-main/export/charts.js';
 import { parseSvg } from './svg-dom.js';
 
@@ -7,8 +16,23 @@ const inputs = (id: string): SizingInputs => findTemplate(id)!.inputs;
 const publicApi = planScenario(inputs('public-api'), BUILT_IN_CATALOG);
 const saas = planScenario(inputs('saas-startup'), BUILT_IN_CATALOG);
 const overheadTooLarge = planScenario({ ...inputs('public-api'), runtimeOverheadGiB: 1600 }, BUILT_IN_CATALOG);
-const sessionTooLarge = planScenario({ ...inputs('research-lab'), kvPrecision: 'fp32', kvBudgetRatio: 0.3, runtimeOverheadGiB: 330 }, BUILT_IN_CATALOG);
-const engineTp2 = planScenario({ ...inputs('saas-startup'), method: 'engine', modelId: 'llama-3.1-8b', serverId: 'dgx100', tp: 2, concurrency: 600, effectiveContextTokens: 16000, kvPrecision: 'auto' }, BUILT_IN_CATALOG);
+const sessionTooLarge = planScenario(
+  { ...inputs('research-lab'), kvPrecision: 'fp32', kvBudgetRatio: 0.3, runtimeOverheadGiB: 330 },
+  BUILT_IN_CATALOG,
+);
+const engineTp2 = planScenario(
+  {
+    ...inputs('saas-startup'),
+    method: 'engine',
+    modelId: 'llama-3.1-8b',
+    serverId: 'dgx100',
+    tp: 2,
+    concurrency: 600,
+    effectiveContextTokens: 16000,
+    kvPrecision: 'auto',
+  },
+  BUILT_IN_CATALOG,
+);
 const serverless = findTemplate('serverless-multi-region')!;
 const serverlessPlan = planRegions(serverless.inputs, serverless.regions!, BUILT_IN_CATALOG);
 
@@ -18,7 +42,10 @@ const textOf = (svg: string) => parseSvg(svg).documentElement.textContent ?? '';
 function pathYs(d: string): number[] {
   const ys: number[] = [];
   for (const [, cmd, args] of d.matchAll(/([MHV])([^MHV]+)/g)) {
-    const values = args!.trim().split(/[\s,]+/).map(Number);
+    const values = args!
+      .trim()
+      .split(/[\s,]+/)
+      .map(Number);
     if (cmd === 'M') ys.push(values[1]!);
     if (cmd === 'V') ys.push(values[0]!);
   }
@@ -44,20 +71,25 @@ describe('memory chart', () => {
   it('draws the alert line at the alert ratio of the KV budget (KV-cache usage), not of HBM', () => {
     for (const result of [publicApi, saas, engineTp2]) {
       const doc = parseSvg(memoryChartSvg(result, 'en'));
-      const [, , kvInUse, kvFree] = [...doc.querySelectorAll('rect.segment')].map((s) => ({ x: Number(s.getAttribute('x')), width: Number(s.getAttribute('width')) }));
+      const [, , kvInUse, kvFree] = [...doc.querySelectorAll('rect.segment')].map((s) => ({
+        x: Number(s.getAttribute('x')),
+        width: Number(s.getAttribute('width')),
+      }));
       const alertX = Number(doc.querySelector('line.kv-alert')!.getAttribute('x1'));
       // The KV budget is the last two segments; 85% of it from where it starts.
       // Within half a pixel: the SVG's coordinates are rounded.
       expect(Math.abs(alertX - (kvInUse!.x + 0.85 * (kvInUse!.width + kvFree!.width)))).toBeLessThan(0.5);
       const kvBudgetGiB = result.memoryPerNode!.kvInUseGiB + result.memoryPerNode!.kvFreeGiB;
-      expect(textOf(memoryChartSvg(result, 'en'))).toContain(`KV-cache alert at 85% of the KV budget (${(0.85 * kvBudgetGiB).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} GiB)`);
+      expect(textOf(memoryChartSvg(result, 'en'))).toContain(
+        `KV-cache alert at 85% of the KV budget (${(0.85 * kvBudgetGiB).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} GiB)`,
+      );
     }
     expect(textOf(memoryChartSvg(saas, 'pt-BR'))).toContain('Alerta de cache KV em 85% do orçamento KV (557,07 GiB)');
   });
 
-  it('names an engine-method plan\'s shares as the engine holds them', () => {
+  it("names an engine-method plan's shares as the engine holds them", () => {
     const text = textOf(memoryChartSvg(engineTp2, 'en'));
-    expect(text).toContain('Outside the engine\'s memory fraction');
+    expect(text).toContain("Outside the engine's memory fraction");
     expect(text).toContain('Weights, activation peak, outside PyTorch, CUDA graphs');
     expect(text).not.toContain('Reserved share');
     expect(textOf(memoryChartSvg(engineTp2, 'pt-BR'))).toContain('Fora da fração de memória do engine');
@@ -86,7 +118,7 @@ describe('nodes chart', () => {
     expect(text).toContain('10,000');
   });
 
-  it('draws the engine\'s nodes curve, step for step, over the range the app shows', () => {
+  it("draws the engine's nodes curve, step for step, over the range the app shows", () => {
     for (const result of [publicApi, engineTp2]) {
       const doc = parseSvg(nodesChartSvg(result, 'en'));
       const d = doc.querySelector('path.nodes-line')!.getAttribute('d')!;
@@ -146,10 +178,14 @@ describe('regions chart', () => {
   });
 
   it('marks an infeasible region and escapes region names', () => {
-    const plan = planRegions(serverless.inputs, [
-      { name: 'A&B <East>', concurrency: 2000, overrides: {} },
-      { name: 'Broken', concurrency: 10, overrides: { runtimeOverheadGiB: 5000 } },
-    ], BUILT_IN_CATALOG);
+    const plan = planRegions(
+      serverless.inputs,
+      [
+        { name: 'A&B <East>', concurrency: 2000, overrides: {} },
+        { name: 'Broken', concurrency: 10, overrides: { runtimeOverheadGiB: 5000 } },
+      ],
+      BUILT_IN_CATALOG,
+    );
     const doc = parseSvg(regionsChartSvg(plan, 'en'));
     expect(doc.querySelectorAll('rect.bar-active')).toHaveLength(1);
     expect(doc.documentElement.textContent).toContain('A&B <East>');
@@ -158,7 +194,11 @@ describe('regions chart', () => {
   });
 
   it('renders a message when no region is feasible', () => {
-    const plan = planRegions(serverless.inputs, [{ name: 'Broken', concurrency: 10, overrides: { runtimeOverheadGiB: 5000 } }], BUILT_IN_CATALOG);
+    const plan = planRegions(
+      serverless.inputs,
+      [{ name: 'Broken', concurrency: 10, overrides: { runtimeOverheadGiB: 5000 } }],
+      BUILT_IN_CATALOG,
+    );
     expect(textOf(regionsChartSvg(plan, 'pt-BR'))).toContain('PLANO INVIÁVEL');
   });
 });
@@ -190,7 +230,14 @@ describe('sweep chart', () => {
   });
 
   it('renders a message when every swept value is infeasible', () => {
-    const s = sweep({ inputs: inputs('public-api'), catalog: BUILT_IN_CATALOG, field: 'runtimeOverheadGiB', from: 1600, to: 2000, points: 10 });
+    const s = sweep({
+      inputs: inputs('public-api'),
+      catalog: BUILT_IN_CATALOG,
+      field: 'runtimeOverheadGiB',
+      from: 1600,
+      to: 2000,
+      points: 10,
+    });
     expect(s.points.every((p) => p.nodesTotal === null)).toBe(true);
     expect(textOf(sweepChartSvg(s, 'en'))).toContain('INFEASIBLE PLAN');
   });

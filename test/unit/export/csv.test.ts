@@ -1,10 +1,29 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_CATALOG, compareScenarios, findTemplate, planRegions, planScenario, sweep, type CompareItem, type Lang } from '../../../src-main/engine/index.js';
+import {
+  BUILT_IN_CATALOG,
+  compareScenarios,
+  findTemplate,
+  planRegions,
+  planScenario,
+  sweep,
+  type CompareItem,
+  type Lang,
+} from '../../../src-main/engine/index.js';
 import { tempDir } from '../helpers/temp.js';
 import { toCsv } from '../../../src-main/export/csv.js';
-import { comparisonTable, PLAN_RESULT_COLUMNS, regionsTable, RESULT_COLUMNS, resultsTable, sweepTable, TOTAL_ROW, type Table, REGION_COLUMNS } from '../../../src-main/export/tables.js';
+import {
+  comparisonTable,
+  PLAN_RESULT_COLUMNS,
+  regionsTable,
+  RESULT_COLUMNS,
+  resultsTable,
+  sweepTable,
+  TOTAL_ROW,
+  type Table,
+  REGION_COLUMNS,
+} from '../../../src-main/export/tables.js';
 
 /** RFC 4180 parser: quoted fields may hold the separator, doubled quotes and line breaks; records end with CRLF. */
 function parseCsv(text: string, separator = ','): string[][] {
@@ -61,7 +80,7 @@ describe('parseCsv (the test helper itself)', () => {
   });
 });
 
-describe('CSV conventions of the user\'s spreadsheet', () => {
+describe("CSV conventions of the user's spreadsheet", () => {
   const result = planScenario(findTemplate('public-api')!.inputs, BUILT_IN_CATALOG);
 
   it('English: comma-separated, decimal points, the separator stated on the first line', () => {
@@ -87,8 +106,16 @@ describe('CSV conventions of the user\'s spreadsheet', () => {
 
   it('writes figures without float noise', () => {
     const noisy = { header: ['x'], rows: [[341816.73600000003], [0.1 + 0.2], [1e-7], [123456789012]] };
-    expect(roundTrip(csvOf(noisy)).slice(1).map((r) => r[0])).toEqual(['341816.736', '0.3', '0.0000001', '123456789012']);
-    expect(roundTrip(csvOf(noisy, 'pt-BR')).slice(1).map((r) => r[0])).toEqual(['341816,736', '0,3', '0,0000001', '123456789012']);
+    expect(
+      roundTrip(csvOf(noisy))
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(['341816.736', '0.3', '0.0000001', '123456789012']);
+    expect(
+      roundTrip(csvOf(noisy, 'pt-BR'))
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(['341816,736', '0,3', '0,0000001', '123456789012']);
   });
 
   it('with a BOM leaves the sep= line out (Excel would show it as data)', () => {
@@ -125,8 +152,19 @@ describe('results table of a multi-region scenario', () => {
     const regions = NASTY.map((name, i) => ({ name, concurrency: 1000 + 500 * i, overrides: {} }));
     const nasty = planRegions(t.inputs, regions, BUILT_IN_CATALOG);
     for (const lang of ['en', 'pt-BR'] as const) {
-      const names = roundTrip(csvOf(resultsTable([{ scenario: '=cmd', result: nasty }]), lang)).slice(1, -1).map((r) => r[1]);
-      expect(names).toEqual(['Comma, Inc.', 'Say "hi"', 'two\r\nlines', `'=HYPERLINK("http://x")`, `'+1`, `'@sum`, `'-2`, 'São Paulo – região']);
+      const names = roundTrip(csvOf(resultsTable([{ scenario: '=cmd', result: nasty }]), lang))
+        .slice(1, -1)
+        .map((r) => r[1]);
+      expect(names).toEqual([
+        'Comma, Inc.',
+        'Say "hi"',
+        'two\r\nlines',
+        `'=HYPERLINK("http://x")`,
+        `'+1`,
+        `'@sum`,
+        `'-2`,
+        'São Paulo – região',
+      ]);
     }
   });
 });
@@ -139,7 +177,14 @@ describe('regions table', () => {
     expect(rows[0]).toEqual([...REGION_COLUMNS]);
     expect(rows.slice(1, -1).map((r) => r[REGION_COLUMNS.indexOf('nodesTotal')])).toEqual(['3', '3', '3']);
     expect(rows.at(-1)![REGION_COLUMNS.indexOf('nodesTotal')]).toBe('9');
-    const bad = planRegions(t.inputs, [{ name: 'ok', concurrency: 2000, overrides: {} }, { name: 'bad', concurrency: 10, overrides: { runtimeOverheadGiB: 5000 } }], BUILT_IN_CATALOG);
+    const bad = planRegions(
+      t.inputs,
+      [
+        { name: 'ok', concurrency: 2000, overrides: {} },
+        { name: 'bad', concurrency: 10, overrides: { runtimeOverheadGiB: 5000 } },
+      ],
+      BUILT_IN_CATALOG,
+    );
     const badRows = roundTrip(csvOf(regionsTable(bad)));
     expect(badRows[2]![REGION_COLUMNS.indexOf('nodesTotal')]).toBe('');
     expect(badRows[2]![REGION_COLUMNS.indexOf('infeasibleReason')]).toContain('Runtime overhead');
@@ -155,7 +200,17 @@ describe('comparison table', () => {
 
   it('has one column per scenario and one row per compared field, values equal to compareScenarios', () => {
     const rows = roundTrip(csvOf(comparisonTable(variants, 'en')));
-    expect(rows[0]).toEqual(['Field', 'key', 'kind', 'Comma, Inc.', 'Say "hi"', 'two\r\nlines', `'=HYPERLINK("http://x")`, `'+1`, 'Differs']);
+    expect(rows[0]).toEqual([
+      'Field',
+      'key',
+      'kind',
+      'Comma, Inc.',
+      'Say "hi"',
+      'two\r\nlines',
+      `'=HYPERLINK("http://x")`,
+      `'+1`,
+      'Differs',
+    ]);
     const expected = compareScenarios(variants);
     expect(rows).toHaveLength(1 + expected.length);
     expected.forEach((row, i) => {
@@ -179,7 +234,10 @@ describe('comparison table', () => {
   it('compares a multi-region scenario by its plan totals, with its regions beside them', () => {
     const t = findTemplate('serverless-multi-region')!;
     const plan = planRegions(t.inputs, t.regions!, BUILT_IN_CATALOG);
-    const items: CompareItem[] = [{ name: 'SaaS', result: planScenario(findTemplate('saas-startup')!.inputs, BUILT_IN_CATALOG) }, { name: 'Serverless', result: planScenario(t.inputs, BUILT_IN_CATALOG), plan }];
+    const items: CompareItem[] = [
+      { name: 'SaaS', result: planScenario(findTemplate('saas-startup')!.inputs, BUILT_IN_CATALOG) },
+      { name: 'Serverless', result: planScenario(t.inputs, BUILT_IN_CATALOG), plan },
+    ];
     const rows = roundTrip(csvOf(comparisonTable(items, 'pt-BR')));
     const byKey = (key: string) => rows.find((r) => r[1] === key)!;
     expect(byKey('nodesTotal').slice(3, 5)).toEqual(['1', '9']);
@@ -193,7 +251,14 @@ describe('comparison table', () => {
 
 describe('sweep table', () => {
   it('names its first column after the swept input', () => {
-    const result = sweep({ inputs: findTemplate('public-api')!.inputs, catalog: BUILT_IN_CATALOG, field: 'peakHeadroomRatio', from: 0, to: 0.5, points: 6 });
+    const result = sweep({
+      inputs: findTemplate('public-api')!.inputs,
+      catalog: BUILT_IN_CATALOG,
+      field: 'peakHeadroomRatio',
+      from: 0,
+      to: 0.5,
+      points: 6,
+    });
     const rows = roundTrip(csvOf(sweepTable(result), 'pt-BR'));
     expect(rows[0]).toEqual(['peakHeadroomRatio', 'nodesTotal', 'capexLowUsd', 'capexHighUsd']);
     expect(rows[2]![0]).toBe('0,1');
@@ -202,7 +267,16 @@ describe('sweep table', () => {
 
 describe('method and engine columns', () => {
   const engine = planScenario(
-    { ...findTemplate('saas-startup')!.inputs, method: 'engine', modelId: 'llama-3.1-8b', serverId: 'dgx100', tp: 2, concurrency: 600, effectiveContextTokens: 16000, kvPrecision: 'auto' },
+    {
+      ...findTemplate('saas-startup')!.inputs,
+      method: 'engine',
+      modelId: 'llama-3.1-8b',
+      serverId: 'dgx100',
+      tp: 2,
+      concurrency: 600,
+      effectiveContextTokens: 16000,
+      kvPrecision: 'auto',
+    },
     BUILT_IN_CATALOG,
   );
   const pooled = planScenario(findTemplate('saas-startup')!.inputs, BUILT_IN_CATALOG);
@@ -211,7 +285,15 @@ describe('method and engine columns', () => {
 
   it('state how each row was sized: the engine, its version, layout and per-GPU KV; empty engine cells for pooled rows', () => {
     for (const lang of ['en', 'pt-BR'] as const) {
-      const [header, engineRow, pooledRow] = roundTrip(csvOf(resultsTable([{ scenario: 'Engine', result: engine }, { scenario: 'Pooled', result: pooled }]), lang));
+      const [header, engineRow, pooledRow] = roundTrip(
+        csvOf(
+          resultsTable([
+            { scenario: 'Engine', result: engine },
+            { scenario: 'Pooled', result: pooled },
+          ]),
+          lang,
+        ),
+      );
       const e = engine.engine!;
       // 15 significant digits, as every CSV figure (no float noise).
       const kvText = String(Number(e.perGpu.kvAvailableGiB.toPrecision(15)));
@@ -226,7 +308,8 @@ describe('method and engine columns', () => {
     const plan = planRegions({ ...t.inputs, method: 'engine', tp: 4 }, t.regions!, BUILT_IN_CATALOG);
     const [header, ...rows] = roundTrip(csvOf(resultsTable([{ scenario: 'Serverless', result: plan }])));
     expect(header!.filter((c) => c !== 'region')).toEqual([...RESULT_COLUMNS]);
-    for (const row of rows.slice(0, -1)) expect(pick(row, header!).slice(0, 5)).toEqual(['engine', 'vllm', plan.regions[0]!.result.engine!.version, '4', '2']);
+    for (const row of rows.slice(0, -1))
+      expect(pick(row, header!).slice(0, 5)).toEqual(['engine', 'vllm', plan.regions[0]!.result.engine!.version, '4', '2']);
     expect(pick(rows.at(-1)!, header!)).toEqual(['', '', '', '', '', '', '']);
   });
 });

@@ -64,7 +64,12 @@ describe('architecture diagram', () => {
     const plan = planRegions(serverless.inputs, regions, BUILT_IN_CATALOG);
     expect(plan.regions.every((r) => r.result.nodes!.total >= 55)).toBe(true);
     const doc = parseSvg(architectureDiagramSvg({ regions: plan.regions, podSize: 3 }, 'en'));
-    const canvas = { x: 0, y: 0, width: Number(doc.documentElement.getAttribute('width')), height: Number(doc.documentElement.getAttribute('height')) };
+    const canvas = {
+      x: 0,
+      y: 0,
+      width: Number(doc.documentElement.getAttribute('width')),
+      height: Number(doc.documentElement.getAttribute('height')),
+    };
     const regionBoxes = [...doc.querySelectorAll('g.region')].map((g) => boxOf(g.querySelector('rect')!));
     expect(regionBoxes).toHaveLength(6);
     for (const [i, a] of regionBoxes.entries()) {
@@ -92,7 +97,17 @@ describe('architecture diagram', () => {
 
   it('escapes names that come from users', () => {
     const name = `<script>alert("x")</script> & 'Co'`;
-    const svg = architectureDiagramSvg({ regions: [{ name, result: publicApi }, { name: 'B&B', result: publicApi }], podSize: 3, title: `T<>&"'` }, 'en');
+    const svg = architectureDiagramSvg(
+      {
+        regions: [
+          { name, result: publicApi },
+          { name: 'B&B', result: publicApi },
+        ],
+        podSize: 3,
+        title: `T<>&"'`,
+      },
+      'en',
+    );
     expect(svg).not.toContain('<script>');
     const doc = parseSvg(svg);
     expect(doc.querySelector('g.region')!.getAttribute('data-region')).toBe(name);
@@ -101,7 +116,18 @@ describe('architecture diagram', () => {
 
   it('shows an infeasible region with its reason instead of nodes', () => {
     const bad: SizingResult = planScenario({ ...findTemplate('public-api')!.inputs, runtimeOverheadGiB: 1600 }, BUILT_IN_CATALOG);
-    const doc = parseSvg(architectureDiagramSvg({ regions: [{ name: 'Bad', result: bad }, { name: 'Good', result: publicApi }], podSize: 3 }, 'en'));
+    const doc = parseSvg(
+      architectureDiagramSvg(
+        {
+          regions: [
+            { name: 'Bad', result: bad },
+            { name: 'Good', result: publicApi },
+          ],
+          podSize: 3,
+        },
+        'en',
+      ),
+    );
     const [badRegion, goodRegion] = [...doc.querySelectorAll('g.region')];
     expect(nodesOf(badRegion!)).toHaveLength(0);
     expect(badRegion!.querySelector('g.infeasible')!.textContent).toContain('Runtime overhead');
@@ -117,17 +143,30 @@ describe('architecture diagram', () => {
 describe('architecture diagram layout (reads in the app panel at 100%)', () => {
   const NAMES = ['US-East', 'US-West', 'EU', 'São Paulo', 'Tokyo', 'Mumbai', 'Sydney', 'Frankfurt'];
   const planOf = (count: number) =>
-    planRegions(serverless.inputs, NAMES.slice(0, count).map((name, i) => ({ name, concurrency: [2000, 2000, 2000, 1200, 3500, 800, 600, 5000][i]!, overrides: {} })), BUILT_IN_CATALOG);
+    planRegions(
+      serverless.inputs,
+      NAMES.slice(0, count).map((name, i) => ({ name, concurrency: [2000, 2000, 2000, 1200, 3500, 800, 600, 5000][i]!, overrides: {} })),
+      BUILT_IN_CATALOG,
+    );
   const diagramOf = (count: number) =>
-    parseSvg(count === 1 ? architectureDiagramSvg({ regions: [{ name: 'Public API', result: publicApi }], podSize: 3 }, 'en') : architectureDiagramSvg({ regions: planOf(count).regions, podSize: 3 }, 'en'));
+    parseSvg(
+      count === 1
+        ? architectureDiagramSvg({ regions: [{ name: 'Public API', result: publicApi }], podSize: 3 }, 'en')
+        : architectureDiagramSvg({ regions: planOf(count).regions, podSize: 3 }, 'en'),
+    );
   const widthOf = (doc: Document) => Number(doc.documentElement.getAttribute('width'));
   const regionBoxesOf = (doc: Document) => [...doc.querySelectorAll('g.region')].map((g) => boxOf(g.querySelector('rect')!));
   /** Axis-aligned connector segments that are not part of any `skip` group. */
   const segmentsOf = (scope: Document | Element, skip: string) =>
-    [...scope.querySelectorAll('line')].filter((l) => !l.closest(skip)).map((l) => ({ x1: num(l, 'x1'), y1: num(l, 'y1'), x2: num(l, 'x2'), y2: num(l, 'y2') }));
+    [...scope.querySelectorAll('line')]
+      .filter((l) => !l.closest(skip))
+      .map((l) => ({ x1: num(l, 'x1'), y1: num(l, 'y1'), x2: num(l, 'x2'), y2: num(l, 'y2') }));
   /** True when a horizontal or vertical segment runs through the inside of a box (touching its edge is fine). */
   const crosses = (s: { x1: number; y1: number; x2: number; y2: number }, b: Box) =>
-    Math.min(s.x1, s.x2) < b.x + b.width && Math.max(s.x1, s.x2) > b.x && Math.min(s.y1, s.y2) < b.y + b.height && Math.max(s.y1, s.y2) > b.y;
+    Math.min(s.x1, s.x2) < b.x + b.width &&
+    Math.max(s.x1, s.x2) > b.x &&
+    Math.min(s.y1, s.y2) < b.y + b.height &&
+    Math.max(s.y1, s.y2) > b.y;
 
   for (const count of [1, 3, 4, 8]) {
     it(`draws ${count} region(s) no wider than the panel, with no box overlapping and no connector crossing a box`, () => {
@@ -136,7 +175,8 @@ describe('architecture diagram layout (reads in the app panel at 100%)', () => {
       const regions = regionBoxesOf(doc);
       expect(regions).toHaveLength(count);
       for (const [i, a] of regions.entries()) for (const b of regions.slice(i + 1)) expect(overlaps(a, b)).toBe(false);
-      for (const segment of segmentsOf(doc, 'g.region')) for (const box of regions) expect(crosses(segment, box), JSON.stringify({ segment, box })).toBe(false);
+      for (const segment of segmentsOf(doc, 'g.region'))
+        for (const box of regions) expect(crosses(segment, box), JSON.stringify({ segment, box })).toBe(false);
       for (const region of doc.querySelectorAll('g.region')) {
         const pods = [...region.querySelectorAll('g.pod')].map((p) => boxOf(p.querySelector('rect')!));
         for (const segment of segmentsOf(region, 'g.pod')) for (const pod of pods) expect(crosses(segment, pod)).toBe(false);
@@ -158,7 +198,17 @@ describe('architecture diagram layout (reads in the app panel at 100%)', () => {
 
   it('exports the diagram as a PNG twice the drawing’s size, so its 10-pixel labels are 20 pixels', async () => {
     const plan = planOf(8);
-    const file = await exportScenario({ projectName: 'P', scenarioName: 'S', notes: '', result: plan.regions[0]!.result, plan, format: 'png', subject: 'diagram', lang: 'en', generatedAt: new Date(0) });
+    const file = await exportScenario({
+      projectName: 'P',
+      scenarioName: 'S',
+      notes: '',
+      result: plan.regions[0]!.result,
+      plan,
+      format: 'png',
+      subject: 'diagram',
+      lang: 'en',
+      generatedAt: new Date(0),
+    });
     const png = decodePng(Buffer.from(file.data, 'base64'));
     const svg = architectureDiagramSvg({ regions: plan.regions, podSize: 3, title: 'S' }, 'en');
     expect(png.width).toBe(2 * svgSize(svg).widthPx);
@@ -168,9 +218,25 @@ describe('architecture diagram layout (reads in the app panel at 100%)', () => {
 
 describe('architecture diagram of an engine-method plan: replicas inside each node', () => {
   const saas = findTemplate('saas-startup')!.inputs;
-  const engineAt = (tp: number) => planScenario({ ...saas, method: 'engine', modelId: 'llama-3.1-8b', serverId: 'dgx100', tp, concurrency: 1400, effectiveContextTokens: 16000, kvPrecision: 'auto', ha: 'n+1' }, BUILT_IN_CATALOG);
-  const diagramOf = (result: SizingResult, lang: 'en' | 'pt-BR' = 'en') => parseSvg(architectureDiagramSvg({ regions: [{ name: 'Engine', result }], podSize: 3 }, lang));
-  const replicasIn = (doc: Document, node: Element) => [...doc.querySelectorAll('g.replica')].filter((g) => inside(boxOf(g.querySelector('rect')!), boxOf(node)));
+  const engineAt = (tp: number) =>
+    planScenario(
+      {
+        ...saas,
+        method: 'engine',
+        modelId: 'llama-3.1-8b',
+        serverId: 'dgx100',
+        tp,
+        concurrency: 1400,
+        effectiveContextTokens: 16000,
+        kvPrecision: 'auto',
+        ha: 'n+1',
+      },
+      BUILT_IN_CATALOG,
+    );
+  const diagramOf = (result: SizingResult, lang: 'en' | 'pt-BR' = 'en') =>
+    parseSvg(architectureDiagramSvg({ regions: [{ name: 'Engine', result }], podSize: 3 }, lang));
+  const replicasIn = (doc: Document, node: Element) =>
+    [...doc.querySelectorAll('g.replica')].filter((g) => inside(boxOf(g.querySelector('rect')!), boxOf(node)));
 
   for (const tp of [1, 2, 4, 8]) {
     it(`draws ${8 / tp} replica(s) of TP${tp} in every node, spare ones too, each with its ${tp} GPU(s) inside its frame`, () => {
@@ -191,7 +257,9 @@ describe('architecture diagram of an engine-method plan: replicas inside each no
           for (const gpu of gpus) expect(inside(gpu, frame)).toBe(true);
           for (const [i, a] of gpus.entries()) for (const b of gpus.slice(i + 1)) expect(overlaps(a, b)).toBe(false);
         }
-        for (const [i, a] of replicas.entries()) for (const b of replicas.slice(i + 1)) expect(overlaps(boxOf(a.querySelector('rect')!), boxOf(b.querySelector('rect')!))).toBe(false);
+        for (const [i, a] of replicas.entries())
+          for (const b of replicas.slice(i + 1))
+            expect(overlaps(boxOf(a.querySelector('rect')!), boxOf(b.querySelector('rect')!))).toBe(false);
       }
       const text = doc.documentElement.textContent!;
       expect(text).toContain(`Replica 1 · TP${tp}`);

@@ -3,19 +3,38 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILT_IN_CATALOG, findTemplate, planScenario, readCalibration, type Lang, type SizingResult } from '../../../src-main/engine/index.js';
+import {
+  BUILT_IN_CATALOG,
+  findTemplate,
+  planScenario,
+  readCalibration,
+  type Lang,
+  type SizingResult,
+} from '../../../src-main/engine/index.js';
 import { pdfReport } from '../../../src-main/export/pdf.js';
 import { textReport } from '../../../src-main/cli/report.js';
 import { VLLM_V1_LLAMA_H100 } from '../engine/calibration/logs.js';
 
 // Llama 3.1 8B at TP2 on DGX H100: 4 replicas per node, the engine method's per-GPU accounting.
 const engine = planScenario(
-  { ...findTemplate('saas-startup')!.inputs, method: 'engine', modelId: 'llama-3.1-8b', serverId: 'dgx100', tp: 2, concurrency: 600, effectiveContextTokens: 16000, kvPrecision: 'auto' },
+  {
+    ...findTemplate('saas-startup')!.inputs,
+    method: 'engine',
+    modelId: 'llama-3.1-8b',
+    serverId: 'dgx100',
+    tp: 2,
+    concurrency: 600,
+    effectiveContextTokens: 16000,
+    kvPrecision: 'auto',
+  },
   BUILT_IN_CATALOG,
 );
 const pooled = planScenario(findTemplate('saas-startup')!.inputs, BUILT_IN_CATALOG);
 // A profile read from a real vLLM start-up log (Llama 3.1 8B on one H100) stands in for the formulas.
-const reading = readCalibration({ text: VLLM_V1_LLAMA_H100, source: 'startup.log', today: { year: 2025, month: 11, day: 2 }, serverId: 'dgx100' }, BUILT_IN_CATALOG);
+const reading = readCalibration(
+  { text: VLLM_V1_LLAMA_H100, source: 'startup.log', today: { year: 2025, month: 11, day: 2 }, serverId: 'dgx100' },
+  BUILT_IN_CATALOG,
+);
 if (!reading.ok || !reading.reading.profile) throw new Error('the test log gives no profile');
 const calibrated = planScenario(
   { ...engine.inputs, tp: 1, gpuMemoryUtilization: 0.9, maxModelLen: 16000, concurrency: 100 },
@@ -27,7 +46,10 @@ afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
 async function pdfText(name: string, result: SizingResult, lang: Lang): Promise<string> {
   const file = join(workDir, `${name}.pdf`);
-  writeFileSync(file, await pdfReport({ projectName: 'P', scenarioName: 'S', lang, generatedAt: new Date('2025-01-01T00:00:00Z'), timeZone: 'UTC', result }));
+  writeFileSync(
+    file,
+    await pdfReport({ projectName: 'P', scenarioName: 'S', lang, generatedAt: new Date('2025-01-01T00:00:00Z'), timeZone: 'UTC', result }),
+  );
   const r = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);
   return r.stdout;
@@ -38,7 +60,11 @@ describe('the PDF states the method a scenario was sized with', () => {
   let enginePt = '';
   let pooledEn = '';
   beforeAll(async () => {
-    [engineEn, enginePt, pooledEn] = await Promise.all([pdfText('engine-en', engine, 'en'), pdfText('engine-pt', engine, 'pt-BR'), pdfText('pooled-en', pooled, 'en')]);
+    [engineEn, enginePt, pooledEn] = await Promise.all([
+      pdfText('engine-en', engine, 'en'),
+      pdfText('engine-pt', engine, 'pt-BR'),
+      pdfText('pooled-en', pooled, 'en'),
+    ]);
   });
 
   it('names the engine method with its engine and version, never the pooled one, on page one and under Inputs', () => {

@@ -8,7 +8,15 @@ import { paretoChartSvg } from '../../../src-main/export/charts.js';
 import { pdfReport } from '../../../src-main/export/pdf.js';
 
 const inputs = withDefaults(
-  { modelId: 'llama-3.1-70b', serverId: 'dgx200', concurrency: 2000, effectiveContextTokens: 8192, promptTokens: 2000, outputTokens: 500, tpotMs: 40 },
+  {
+    modelId: 'llama-3.1-70b',
+    serverId: 'dgx200',
+    concurrency: 2000,
+    effectiveContextTokens: 8192,
+    promptTokens: 2000,
+    outputTokens: 500,
+    tpotMs: 40,
+  },
   BUILT_IN_CATALOG,
 );
 const result = planScenario(inputs, BUILT_IN_CATALOG);
@@ -18,7 +26,15 @@ afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
 async function text(name: string, lang: 'en' | 'pt-BR', withOptimisation: boolean): Promise<string> {
   const file = join(workDir, `${name}.pdf`);
-  const bytes = await pdfReport({ projectName: 'P', scenarioName: 'S', lang, generatedAt: new Date('2025-01-01T00:00:00Z'), timeZone: 'UTC', result, ...(withOptimisation ? { optimisation } : {}) });
+  const bytes = await pdfReport({
+    projectName: 'P',
+    scenarioName: 'S',
+    lang,
+    generatedAt: new Date('2025-01-01T00:00:00Z'),
+    timeZone: 'UTC',
+    result,
+    ...(withOptimisation ? { optimisation } : {}),
+  });
   writeFileSync(file, bytes);
   const r = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);

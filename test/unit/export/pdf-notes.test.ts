@@ -13,7 +13,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function reportText(inputs: SizingInputs, lang: Lang): Promise<string> {
   const file = join(dir, `${lang}-${inputs.modelId}.pdf`);
   const result = planScenario(inputs, BUILT_IN_CATALOG);
-  writeFileSync(file, await pdfReport({ projectName: 'P', scenarioName: 'S', lang, generatedAt: new Date('2026-12-03T08:00:00Z'), timeZone: 'UTC', result }));
+  writeFileSync(
+    file,
+    await pdfReport({ projectName: 'P', scenarioName: 'S', lang, generatedAt: new Date('2026-12-03T08:00:00Z'), timeZone: 'UTC', result }),
+  );
   return spawnSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
 }
 

@@ -136,7 +136,11 @@ describe('pdfReport content (poppler-utils)', () => {
   });
 
   it('renders every page with visible content', () => {
-    for (const [name, file] of [['saas', saasEn], ['plan', planEn], ['bad', badPt]] as const) {
+    for (const [name, file] of [
+      ['saas', saasEn],
+      ['plan', planEn],
+      ['bad', badPt],
+    ] as const) {
       const prefix = join(workDir, `page-${name}`);
       run('pdftoppm', ['-png', '-r', '40', file, prefix]);
       const pages = readdirSync(workDir).filter((f) => f.startsWith(`page-${name}`) && f.endsWith('.png'));

@@ -50,10 +50,14 @@ export function decodePng(bytes: Uint8Array): Pixels {
 
 function unfilter(filter: number, left: number, up: number, upLeft: number): number {
   switch (filter) {
-    case 0: return 0;
-    case 1: return left;
-    case 2: return up;
-    case 3: return (left + up) >> 1;
+    case 0:
+      return 0;
+    case 1:
+      return left;
+    case 2:
+      return up;
+    case 3:
+      return (left + up) >> 1;
     case 4: {
       const p = left + up - upLeft;
       const pa = Math.abs(p - left);
@@ -61,7 +65,8 @@ function unfilter(filter: number, left: number, up: number, upLeft: number): num
       const pc = Math.abs(p - upLeft);
       return pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft;
     }
-    default: throw new Error(`bad PNG filter ${filter}`);
+    default:
+      throw new Error(`bad PNG filter ${filter}`);
   }
 }
 

@@ -17,10 +17,22 @@ describe('XLSX export', () => {
     { name: 'SaaS', result: planScenario(findTemplate('saas-startup')!.inputs, BUILT_IN_CATALOG) },
     { name: 'Serverless', result: planScenario(t.inputs, BUILT_IN_CATALOG), plan },
   ];
-  const swept = sweep({ inputs: findTemplate('public-api')!.inputs, catalog: BUILT_IN_CATALOG, field: 'concurrency', from: 1000, to: 10000, points: 10 });
+  const swept = sweep({
+    inputs: findTemplate('public-api')!.inputs,
+    catalog: BUILT_IN_CATALOG,
+    field: 'concurrency',
+    from: 1000,
+    to: 10000,
+    points: 10,
+  });
 
   it('reads back cell for cell: one sheet per table, typed numbers with number formats', async () => {
-    const tables = [resultsTable([{ scenario: 'Serverless', result: plan }]), regionsTable(plan), comparisonTable(items, 'pt-BR'), sweepTable(swept)];
+    const tables = [
+      resultsTable([{ scenario: 'Serverless', result: plan }]),
+      regionsTable(plan),
+      comparisonTable(items, 'pt-BR'),
+      sweepTable(swept),
+    ];
     const book = await readBack(await toXlsx(tables, 'pt-BR'));
     expect(book.worksheets.map((s) => s.name)).toEqual(['Resultados', 'Regiões', 'Comparação', 'Varredura']);
     tables.forEach((table, i) => {
@@ -48,10 +60,18 @@ describe('XLSX export', () => {
 
   it('holds the method and engine columns as typed cells, empty for a pooled row', async () => {
     const engine = planScenario({ ...findTemplate('saas-startup')!.inputs, method: 'engine', tp: 4 }, BUILT_IN_CATALOG);
-    const table = resultsTable([{ scenario: 'Engine', result: engine }, { scenario: 'Pooled', result: items[0]!.result }]);
+    const table = resultsTable([
+      { scenario: 'Engine', result: engine },
+      { scenario: 'Pooled', result: items[0]!.result },
+    ]);
     const sheet = (await readBack(await toXlsx([table], 'en'))).worksheets[0]!;
     const cell = (row: number, column: string) => sheet.getRow(row).getCell(table.header.indexOf(column) + 1);
-    expect([cell(2, 'method').value, cell(2, 'servingEngine').value, cell(2, 'tp').value, cell(2, 'replicasPerNode').value]).toEqual(['engine', 'vllm', 4, 2]);
+    expect([cell(2, 'method').value, cell(2, 'servingEngine').value, cell(2, 'tp').value, cell(2, 'replicasPerNode').value]).toEqual([
+      'engine',
+      'vllm',
+      4,
+      2,
+    ]);
     expect(cell(2, 'kvAvailableGiBPerGpu').type).toBe(ExcelJS.ValueType.Number);
     expect(cell(2, 'kvAvailableGiBPerGpu').value).toBe(engine.engine!.perGpu.kvAvailableGiB);
     expect(cell(2, 'sessionsPerReplica').value).toBe(engine.sessionsPerNode / 2);

@@ -7,6 +7,14 @@ import { ROOT } from './cli.js';
 export async function bundleFixture(entry: string, name: string): Promise<string> {
   const outfile = join(ROOT, 'out', 'test', `${name}.mjs`);
   mkdirSync(join(ROOT, 'out', 'test'), { recursive: true });
-  await build({ entryPoints: [join(ROOT, entry)], outfile, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'error' });
+  await build({
+    entryPoints: [join(ROOT, entry)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'error',
+  });
   return outfile;
 }

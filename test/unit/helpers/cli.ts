@@ -16,12 +16,50 @@ export function sizing(args: string[], env: Record<string, string> = {}): CliRun
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-export const CASE_1 = ['--model', 'opt-oss-20b', '--server', 'dgx200', '--storage', 'profile_default', '--concurrency', '1000',
-  '--effective-context', '32768', '--kv-precision', 'fp8', '--kv-budget-ratio', '0.70', '--runtime-overhead-gib', '80',
-  '--peak-headroom-ratio', '0.20', '--ha', 'none'];
-export const CASE_3 = ['--model', 'opt-oss-120b', '--server', 'dgx300', '--storage', 'profile_default', '--concurrency', '5000',
-  '--effective-context', '131072', '--kv-precision', 'fp8', '--kv-budget-ratio', '0.70', '--runtime-overhead-gib', '120',
-  '--peak-headroom-ratio', '0.30', '--ha', 'n+1'];
+export const CASE_1 = [
+  '--model',
+  'opt-oss-20b',
+  '--server',
+  'dgx200',
+  '--storage',
+  'profile_default',
+  '--concurrency',
+  '1000',
+  '--effective-context',
+  '32768',
+  '--kv-precision',
+  'fp8',
+  '--kv-budget-ratio',
+  '0.70',
+  '--runtime-overhead-gib',
+  '80',
+  '--peak-headroom-ratio',
+  '0.20',
+  '--ha',
+  'none',
+];
+export const CASE_3 = [
+  '--model',
+  'opt-oss-120b',
+  '--server',
+  'dgx300',
+  '--storage',
+  'profile_default',
+  '--concurrency',
+  '5000',
+  '--effective-context',
+  '131072',
+  '--kv-precision',
+  'fp8',
+  '--kv-budget-ratio',
+  '0.70',
+  '--runtime-overhead-gib',
+  '120',
+  '--peak-headroom-ratio',
+  '0.30',
+  '--ha',
+  'n+1',
+];
 
 /** The same, without blocking the test's event loop (for runs that must overlap other work); `onStderr` sees standard error as it arrives. */
 export function sizingAsync(args: string[], env: Record<string, string> = {}, onStderr?: (soFar: string) => void): Promise<CliRun> {

@@ -25,7 +25,9 @@ export function killMidStream(script: string, args: string[], atLeast: number, d
         setTimeout(() => child.kill('SIGKILL'), delayMs);
       }
     });
-    child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve(acknowledged) : reject(new Error(`ended on its own (${code}): ${stderr}`))));
+    child.on('exit', (code, signal) =>
+      signal === 'SIGKILL' ? resolve(acknowledged) : reject(new Error(`ended on its own (${code}): ${stderr}`)),
+    );
   });
 }
 
@@ -35,7 +37,8 @@ export function populatedDb(dir: string, name = 'full.db'): string {
   const store = openStore(path);
   store.write(() => {
     const p = store.projects.create('big');
-    for (let i = 0; i < 300; i++) store.scenarios.create({ projectId: p.id, name: `s${i}`, notes: 'n'.repeat(500), inputs: TEMPLATES[0]!.inputs });
+    for (let i = 0; i < 300; i++)
+      store.scenarios.create({ projectId: p.id, name: `s${i}`, notes: 'n'.repeat(500), inputs: TEMPLATES[0]!.inputs });
   });
   store.db.pragma('wal_checkpoint(TRUNCATE)');
   store.close();

@@ -9,7 +9,14 @@ export const RUNNING_AS_ROOT = process.getuid?.() === 0;
 
 /** Runs the real `sizing` as another user (root may start a child as any user). */
 export function sizingAs(user: { uid: number; gid: number }, args: string[], env: Record<string, string> = {}): CliRun {
-  const r = spawnSync(process.execPath, [SIZING_BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000, uid: user.uid, gid: user.gid, cwd: '/' });
+  const r = spawnSync(process.execPath, [SIZING_BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    timeout: 60_000,
+    uid: user.uid,
+    gid: user.gid,
+    cwd: '/',
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -32,7 +39,9 @@ let holderScript: Promise<string> | undefined;
 export async function holdLock(db: string, mode: 'exclusive' | 'write', holdMs?: number): Promise<LockHolder> {
   holderScript ??= bundleFixture('test/unit/fixtures/lock-holder.ts', 'lock-holder');
   const script = await holderScript;
-  const child: ChildProcess = spawn(process.execPath, [script, db, mode, ...(holdMs === undefined ? [] : [String(holdMs)])], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [script, db, mode, ...(holdMs === undefined ? [] : [String(holdMs)])], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
     let out = '';

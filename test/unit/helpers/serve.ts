@@ -14,7 +14,9 @@ export interface ServedHost {
 /** Starts the real `sizing serve` in a child process and waits for the printed URL. */
 export function serve(db: string, extraArgs: string[] = []): Promise<ServedHost> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SIZING_BIN, 'serve', '--port', '0', '--db', db, ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [SIZING_BIN, 'serve', '--port', '0', '--db', db, ...extraArgs], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stderr!.on('data', (d) => (err += d));
@@ -31,10 +33,11 @@ export function serve(db: string, extraArgs: string[] = []): Promise<ServedHost>
         port: Number(m[1]),
         token: m[2]!,
         stderr: () => err,
-        stop: () => new Promise((done) => {
-          child.once('exit', (code) => done(code));
-          child.kill('SIGTERM');
-        }),
+        stop: () =>
+          new Promise((done) => {
+            child.once('exit', (code) => done(code));
+            child.kill('SIGTERM');
+          }),
       });
     };
     child.stdout!.on('data', onData);
@@ -48,13 +51,19 @@ interface RawResponse {
 }
 
 /** A raw HTTP request, so tests control every header (Host included). */
-export function rawRequest(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<RawResponse> {
+export function rawRequest(
+  port: number,
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer },
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method: options.method ?? 'POST', path: options.path, headers: options.headers }, (res) => {
-      let body = '';
-      res.on('data', (d) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode!, body, headers: res.headers }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, method: options.method ?? 'POST', path: options.path, headers: options.headers },
+      (res) => {
+        let body = '';
+        res.on('data', (d) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode!, body, headers: res.headers }));
+      },
+    );
     req.on('error', reject);
     if (options.body !== undefined) req.write(options.body);
     req.end();

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { openStore, type Store } from '../../../src-main/store/index.js';
-import { callApi, createApiContext, type ApiContext, type ApiInput, type ApiMethodName, type ApiResult } from '../../../src-main/api/index.js';
+import {
+  callApi,
+  createApiContext,
+  type ApiContext,
+  type ApiInput,
+  type ApiMethodName,
+  type ApiResult,
+} from '../../../src-main/api/index.js';
 
 const dirs: string[] = [];
 const stores: Store[] = [];

@@ -10,7 +10,8 @@ import { englishLines } from './english-detector.js';
  * the tables (none, points, scenarios…), engine keys (kv-memory), camelCase field names
  * (kvPrecision=…), and ISO timestamps. Brand, unit and flag words (TCO, GiB, engine, vllm) are Portuguese usage.
  */
-const ENGLISH_WORDS = /\b(none|points?|updated|added|replaced|scenarios?|sessions?|nodes?|regions?|weights|binding|high|low|feasible|infeasible|candidates|differences|pooled|measured|wrote|saved|imported)\b/i;
+const ENGLISH_WORDS =
+  /\b(none|points?|updated|added|replaced|scenarios?|sessions?|nodes?|regions?|weights|binding|high|low|feasible|infeasible|candidates|differences|pooled|measured|wrote|saved|imported)\b/i;
 const RAW_KEYS = [/\b(kv-memory|max-num-seqs)\b/, /\b[a-z]{2,}[A-Z][A-Za-z]*\b/, /\d{4}-\d{2}-\d{2}T\d{2}:/];
 
 /**
@@ -21,7 +22,9 @@ function untranslated(text: string): string[] {
   return text
     .split('\n')
     .map((line) => line.replace(/\/\S+/g, '').replace(/--[a-z][a-z-]*( [a-z0-9.+|,-]+(\|[a-z0-9.+-]+)+)?/g, ''))
-    .filter((line) => RAW_KEYS.some((pattern) => pattern.test(line)) || ENGLISH_WORDS.test(line.replace(/\b[a-z0-9]+(-[a-z0-9]+)+\b/g, '')));
+    .filter(
+      (line) => RAW_KEYS.some((pattern) => pattern.test(line)) || ENGLISH_WORDS.test(line.replace(/\b[a-z0-9]+(-[a-z0-9]+)+\b/g, '')),
+    );
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'sizing-cli-pt-'));
@@ -37,11 +40,52 @@ function ptBR(args: string[]): string {
 
 describe('Portuguese throughout the command line', () => {
   beforeAll(() => {
-    for (const [name, template] of [['Startup', 'saas-startup'], ['Serverless', 'serverless-multi-region'], ['Docs', 'enterprise-docs']]) {
+    for (const [name, template] of [
+      ['Startup', 'saas-startup'],
+      ['Serverless', 'serverless-multi-region'],
+      ['Docs', 'enterprise-docs'],
+    ]) {
       expect(sizing(['save', '--project', 'Acme', '--name', name!, '--template', template!, '--lang', 'pt-BR'], ENV).status).toBe(0);
     }
-    expect(sizing(['save', '--project', 'Acme', '--name', 'Docs', '--template', 'enterprise-docs', '--kv-precision', 'fp8', '--memory-basis', 'measured', '--storage', 'profile_network_ssd'], ENV).status).toBe(0);
-    expect(sizing(['region', 'add', '--project', 'Acme', '--scenario', 'Serverless', '--region', 'SA', '--concurrency', '500', '--kv-precision', 'fp16'], ENV).status).toBe(0);
+    expect(
+      sizing(
+        [
+          'save',
+          '--project',
+          'Acme',
+          '--name',
+          'Docs',
+          '--template',
+          'enterprise-docs',
+          '--kv-precision',
+          'fp8',
+          '--memory-basis',
+          'measured',
+          '--storage',
+          'profile_network_ssd',
+        ],
+        ENV,
+      ).status,
+    ).toBe(0);
+    expect(
+      sizing(
+        [
+          'region',
+          'add',
+          '--project',
+          'Acme',
+          '--scenario',
+          'Serverless',
+          '--region',
+          'SA',
+          '--concurrency',
+          '500',
+          '--kv-precision',
+          'fp16',
+        ],
+        ENV,
+      ).status,
+    ).toBe(0);
   });
 
   it('compare, sweep and optimise print no English word and no raw key', () => {
@@ -58,7 +102,19 @@ describe('Portuguese throughout the command line', () => {
     const sweep = ptBR(['sweep', '--sweep', 'concurrency', '--from', '100', '--to', '5000', '--points', '5', '--template', 'saas-startup']);
     expect(sweep).toMatch(/^Concorrência: 100 → 5\.000, 5 pontos\n {2}Mais um nó a partir de: 1\.451, 2\.901, 4\.351\n/);
     expect(untranslated(sweep)).toEqual([]);
-    const ratioSweep = ptBR(['sweep', '--sweep', 'peak-headroom-ratio', '--from', '0', '--to', '1', '--points', '3', '--template', 'saas-startup']);
+    const ratioSweep = ptBR([
+      'sweep',
+      '--sweep',
+      'peak-headroom-ratio',
+      '--from',
+      '0',
+      '--to',
+      '1',
+      '--points',
+      '3',
+      '--template',
+      'saas-startup',
+    ]);
     expect(ratioSweep).toMatch(/^Headroom de pico: 0% → 100%, 3 pontos\n/);
 
     const optimise = ptBR(['optimise', '--model', 'opt-oss-20b', '--concurrency', '1000', '--effective-context', '32768', '--top', '5']);
@@ -74,7 +130,10 @@ describe('Portuguese throughout the command line', () => {
     expect(regions).toContain('(--kv-precision fp16)');
     outputs.push(regions);
     const file = join(dir, 'catalog.json');
-    writeFileSync(file, JSON.stringify({ storage: [{ id: 'nas', name: 'NAS', readThroughputGBps: 1, firstByteLatencyS: 0.01, source: 'ours' }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({ storage: [{ id: 'nas', name: 'NAS', readThroughputGBps: 1, firstByteLatencyS: 0.01, source: 'ours' }] }),
+    );
     const imported = ptBR(['catalog', 'import', file]);
     expect(imported).toContain('adicionados: 1, substituídos: 0');
     outputs.push(imported);

@@ -89,7 +89,13 @@ function dynamicImportNames(call: ts.CallExpression): string[] {
 function isPropertyName(node: ts.Identifier): boolean {
   const parent = node.parent;
   if (ts.isPropertyAccessExpression(parent)) return parent.name === node;
-  return (ts.isPropertyAssignment(parent) || ts.isPropertySignature(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent)) && parent.name === node;
+  return (
+    (ts.isPropertyAssignment(parent) ||
+      ts.isPropertySignature(parent) ||
+      ts.isPropertyDeclaration(parent) ||
+      ts.isMethodDeclaration(parent)) &&
+    parent.name === node
+  );
 }
 
 function readModule(path: string): ModuleFacts {
@@ -103,7 +109,8 @@ function readModule(path: string): ModuleFacts {
   };
 
   const visit = (node: ts.Node) => {
-    if (ts.isIdentifier(node) && !isPropertyName(node)) facts.identifierCounts.set(node.text, (facts.identifierCounts.get(node.text) ?? 0) + 1);
+    if (ts.isIdentifier(node) && !isPropertyName(node))
+      facts.identifierCounts.set(node.text, (facts.identifierCounts.get(node.text) ?? 0) + 1);
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
       const specifier = node.moduleSpecifier.text;
       const clause = node.importClause;
@@ -112,7 +119,8 @@ function readModule(path: string): ModuleFacts {
       if (bindings && ts.isNamespaceImport(bindings)) use(specifier, '*');
       if (bindings && ts.isNamedImports(bindings)) for (const e of bindings.elements) use(specifier, (e.propertyName ?? e.name).text);
     } else if (ts.isExportDeclaration(node)) {
-      const target = node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) ? resolveSpecifier(path, node.moduleSpecifier.text) : null;
+      const target =
+        node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) ? resolveSpecifier(path, node.moduleSpecifier.text) : null;
       if (!node.exportClause) {
         if (target) facts.starFrom.push(target);
       } else if (ts.isNamedExports(node.exportClause)) {
@@ -159,7 +167,7 @@ export function unusedExports(root: string, files: string[], isEntryPoint: (file
   for (const facts of modules.values()) for (const [target, names] of facts.uses) for (const n of names) mark(target, n);
 
   // Names used from a module that re-exports them count as used in the module they come from.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const [file, facts] of modules) {
       const names = used.get(file)!;

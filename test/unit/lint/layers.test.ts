@@ -38,7 +38,11 @@ const CASES: Array<[string, string, boolean]> = [
   ['src-renderer/stores/scenario.ts', "import { callApi } from '../../src-main/api/index';", false],
   ['src-renderer/stores/scenario.ts', "import { openStore } from '../../src-main/store/index';", false],
   ['src-renderer/stores/scenario.ts', "import { ipcRenderer } from 'electron';", false],
-  ['src-renderer/components/Thing.vue', "<script setup lang=\"ts\">\nimport { callApi } from '../../src-main/api/index';\n</script>", false],
+  [
+    'src-renderer/components/Thing.vue',
+    '<script setup lang="ts">\nimport { callApi } from \'../../src-main/api/index\';\n</script>',
+    false,
+  ],
   ['src-renderer/lib/names.ts', "import ChoiceField from '../components/scenario/ChoiceField.vue';", false],
   ['src-renderer/lib/names.ts', "import type { Nav } from '../views/ProjectView.vue';", false],
   ['src-renderer/lib/names.ts', "import { useCatalogsStore } from '../stores/catalogs';", true],

@@ -10,7 +10,9 @@ describe('"SPEC §n" in the code points at docs/spec.md', () => {
     const spec = readFileSync(join(ROOT, 'docs', 'spec.md'), 'utf8');
     const sections = new Set([...spec.matchAll(/^## (\d+)\. /gm)].map((m) => m[1]));
     const missing = sourceFiles(ROOT, ['src-main', 'src-renderer', 'test']).flatMap((file) =>
-      [...readFileSync(file, 'utf8').matchAll(/SPEC §(\d+)/g)].filter((m) => !sections.has(m[1])).map((m) => `${relative(ROOT, file)}: SPEC §${m[1]}`),
+      [...readFileSync(file, 'utf8').matchAll(/SPEC §(\d+)/g)]
+        .filter((m) => !sections.has(m[1]))
+        .map((m) => `${relative(ROOT, file)}: SPEC §${m[1]}`),
     );
     expect(sections.size).toBeGreaterThanOrEqual(11);
     expect(missing).toEqual([]);

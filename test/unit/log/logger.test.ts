@@ -10,7 +10,11 @@ describe('the log file', () => {
   it('writes one line per entry with its time and level, and the stack indented below', () => {
     const folder = join(tempDir(), 'logs');
     const log = createFileLogger({ folder, now: () => AT });
-    log({ level: 'error', message: 'projects.create: internal error: disk I/O error', stack: 'Error: disk I/O error\n    at write (store.ts:10:5)' });
+    log({
+      level: 'error',
+      message: 'projects.create: internal error: disk I/O error',
+      stack: 'Error: disk I/O error\n    at write (store.ts:10:5)',
+    });
     log({ level: 'warn', message: 'slow API call: export.scenario took 812 ms' });
     expect(readFileSync(log.file, 'utf8')).toBe(
       '2026-03-01T12:00:00.000Z ERROR projects.create: internal error: disk I/O error\n' +
@@ -35,7 +39,9 @@ describe('the log file', () => {
   it('never writes a token: bearer headers, token= parameters and the given secrets', () => {
     const secret = 'Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA';
     const text = `GET http://127.0.0.1:5173/#token=${secret} Authorization: Bearer ${secret} and ${secret} again`;
-    expect(redact(text, [secret])).toBe('GET http://127.0.0.1:5173/#token=[redacted] Authorization: Bearer [redacted] and [redacted] again');
+    expect(redact(text, [secret])).toBe(
+      'GET http://127.0.0.1:5173/#token=[redacted] Authorization: Bearer [redacted] and [redacted] again',
+    );
     expect(formatEntry({ level: 'error', message: text, stack: `at x (${secret})` }, AT, [secret])).not.toContain(secret);
   });
 

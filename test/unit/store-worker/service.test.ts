@@ -32,7 +32,9 @@ describe('the API contract on store threads', () => {
     const { api } = await started();
     const inputs = { ...findTemplate('saas-startup')!.inputs, method: 'engine', modelId: 'deepseek-v3', serverId: 'dgx100', tp: 8 };
     const sized = await api.call('sizing.scenario', { inputs });
-    const infeasibility = sized.ok ? (sized.result as { infeasibility: { code: string; message: { en: string; 'pt-BR': string } } }).infeasibility : null;
+    const infeasibility = sized.ok
+      ? (sized.result as { infeasibility: { code: string; message: { en: string; 'pt-BR': string } } }).infeasibility
+      : null;
     expect(infeasibility?.code).toBe('weights-do-not-fit');
     expect(infeasibility?.message.en).toMatch(/^At TP 8, each GPU needs/);
     expect(infeasibility?.message['pt-BR']).toMatch(/^Com TP 8, cada GPU precisa/);
@@ -103,8 +105,19 @@ describe('the API contract on store threads', () => {
 
   it("writes the renderer's reported errors to the log, with their stacks", async () => {
     const { api, log } = await started();
-    const r = await api.call('app.reportError', { source: 'vue', message: 'Cannot read properties of undefined', stack: 'TypeError: x\n    at render (App.vue:3)', info: 'render function' });
+    const r = await api.call('app.reportError', {
+      source: 'vue',
+      message: 'Cannot read properties of undefined',
+      stack: 'TypeError: x\n    at render (App.vue:3)',
+      info: 'render function',
+    });
     expect(r).toEqual({ ok: true, result: { logged: true } });
-    expect(log).toEqual([{ level: 'error', message: 'renderer vue: Cannot read properties of undefined (render function)', stack: 'TypeError: x\n    at render (App.vue:3)' }]);
+    expect(log).toEqual([
+      {
+        level: 'error',
+        message: 'renderer vue: Cannot read properties of undefined (render function)',
+        stack: 'TypeError: x\n    at render (App.vue:3)',
+      },
+    ]);
   });
 });

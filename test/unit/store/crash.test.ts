@@ -16,7 +16,8 @@ describe('crash safety', () => {
     const path = join(tempDir(), 'crash.db');
     const reported: number[] = [];
     // Killed at a different moment each round, mid-stream of further writes.
-    for (let round = 0; round < 20; round++) reported.push(...(await killMidStream(writer, [path, String(round)], 5 + round, (round * 7) % 40)).map(Number));
+    for (let round = 0; round < 20; round++)
+      reported.push(...(await killMidStream(writer, [path, String(round)], 5 + round, (round * 7) % 40)).map(Number));
     const raw = new Database(path);
     expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
     raw.close();

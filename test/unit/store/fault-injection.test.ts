@@ -57,10 +57,13 @@ describe('kill -9 in the middle of writes loses nothing that was acknowledged', 
   it('during saves: 12 kills at different moments', async () => {
     const db = join(tempDir(), 'saves.db');
     const acknowledged: string[] = [];
-    for (let round = 0; round < 12; round++) acknowledged.push(...(await killMidStream(saveWriter, [db, `r${round}`], 3 + round, (round * 11) % 50)));
+    for (let round = 0; round < 12; round++)
+      acknowledged.push(...(await killMidStream(saveWriter, [db, `r${round}`], 3 + round, (round * 11) % 50)));
     const present = storedNames(db);
     const lost = acknowledged.filter((name) => !present.has(name));
-    report(`kill -9 during save: 12 kills, ${acknowledged.length} saves acknowledged, ${acknowledged.length - lost.length} present, ${lost.length} lost; integrity ${integrity(db)}`);
+    report(
+      `kill -9 during save: 12 kills, ${acknowledged.length} saves acknowledged, ${acknowledged.length - lost.length} present, ${lost.length} lost; integrity ${integrity(db)}`,
+    );
     expect(lost).toEqual([]);
     expect(integrity(db)).toBe('ok');
     expect(acknowledged.length).toBeGreaterThan(12 * 3);
@@ -70,7 +73,12 @@ describe('kill -9 in the middle of writes loses nothing that was acknowledged', 
     const dir = tempDir();
     const db = join(dir, 'imports.db');
     const file = join(dir, 'big.json');
-    const scenarios = Array.from({ length: 10_000 }, (_, i) => ({ key: `k${i}`, name: `s${i}`, inputs: { ...TEMPLATES[i % 5]!.inputs, concurrency: 1 + i }, variantOf: i % 2 === 1 ? `k${i - 1}` : null }));
+    const scenarios = Array.from({ length: 10_000 }, (_, i) => ({
+      key: `k${i}`,
+      name: `s${i}`,
+      inputs: { ...TEMPLATES[i % 5]!.inputs, concurrency: 1 + i },
+      variantOf: i % 2 === 1 ? `k${i - 1}` : null,
+    }));
     writeFileSync(file, JSON.stringify({ format: 'llm-sizing-planner/project', schemaVersion: 1, project: { name: 'Big' }, scenarios }));
     let acknowledged = 0;
     let killed = 0;
@@ -85,10 +93,14 @@ describe('kill -9 in the middle of writes loses nothing that was acknowledged', 
       if (signal === 'SIGKILL') killed++;
     }
     const raw = new Database(db, { readonly: true });
-    const counts = raw.prepare('SELECT p.name, count(s.id) AS n FROM projects p LEFT JOIN scenarios s ON s.project_id = p.id GROUP BY p.id').all() as { name: string; n: number }[];
+    const counts = raw
+      .prepare('SELECT p.name, count(s.id) AS n FROM projects p LEFT JOIN scenarios s ON s.project_id = p.id GROUP BY p.id')
+      .all() as { name: string; n: number }[];
     raw.close();
     const partial = counts.filter((c) => c.n !== 10_000);
-    report(`kill -9 during import (10,000 scenarios each): 8 runs, ${killed} killed before they finished, ${acknowledged} acknowledged, ${counts.length} projects present, ${partial.length} partial; integrity ${integrity(db)}`);
+    report(
+      `kill -9 during import (10,000 scenarios each): 8 runs, ${killed} killed before they finished, ${acknowledged} acknowledged, ${counts.length} projects present, ${partial.length} partial; integrity ${integrity(db)}`,
+    );
     expect(partial).toEqual([]);
     expect(counts.length).toBeGreaterThanOrEqual(acknowledged);
     expect(integrity(db)).toBe('ok');
@@ -99,27 +111,42 @@ describe('kill -9 in the middle of writes loses nothing that was acknowledged', 
     const acknowledged: string[] = [];
     for (let round = 0; round < 5; round++) {
       const host = await serve(db);
-      const project = JSON.parse((await apiCall(host, 'scenarios.save', { projectName: 'Web', name: `r${round}-first`, inputs: TEMPLATES[0]!.inputs })).body).result.project;
+      const project = JSON.parse(
+        (await apiCall(host, 'scenarios.save', { projectName: 'Web', name: `r${round}-first`, inputs: TEMPLATES[0]!.inputs })).body,
+      ).result.project;
       acknowledged.push(`r${round}-first`);
       let killed = false;
-      setTimeout(() => {
-        killed = true;
-        host.child.kill('SIGKILL');
-      }, 200 + round * 150);
+      setTimeout(
+        () => {
+          killed = true;
+          host.child.kill('SIGKILL');
+        },
+        200 + round * 150,
+      );
       // Four clients writing at once until the host dies under them.
-      await Promise.all([0, 1, 2, 3].map(async (client) => {
-        for (let i = 0; !killed; i++) {
-          const name = `r${round}-c${client}-${i}`;
-          const r = await apiCall(host, 'scenarios.create', { projectId: project.id, name, inputs: { ...TEMPLATES[client]!.inputs, concurrency: 1 + i } }).catch(() => null);
-          if (r?.status === 200) acknowledged.push(name);
-          else if (r) expect.fail(`HTTP ${r.status}: ${r.body}`);
-        }
-      }));
-      await new Promise((resolve) => (host.child.exitCode !== null || host.child.signalCode !== null ? resolve(null) : host.child.once('exit', resolve)));
+      await Promise.all(
+        [0, 1, 2, 3].map(async (client) => {
+          for (let i = 0; !killed; i++) {
+            const name = `r${round}-c${client}-${i}`;
+            const r = await apiCall(host, 'scenarios.create', {
+              projectId: project.id,
+              name,
+              inputs: { ...TEMPLATES[client]!.inputs, concurrency: 1 + i },
+            }).catch(() => null);
+            if (r?.status === 200) acknowledged.push(name);
+            else if (r) expect.fail(`HTTP ${r.status}: ${r.body}`);
+          }
+        }),
+      );
+      await new Promise((resolve) =>
+        host.child.exitCode !== null || host.child.signalCode !== null ? resolve(null) : host.child.once('exit', resolve),
+      );
     }
     const present = storedNames(db);
     const lost = acknowledged.filter((name) => !present.has(name));
-    report(`kill -9 during web writes: 5 kills, ${acknowledged.length} writes acknowledged (HTTP 200), ${acknowledged.length - lost.length} present, ${lost.length} lost; integrity ${integrity(db)}`);
+    report(
+      `kill -9 during web writes: 5 kills, ${acknowledged.length} writes acknowledged (HTTP 200), ${acknowledged.length - lost.length} present, ${lost.length} lost; integrity ${integrity(db)}`,
+    );
     expect(lost).toEqual([]);
     expect(integrity(db)).toBe('ok');
   }, 240_000);
@@ -135,7 +162,11 @@ describe('writers from the command line, the web host and the store at once', ()
     try {
       const fromCli = (async () => {
         for (let round = 0; round < 4; round++) {
-          const runs = await Promise.all([0, 1].map((i) => sizingAsync(['save', '--project', 'Shared', '--name', `cli-${round}-${i}`, '--template', 'saas-startup', '--db', db])));
+          const runs = await Promise.all(
+            [0, 1].map((i) =>
+              sizingAsync(['save', '--project', 'Shared', '--name', `cli-${round}-${i}`, '--template', 'saas-startup', '--db', db]),
+            ),
+          );
           runs.forEach((r, i) => (r.status === 0 ? acknowledged.push(`cli-${round}-${i}`) : failures.push(r.stderr)));
         }
       })();
@@ -166,7 +197,9 @@ describe('writers from the command line, the web host and the store at once', ()
     }
     const present = storedNames(db);
     const lost = acknowledged.filter((name) => !present.has(name));
-    report(`concurrent writers (8 CLI saves, 60 HTTP saves, 60 in-process saves): ${acknowledged.length} acknowledged, ${failures.length} failed, ${lost.length} lost; integrity ${integrity(db)}`);
+    report(
+      `concurrent writers (8 CLI saves, 60 HTTP saves, 60 in-process saves): ${acknowledged.length} acknowledged, ${failures.length} failed, ${lost.length} lost; integrity ${integrity(db)}`,
+    );
     expect(failures).toEqual([]);
     expect(lost).toEqual([]);
     expect(acknowledged).toHaveLength(8 + 60 + 60);
@@ -189,14 +222,20 @@ describe('locks held by a foreign process', () => {
     const writer = await holdLock(db, 'write');
     started = Date.now();
     let released: Promise<void> | undefined;
-    const save = await sizingAsync(['save', '--project', 'P', '--name', 'After', '--template', 'saas-startup', '--db', db], {}, (stderr) => {
-      if (stderr.includes('retrying…')) released ??= writer.release();
-    });
+    const save = await sizingAsync(
+      ['save', '--project', 'P', '--name', 'After', '--template', 'saas-startup', '--db', db],
+      {},
+      (stderr) => {
+        if (stderr.includes('retrying…')) released ??= writer.release();
+      },
+    );
     const waitedS = (Date.now() - started) / 1000;
     await (released ?? writer.release());
     expect(save.status).toBe(0);
     expect(save.stderr).toContain('retrying…');
-    report(`foreign locks: a reader under an exclusive lock gave up after ${readGaveUpS.toFixed(1)} s (SIZING_LOCK_WAIT_S=1) naming pid ${exclusive.pid}; a writer behind a write lock said it waits, and saved once the lock went, after ${waitedS.toFixed(1)} s`);
+    report(
+      `foreign locks: a reader under an exclusive lock gave up after ${readGaveUpS.toFixed(1)} s (SIZING_LOCK_WAIT_S=1) naming pid ${exclusive.pid}; a writer behind a write lock said it waits, and saved once the lock went, after ${waitedS.toFixed(1)} s`,
+    );
   }, 120_000);
 });
 
@@ -233,14 +272,28 @@ function fullTmpfs(mount: string): void {
     else refusal = r.stderr;
   }
   expect(refusal).toMatch(/^sizing: the disk holding .*projects\.db is full\. Nothing was saved\. Free some space and try again\.\n$/);
-  const exportRefusal = sizing(['export', '--project', 'P', '--scenario', 'first', '--format', 'pdf', '--out', join(mount, 'report.pdf'), '--db', db]);
+  const exportRefusal = sizing([
+    'export',
+    '--project',
+    'P',
+    '--scenario',
+    'first',
+    '--format',
+    'pdf',
+    '--out',
+    join(mount, 'report.pdf'),
+    '--db',
+    db,
+  ]);
   expect(exportRefusal.stderr).toMatch(/: the disk holding .* is full; nothing was written\n$/);
   expect(readdirSync(mount).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   unlinkSync(filler);
   expect(sizing(['save', '--project', 'P', '--name', 'after', '--template', 'saas-startup', '--db', db]).status).toBe(0);
   const present = storedNames(db);
   const lost = acknowledged.filter((name) => !present.has(name));
-  report(`full disk (1 MiB tmpfs): ${acknowledged.length} saves acknowledged before it filled, then "${refusal.trim()}"; export refused with no temporary file left; ${lost.length} lost; after freeing space a save succeeded; integrity ${integrity(db)}`);
+  report(
+    `full disk (1 MiB tmpfs): ${acknowledged.length} saves acknowledged before it filled, then "${refusal.trim()}"; export refused with no temporary file left; ${lost.length} lost; after freeing space a save succeeded; integrity ${integrity(db)}`,
+  );
   expect(lost).toEqual([]);
   expect(present.has('after')).toBe(true);
   expect(integrity(db)).toBe('ok');
@@ -255,7 +308,12 @@ async function fullByPageLimit(dir: string): Promise<void> {
   const acknowledged: string[] = [];
   let refusal = '';
   for (let i = 0; i < 200 && !refusal; i++) {
-    const r = await callApi(ctx, 'scenarios.save', { projectName: 'P', name: `s${i}`, inputs: TEMPLATES[0]!.inputs, notes: 'n'.repeat(4000) });
+    const r = await callApi(ctx, 'scenarios.save', {
+      projectName: 'P',
+      name: `s${i}`,
+      inputs: TEMPLATES[0]!.inputs,
+      notes: 'n'.repeat(4000),
+    });
     if (r.ok) acknowledged.push(`s${i}`);
     else refusal = r.error.message;
   }
@@ -263,6 +321,8 @@ async function fullByPageLimit(dir: string): Promise<void> {
   expect(refusal).toMatch(/is full\. Nothing was saved\./);
   const present = storedNames(path);
   const lost = acknowledged.filter((n) => !present.has(n));
-  report(`full disk (SQLite's own limit, PRAGMA max_page_count: no tmpfs could be mounted here): ${acknowledged.length} acknowledged, then "${refusal}"; ${lost.length} lost; integrity ${integrity(path)}`);
+  report(
+    `full disk (SQLite's own limit, PRAGMA max_page_count: no tmpfs could be mounted here): ${acknowledged.length} acknowledged, then "${refusal}"; ${lost.length} lost; integrity ${integrity(path)}`,
+  );
   expect(lost).toEqual([]);
 }

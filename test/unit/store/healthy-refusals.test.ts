@@ -19,7 +19,7 @@ function savedDb(dir: string): string {
 }
 
 describe('a healthy database that cannot be used right now is said to be so, never "damaged"', () => {
-  it('held by another program\'s exclusive lock: waits, says so, then names the holder in one line and exits 2; opens once it lets go', async () => {
+  it("held by another program's exclusive lock: waits, says so, then names the holder in one line and exits 2; opens once it lets go", async () => {
     const db = savedDb(tempDir());
     const holder = await holdLock(db, 'exclusive');
     try {
@@ -27,7 +27,11 @@ describe('a healthy database that cannot be used right now is said to be so, nev
       expect(r.status).toBe(2);
       expect(lines(r.stderr)).toEqual([
         'sizing: another program is using this project database; waiting…',
-        expect.stringMatching(new RegExp(`^sizing: --db: another program \\(pid ${holder.pid}: node .*lock-holder.*\\) is holding a lock on ${db}; gave up after 1 s\\. Close it`)),
+        expect.stringMatching(
+          new RegExp(
+            `^sizing: --db: another program \\(pid ${holder.pid}: node .*lock-holder.*\\) is holding a lock on ${db}; gave up after 1 s\\. Close it`,
+          ),
+        ),
       ]);
       expect(r.stderr).not.toMatch(/damaged|internal/);
       const pt = await sizingAsync(['project', 'list', '--db', db, '--lang', 'pt-BR'], { SIZING_LOCK_WAIT_S: '0' });
@@ -54,10 +58,14 @@ describe('a healthy database that cannot be used right now is said to be so, nev
     const db = savedDb(tempDir());
     const holder = await holdLock(db, 'write');
     try {
-      const r = await sizingAsync(['save', '--project', 'Acme', '--name', 'Lost', '--template', 'saas-startup', '--db', db], { SIZING_LOCK_WAIT_S: '1' });
+      const r = await sizingAsync(['save', '--project', 'Acme', '--name', 'Lost', '--template', 'saas-startup', '--db', db], {
+        SIZING_LOCK_WAIT_S: '1',
+      });
       expect(r.status).toBe(2);
       expect(lines(r.stderr)).toHaveLength(2);
-      expect(lines(r.stderr)[1]).toMatch(/^sizing: another program \(pid \d+.*\) is holding a lock on .*projects\.db; gave up after 1 s\. Nothing was saved\. Close it/);
+      expect(lines(r.stderr)[1]).toMatch(
+        /^sizing: another program \(pid \d+.*\) is holding a lock on .*projects\.db; gave up after 1 s\. Nothing was saved\. Close it/,
+      );
       expect(r.stderr).not.toMatch(/internal error|damaged/);
     } finally {
       await holder.release();
@@ -101,7 +109,9 @@ describe('a healthy database that cannot be used right now is said to be so, nev
     expect(asUser(['project', 'list', '--db', db]).status).toBe(0);
     const save = asUser(['save', '--project', 'Acme', '--name', 'New', '--template', 'saas-startup', '--db', db]);
     expect(save.status).toBe(2);
-    expect(lines(save.stderr)).toEqual([`sizing: ${db} is read-only. Nothing was saved. Listing, showing and exporting can still read it (sizing project list/show/export, sizing show, sizing export). To save, make the file writable (chmod u+w).`]);
+    expect(lines(save.stderr)).toEqual([
+      `sizing: ${db} is read-only. Nothing was saved. Listing, showing and exporting can still read it (sizing project list/show/export, sizing show, sizing export). To save, make the file writable (chmod u+w).`,
+    ]);
     expect(sha(db)).toBe(before);
   });
 
@@ -109,7 +119,9 @@ describe('a healthy database that cannot be used right now is said to be so, nev
     const dir = tempDir();
     const db = savedDb(dir);
     const raw = new Database(db);
-    const insert = raw.prepare("INSERT INTO scenarios (project_id, name, notes, inputs_json, created_at, updated_at) VALUES (1, ?, ?, '{}', 'x', 'x')");
+    const insert = raw.prepare(
+      "INSERT INTO scenarios (project_id, name, notes, inputs_json, created_at, updated_at) VALUES (1, ?, ?, '{}', 'x', 'x')",
+    );
     raw.transaction(() => {
       for (let i = 0; i < 300; i++) insert.run(`s${i}`, 'n'.repeat(500));
     })();
@@ -121,7 +133,11 @@ describe('a healthy database that cannot be used right now is said to be so, nev
     const before = sha(db);
     const r = sizing(['project', 'list', '--db', db]);
     expect(r.status).toBe(2);
-    expect(lines(r.stderr)).toEqual([expect.stringMatching(/^sizing: --db: .* is damaged or truncated \(Tree \d+ page \d+ cell \d+: .*, and \d+ more problems\); it was left untouched\. Restore it from a backup\.$/)]);
+    expect(lines(r.stderr)).toEqual([
+      expect.stringMatching(
+        /^sizing: --db: .* is damaged or truncated \(Tree \d+ page \d+ cell \d+: .*, and \d+ more problems\); it was left untouched\. Restore it from a backup\.$/,
+      ),
+    ]);
     expect(sha(db)).toBe(before);
   });
 });

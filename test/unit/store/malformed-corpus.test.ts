@@ -50,7 +50,9 @@ describe('the malformed-file corpus', () => {
       byGroup.set(file.group, (byGroup.get(file.group) ?? 0) + 1);
     }
     expect(snapshot(store)).toEqual(before);
-    process.stdout.write(`malformed project files refused with their path: ${MALFORMED_FILES.length} (${[...byGroup].map(([g, n]) => `${g} ${n}`).join(', ')})\n`);
+    process.stdout.write(
+      `malformed project files refused with their path: ${MALFORMED_FILES.length} (${[...byGroup].map(([g, n]) => `${g} ${n}`).join(', ')})\n`,
+    );
   });
 
   it('the command line refuses one of each kind in one line, exit 2, naming the file', () => {
@@ -72,7 +74,6 @@ describe('the malformed-file corpus', () => {
   });
 });
 
-
 function rawSql(path: string, sql: string): string {
   const raw = new Database(path);
   raw.exec(sql);
@@ -91,22 +92,105 @@ function garble(path: string, pages: number[]): string {
 type DatabaseCase = [name: string, make: (dir: string) => string, code: StoreErrorCode, message: RegExp];
 
 const DATABASE_FILES: DatabaseCase[] = [
-  ['random bytes', (d) => (writeFileSync(join(d, 'x.db'), randomBytes(64 * 1024)), join(d, 'x.db')), 'not-a-database', /does not start with the SQLite header/],
+  [
+    'random bytes',
+    (d) => (writeFileSync(join(d, 'x.db'), randomBytes(64 * 1024)), join(d, 'x.db')),
+    'not-a-database',
+    /does not start with the SQLite header/,
+  ],
   ['a text file', (d) => (writeFileSync(join(d, 'x.db'), 'name,value\n'), join(d, 'x.db')), 'not-a-database', /not a project database/],
-  ['the SQLite header and nothing else', (d) => (writeFileSync(join(d, 'x.db'), 'SQLite format 3\0'), join(d, 'x.db')), 'corrupt', /damaged or truncated/],
-  ['the first 100 bytes of a database', (d) => { const p = populatedDb(d); truncateSync(p, 100); return p; }, 'corrupt', /damaged or truncated/],
-  ['a third of a database', (d) => { const p = populatedDb(d); truncateSync(p, Math.floor(statSync(p).size / 3)); return p; }, 'corrupt', /damaged or truncated/],
-  ['two thirds of a database', (d) => { const p = populatedDb(d); truncateSync(p, Math.floor((statSync(p).size * 2) / 3)); return p; }, 'corrupt', /damaged or truncated/],
+  [
+    'the SQLite header and nothing else',
+    (d) => (writeFileSync(join(d, 'x.db'), 'SQLite format 3\0'), join(d, 'x.db')),
+    'corrupt',
+    /damaged or truncated/,
+  ],
+  [
+    'the first 100 bytes of a database',
+    (d) => {
+      const p = populatedDb(d);
+      truncateSync(p, 100);
+      return p;
+    },
+    'corrupt',
+    /damaged or truncated/,
+  ],
+  [
+    'a third of a database',
+    (d) => {
+      const p = populatedDb(d);
+      truncateSync(p, Math.floor(statSync(p).size / 3));
+      return p;
+    },
+    'corrupt',
+    /damaged or truncated/,
+  ],
+  [
+    'two thirds of a database',
+    (d) => {
+      const p = populatedDb(d);
+      truncateSync(p, Math.floor((statSync(p).size * 2) / 3));
+      return p;
+    },
+    'corrupt',
+    /damaged or truncated/,
+  ],
   ['garbled pages', (d) => garble(populatedDb(d), [20, 40, 60]), 'corrupt', /damaged or truncated \(.+, and \d+ more problems?\)/],
-  ['a garbled page header', (d) => { const p = populatedDb(d); const fd = openSync(p, 'r+'); writeSync(fd, Buffer.alloc(12, 0xff), 0, 12, 30 * 4096); closeSync(fd); return p; }, 'corrupt', /damaged or truncated/],
-  ['another application\'s table', (d) => rawSql(join(d, 'x.db'), 'CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)'), 'not-a-database', /not a project database/],
-  ['a table named like an internal one', (d) => rawSql(join(d, 'x.db'), 'CREATE TABLE sqliteXdata (x)'), 'not-a-database', /not a project database/],
+  [
+    'a garbled page header',
+    (d) => {
+      const p = populatedDb(d);
+      const fd = openSync(p, 'r+');
+      writeSync(fd, Buffer.alloc(12, 0xff), 0, 12, 30 * 4096);
+      closeSync(fd);
+      return p;
+    },
+    'corrupt',
+    /damaged or truncated/,
+  ],
+  [
+    "another application's table",
+    (d) => rawSql(join(d, 'x.db'), 'CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)'),
+    'not-a-database',
+    /not a project database/,
+  ],
+  [
+    'a table named like an internal one',
+    (d) => rawSql(join(d, 'x.db'), 'CREATE TABLE sqliteXdata (x)'),
+    'not-a-database',
+    /not a project database/,
+  ],
   ['a view alone', (d) => rawSql(join(d, 'x.db'), 'CREATE VIEW v AS SELECT 1 AS x'), 'not-a-database', /not a project database/],
-  ['an application id', (d) => rawSql(join(d, 'x.db'), 'PRAGMA application_id = 42; CREATE TABLE t (x); DROP TABLE t'), 'not-a-database', /not a project database/],
-  ['a user version', (d) => rawSql(join(d, 'x.db'), 'PRAGMA user_version = 3; CREATE TABLE t (x); DROP TABLE t'), 'not-a-database', /not a project database/],
-  ['project tables without their migration record', (d) => rawSql(populatedDb(d), 'DELETE FROM schema_migrations'), 'not-a-database', /not a project database/],
-  ['a schema newer than the app', (d) => rawSql(populatedDb(d), `INSERT INTO schema_migrations VALUES (${MIGRATIONS.length + 50}, 'future', 'x', 'later')`), 'newer-schema', /newer version of this app/],
-  ['a migration recorded differently', (d) => rawSql(populatedDb(d), "UPDATE schema_migrations SET checksum = 'tampered' WHERE id = 1"), 'migration-mismatch', /differently from this app/],
+  [
+    'an application id',
+    (d) => rawSql(join(d, 'x.db'), 'PRAGMA application_id = 42; CREATE TABLE t (x); DROP TABLE t'),
+    'not-a-database',
+    /not a project database/,
+  ],
+  [
+    'a user version',
+    (d) => rawSql(join(d, 'x.db'), 'PRAGMA user_version = 3; CREATE TABLE t (x); DROP TABLE t'),
+    'not-a-database',
+    /not a project database/,
+  ],
+  [
+    'project tables without their migration record',
+    (d) => rawSql(populatedDb(d), 'DELETE FROM schema_migrations'),
+    'not-a-database',
+    /not a project database/,
+  ],
+  [
+    'a schema newer than the app',
+    (d) => rawSql(populatedDb(d), `INSERT INTO schema_migrations VALUES (${MIGRATIONS.length + 50}, 'future', 'x', 'later')`),
+    'newer-schema',
+    /newer version of this app/,
+  ],
+  [
+    'a migration recorded differently',
+    (d) => rawSql(populatedDb(d), "UPDATE schema_migrations SET checksum = 'tampered' WHERE id = 1"),
+    'migration-mismatch',
+    /differently from this app/,
+  ],
   ['a folder', (d) => (mkdirSync(join(d, 'x.db')), join(d, 'x.db')), 'unusable-path', /is a folder, not a database file/],
   ['a FIFO', (d) => (spawnSync('mkfifo', [join(d, 'x.db')]), join(d, 'x.db')), 'unusable-path', /not a regular file/],
   ['a path under a file', (d) => (writeFileSync(join(d, 'f'), 'x'), join(d, 'f', 'x.db')), 'unusable-path', /is a file, not a folder/],

@@ -37,7 +37,7 @@ function watch(path: string): { ready: Promise<void>; verdict: Promise<string> }
 }
 
 describe('a new project database appears complete or not at all', () => {
-  it('another program never sees the new file empty (it would be taken for a user\'s empty file), and no draft is left', async () => {
+  it("another program never sees the new file empty (it would be taken for a user's empty file), and no draft is left", async () => {
     const dir = tempDir();
     const verdicts: string[] = [];
     for (let round = 0; round < 8; round++) {

@@ -7,7 +7,17 @@ import { sizing } from '../helpers/cli.js';
 import { ok, tempStore } from '../helpers/temp.js';
 
 const saas = findTemplate('saas-startup')!.inputs;
-const customServer = { id: 'h20-8', name: '8× H20', gpus: 8, hbmGBPerGpu: 96, hbmBandwidthTBpsPerGpu: 4, nodePowerKW: 8, priceLowUsd: 1, priceHighUsd: 2, source: 'quote' };
+const customServer = {
+  id: 'h20-8',
+  name: '8× H20',
+  gpus: 8,
+  hbmGBPerGpu: 96,
+  hbmBandwidthTBpsPerGpu: 4,
+  nodePowerKW: 8,
+  priceLowUsd: 1,
+  priceHighUsd: 2,
+  source: 'quote',
+};
 
 /** A valid file to mutate: two scenarios (one a variant, one with regions) and a custom server. */
 function validFile(): any {
@@ -16,7 +26,14 @@ function validFile(): any {
     schemaVersion: 1,
     project: { name: 'Shared plan' },
     scenarios: [
-      { key: 'a', name: 'Base, "quoted"; line', notes: '', variantOf: null, inputs: { ...saas, serverId: 'h20-8' }, regions: [{ name: 'EU', concurrency: 500, overrides: {} }] },
+      {
+        key: 'a',
+        name: 'Base, "quoted"; line',
+        notes: '',
+        variantOf: null,
+        inputs: { ...saas, serverId: 'h20-8' },
+        regions: [{ name: 'EU', concurrency: 500, overrides: {} }],
+      },
       { key: 'b', name: 'fp16', notes: '', variantOf: 'a', inputs: { ...saas, kvPrecision: 'fp16' }, regions: [] },
     ],
     customRecords: { models: [], servers: [customServer], storage: [], prices: [] },
@@ -58,7 +75,11 @@ const MALFORMED: Array<[string, unknown, RegExp]> = [
   ['concurrency "NaN" as text', mutate((f) => (f.scenarios[0].inputs.concurrency = 'NaN')), /^scenarios\[0\]\.inputs\.concurrency$/],
   ['concurrency null', mutate((f) => (f.scenarios[0].inputs.concurrency = null)), /^scenarios\[0\]\.inputs\.concurrency$/],
   ['context zero', mutate((f) => (f.scenarios[1].inputs.effectiveContextTokens = 0)), /^scenarios\[1\]\.inputs\.effectiveContextTokens$/],
-  ['context above model max', mutate((f) => (f.scenarios[1].inputs.effectiveContextTokens = 262144)), /^scenarios\[1\]\.inputs\.effectiveContextTokens$/],
+  [
+    'context above model max',
+    mutate((f) => (f.scenarios[1].inputs.effectiveContextTokens = 262144)),
+    /^scenarios\[1\]\.inputs\.effectiveContextTokens$/,
+  ],
   ['budget ratio 0', mutate((f) => (f.scenarios[0].inputs.kvBudgetRatio = 0)), /^scenarios\[0\]\.inputs\.kvBudgetRatio$/],
   ['budget ratio 2', mutate((f) => (f.scenarios[0].inputs.kvBudgetRatio = 2)), /^scenarios\[0\]\.inputs\.kvBudgetRatio$/],
   ['budget ratio "Infinity"', mutate((f) => (f.scenarios[0].inputs.kvBudgetRatio = 'Infinity')), /^scenarios\[0\]\.inputs\.kvBudgetRatio$/],
@@ -75,21 +96,64 @@ const MALFORMED: Array<[string, unknown, RegExp]> = [
   ['pue below 1', mutate((f) => (f.scenarios[0].inputs.pue = 0.5)), /^scenarios\[0\]\.inputs\.pue$/],
   ['years negative', mutate((f) => (f.scenarios[0].inputs.years = -3)), /^scenarios\[0\]\.inputs\.years$/],
   ['pod size zero', mutate((f) => (f.scenarios[0].inputs.podSize = 0)), /^scenarios\[0\]\.inputs\.podSize$/],
-  ['region concurrency negative', mutate((f) => (f.scenarios[0].regions[0].concurrency = -1)), /^scenarios\[0\]\.regions\[0\]\.concurrency$/],
+  [
+    'region concurrency negative',
+    mutate((f) => (f.scenarios[0].regions[0].concurrency = -1)),
+    /^scenarios\[0\]\.regions\[0\]\.concurrency$/,
+  ],
   ['region name empty', mutate((f) => (f.scenarios[0].regions[0].name = '')), /^scenarios\[0\]\.regions\[0\]\.name$/],
-  ['region override unknown model', mutate((f) => (f.scenarios[0].regions[0].overrides = { modelId: 'nope' })), /^scenarios\[0\]\.regions\[0\]\.overrides\.modelId$/],
-  ['region override bad ratio', mutate((f) => (f.scenarios[0].regions[0].overrides = { kvBudgetRatio: 7 })), /^scenarios\[0\]\.regions\[0\]\.overrides\.kvBudgetRatio$/],
+  [
+    'region override unknown model',
+    mutate((f) => (f.scenarios[0].regions[0].overrides = { modelId: 'nope' })),
+    /^scenarios\[0\]\.regions\[0\]\.overrides\.modelId$/,
+  ],
+  [
+    'region override bad ratio',
+    mutate((f) => (f.scenarios[0].regions[0].overrides = { kvBudgetRatio: 7 })),
+    /^scenarios\[0\]\.regions\[0\]\.overrides\.kvBudgetRatio$/,
+  ],
   ['regions not an array', mutate((f) => (f.scenarios[0].regions = 'EU')), /^scenarios\[0\]\.regions$/],
   ['variant of an unknown key', mutate((f) => (f.scenarios[1].variantOf = 'zzz')), /^scenarios\[1\]\.variantOf$/],
-  ['variant of a variant', mutate((f) => f.scenarios.push({ ...f.scenarios[1], key: 'c', name: 'c', variantOf: 'b' })), /^scenarios\[2\]\.variantOf$/],
+  [
+    'variant of a variant',
+    mutate((f) => f.scenarios.push({ ...f.scenarios[1], key: 'c', name: 'c', variantOf: 'b' })),
+    /^scenarios\[2\]\.variantOf$/,
+  ],
   ['duplicate scenario key', mutate((f) => (f.scenarios[1].key = 'a')), /^scenarios\[1\]\.key$/],
   ['duplicate scenario name', mutate((f) => (f.scenarios[1].name = f.scenarios[0].name)), /^scenarios\[1\]\.name$/],
   ['custom server negative gpus', mutate((f) => (f.customRecords.servers[0].gpus = -8)), /^customRecords\.servers\[0\]\.gpus$/],
   ['custom server without source', mutate((f) => delete f.customRecords.servers[0].source), /^customRecords\.servers\[0\]\.source$/],
-  ['custom server shadows a built-in', mutate((f) => (f.customRecords.servers.push({ ...customServer, id: 'dgx200' }))), /^customRecords\.servers\[1\]\.id$/],
+  [
+    'custom server shadows a built-in',
+    mutate((f) => f.customRecords.servers.push({ ...customServer, id: 'dgx200' })),
+    /^customRecords\.servers\[1\]\.id$/,
+  ],
   ['custom server bad id', mutate((f) => (f.customRecords.servers[0].id = 'Bad Id!')), /^customRecords\.servers\[0\]\.id$/],
-  ['custom prices inverted', mutate((f) => Object.assign(f.customRecords.servers[0], { priceLowUsd: 5, priceHighUsd: 1 })), /^customRecords\.servers\[0\]\.priceHighUsd$/],
-  ['custom model sliding > layers', mutate((f) => f.customRecords.models.push({ id: 'm', name: 'm', layers: 2, slidingWindow: { layers: 3, windowTokens: 8 }, queryHeads: 1, attention: { kind: 'gqa', kvHeads: 1, headDim: 1 }, paramsTotalB: 1, paramsActiveB: 1, weightsGiB: 1, weightsFormat: 'bf16', maxContextTokens: 10, source: 's' })), /^customRecords\.models\[0\]\.slidingWindow\.layers$/],
+  [
+    'custom prices inverted',
+    mutate((f) => Object.assign(f.customRecords.servers[0], { priceLowUsd: 5, priceHighUsd: 1 })),
+    /^customRecords\.servers\[0\]\.priceHighUsd$/,
+  ],
+  [
+    'custom model sliding > layers',
+    mutate((f) =>
+      f.customRecords.models.push({
+        id: 'm',
+        name: 'm',
+        layers: 2,
+        slidingWindow: { layers: 3, windowTokens: 8 },
+        queryHeads: 1,
+        attention: { kind: 'gqa', kvHeads: 1, headDim: 1 },
+        paramsTotalB: 1,
+        paramsActiveB: 1,
+        weightsGiB: 1,
+        weightsFormat: 'bf16',
+        maxContextTokens: 10,
+        source: 's',
+      }),
+    ),
+    /^customRecords\.models\[0\]\.slidingWindow\.layers$/,
+  ],
   ['custom records not an object', mutate((f) => (f.customRecords = [])), /^customRecords$/],
 ];
 
@@ -102,13 +166,14 @@ describe('project files', async () => {
     const { ctx, store } = tempStore();
     const first = await ok(ctx, 'projects.import', { file: validFile() });
     expect(first.name).toBe('Shared plan');
-    const exported = await ok(ctx, 'projects.export', { id: first.projectId }) as any;
+    const exported = (await ok(ctx, 'projects.export', { id: first.projectId })) as any;
     expect(exported.customRecords.servers).toEqual([customServer]);
     const second = await ok(ctx, 'projects.import', { file: exported });
     expect(second.name).toBe('Shared plan (2)');
     const a = await ok(ctx, 'scenarios.list', { projectId: first.projectId });
     const b = await ok(ctx, 'scenarios.list', { projectId: second.projectId });
-    const strip = (rows: typeof a) => rows.map(({ name, notes, inputs, regions, variantOf }) => ({ name, notes, inputs, regions, isVariant: variantOf !== null }));
+    const strip = (rows: typeof a) =>
+      rows.map(({ name, notes, inputs, regions, variantOf }) => ({ name, notes, inputs, regions, isVariant: variantOf !== null }));
     expect(strip(b)).toEqual(strip(a));
     expect(new Set([...a, ...b].map((s) => s.id)).size).toBe(4);
     const variant = b.find((s) => s.variantOf !== null)!;

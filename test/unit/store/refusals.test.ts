@@ -11,7 +11,6 @@ import { tempDir } from '../helpers/temp.js';
 
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
-
 function expectRefusal(path: string, code: StoreError['code'], pattern: RegExp) {
   const before = sha(path);
   const siblings = readdirSync(join(path, '..')).sort();
@@ -50,7 +49,9 @@ describe('refusing databases the app must not touch', () => {
   it('a database from a newer schema', () => {
     const path = populatedDb(tempDir());
     const raw = new Database(path);
-    raw.prepare('INSERT INTO schema_migrations (id, name, checksum, applied_at) VALUES (?, ?, ?, ?)').run(MIGRATIONS.length + 1, 'future', 'x', 'later');
+    raw
+      .prepare('INSERT INTO schema_migrations (id, name, checksum, applied_at) VALUES (?, ?, ?, ?)')
+      .run(MIGRATIONS.length + 1, 'future', 'x', 'later');
     raw.pragma('wal_checkpoint(TRUNCATE)');
     raw.close();
     expectRefusal(path, 'newer-schema', /newer version of this app/);

@@ -36,19 +36,48 @@ describe('names: one normalisation when saved and when looked up', () => {
   it('control characters, line breaks and direction overrides are refused in names, with the field', async () => {
     const { ctx } = tempStore();
     const project = await ok(ctx, 'projects.create', { name: 'P' });
-    for (const bad of ['a\u0000b', 'line\nbreak', 'tab\there', 'bell\u0007', 'next\u0085line', 'sep\u2028arator', 'evil\u202Eexe.txt', 'del\u007F']) {
-      expect(await callApi(ctx, 'projects.create', { name: bad }), JSON.stringify(bad)).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'name' } });
-      expect(await callApi(ctx, 'scenarios.create', { projectId: project.id, name: 'S', inputs: saas, regions: [{ name: bad, concurrency: 5, overrides: {} }] }))
-        .toMatchObject({ ok: false, error: { field: 'regions[0].name' } });
+    for (const bad of [
+      'a\u0000b',
+      'line\nbreak',
+      'tab\there',
+      'bell\u0007',
+      'next\u0085line',
+      'sep\u2028arator',
+      'evil\u202Eexe.txt',
+      'del\u007F',
+    ]) {
+      expect(await callApi(ctx, 'projects.create', { name: bad }), JSON.stringify(bad)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', field: 'name' },
+      });
+      expect(
+        await callApi(ctx, 'scenarios.create', {
+          projectId: project.id,
+          name: 'S',
+          inputs: saas,
+          regions: [{ name: bad, concurrency: 5, overrides: {} }],
+        }),
+      ).toMatchObject({ ok: false, error: { field: 'regions[0].name' } });
     }
-    expect(await callApi(ctx, 'scenarios.create', { projectId: project.id, name: 'S', notes: 'a\u0000', inputs: saas })).toMatchObject({ ok: false, error: { field: 'notes' } });
-    const fine = await ok(ctx, 'scenarios.create', { projectId: project.id, name: 'Équipe 👩‍💻 São Paulo', notes: 'two\nlines\tand a tab', inputs: saas });
+    expect(await callApi(ctx, 'scenarios.create', { projectId: project.id, name: 'S', notes: 'a\u0000', inputs: saas })).toMatchObject({
+      ok: false,
+      error: { field: 'notes' },
+    });
+    const fine = await ok(ctx, 'scenarios.create', {
+      projectId: project.id,
+      name: 'Équipe 👩‍💻 São Paulo',
+      notes: 'two\nlines\tand a tab',
+      inputs: saas,
+    });
     expect(fine.notes).toBe('two\nlines\tand a tab');
   });
 
   it('a lone surrogate is refused with its path, through the API and in a project file', async () => {
     const { ctx, store } = tempStore();
-    expect(await callApi(ctx, 'projects.create', { name: 'a\ud800' })).toMatchObject({ ok: false, error: { field: 'name', message: 'name: contains a lone UTF-16 surrogate (not valid Unicode text)' } });
+    expect(await callApi(ctx, 'projects.create', { name: 'a\ud800' })).toMatchObject({
+      ok: false,
+      error: { field: 'name', message: 'name: contains a lone UTF-16 surrogate (not valid Unicode text)' },
+    });
     const r = await callApi(ctx, 'projects.import', { text: fileWithName('A\\udc00') });
     expect(r).toMatchObject({ ok: false, error: { field: 'file.scenarios[0].name' } });
     expect(store.db.prepare('SELECT count(*) AS n FROM projects').get()).toEqual({ n: 0 });
@@ -56,7 +85,8 @@ describe('names: one normalisation when saved and when looked up', () => {
 });
 
 describe('project files are decoded strictly', () => {
-  const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
+  const bytes = (...parts: (string | number[])[]) =>
+    Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
   const [before, after] = fileWithName('@').split('@') as [string, string];
 
   it('invalid, overlong and surrogate UTF-8 are refused with the byte offset; nothing is stored', () => {
@@ -75,7 +105,9 @@ describe('project files are decoded strictly', () => {
       writeFileSync(file, content);
       const r = sizing(['project', 'import', file, '--db', path]);
       expect(r.status, name).toBe(2);
-      expect(r.stderr, name).toBe(`sizing: ${file}: project file: (file): not valid UTF-8 text (byte ${before.length + (name === 'invalid bytes' ? 2 : 1)})\n`);
+      expect(r.stderr, name).toBe(
+        `sizing: ${file}: project file: (file): not valid UTF-8 text (byte ${before.length + (name === 'invalid bytes' ? 2 : 1)})\n`,
+      );
     }
     expect(JSON.parse(sizing(['project', 'list', '--db', path, '--format', 'json']).stdout)).toEqual([]);
   });
@@ -92,12 +124,16 @@ describe('project files are decoded strictly', () => {
 
   it('over HTTP too: invalid UTF-8 is a 400 naming the byte, a BOM is dropped, a lone surrogate is named by its field', async () => {
     const { store } = tempStore();
-    const host = await startWebHost({ api: (method, input, options) => callApi(createApiContext(store), method, input, options), token: 'tok' });
-    const post = (body: Buffer | string) => rawRequest(host.port, {
-      path: '/api/projects.create',
-      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer tok', Host: `127.0.0.1:${host.port}` },
-      body,
+    const host = await startWebHost({
+      api: (method, input, options) => callApi(createApiContext(store), method, input, options),
+      token: 'tok',
     });
+    const post = (body: Buffer | string) =>
+      rawRequest(host.port, {
+        path: '/api/projects.create',
+        headers: { 'Content-Type': 'application/json', Authorization: 'Bearer tok', Host: `127.0.0.1:${host.port}` },
+        body,
+      });
     try {
       const invalid = await post(bytes('{"name":"Ba', [0xff, 0xfe], 'se"}'));
       expect(invalid.status).toBe(400);

@@ -65,7 +65,16 @@ describe('static files of the web host', () => {
 describe('request header checks', () => {
   it('accepts only application/json, in UTF-8 when a charset is named', () => {
     const accepted = ['application/json', 'Application/JSON', 'application/json; charset=utf-8', 'application/json;charset="UTF-8"'];
-    const refused = [undefined, '', 'text/plain', 'application/json-seq', 'application/jsonp', 'application/json; charset=latin1', 'application/x-www-form-urlencoded', 'multipart/form-data'];
+    const refused = [
+      undefined,
+      '',
+      'text/plain',
+      'application/json-seq',
+      'application/jsonp',
+      'application/json; charset=latin1',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data',
+    ];
     expect(accepted.filter(isJsonContentType)).toEqual(accepted);
     expect(refused.filter(isJsonContentType)).toEqual([]);
   });

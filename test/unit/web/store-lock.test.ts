@@ -35,7 +35,9 @@ describe('the web host while another program holds the write lock', () => {
     expect(JSON.parse(list.body).result.map((p: { name: string }) => p.name)).toEqual(['before the lock']);
 
     // The terminal says why the save waits, as the command line does (the writer thread's notice).
-    await expect.poll(() => host!.stderr(), { timeout: 30_000 }).toContain(`${db}: another program is writing this project database; retrying…`);
+    await expect
+      .poll(() => host!.stderr(), { timeout: 30_000 })
+      .toContain(`${db}: another program is writing this project database; retrying…`);
     await holder.release();
     const written = await write;
     expect(written.status, written.body).toBe(200);

@@ -37,7 +37,13 @@ function sendEndlessChunkedBody(target: ServedHost, maxBytes: number, headers: R
     let sent = 0;
     let answered = false;
     const req = request(
-      { host: '127.0.0.1', port: target.port, method: 'POST', path: '/api/projects.create', headers: { ...json, Authorization: `Bearer ${target.token}`, Host: `127.0.0.1:${target.port}`, ...headers } },
+      {
+        host: '127.0.0.1',
+        port: target.port,
+        method: 'POST',
+        path: '/api/projects.create',
+        headers: { ...json, Authorization: `Bearer ${target.token}`, Host: `127.0.0.1:${target.port}`, ...headers },
+      },
       (res) => {
         // The status line is the answer; the rest of the request is abandoned here.
         answered = true;
@@ -77,17 +83,88 @@ describe('loopback web host (real server in a child process)', () => {
 
   const refusals: Array<[string, () => Parameters<typeof rawRequest>[1], number, string]> = [
     ['no token', () => ({ path: '/api/projects.list', headers: { ...json, ...hostHeader() }, body: '{}' }), 401, 'unauthorized'],
-    ['a wrong token of the same length', () => ({ path: '/api/projects.list', headers: { ...json, ...hostHeader(), Authorization: `Bearer ${host.token.replace(/./g, 'A')}` }, body: '{}' }), 401, 'unauthorized'],
-    ['a foreign Host (DNS rebinding)', () => ({ path: '/api/projects.list', headers: { ...json, ...auth(), Host: `evil.example:${host.port}` }, body: '{}' }), 403, 'forbidden'],
-    ['a foreign Origin', () => ({ path: '/api/projects.list', headers: { ...json, ...auth(), ...hostHeader(), Origin: 'http://evil.example' }, body: '{}' }), 403, 'forbidden'],
-    ['an oversized body', () => ({ path: '/api/projects.create', headers: { ...json, ...auth(), ...hostHeader() }, body: JSON.stringify({ name: 'x'.repeat(1024 * 1024 + 10) }) }), 413, 'too_large'],
-    ['malformed JSON', () => ({ path: '/api/projects.create', headers: { ...json, ...auth(), ...hostHeader() }, body: '{"name": ' }), 400, 'bad_request'],
-    ['an unknown method', () => ({ path: '/api/projects.explode', headers: { ...json, ...auth(), ...hostHeader() }, body: '{}' }), 404, 'unknown_method'],
-    ['invalid input', () => ({ path: '/api/sizing.scenario', headers: { ...json, ...auth(), ...hostHeader() }, body: JSON.stringify({ inputs: { ...saas, kvBudgetRatio: 3 } }) }), 422, 'invalid_input'],
-    ['a body that is not JSON', () => ({ path: '/api/projects.list', headers: { 'Content-Type': 'text/plain', ...auth(), ...hostHeader() }, body: 'hi' }), 415, 'bad_request'],
-    ['a JSON-like media type', () => ({ path: '/api/projects.list', headers: { 'Content-Type': 'application/json-seq', ...auth(), ...hostHeader() }, body: '{}' }), 415, 'bad_request'],
-    ['JSON in another charset', () => ({ path: '/api/projects.list', headers: { 'Content-Type': 'application/json; charset=latin1', ...auth(), ...hostHeader() }, body: '{}' }), 415, 'bad_request'],
-    ['a malformed percent-encoded address', () => ({ path: '/api/projects.%E0%A4%A', headers: { ...json, ...auth(), ...hostHeader() }, body: '{}' }), 400, 'bad_request'],
+    [
+      'a wrong token of the same length',
+      () => ({
+        path: '/api/projects.list',
+        headers: { ...json, ...hostHeader(), Authorization: `Bearer ${host.token.replace(/./g, 'A')}` },
+        body: '{}',
+      }),
+      401,
+      'unauthorized',
+    ],
+    [
+      'a foreign Host (DNS rebinding)',
+      () => ({ path: '/api/projects.list', headers: { ...json, ...auth(), Host: `evil.example:${host.port}` }, body: '{}' }),
+      403,
+      'forbidden',
+    ],
+    [
+      'a foreign Origin',
+      () => ({ path: '/api/projects.list', headers: { ...json, ...auth(), ...hostHeader(), Origin: 'http://evil.example' }, body: '{}' }),
+      403,
+      'forbidden',
+    ],
+    [
+      'an oversized body',
+      () => ({
+        path: '/api/projects.create',
+        headers: { ...json, ...auth(), ...hostHeader() },
+        body: JSON.stringify({ name: 'x'.repeat(1024 * 1024 + 10) }),
+      }),
+      413,
+      'too_large',
+    ],
+    [
+      'malformed JSON',
+      () => ({ path: '/api/projects.create', headers: { ...json, ...auth(), ...hostHeader() }, body: '{"name": ' }),
+      400,
+      'bad_request',
+    ],
+    [
+      'an unknown method',
+      () => ({ path: '/api/projects.explode', headers: { ...json, ...auth(), ...hostHeader() }, body: '{}' }),
+      404,
+      'unknown_method',
+    ],
+    [
+      'invalid input',
+      () => ({
+        path: '/api/sizing.scenario',
+        headers: { ...json, ...auth(), ...hostHeader() },
+        body: JSON.stringify({ inputs: { ...saas, kvBudgetRatio: 3 } }),
+      }),
+      422,
+      'invalid_input',
+    ],
+    [
+      'a body that is not JSON',
+      () => ({ path: '/api/projects.list', headers: { 'Content-Type': 'text/plain', ...auth(), ...hostHeader() }, body: 'hi' }),
+      415,
+      'bad_request',
+    ],
+    [
+      'a JSON-like media type',
+      () => ({ path: '/api/projects.list', headers: { 'Content-Type': 'application/json-seq', ...auth(), ...hostHeader() }, body: '{}' }),
+      415,
+      'bad_request',
+    ],
+    [
+      'JSON in another charset',
+      () => ({
+        path: '/api/projects.list',
+        headers: { 'Content-Type': 'application/json; charset=latin1', ...auth(), ...hostHeader() },
+        body: '{}',
+      }),
+      415,
+      'bad_request',
+    ],
+    [
+      'a malformed percent-encoded address',
+      () => ({ path: '/api/projects.%E0%A4%A', headers: { ...json, ...auth(), ...hostHeader() }, body: '{}' }),
+      400,
+      'bad_request',
+    ],
     ['GET on the API', () => ({ method: 'GET', path: '/api/projects.list', headers: { ...auth(), ...hostHeader() } }), 405, 'bad_request'],
   ];
 
@@ -137,9 +214,15 @@ describe('loopback web host (real server in a child process)', () => {
 
   it("a renderer's reported error reaches the host's stderr with its stack, the token never", async () => {
     const before = host.stderr().length;
-    const r = await apiCall(host, 'app.reportError', { source: 'unhandledrejection', message: `TypeError: boom near #token=${host.token} and ${host.token}`, stack: 'TypeError: boom\n    at load (scenario.ts:12:3)' });
+    const r = await apiCall(host, 'app.reportError', {
+      source: 'unhandledrejection',
+      message: `TypeError: boom near #token=${host.token} and ${host.token}`,
+      stack: 'TypeError: boom\n    at load (scenario.ts:12:3)',
+    });
     expect(JSON.parse(r.body)).toEqual({ result: { logged: true } });
-    await expect.poll(() => host.stderr().slice(before)).toContain('ERROR renderer unhandledrejection: TypeError: boom near #token=[redacted] and [redacted]');
+    await expect
+      .poll(() => host.stderr().slice(before))
+      .toContain('ERROR renderer unhandledrejection: TypeError: boom near #token=[redacted] and [redacted]');
     expect(host.stderr().slice(before)).toContain('    at load (scenario.ts:12:3)');
     expect(host.stderr()).not.toContain(host.token);
   });
@@ -148,7 +231,11 @@ describe('loopback web host (real server in a child process)', () => {
     const verbose = await serve(join(dir, 'verbose.db'), ['--verbose']);
     try {
       await apiCall(verbose, 'projects.list', {});
-      await rawRequest(verbose.port, { method: 'GET', path: `/index.html?token=${verbose.token}`, headers: { Host: `127.0.0.1:${verbose.port}` } });
+      await rawRequest(verbose.port, {
+        method: 'GET',
+        path: `/index.html?token=${verbose.token}`,
+        headers: { Host: `127.0.0.1:${verbose.port}` },
+      });
       await rawRequest(verbose.port, { path: '/api/projects.list', headers: { ...json, Host: `127.0.0.1:${verbose.port}` }, body: '{}' });
       await expect.poll(() => verbose.stderr().trim().split('\n').length).toBe(3);
       const lines = verbose.stderr().trim().split('\n');
@@ -165,8 +252,12 @@ describe('loopback web host (real server in a child process)', () => {
   it('the command line and the web host write to the same database at once: no lost write, no error', async () => {
     const db = join(dir, 'web.db');
     const project = JSON.parse((await apiCall(host, 'projects.create', { name: 'shared' })).body).result;
-    const httpWrites = Array.from({ length: 40 }, (_, i) => apiCall(host, 'scenarios.create', { projectId: project.id, name: `web-${i}`, inputs: saas }));
-    const cliWrites = Array.from({ length: 6 }, (_, i) => sizingAsync(['save', '--project', 'shared', '--name', `cli-${i}`, '--template', 'public-api', '--db', db]));
+    const httpWrites = Array.from({ length: 40 }, (_, i) =>
+      apiCall(host, 'scenarios.create', { projectId: project.id, name: `web-${i}`, inputs: saas }),
+    );
+    const cliWrites = Array.from({ length: 6 }, (_, i) =>
+      sizingAsync(['save', '--project', 'shared', '--name', `cli-${i}`, '--template', 'public-api', '--db', db]),
+    );
     const [web, cli] = await Promise.all([Promise.all(httpWrites), Promise.all(cliWrites)]);
     for (const r of web) expect(r.status, r.body).toBe(200);
     for (const r of cli) expect([r.status, r.stderr]).toEqual([0, '']);

@@ -32,16 +32,36 @@ const SGLANG_H200 = profileOf(logs.SGLANG_LLAMA_H200);
 const withProfiles = (...calibrations: CalibrationProfile[]): Catalog => ({ ...BUILT_IN_CATALOG, calibrations });
 
 /** Issue 8's row 2 as a scenario: Llama-3.1-8B on one H100 of a DGX H100, vLLM at 0.9, 16,000 tokens. */
-const LLAMA_H100 = withDefaults({
-  method: 'engine', modelId: 'llama-3.1-8b', serverId: 'dgx100', tp: 1, gpuMemoryUtilization: 0.9, maxModelLen: 16000,
-  effectiveContextTokens: 16000, concurrency: 100, kvPrecision: 'auto',
-} as SizingInputs, BUILT_IN_CATALOG);
+const LLAMA_H100 = withDefaults(
+  {
+    method: 'engine',
+    modelId: 'llama-3.1-8b',
+    serverId: 'dgx100',
+    tp: 1,
+    gpuMemoryUtilization: 0.9,
+    maxModelLen: 16000,
+    effectiveContextTokens: 16000,
+    concurrency: 100,
+    kvPrecision: 'auto',
+  } as SizingInputs,
+  BUILT_IN_CATALOG,
+);
 
 /** The SGLang log's start-up as a scenario: Llama-3.1-8B on a DGX H200 at the logged 0.88, 16,000-token sessions. */
-const LLAMA_H200_SGLANG = withDefaults({
-  method: 'engine', servingEngine: 'sglang', modelId: 'llama-3.1-8b', serverId: 'dgx200', tp: 1, memFractionStatic: 0.88,
-  effectiveContextTokens: 16000, concurrency: 4400, kvPrecision: 'auto',
-} as SizingInputs, BUILT_IN_CATALOG);
+const LLAMA_H200_SGLANG = withDefaults(
+  {
+    method: 'engine',
+    servingEngine: 'sglang',
+    modelId: 'llama-3.1-8b',
+    serverId: 'dgx200',
+    tp: 1,
+    memFractionStatic: 0.88,
+    effectiveContextTokens: 16000,
+    concurrency: 4400,
+    kvPrecision: 'auto',
+  } as SizingInputs,
+  BUILT_IN_CATALOG,
+);
 
 describe('a calibration profile in the plan', () => {
   it("reproduces the log's available KV at its fraction, says which profile, and keeps the formula figure beside it", () => {
@@ -54,7 +74,10 @@ describe('a calibration profile in the plan', () => {
       profile: { modelId: 'llama-3.1-8b', serverId: 'dgx100', engine: 'vllm', tp: 1, logDate: '2025-10-08', source: 'startup.log' },
       measured: ['kvAvailableGiB', 'weightsGiB', 'nonTorchGiB', 'activationPeakGiB'],
       formulaKvAvailableGiB: formula.engine!.perGpu.kvAvailableGiB,
-      message: { en: 'calibrated from a log of 2025-10-08 (vLLM 0.11.0, startup.log)', 'pt-BR': 'calibrado a partir de um log de 2025-10-08 (vLLM 0.11.0, startup.log)' },
+      message: {
+        en: 'calibrated from a log of 2025-10-08 (vLLM 0.11.0, startup.log)',
+        'pt-BR': 'calibrado a partir de um log de 2025-10-08 (vLLM 0.11.0, startup.log)',
+      },
     });
     expect(formula.engine!.calibration).toBeNull();
     expect(e.perGpu.kvAvailableGiB).not.toBe(formula.engine!.perGpu.kvAvailableGiB);
@@ -64,7 +87,8 @@ describe('a calibration profile in the plan', () => {
   });
 
   it('a higher fraction than the log ran at moves the calibrated KV by the fraction times the memory the log saw', () => {
-    const at = (gpuMemoryUtilization: number) => planScenario({ ...LLAMA_H100, gpuMemoryUtilization }, withProfiles(VLLM_H100)).engine!.perGpu.kvAvailableGiB;
+    const at = (gpuMemoryUtilization: number) =>
+      planScenario({ ...LLAMA_H100, gpuMemoryUtilization }, withProfiles(VLLM_H100)).engine!.perGpu.kvAvailableGiB;
     expect(at(0.95) - at(0.9)).toBeCloseTo((71.26 / 0.9) * 0.05, 9);
   });
 
@@ -81,13 +105,22 @@ describe('a calibration profile in the plan', () => {
   it('changes nothing without a matching profile: another TP, server, engine, weight format, or calibration off', () => {
     const formula = planScenario(LLAMA_H100, BUILT_IN_CATALOG);
     // The same log's profile for other keys: TP 2, the H200, SGLang on the same server.
-    const elsewhere = [{ ...VLLM_H100, tp: 2 }, { ...VLLM_H100, serverId: 'dgx200' }, { ...VLLM_H100, engine: 'sglang' as const }];
+    const elsewhere = [
+      { ...VLLM_H100, tp: 2 },
+      { ...VLLM_H100, serverId: 'dgx200' },
+      { ...VLLM_H100, engine: 'sglang' as const },
+    ];
     expect(planScenario(LLAMA_H100, withProfiles(QWEN_TP2, SGLANG_H200, ...elsewhere))).toEqual(formula);
-    expect(planScenario({ ...LLAMA_H100, calibration: 'off' }, withProfiles(VLLM_H100))).toEqual({ ...formula, inputs: { ...formula.inputs, calibration: 'off' } });
+    expect(planScenario({ ...LLAMA_H100, calibration: 'off' }, withProfiles(VLLM_H100))).toEqual({
+      ...formula,
+      inputs: { ...formula.inputs, calibration: 'off' },
+    });
     const fp8 = { ...LLAMA_H100, weightsPrecision: 'fp8' as const };
     expect(planScenario(fp8, withProfiles(VLLM_H100))).toEqual(planScenario(fp8, BUILT_IN_CATALOG));
     // bf16 is how the checkpoint ships: that is the checkpoint the log measured.
-    expect(planScenario({ ...LLAMA_H100, weightsPrecision: 'bf16' }, withProfiles(VLLM_H100)).engine!.calibration?.profile.source).toBe('startup.log');
+    expect(planScenario({ ...LLAMA_H100, weightsPrecision: 'bf16' }, withProfiles(VLLM_H100)).engine!.calibration?.profile.source).toBe(
+      'startup.log',
+    );
   });
 
   it('the default TP is chosen with the calibrated figures too', () => {
@@ -111,16 +144,32 @@ describe('a calibration profile in the plan', () => {
     const calibrated = sweep({ ...args, catalog: withProfiles(SGLANG_H200) }).points.map((p) => p.nodesTotal);
     expect(calibrated).toEqual(planNodes([4000, 4500, 5000]));
     expect(calibrated).not.toEqual(formula);
-    const plan = planRegions(LLAMA_H200_SGLANG, [{ name: 'east', concurrency: 4400, overrides: {} }, { name: 'west', concurrency: 4400, overrides: { calibration: 'off' } }], withProfiles(SGLANG_H200));
+    const plan = planRegions(
+      LLAMA_H200_SGLANG,
+      [
+        { name: 'east', concurrency: 4400, overrides: {} },
+        { name: 'west', concurrency: 4400, overrides: { calibration: 'off' } },
+      ],
+      withProfiles(SGLANG_H200),
+    );
     expect(plan.regions.map((r) => r.result.engine!.calibration?.profile.source ?? null)).toEqual(['startup.log', null]);
     expect(plan.regions[0]!.result.nodes!.total).toBeGreaterThan(plan.regions[1]!.result.nodes!.total);
   });
 });
 
 describe('the optimiser with calibration profiles', () => {
-  const base = withDefaults({
-    method: 'engine', modelId: 'llama-3.1-8b', serverId: 'dgx200', concurrency: 4400, effectiveContextTokens: 16000, kvPrecision: 'auto', tpotMs: 200,
-  } as SizingInputs, BUILT_IN_CATALOG);
+  const base = withDefaults(
+    {
+      method: 'engine',
+      modelId: 'llama-3.1-8b',
+      serverId: 'dgx200',
+      concurrency: 4400,
+      effectiveContextTokens: 16000,
+      kvPrecision: 'auto',
+      tpotMs: 200,
+    } as SizingInputs,
+    BUILT_IN_CATALOG,
+  );
   const request = { base, serverIds: ['dgx200'], engines: ['sglang' as const], objective: 'tco' as const, top: 100 };
 
   it("sizes the checkpoint's own format as the checkpoint as shipped, so a profile of it applies and can change the plan chosen", () => {
@@ -139,7 +188,9 @@ describe('the optimiser with calibration profiles', () => {
 });
 
 function planNodes(concurrencies: number[]): (number | null)[] {
-  return concurrencies.map((concurrency) => planScenario({ ...LLAMA_H200_SGLANG, concurrency }, withProfiles(SGLANG_H200)).nodes?.total ?? null);
+  return concurrencies.map(
+    (concurrency) => planScenario({ ...LLAMA_H200_SGLANG, concurrency }, withProfiles(SGLANG_H200)).nodes?.total ?? null,
+  );
 }
 
 describe('the prediction beside a log', () => {
@@ -151,10 +202,23 @@ describe('the prediction beside a log', () => {
   it("sizes the log's own settings with the formulas: the terms of the plan without a profile", () => {
     const prediction = predictLog(parsed.log, llama, h100, BUILT_IN_CATALOG);
     if (!prediction.ok) throw new Error(prediction.message.en);
-    expect(prediction.inputs).toMatchObject({ servingEngine: 'vllm', engineVersion: '0.11', tp: 1, gpuMemoryUtilization: 0.9, maxModelLen: 16000, maxNumBatchedTokens: 8192, kvPrecision: 'bf16' });
+    expect(prediction.inputs).toMatchObject({
+      servingEngine: 'vllm',
+      engineVersion: '0.11',
+      tp: 1,
+      gpuMemoryUtilization: 0.9,
+      maxModelLen: 16000,
+      maxNumBatchedTokens: 8192,
+      kvPrecision: 'bf16',
+    });
     const plan = planScenario(prediction.inputs, BUILT_IN_CATALOG).engine!;
     const row = (key: string) => prediction.rows.find((r) => r.key === key)!;
-    expect(row('kvAvailableGiB')).toEqual({ key: 'kvAvailableGiB', predicted: plan.perGpu.kvAvailableGiB, logged: 51.38, errorRatio: plan.perGpu.kvAvailableGiB / 51.38 - 1 });
+    expect(row('kvAvailableGiB')).toEqual({
+      key: 'kvAvailableGiB',
+      predicted: plan.perGpu.kvAvailableGiB,
+      logged: 51.38,
+      errorRatio: plan.perGpu.kvAvailableGiB / 51.38 - 1,
+    });
     expect(row('kvTokens')).toMatchObject({ predicted: plan.kvTokensPerReplica, logged: 420896 });
     expect(row('cudaGraphGiB')).toEqual({ key: 'cudaGraphGiB', predicted: null, logged: 0.51, errorRatio: null });
   });
@@ -165,7 +229,8 @@ describe('the prediction beside a log', () => {
       ok: false,
       message: {
         en: "the engine method cannot size the log's settings: tp: 3 is not allowed; expected a divisor of dgx100's 8 GPUs",
-        'pt-BR': 'o método engine não consegue dimensionar as configurações do log: tp: 3 não é permitido; esperado um divisor das 8 GPUs de dgx100',
+        'pt-BR':
+          'o método engine não consegue dimensionar as configurações do log: tp: 3 não é permitido; esperado um divisor das 8 GPUs de dgx100',
       },
     });
   });

@@ -11,12 +11,12 @@
  */
 export const VLLM_V1_LLAMA_H100 = [
   'INFO 10-08 06:05:12 [__init__.py:216] Automatically detected platform cuda.',
-  "(APIServer pid=1) INFO 10-08 06:05:16 [api_server.py:1839] vLLM API server version 0.11.0",
+  '(APIServer pid=1) INFO 10-08 06:05:16 [api_server.py:1839] vLLM API server version 0.11.0',
   "(APIServer pid=1) INFO 10-08 06:05:16 [utils.py:233] non-default args: {'model_tag': 'meta-llama/Llama-3.1-8B-Instruct', 'model': 'meta-llama/Llama-3.1-8B-Instruct', 'max_model_len': 16000, 'gpu_memory_utilization': 0.9}",
   '(APIServer pid=1) INFO 10-08 06:05:24 [model.py:547] Resolved architecture: LlamaForCausalLM',
   '(APIServer pid=1) INFO 10-08 06:05:24 [model.py:1510] Using max model len 16000',
   '(APIServer pid=1) INFO 10-08 06:05:25 [scheduler.py:205] Chunked prefill is enabled with max_num_batched_tokens=8192.',
-  "(EngineCore_DP0 pid=212) INFO 10-08 06:05:33 [core.py:644] Waiting for init message from front-end.",
+  '(EngineCore_DP0 pid=212) INFO 10-08 06:05:33 [core.py:644] Waiting for init message from front-end.',
   "(EngineCore_DP0 pid=212) INFO 10-08 06:05:33 [core.py:77] Initializing a V1 LLM engine (v0.11.0) with config: model='meta-llama/Llama-3.1-8B-Instruct', speculative_config=None, tokenizer='meta-llama/Llama-3.1-8B-Instruct', skip_tokenizer_init=False, tokenizer_mode=auto, revision=None, tokenizer_revision=None, trust_remote_code=False, dtype=torch.bfloat16, max_seq_len=16000, download_dir=None, load_format=auto, tensor_parallel_size=1, pipeline_parallel_size=1, data_parallel_size=1, disable_custom_all_reduce=False, quantization=None, enforce_eager=False, kv_cache_dtype=auto, device_config=cuda, seed=0, served_model_name=meta-llama/Llama-3.1-8B-Instruct, enable_prefix_caching=True, chunked_prefill_enabled=True, pooler_config=None",
   '(EngineCore_DP0 pid=212) INFO 10-08 06:05:36 [gpu_model_runner.py:2602] Starting to load model meta-llama/Llama-3.1-8B-Instruct...',
   '(EngineCore_DP0 pid=212) INFO 10-08 06:05:41 [default_loader.py:267] Loading weights took 4.12 seconds',
@@ -31,7 +31,7 @@ export const VLLM_V1_LLAMA_H100 = [
   'Capturing CUDA graphs (mixed prefill-decode, PIECEWISE): 100%|██████████| 67/67 [00:03<00:00, 19.88it/s]',
   '(EngineCore_DP0 pid=212) INFO 10-08 06:06:00 [gpu_model_runner.py:3480] Graph capturing finished in 6 secs, took 0.51 GiB',
   '(EngineCore_DP0 pid=212) INFO 10-08 06:06:00 [core.py:210] init engine (profile, create kv cache, warmup model) took 18.77 seconds',
-  '(APIServer pid=1) INFO 10-08 06:06:01 [api_server.py:1634] Supported_tasks: [\'generate\']',
+  "(APIServer pid=1) INFO 10-08 06:06:01 [api_server.py:1634] Supported_tasks: ['generate']",
   'INFO:     Application startup complete.',
 ].join('\n');
 
@@ -84,7 +84,7 @@ export const VLLM_V1_085_L40S = [
   "INFO 04-24 16:32:51 [core.py:58] Initializing a V1 LLM engine (v0.8.5.dev152+g0ae43dff) with config: model='meta-llama/Llama-3.1-8B-Instruct', speculative_config=None, tokenizer='meta-llama/Llama-3.1-8B-Instruct', skip_tokenizer_init=False, tokenizer_mode=auto, revision=None, override_neuron_config=None, tokenizer_revision=None, trust_remote_code=False, dtype=torch.bfloat16, max_seq_len=32768, download_dir=None, load_format=LoadFormat.AUTO, tensor_parallel_size=1, pipeline_parallel_size=1, disable_custom_all_reduce=False, quantization=None, enforce_eager=False, kv_cache_dtype=auto",
   'INFO 04-24 16:32:59 [loader.py:458] Loading weights took 2.95 seconds',
   'INFO 04-24 16:33:00 [gpu_model_runner.py:1316] Model loading took 14.9889 GiB and 3.652170 seconds',
-  'INFO 04-24 16:33:06 [backends.py:420] Using cache directory: /home/datta0/.cache/vllm/torch_compile_cache/0dd1850a5d/rank_0_0 for vLLM\'s torch.compile',
+  "INFO 04-24 16:33:06 [backends.py:420] Using cache directory: /home/datta0/.cache/vllm/torch_compile_cache/0dd1850a5d/rank_0_0 for vLLM's torch.compile",
   'INFO 04-24 16:33:12 [monitor.py:33] torch.compile takes 6.41 s in total',
   'INFO 04-24 16:33:13 [kv_cache_utils.py:634] GPU KV cache size: 158,656 tokens',
   'INFO 04-24 16:33:13 [kv_cache_utils.py:637] Maximum concurrency for 32,768 tokens per request: 4.84x',

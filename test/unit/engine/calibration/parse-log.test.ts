@@ -71,7 +71,15 @@ describe('vLLM V0 start-up logs', () => {
 
   it('strips terminal colours and keeps the binding rank of a TP 4 start-up', () => {
     const log = parsed(logs.VLLM_V0_TP4_COLOURED);
-    expect(log).toMatchObject({ engineVersion: '0.8.3', generation: 'v0', tp: 4, tpFrom: 'config', memoryFraction: 0.99, maxModelLen: 8192, modelDtype: 'float16' });
+    expect(log).toMatchObject({
+      engineVersion: '0.8.3',
+      generation: 'v0',
+      tp: 4,
+      tpFrom: 'config',
+      memoryFraction: 0.99,
+      maxModelLen: 8192,
+      modelDtype: 'float16',
+    });
     expect(log.figures.weightsGiB).toMatchObject({ value: 21.2134, ranks: 4 });
     // The driver had 1.52 GiB of KV memory, the workers 1.57: the engine sizes every cache to the smallest.
     expect(log.figures.kvAvailableGiB).toMatchObject({ value: 1.52, ranks: 4, line: 8 });
@@ -161,7 +169,8 @@ describe('line endings and line numbers', () => {
   });
 
   it('reads lines a progress bar shares with carriage returns, keeping the line number', () => {
-    const text = 'Capturing CUDA graphs: 10%\rCapturing CUDA graphs: 100%\r(EngineCore_DP0 pid=7) INFO 10-08 06:05:54 [gpu_worker.py:298] Available KV cache memory: 12.50 GiB\nINFO 10-08 06:05:54 [kv_cache_utils.py:1087] GPU KV cache size: 102,400 tokens';
+    const text =
+      'Capturing CUDA graphs: 10%\rCapturing CUDA graphs: 100%\r(EngineCore_DP0 pid=7) INFO 10-08 06:05:54 [gpu_worker.py:298] Available KV cache memory: 12.50 GiB\nINFO 10-08 06:05:54 [kv_cache_utils.py:1087] GPU KV cache size: 102,400 tokens';
     const log = parsed(text);
     expect(log.figures.kvAvailableGiB).toMatchObject({ value: 12.5, line: 1 });
     expect(log.figures.kvTokens).toMatchObject({ value: 102400, line: 2 });
@@ -191,7 +200,15 @@ describe('refusals', () => {
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.refusal.code).toBe('truncated');
-    expect(outcome.refusal.missing).toEqual(['visibleGiB', 'activationPeakGiB', 'nonTorchGiB', 'cudaGraphGiB', 'kvAvailableGiB', 'kvTokens', 'maxConcurrency']);
+    expect(outcome.refusal.missing).toEqual([
+      'visibleGiB',
+      'activationPeakGiB',
+      'nonTorchGiB',
+      'cudaGraphGiB',
+      'kvAvailableGiB',
+      'kvTokens',
+      'maxConcurrency',
+    ]);
     expect(outcome.refusal.message.en).toContain('this vLLM log stops before the engine sized its KV cache');
     expect(outcome.refusal.message.en).toContain('missing: visible memory, activation peak');
     expect(outcome.refusal.message['pt-BR']).toContain('faltam: memória visível, pico de ativação');
@@ -227,7 +244,7 @@ describe('prefixes and line variants of other versions and runtimes', () => {
     expect(value(log, 'maxConcurrency')).toBe(72.76);
   });
 
-  it('reads SGLang\'s newest lines: elapsed before the type, DP/TP/EP tags, avail before usage in the graph line', () => {
+  it("reads SGLang's newest lines: elapsed before the type, DP/TP/EP tags, avail before usage in the graph line", () => {
     const text = [
       '[2025-11-04 05:27:02 DP0 TP0 EP0] Load weight begin. avail mem=78.44 GB',
       '[2025-11-04 05:27:13 DP0 TP0 EP0] Load weight end. elapsed=10.84 s, type=Qwen3ForCausalLM, dtype=torch.bfloat16, avail mem=47.85 GB, mem usage=30.59 GB.',

@@ -45,7 +45,10 @@ describe('model names from logs to catalog ids', () => {
   });
 
   it('a log without a model name asks for one', () => {
-    expect(matchModel(null, BUILT_IN_CATALOG.models)).toMatchObject({ ok: false, message: { en: expect.stringMatching(/^the log does not name the model/) } });
+    expect(matchModel(null, BUILT_IN_CATALOG.models)).toMatchObject({
+      ok: false,
+      message: { en: expect.stringMatching(/^the log does not name the model/) },
+    });
   });
 
   it('normalises paths, case, separators and tuning suffixes', () => {
@@ -54,7 +57,10 @@ describe('model names from logs to catalog ids', () => {
 });
 
 describe('GPUs from logs to catalog servers', () => {
-  const withVisible = (l: StartupLog, gib: number): StartupLog => ({ ...l, figures: { ...l.figures, visibleGiB: { value: gib, line: 1, text: '', ranks: 1 } } });
+  const withVisible = (l: StartupLog, gib: number): StartupLog => ({
+    ...l,
+    figures: { ...l.figures, visibleGiB: { value: gib, line: 1, text: '', ranks: 1 } },
+  });
 
   it('matches an H200 by the memory SGLang had free before loading', () => {
     expect(matchServer(log(logs.SGLANG_LLAMA_H200), BUILT_IN_SERVERS)).toMatchObject({ ok: true, record: { id: 'dgx200' } });
@@ -63,19 +69,37 @@ describe('GPUs from logs to catalog servers', () => {
   it('an H100 and an A100 80 GB show engines the same memory: memory alone asks, the GPU name settles it', () => {
     const h100 = withVisible(log(logs.VLLM_V1_LLAMA_H100), 79.18);
     const ambiguous = matchServer(h100, BUILT_IN_SERVERS);
-    expect(ambiguous).toMatchObject({ ok: false, message: { en: "several server records have the log's GPU (79.18 GiB visible): dgx100, dgxa100-80; choose one" } });
+    expect(ambiguous).toMatchObject({
+      ok: false,
+      message: { en: "several server records have the log's GPU (79.18 GiB visible): dgx100, dgxa100-80; choose one" },
+    });
     expect(matchServer({ ...h100, gpuName: 'H100 80GB' }, BUILT_IN_SERVERS)).toMatchObject({ ok: true, record: { id: 'dgx100' } });
-    expect(matchServer({ ...withVisible(h100, 79.15), gpuName: 'A100-SXM4-80GB' }, BUILT_IN_SERVERS)).toMatchObject({ ok: true, record: { id: 'dgxa100-80' } });
-    expect(matchServer({ ...withVisible(h100, 39.39), gpuName: 'A100-SXM4-40GB' }, BUILT_IN_SERVERS)).toMatchObject({ ok: true, record: { id: 'dgxa100-40' } });
-    expect(matchServer({ ...withVisible(h100, 178.35), gpuName: 'B200' }, BUILT_IN_SERVERS)).toMatchObject({ ok: true, record: { id: 'dgxb200' } });
+    expect(matchServer({ ...withVisible(h100, 79.15), gpuName: 'A100-SXM4-80GB' }, BUILT_IN_SERVERS)).toMatchObject({
+      ok: true,
+      record: { id: 'dgxa100-80' },
+    });
+    expect(matchServer({ ...withVisible(h100, 39.39), gpuName: 'A100-SXM4-40GB' }, BUILT_IN_SERVERS)).toMatchObject({
+      ok: true,
+      record: { id: 'dgxa100-40' },
+    });
+    expect(matchServer({ ...withVisible(h100, 178.35), gpuName: 'B200' }, BUILT_IN_SERVERS)).toMatchObject({
+      ok: true,
+      record: { id: 'dgxb200' },
+    });
   });
 
   it('names the GPU when no server has it, and asks when the log gives no clue', () => {
     const rtx = log(logs.VLLM_V0_064_LLAMA_3090);
     const none = matchServer(rtx, BUILT_IN_SERVERS);
-    expect(none).toMatchObject({ ok: false, message: { en: expect.stringMatching(/^no server record has the log's GPU \(23\.58 GiB visible\); choose one of dgx100/) } });
+    expect(none).toMatchObject({
+      ok: false,
+      message: { en: expect.stringMatching(/^no server record has the log's GPU \(23\.58 GiB visible\); choose one of dgx100/) },
+    });
     const named = matchServer({ ...rtx, gpuName: 'RTX 3090' }, BUILT_IN_SERVERS);
-    expect(named).toMatchObject({ ok: false, message: { en: expect.stringMatching(/^no server record has the log's GPU \(RTX 3090, 23\.58 GiB visible\)/) } });
+    expect(named).toMatchObject({
+      ok: false,
+      message: { en: expect.stringMatching(/^no server record has the log's GPU \(RTX 3090, 23\.58 GiB visible\)/) },
+    });
     const silent = matchServer(log(logs.VLLM_V1_085_L40S), BUILT_IN_SERVERS);
     expect(silent).toMatchObject({ ok: false, message: { en: expect.stringMatching(/^the log does not say which GPU it ran on/) } });
   });
@@ -119,10 +143,13 @@ describe('reading a log into a profile', () => {
     });
   });
 
-  it('takes the user\'s choices over matching, and names a choice that is not in the catalog', () => {
+  it("takes the user's choices over matching, and names a choice that is not in the catalog", () => {
     const chosen = readCalibration({ text: logs.VLLM_V1_TP2_QWEN, source: 'x', today, serverId: 'dgx100' }, BUILT_IN_CATALOG);
     expect(chosen.ok && chosen.reading.profile).toMatchObject({ modelId: 'qwen3-32b', serverId: 'dgx100', tp: 2, logDate: '2025-10-06' });
-    const wrong = readCalibration({ text: logs.VLLM_V1_TP2_QWEN, source: 'x', today, serverId: 'dgx999', modelId: 'nope' }, BUILT_IN_CATALOG);
+    const wrong = readCalibration(
+      { text: logs.VLLM_V1_TP2_QWEN, source: 'x', today, serverId: 'dgx999', modelId: 'nope' },
+      BUILT_IN_CATALOG,
+    );
     expect(wrong.ok && wrong.reading.profile).toBeNull();
     expect(wrong.ok && wrong.reading.problems.map((p) => [p.field, p.message.en])).toEqual([
       ['modelId', `"nope" is not a model; expected one of ${BUILT_IN_CATALOG.models.map((m) => m.id).join(', ')}`],
@@ -130,15 +157,21 @@ describe('reading a log into a profile', () => {
     ]);
   });
 
-  it('refuses a profile no scenario could use: TP that does not divide the server\'s GPUs', () => {
+  it("refuses a profile no scenario could use: TP that does not divide the server's GPUs", () => {
     const text = logs.VLLM_V1_TP2_QWEN.replace(/tensor_parallel_size'?[=:] ?2/g, 'tensor_parallel_size=3');
     const outcome = readCalibration({ text, source: 'x', today, serverId: 'dgx100' }, BUILT_IN_CATALOG);
     expect(outcome.ok && outcome.reading.profile).toBeNull();
-    expect(outcome.ok && outcome.reading.problems[0]).toMatchObject({ field: 'serverId', message: { en: expect.stringContaining("the log's TP 3 does not divide DGX H100's 8 GPUs") } });
+    expect(outcome.ok && outcome.reading.problems[0]).toMatchObject({
+      field: 'serverId',
+      message: { en: expect.stringContaining("the log's TP 3 does not divide DGX H100's 8 GPUs") },
+    });
   });
 
   it('passes a refusal through untouched', () => {
-    expect(readCalibration({ text: logs.NGINX_LOG, source: 'x', today }, BUILT_IN_CATALOG)).toMatchObject({ ok: false, refusal: { code: 'foreign' } });
+    expect(readCalibration({ text: logs.NGINX_LOG, source: 'x', today }, BUILT_IN_CATALOG)).toMatchObject({
+      ok: false,
+      refusal: { code: 'foreign' },
+    });
   });
 });
 
