@@ -2,6 +2,7 @@ import type { Catalog, ModelRecord, ServerRecord, StorageRecord } from '../types
 import { BUILT_IN_MODELS } from './models.js';
 import { BUILT_IN_SERVERS, REFERENCE_PRICES_CHECKED } from './servers.js';
 import { BUILT_IN_STORAGE } from './storage.js';
+import { canonicalModel, canonicalServer } from './shape.js';
 
 export { BUILT_IN_SERVERS, REFERENCE_PRICES_CHECKED };
 
@@ -14,8 +15,8 @@ export const BUILT_IN_CATALOG: Catalog = {
 /** Built-in records followed by custom ones; a custom id never shadows a built-in one. */
 export function mergeCatalog(custom: Partial<Catalog>): Catalog {
   return {
-    models: mergeById(BUILT_IN_MODELS, custom.models ?? []),
-    servers: mergeById(BUILT_IN_SERVERS, custom.servers ?? []),
+    models: mergeById(BUILT_IN_MODELS, (custom.models ?? []).map(canonicalModel)),
+    servers: mergeById(BUILT_IN_SERVERS, (custom.servers ?? []).map(canonicalServer)),
     storage: mergeById(BUILT_IN_STORAGE, custom.storage ?? []),
   };
 }
@@ -50,8 +51,8 @@ export function overlayCatalog(base: Catalog, file: Partial<Catalog>): Catalog {
   };
   const kept = base.calibrations ? { calibrations: base.calibrations } : {};
   return {
-    models: overlay(base.models, file.models),
-    servers: overlay(base.servers, file.servers),
+    models: overlay(base.models, file.models?.map(canonicalModel)),
+    servers: overlay(base.servers, file.servers?.map(canonicalServer)),
     storage: overlay(base.storage, file.storage),
     ...kept,
   };

@@ -1,9 +1,10 @@
+import { canonicalModel } from './shape.js';
 import type { ModelRecord } from '../types.js';
 
 const GPT_OSS_NOTE = 'architecture of the open-weight gpt-oss family';
 
 /** Figures from each model's published config.json; weights as shipped (format in weightsFormat). */
-export const BUILT_IN_MODELS: ModelRecord[] = [
+const MODELS_AS_PUBLISHED: ModelRecord[] = [
   {
     id: 'opt-oss-20b',
     name: 'opt-oss-20b',
@@ -163,3 +164,6 @@ export const BUILT_IN_MODELS: ModelRecord[] = [
       'huggingface.co/deepseek-ai/DeepSeek-V3 config.json: 61 layers, multi-head latent attention, kv_lora_rank 512 + qk_rope_head_dim 64 cached per token per layer, hidden 7168, first 3 layers dense (intermediate 18432), then 256 routed experts (top 8) + 1 shared of width 2048, vocab 129280, bfloat16 with fp8 (e4m3, 128×128 blocks) linear weights',
   },
 ];
+
+/** In one object shape (shape.ts): the methods read these on every evaluation. */
+export const BUILT_IN_MODELS: ModelRecord[] = MODELS_AS_PUBLISHED.map(canonicalModel);

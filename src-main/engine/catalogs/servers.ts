@@ -1,3 +1,4 @@
+import { canonicalServer } from './shape.js';
 import type { ServerRecord } from '../types.js';
 
 /**
@@ -20,7 +21,7 @@ const PRICE_NOTE = `price is a rough reference checked ${REFERENCE_PRICES_CHECKE
  * nvidia-smi totals: 81559 (H100), 143771 (H200), 183359 (B200), 275040 (B300), 81920 (A100 80 GB),
  * 40960 (A100 40 GB), 46068 (L40S), 95830 MiB (H100 NVL), as printed by `nvidia-smi --query-gpu`.
  */
-export const BUILT_IN_SERVERS: ServerRecord[] = [
+const SERVERS_AS_PUBLISHED: ServerRecord[] = [
   {
     id: 'dgx100',
     name: 'DGX H100',
@@ -187,3 +188,6 @@ export const BUILT_IN_SERVERS: ServerRecord[] = [
     source: `NVIDIA H100 NVL data sheet (94 GB, 3.9 TB/s; dense bf16 835, fp8 1,671 TFLOPS; NVLink bridge 600 GB/s between pairs, PCIe Gen5 otherwise; 400 W per GPU, node estimated at 8 × 400 W + 2.4 kW host); nvidia-smi reports 95830 MiB per GPU; ${PRICE_NOTE}`,
   },
 ];
+
+/** In one object shape (shape.ts): the methods read these on every evaluation. */
+export const BUILT_IN_SERVERS: ServerRecord[] = SERVERS_AS_PUBLISHED.map(canonicalServer);
