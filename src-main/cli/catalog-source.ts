@@ -45,7 +45,13 @@ function mayCalibrate(args: ParsedArgs, template?: Template): boolean {
 }
 
 function namesCustomId(args: ParsedArgs, template?: Template): boolean {
-  const ids = [args.flags.get('model'), args.flags.get('server'), args.flags.get('storage')];
+  // `sizing optimise --servers a,b` names servers too.
+  const servers =
+    args.flags
+      .get('servers')
+      ?.split(',')
+      .map((id) => id.trim()) ?? [];
+  const ids = [args.flags.get('model'), args.flags.get('server'), args.flags.get('storage'), ...servers];
   if (template) ids.push(template.inputs.modelId, template.inputs.serverId, template.inputs.storageId);
   return ids.some((id) => id !== undefined && !BUILT_IN_IDS.has(id));
 }

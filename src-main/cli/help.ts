@@ -19,6 +19,9 @@ Usage:
   sizing optimise --model ID --concurrency N --effective-context T [--tpot-ms X] [--ttft-s Y]
                   [--prompt-tokens P] [--output-tokens O] [--servers a,b,...] [--max-capex-usd C]
                   [--objective tco|capex|nodes] [--top K] [--format text|json|csv]
+                  [--db PATH] [--no-calibration] [--catalog FILE.json [--replace]]
+                             the cheapest plans across the catalog, with your own records and the
+                             stored calibration profiles of the database (as sizing uses them)
 
 Sizing flags (the original script's, same names and meanings):
   --model ID                 model id (sizing catalog models)                  required
@@ -99,6 +102,9 @@ Uso:
   sizing optimise --model ID --concurrency N --effective-context T [--tpot-ms X] [--ttft-s Y]
                   [--prompt-tokens P] [--output-tokens O] [--servers a,b,...] [--max-capex-usd C]
                   [--objective tco|capex|nodes] [--top K] [--format text|json|csv]
+                  [--db CAMINHO] [--no-calibration] [--catalog ARQUIVO.json [--replace]]
+                             os planos mais baratos do catálogo, com seus próprios registros e os
+                             perfis de calibração salvos no banco (como o sizing os usa)
 
 Flags de dimensionamento (as do script original, mesmos nomes e significados):
   --model ID                 modelo (sizing catalog models)                     obrigatório

@@ -81,7 +81,10 @@ const LAZY_COMMANDS: Record<string, { load: CommandModule; flags: string[] | Rec
   },
   calibrate: { load: () => import('./calibrate-command.js'), flags: [...STORE, 'model', 'server', 'log-date', 'save', 'format'] },
   calibration: { load: () => import('./calibrate-command.js'), flags: { list: [...STORE, 'format'], delete: STORE } },
-  optimise: { load: () => import('./optimise-command.js'), flags: ['lang', ...SIZING, ...OPTIMISE_FLAGS, 'format', 'bom'] },
+  optimise: {
+    load: () => import('./optimise-command.js'),
+    flags: [...STORE, ...SIZING, ...OPTIMISE_FLAGS, 'format', 'bom', ...CATALOG_FILE],
+  },
 };
 
 const OWN_FLAGS: Record<string, string[]> = {

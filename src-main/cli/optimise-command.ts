@@ -1,5 +1,4 @@
 import {
-  BUILT_IN_CATALOG,
   formatNumber,
   formatSeconds,
   formatUsd,
@@ -12,16 +11,29 @@ import {
   type OptimiseResult,
   type RuledOutReason,
 } from '../engine/index.js';
-import { optimiseCsv } from '../export/optimise.js';
+import { optimiseCalibrationLine, optimiseCsv } from '../export/optimise.js';
 import { bindingLabel, label, type LabelKey } from '../i18n/labels.js';
 import { parseChoice, parseNumber, type ParsedArgs } from './args.js';
 import { both, CliError, EXIT_INFEASIBLE, EXIT_OK } from './errors.js';
 import type { CommandContext } from './main.js';
+import { catalogWithFile } from './catalog-file.js';
+import { cliCatalog } from './catalog-source.js';
 import { inputsFromArgs, parseFormat, parseLang } from './sizing-flags.js';
 
-/** `sizing optimise`: the cheapest plans that meet the service targets, across the catalog's servers. */
+/**
+ * `sizing optimise`: the cheapest plans that meet the service targets, across the catalog's servers.
+ * The catalog is the one `sizing` sizes against: the user's own records and calibration profiles
+ * from --db, SIZING_DB or the default database (profiles unless --no-calibration), and --catalog FILE.
+ */
 export async function run({ args, out }: CommandContext): Promise<number> {
-  return optimiseCommand(args, out, BUILT_IN_CATALOG);
+  const searched = withSearchMethod(args);
+  const { catalog } = await cliCatalog(searched);
+  return optimiseCommand(searched, out, catalogWithFile(args, catalog));
+}
+
+/** The search places replicas: the engine-aware method unless another is asked for. */
+function withSearchMethod(args: ParsedArgs): ParsedArgs {
+  return args.flags.has('method') ? args : { ...args, flags: new Map([...args.flags, ['method', 'engine']]) };
 }
 
 function parseServers(args: ParsedArgs, catalog: Catalog): string[] | undefined {
@@ -80,7 +92,7 @@ function parseMaxCapex(args: ParsedArgs): number | undefined {
   return value;
 }
 
-export function optimiseCommand(args: ParsedArgs, out: CommandContext['out'], catalog: Catalog): number {
+function optimiseCommand(args: ParsedArgs, out: CommandContext['out'], catalog: Catalog): number {
   const lang = parseLang(args);
   const format = parseFormat(args, ['text', 'json', 'csv'] as const);
   const serverIds = parseServers(args, catalog);
@@ -91,8 +103,6 @@ export function optimiseCommand(args: ParsedArgs, out: CommandContext['out'], ca
   // Inputs are checked as for `sizing`, against the first server searched; the search then varies it.
   const flags = new Map(args.flags);
   if (!flags.has('server')) flags.set('server', serverIds?.[0] ?? catalog.servers[0]!.id);
-  // The search places replicas: the engine-aware method unless another is asked for.
-  if (!flags.has('method')) flags.set('method', 'engine');
   const base = inputsFromArgs({ ...args, flags }, catalog);
   const result = optimise(
     { base, serverIds, engines, maxCapexUsd, objective, top, keepRuntimeOverhead: args.flags.has('runtime-overhead-gib') },
@@ -154,6 +164,7 @@ export function optimiseText(result: OptimiseResult, lang: Lang): string {
   const line = (cells: string[]) =>
     `  ${cells.map((c, i) => (i === 1 || i === 2 || i >= 10 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')}`.trimEnd();
   lines.push('', line(header), ...rows.map(line));
-  lines.push('', L('optimiseFootnote'));
+  const calibration = optimiseCalibrationLine(result, lang);
+  lines.push('', ...(calibration === null ? [] : [calibration]), L('optimiseFootnote'));
   return lines.join('\n') + '\n';
 }

@@ -5,7 +5,17 @@ import { regionInputs, sizeWithServiceTargets } from './plan.js';
 import type { PrecisionId } from './precision.js';
 import { summariseLatency, type LatencyBindingLimit } from './service-targets.js';
 import { SERVING_ENGINES } from './serving-engines.js';
-import type { Catalog, CostEstimate, KvPrecision, NodeCounts, RegionSpec, ServerRecord, ServingEngine, SizingInputs } from './types.js';
+import type {
+  Catalog,
+  CostEstimate,
+  EngineCalibration,
+  KvPrecision,
+  NodeCounts,
+  RegionSpec,
+  ServerRecord,
+  ServingEngine,
+  SizingInputs,
+} from './types.js';
 import { WEIGHTS_PRECISIONS, withWeightsPrecision } from './weights.js';
 
 /**
@@ -46,6 +56,8 @@ export interface OptimisedPlan {
   ttftS: number | null;
   bindingLimit: LatencyBindingLimit;
   tcoPerMillionTokensUsd: number | null;
+  /** The start-up-log profile that stood in for the engine method's formulas, as `sizing` names it (null: formulas). */
+  calibration: EngineCalibration | null;
 }
 
 /**
@@ -141,6 +153,7 @@ function sizeCandidate(inputs: SizingInputs, catalog: Catalog): { plan: Optimise
       ttftS: latency.ttftS,
       bindingLimit: latency.bindingLimit,
       tcoPerMillionTokensUsd: latency.tcoPerMillionOutputTokensUsd,
+      calibration: method.engine?.calibration ?? null,
     },
   };
 }

@@ -32,6 +32,7 @@ import { fixLines } from '../i18n/fixes.js';
 import { bindingLabel, countLabel, label, type LabelKey } from '../i18n/labels.js';
 import { basisLabel, methodLabel, perGpuHeading, perGpuRows } from './engine-rows.js';
 import { latencyRows } from './latency-rows.js';
+import { optimiseCalibrationLine } from './optimise.js';
 import { memoryChartSvg, nodesChartSvg, paretoChartSvg, regionsChartSvg } from './charts.js';
 import { architectureDiagramSvg } from './diagram.js';
 import {
@@ -237,6 +238,8 @@ function optimisedPlansSection(w: ReportWriter, optimisation: PlanOptimisation):
           p.tcoPerMillionTokensUsd === null ? '—' : n(p.tcoPerMillionTokensUsd, 2, 2),
         ]);
       w.grid(header, rows, [0.4, 2, 0.6, 0.6, 1.5, 0.9, 0.9, 1.3, 1.1]);
+      const calibration = optimiseCalibrationLine({ ...result, plans: result.plans.slice(0, TOP_PLANS_IN_REPORT) }, w.lang);
+      if (calibration !== null) w.paragraph(calibration, { size: 8.5, color: MUTED });
     }
     w.svg(paretoChartSvg(result.plans, w.lang, search.name ?? undefined));
   }

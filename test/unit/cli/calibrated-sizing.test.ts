@@ -204,3 +204,121 @@ describe('sizing --method engine with a stored calibration profile', () => {
     expect(valued.stderr).toMatch(/^sizing: --no-calibration=yes: --no-calibration is a switch and takes no value/);
   });
 });
+
+describe('sizing optimise with a project database', () => {
+  /**
+   * Llama 3.1 8B on H100, vLLM only, many short sessions: max_num_seqs binds, so eight TP1 replicas
+   * serve bf16 weights best and the profile's own plan (TP1, weights as shipped) is ranked.
+   */
+  const SEARCH = [
+    'optimise',
+    '--model',
+    'llama-3.1-8b',
+    '--servers',
+    'dgx100',
+    '--engines',
+    'vllm',
+    '--max-model-len',
+    '1024',
+    '--effective-context',
+    '1024',
+    '--concurrency',
+    '50000',
+    '--top',
+    '1000',
+  ];
+  type Plan = { tp: number; weightsPrecision: string; kvPrecision: string; sessionsPerNode: number; calibration: any };
+  const profilePlan = (plans: Plan[]) => plans.find((p) => p.tp === 1 && p.weightsPrecision === 'bf16');
+
+  it('uses the stored calibration profiles (--db, SIZING_DB or the default database) and names the profile of each plan it sized with', () => {
+    const dir = tempDir();
+    const db = join(dir, 'p.db');
+    saveProfile(dir, 'h100.log', logs.VLLM_V1_LLAMA_H100, ['--db', db, '--server', 'dgx100', '--log-date', '2025-10-08']);
+    const calibrated = json([...SEARCH, '--db', db]);
+    const plan = profilePlan(calibrated.plans);
+    expect(plan).toBeDefined();
+    expect(plan!.calibration).toMatchObject({
+      profile: { id: 1, modelId: 'llama-3.1-8b', serverId: 'dgx100', engine: 'vllm', tp: 1, source: 'h100.log' },
+      message: { en: 'calibrated from a log of 2025-10-08 (vLLM 0.11.0, h100.log)' },
+    });
+    // The plan is sized as `sizing` sizes its inputs with the same database: the profile's KV, not the formulas'.
+    const resized = json([
+      '--method',
+      'engine',
+      '--model',
+      'llama-3.1-8b',
+      '--server',
+      'dgx100',
+      '--tp',
+      '1',
+      '--max-model-len',
+      '1024',
+      '--effective-context',
+      '1024',
+      '--concurrency',
+      '50000',
+      '--kv-precision',
+      plan!.kvPrecision,
+      '--weights-precision',
+      'bf16',
+      '--db',
+      db,
+    ]);
+    expect(resized.engine.perGpu.kvAvailableGiB).toBeCloseTo(51.38, 9);
+    expect(plan!.calibration.formulaKvAvailableGiB).toBe(resized.engine.calibration.formulaKvAvailableGiB);
+    expect(plan!.sessionsPerNode).toBe(resized.sessionsPerNode);
+    const fp8Weights = calibrated.plans.find((p: Plan) => p.weightsPrecision === 'fp8');
+    expect(fp8Weights.calibration).toBeNull();
+
+    const env = { SIZING_DB: db };
+    expect(profilePlan(json(SEARCH, env).plans)!.calibration).toMatchObject({ profile: { source: 'h100.log' } });
+    const defaultDir = tempDir();
+    const log = join(defaultDir, 'h100.log');
+    writeFileSync(log, logs.VLLM_V1_LLAMA_H100);
+    const xdg = { XDG_DATA_HOME: defaultDir, SIZING_DB: '' };
+    expect(sizing(['calibrate', log, '--save', '--server', 'dgx100'], xdg).status).toBe(0);
+    expect(profilePlan(json(SEARCH, xdg).plans)!.calibration).toMatchObject({ profile: { source: 'h100.log' } });
+
+    const csv = sizing([...SEARCH, '--db', db, '--format', 'csv'])
+      .stdout.trim()
+      .split(/\r?\n/);
+    expect(csv[1]).toMatch(/,calibrationLogDate,calibrationSource$/);
+    const rank = calibrated.plans.indexOf(calibrated.plans.find((p: Plan) => p.calibration !== null)) + 1;
+    expect(csv[rank + 1]).toMatch(new RegExp(`^,${rank},dgx100,1,vllm,bf16,.*,2025-10-08,h100\\.log$`));
+    expect(csv.filter((line) => line.endsWith(',,'))).toHaveLength(calibrated.plans.length - 1);
+    const off = json([...SEARCH, '--db', db, '--no-calibration']);
+    expect(off.plans.every((p: Plan) => p.calibration === null)).toBe(true);
+
+    const text = sizing([...SEARCH, '--db', db]).stdout;
+    expect(text).toMatch(/Calibration: plan \d+ calibrated from a log of 2025-10-08 \(vLLM 0\.11\.0, h100\.log\); the others: formulas/);
+    expect(sizing([...SEARCH, '--db', db, '--lang', 'pt-BR']).stdout).toMatch(
+      /Calibração: plano \d+ calibrado a partir de um log de 2025-10-08 \(vLLM 0\.11\.0, h100\.log\); os demais: fórmulas/,
+    );
+    expect(sizing([...SEARCH, '--db', db, '--no-calibration']).stdout).toMatch(/Calibration: off: formulas only/);
+    expect(sizing([...SEARCH, '--db', join(dir, 'empty.db')]).stdout).toMatch(/Calibration: none: formulas/);
+  });
+
+  it('bad input: a database that is not one is named in one line (exit 2); --db is refused for nothing else', () => {
+    const dir = tempDir();
+    const notDb = join(dir, 'not.db');
+    writeFileSync(notDb, 'not a database');
+    const run = sizing([...SEARCH, '--db', notDb]);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/^sizing: --db: .*not\.db/);
+    const pooled = sizing([
+      'optimise',
+      '--model',
+      'llama-3.1-8b',
+      '--effective-context',
+      '16000',
+      '--concurrency',
+      '100',
+      '--method',
+      'pooled',
+      '--no-calibration',
+    ]);
+    expect(pooled.status).toBe(2);
+    expect(pooled.stderr).toMatch(/^sizing: --no-calibration: "off" is not allowed; expected absent unless the method is engine/);
+  });
+});

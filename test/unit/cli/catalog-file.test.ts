@@ -101,6 +101,17 @@ describe('sizing --catalog FILE (one run) and sizing catalog import FILE', () =>
     expect(JSON.parse(replaced.stdout).model.name).toBe('My Llama');
   });
 
+  it('sizing optimise searches a model of the file too; a bad file is one line naming its path', () => {
+    const search = ['optimise', '--model', 'qwen2-7b', '--servers', 'dgxa100-80', '--concurrency', '100', '--effective-context', '8192'];
+    const found = sizing([...search, '--catalog', EXTRA_FILE, '--format', 'json']);
+    expect(found.stderr).toBe('');
+    expect(JSON.parse(found.stdout).plans[0].inputs.modelId).toBe('qwen2-7b');
+    expect(sizing(search).status).toBe(2);
+    const bad = sizing([...search, '--catalog', fileWith({ models: [{ ...extra.models[0], hiddenSize: -1 }] })]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^sizing: --catalog: .*catalog\.json: models\[0\]\.hiddenSize: /);
+  });
+
   it('catalog import stores the records (all or nothing) and sizing with --db then finds them', () => {
     const db = join(tempDir(), 'p.db');
     const first = sizing(['catalog', 'import', EXTRA_FILE, '--db', db]);

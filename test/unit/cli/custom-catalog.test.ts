@@ -1,6 +1,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BUILT_IN_CATALOG } from '../../../src-main/engine/index.js';
 import { sizing } from '../helpers/cli.js';
 import { ok, tempDir, tempStore } from '../helpers/temp.js';
 
@@ -9,6 +10,8 @@ const acme = {
   name: 'Acme 13B',
   layers: 40,
   queryHeads: 40,
+  hiddenSize: 5120,
+  vocabSize: 32000,
   attention: { kind: 'gqa', kvHeads: 8, headDim: 128 },
   paramsTotalB: 13,
   paramsActiveB: 13,
@@ -17,6 +20,7 @@ const acme = {
   maxContextTokens: 32768,
   source: 'model card',
 };
+const WORKLOAD = ['--concurrency', '100', '--effective-context', '8192', '--format', 'json'];
 const ACME_RUN = ['--model', 'acme-13b', '--server', 'dgx200', '--concurrency', '100', '--effective-context', '8192', '--format', 'json'];
 
 /** A database holding the custom model acme-13b and a user price for dgx200; the default data folder is an empty one. */
@@ -59,6 +63,32 @@ describe('custom catalog records on the command line', () => {
       ).stdout,
     );
     expect(builtIn.cost.serverCapexLowUsd).not.toBe(builtIn.nodes.total * 250_000);
+  });
+
+  it("sizing optimise searches them too, at the user's own price: --db, SIZING_DB, or the default database for an id that is not built in", async () => {
+    const { ctx, store, path: db } = tempStore();
+    await ok(ctx, 'catalog.add', { kind: 'model', record: acme });
+    const h200 = BUILT_IN_CATALOG.servers.find((s) => s.id === 'dgx200')!;
+    const lab = { ...h200, id: 'lab-h200', name: 'Lab H200', priceLowUsd: 250_000, priceHighUsd: 250_000, source: 'our quote' };
+    await ok(ctx, 'catalog.add', { kind: 'server', record: lab });
+    store.close();
+    const env = { XDG_DATA_HOME: tempDir(), SIZING_DB: '' };
+    const run = (model: string, extra: string[], runEnv = env) =>
+      sizing(['optimise', '--model', model, '--method', 'pooled', '--servers', 'lab-h200', ...WORKLOAD, ...extra], runEnv);
+    const withDb = run('acme-13b', ['--db', db]);
+    expect(withDb.stderr).toBe('');
+    const plan = JSON.parse(withDb.stdout).plans[0];
+    expect(plan.inputs.modelId).toBe('acme-13b');
+    expect(plan.serverId).toBe('lab-h200');
+    expect(plan.cost.serverCapexLowUsd).toBe(plan.nodes.total * 250_000);
+    expect(JSON.parse(run('acme-13b', [], { ...env, SIZING_DB: db }).stdout).plans[0].cost).toEqual(plan.cost);
+    const without = run('llama-3.1-8b', []);
+    expect(without.status).toBe(2);
+    expect(without.stderr).toMatch(/^sizing: --servers: "lab-h200" is not allowed; expected a comma-separated list of dgx100/);
+    // In the default database: found because --servers names a server that is not built in.
+    mkdirSync(join(env.XDG_DATA_HOME, 'llm-sizing-planner'));
+    copyFileSync(db, join(env.XDG_DATA_HOME, 'llm-sizing-planner', 'projects.db'));
+    expect(JSON.parse(run('llama-3.1-8b', []).stdout).plans[0].serverId).toBe('lab-h200');
   });
 
   it("catalog models --db lists them, marked as the user's own", async () => {

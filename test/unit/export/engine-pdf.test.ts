@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BUILT_IN_CATALOG,
   findTemplate,
+  optimisePlan,
   planScenario,
   readCalibration,
   type Lang,
@@ -122,5 +123,27 @@ describe('the PDF states the method a scenario was sized with', () => {
     const cli = textReport(calibrated, 'en');
     expect(flat(cli)).toContain(flat(c.message.en));
     expect(cli).toMatch(/Available for KV\s+[\d.]+ GiB\s+\(bf16; from the log; formulas: [\d.]+ GiB\)/);
+  });
+
+  it("names the profile each optimised plan was sized with, under the optimised plans' table", async () => {
+    // Many short sessions on H100 with vLLM: eight TP1 replicas serve bf16 weights best, as the profile measured.
+    const catalog = { ...BUILT_IN_CATALOG, calibrations: [reading.reading.profile!] };
+    const base = { ...engine.inputs, tp: undefined, maxModelLen: 1024, effectiveContextTokens: 1024, concurrency: 50_000, tpotMs: 100 };
+    const search = { base, regions: [], serverIds: ['dgx100'], engines: ['vllm' as const], objective: 'tco' as const, top: 1000 };
+    const optimisation = optimisePlan(search, catalog);
+    const plans = optimisation.regions[0]!.result.plans;
+    const rank = plans.findIndex((p) => p.calibration !== null) + 1;
+    expect(rank).toBeGreaterThan(0);
+    const file = join(workDir, 'optimised.pdf');
+    const render = async (lang: Lang, o = optimisation) => {
+      const pdf = await pdfReport({ projectName: 'P', scenarioName: 'S', lang, generatedAt: new Date(0), result: engine, optimisation: o });
+      writeFileSync(file, pdf);
+      return spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+    };
+    const message = plans[rank - 1]!.calibration!.message;
+    expect(await render('en')).toContain(`Calibration: plan ${rank} ${message.en}; the others: formulas`);
+    expect(await render('pt-BR')).toContain(`Calibração: plano ${rank} ${message['pt-BR']}; os demais: fórmulas`);
+    const off = optimisePlan({ ...search, base: { ...base, calibration: 'off' } }, catalog);
+    expect(await render('en', off)).toContain('Calibration: off: formulas only');
   });
 });
