@@ -2,21 +2,15 @@
 // https://stryker-mutator.io/docs/stryker-js/vitest-runner/): Stryker breaks the code one small
 // change at a time and reruns the tests that cover it; a change no test notices is a gap.
 // Run it with `npm run mutation` (test/mutation/run.mjs prints the score per folder).
+import { FOLDERS } from './test/mutation/folders.mjs';
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
   vitest: { configFile: 'test/mutation/vitest.config.ts', related: false },
   coverageAnalysis: 'perTest',
-  mutate: [
-    'src-main/engine/**/*.ts',
-    // The catalogs are data (figures with their sources), checked by the reference cases.
-    '!src-main/engine/catalogs/models.ts',
-    '!src-main/engine/catalogs/servers.ts',
-    '!src-main/engine/catalogs/storage.ts',
-    'src-main/schemas/**/*.ts',
-    'src-main/store/**/*.ts',
-    'src-main/api/**/*.ts',
-  ],
+  // The engine (less its catalog data), schemas, store and API; test/mutation/folders.mjs lists them.
+  mutate: Object.values(FOLDERS).flat(),
   ignorePatterns: ['.land-test.log', 'release', 'test-results', 'playwright-report', 'reports'],
   reporters: ['json', 'progress'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },

@@ -1,33 +1,23 @@
 // `npm run mutation [-- engine schemas store api]`: runs Stryker (stryker.config.mjs) on the named
-// folders (all four by default) and prints one JSON object: the mutation score of each folder and
-// of the whole run, with the mutants no test noticed, so a reader can write the test that kills one.
+// folders (all four by default; a folder inside one, such as engine/calibration, for a quicker run)
+// and prints one JSON object: the mutation score of each folder and of the whole run, with the
+// mutants no test noticed, so a reader can write the test that kills one.
 // Scores follow Stryker's definition (https://stryker-mutator.io/docs/mutation-testing-elements/mutant-states-and-metrics/):
 // detected (killed + timed out) over valid mutants (detected + survived + no coverage).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { mutatePatterns } from './folders.mjs';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const FOLDERS = {
-  engine: [
-    'src-main/engine/**/*.ts',
-    '!src-main/engine/catalogs/models.ts',
-    '!src-main/engine/catalogs/servers.ts',
-    '!src-main/engine/catalogs/storage.ts',
-  ],
-  schemas: ['src-main/schemas/**/*.ts'],
-  store: ['src-main/store/**/*.ts'],
-  api: ['src-main/api/**/*.ts'],
-};
 const REPORT = join(ROOT, 'reports', 'mutation', 'mutation.json');
 
-const asked = process.argv.slice(2);
-const unknown = asked.filter((f) => !(f in FOLDERS));
-if (unknown.length > 0) {
-  console.error(`mutation: unknown folder ${unknown.join(', ')}; allowed: ${Object.keys(FOLDERS).join(', ')}`);
+const asked = mutatePatterns(ROOT, process.argv.slice(2));
+if (!asked.ok) {
+  console.error(asked.message);
   process.exit(2);
 }
-const folders = asked.length > 0 ? asked : Object.keys(FOLDERS);
+const { folders } = asked;
 
 function run(command, args) {
   const r = spawnSync(command, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
@@ -39,7 +29,7 @@ function run(command, args) {
 
 // The store tests that call the command line need its bundle; Stryker copies it into its sandbox.
 run(process.execPath, ['build.config.mjs', 'node']);
-const mutate = folders.flatMap((f) => FOLDERS[f]).join(',');
+const mutate = asked.patterns.join(',');
 const started = Date.now();
 // Stryker's own progress goes to stderr so that stdout carries only the JSON result.
 const stryker = spawnSync(
