@@ -14,6 +14,8 @@ interface ProfilePass {
   dtypeBytes: number;
   /** Bytes per logit element held at the sampler's peak besides the dtype logits (EnginePolicy). */
   samplerBytesPerLogit: number | null;
+  /** The engine keeps the fused-MoE workspace of the forward allocated while it samples (EnginePolicy). */
+  moeWorkspaceHeld: boolean;
 }
 
 /** vLLM chunks fused MoE over this many tokens (VLLM_FUSED_MOE_CHUNK_SIZE, vllm/envs.py). */
@@ -53,15 +55,32 @@ export function forwardPeakBytes(pass: ProfilePass): number {
 }
 
 /**
+ * The fused-MoE workspace one forward leaves in vLLM's WorkspaceManager (vllm/v1/worker/workspace.py:
+ * a buffer that grows to the largest request and stays allocated): the modular kernel's workspace13
+ * (M, topk, max(N, K)) and workspace2 (M, topk, max(N/2, K)), N = 2 × expert width / TP (gate and up),
+ * K = hidden, M = the tokens of one chunk (fused_moe modular_kernel workspace_shapes). 0 for dense models.
+ */
+export function moeWorkspaceBytes(pass: ProfilePass): number {
+  const moe = pass.model.moe;
+  if (!moe) return 0;
+  const h = pass.model.hiddenSize!;
+  const width = moe.expertIntermediateSize / pass.tp;
+  const perSlot = (2 * width > h ? 2 * width : h) + (width > h ? width : h);
+  return Math.min(pass.tokens, MOE_CHUNK_TOKENS) * moe.expertsPerToken * perSlot * pass.dtypeBytes;
+}
+
+/**
  * The sampler's peak: `requests` × vocabulary logits in the model's dtype plus what the sampler holds
- * per element (the policy's figure), while the forward's hidden states are still alive. Every TP rank
- * holds the full logits (vLLM gathers them with all_gather on CUDA).
+ * per element (the policy's figure), while the forward's hidden states are still alive, and so is the
+ * fused-MoE workspace where the engine keeps it. Every TP rank holds the full logits (vLLM gathers
+ * them with all_gather on CUDA).
  */
 export function samplerPeakBytes(pass: ProfilePass): number {
   if (pass.samplerBytesPerLogit === null) return 0;
   const logits = pass.requests * pass.model.vocabSize!;
   const hiddenKept = pass.tokens * pass.model.hiddenSize! * pass.dtypeBytes;
-  return logits * (pass.dtypeBytes + pass.samplerBytesPerLogit) + hiddenKept;
+  const workspaceKept = pass.moeWorkspaceHeld ? moeWorkspaceBytes(pass) : 0;
+  return logits * (pass.dtypeBytes + pass.samplerBytesPerLogit) + hiddenKept + workspaceKept;
 }
 
 /** The profiled activation peak: the larger of the forward and the sampler. */

@@ -154,6 +154,7 @@ function perGpuTerms(s: Setup, model: ModelRecord, server: ServerRecord, tp: num
     requests: Math.min(s.maxNumSeqs, s.maxNumBatchedTokens),
     dtypeBytes,
     samplerBytesPerLogit: s.policy.samplerBytesPerLogit,
+    moeWorkspaceHeld: s.policy.moeWorkspaceHeld,
   };
   const visibleGiB = s.visible.gib;
   const weightsGiB = weightsGiBPerGpu(model, tp);
@@ -398,6 +399,7 @@ export function engineTerms(e: EngineFigures, model: ModelRecord): EngineTerm[] 
     requests,
     dtypeBytes: DTYPE_BYTES[model.dtype ?? 'bf16'],
     samplerBytesPerLogit: policy.samplerBytesPerLogit,
+    moeWorkspaceHeld: policy.moeWorkspaceHeld,
   };
   const forwardGiB = forwardPeakBytes(pass) / BYTES_PER_GIB;
   const samplerGiB = samplerPeakBytes(pass) / BYTES_PER_GIB;

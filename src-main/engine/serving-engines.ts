@@ -26,6 +26,8 @@ export interface EnginePolicy {
   samplerBytesPerLogit: number | null;
   /** Whether CUDA-graph memory is counted inside the budget before the KV cache is sized. */
   cudaGraphInBudget: boolean;
+  /** Whether the fused-MoE workspace of the profiling forward stays allocated while the sampler runs. */
+  moeWorkspaceHeld: boolean;
   /** KV storage formats the engine offers (besides `auto`). */
   kvPrecisions: PrecisionId[];
   source: string;
@@ -47,9 +49,19 @@ const VLLM_KV: PrecisionId[] = ['fp16', 'bf16', 'fp8'];
  *   int64 indices (8) + the radix sort's scratch (PyTorch's CUDA sort via cub segmented radix sort:
  *   an int64 index source (8) and alternate key/value buffers (4 + 8)) = 36 bytes per element.
  *   CUDA graphs are captured after the KV cache is allocated, from the memory outside the fraction.
+ * - 0.17: apply_top_k_top_p masks the fp32 logits in place with a Triton kernel
+ *   (vllm/v1/sample/ops/topk_topp_triton.py, vllm-project/vllm#33538, merged 2026-02) instead of
+ *   sorting them; forward_native then holds the fp32 logits (4), the softmax probabilities (4) and
+ *   random_sample's exponential noise q (4) = 12 bytes per element, plus the kernel's
+ *   [SM count × vocab] fp32 scratch (under 0.1 GiB, not modelled). Measured: Qwen3-14B on H100
+ *   profiled 5.64 GiB in 0.16.0 and 2.23 GiB in 0.17.0 (llm-d-incubation/llm-d-planner
+ *   accuracy/accuracy_report.md, version sweep). The fused-MoE workspace of the dummy forward stays
+ *   in the WorkspaceManager (vllm/v1/worker/workspace.py) while the sampler runs, so a MoE model's
+ *   peak is the sampler's plus that workspace (0.19.0 logs of Qwen3-30B-A3B, Mixtral-8x7B and
+ *   DeepSeek-V2-Lite; 0.11.0's gpt-oss-20b log shows no such addition).
  * - 0.21: CUDA-graph memory is profiled and counted inside the budget ("CUDA graph memory profiling
  *   is enabled (default since v0.21.0)"), and gpu_memory_utilization defaults to 0.92
- *   (vllm/config/cache.py CacheConfig).
+ *   (vllm/config/cache.py CacheConfig); the sampler is 0.17's.
  */
 const VLLM: Record<string, EnginePolicy> = {
   '0.10': {
@@ -60,6 +72,7 @@ const VLLM: Record<string, EnginePolicy> = {
     defaultBlockSize: 16,
     samplerBytesPerLogit: 12,
     cudaGraphInBudget: false,
+    moeWorkspaceHeld: false,
     kvPrecisions: VLLM_KV,
     source: 'vLLM 0.10 V1 worker: FlashInfer top-k/top-p sampler',
   },
@@ -71,8 +84,21 @@ const VLLM: Record<string, EnginePolicy> = {
     defaultBlockSize: 16,
     samplerBytesPerLogit: 36,
     cudaGraphInBudget: false,
+    moeWorkspaceHeld: false,
     kvPrecisions: VLLM_KV,
     source: 'vLLM 0.11 V1 worker: PyTorch-native top-k/top-p sort',
+  },
+  '0.17': {
+    engine: 'vllm',
+    version: '0.17',
+    fractionOf: 'total',
+    defaultFraction: () => 0.9,
+    defaultBlockSize: 16,
+    samplerBytesPerLogit: 12,
+    cudaGraphInBudget: false,
+    moeWorkspaceHeld: true,
+    kvPrecisions: VLLM_KV,
+    source: 'vLLM 0.17 V1 worker: Triton top-k/top-p masking in place',
   },
   '0.21': {
     engine: 'vllm',
@@ -80,8 +106,9 @@ const VLLM: Record<string, EnginePolicy> = {
     fractionOf: 'total',
     defaultFraction: () => 0.92,
     defaultBlockSize: 16,
-    samplerBytesPerLogit: 36,
+    samplerBytesPerLogit: 12,
     cudaGraphInBudget: true,
+    moeWorkspaceHeld: true,
     kvPrecisions: VLLM_KV,
     source: 'vLLM 0.21+ V1 worker: CUDA graphs inside the budget, default 0.92',
   },
@@ -103,6 +130,7 @@ const SGLANG: Record<string, EnginePolicy> = {
     defaultBlockSize: 1,
     samplerBytesPerLogit: null,
     cudaGraphInBudget: false,
+    moeWorkspaceHeld: false,
     kvPrecisions: ['fp16', 'bf16', 'fp8'],
     source: 'SGLang 0.4 model_runner.py: mem_fraction_static covers weights and the KV pool',
   },
@@ -123,6 +151,7 @@ const TRTLLM: Record<string, EnginePolicy> = {
     defaultBlockSize: 32,
     samplerBytesPerLogit: 4,
     cudaGraphInBudget: true,
+    moeWorkspaceHeld: false,
     kvPrecisions: ['fp16', 'bf16', 'fp8', 'int8', 'nvfp4'],
     source: 'TensorRT-LLM 1.0 PyTorch backend: free_gpu_memory_fraction of the memory free after loading',
   },

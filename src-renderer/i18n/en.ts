@@ -278,7 +278,7 @@ export const en = {
     },
     engineVersion: {
       label: 'Engine version',
-      help: 'The version family whose memory policy applies; vLLM’s sampler and CUDA-graph accounting changed between 0.10, 0.11 and 0.21.',
+      help: 'The version family whose memory policy applies; vLLM’s sampler and CUDA-graph accounting changed between 0.10, 0.11, 0.17 and 0.21.',
     },
     gpuMemoryUtilization: {
       label: 'vLLM GPU memory utilization',

@@ -296,7 +296,7 @@ export const ptBR: Messages = {
     },
     engineVersion: {
       label: 'Versão do engine',
-      help: 'A família de versões cuja política de memória vale; o sampler e a contabilização de CUDA graphs do vLLM mudaram entre 0.10, 0.11 e 0.21.',
+      help: 'A família de versões cuja política de memória vale; o sampler e a contabilização de CUDA graphs do vLLM mudaram entre 0.10, 0.11, 0.17 e 0.21.',
     },
     gpuMemoryUtilization: {
       label: 'Utilização de memória da GPU (vLLM)',

@@ -69,7 +69,7 @@ const cases: Array<[string, string[], RegExp]> = [
   [
     'unknown engine version',
     [...CASE_1, '--method', 'engine', '--engine-version', '0.5'],
-    /^sizing: --engine-version: "0.5" .*one of 0.10, 0.11, 0.21 for vLLM$/,
+    /^sizing: --engine-version: "0.5" .*one of 0.10, 0.11, 0.17, 0.21 for vLLM$/,
   ],
   ['TP that does not divide the GPUs', [...CASE_1, '--method', 'engine', '--tp', '3'], /^sizing: --tp: 3 .*a divisor of dgx200's 8 GPUs$/],
   [
