@@ -12,7 +12,7 @@ import {
   type Recommendation,
   type SizingResult,
 } from '../engine/index.js';
-import { methodLabel, perGpuHeading, perGpuRows } from '../export/engine-rows.js';
+import { engineInputRows, kvPrecisionRow, methodLabel, perGpuHeading, perGpuRows } from '../export/engine-rows.js';
 import { latencyRows } from '../export/latency-rows.js';
 import { formatHa } from '../i18n/cases.js';
 import { costRows } from '../i18n/cost-rows.js';
@@ -22,12 +22,17 @@ import { countLabel, label, type LabelKey } from '../i18n/labels.js';
 const MARKERS: Record<Recommendation['severity'], string> = { critical: '[!!]', warning: '[! ]', info: '[i ]' };
 const LABEL_WIDTH = 34;
 
+/** A row's name padded to the value column; a longer one (several in Portuguese) keeps two spaces before its value. */
+function labelColumn(name: string): string {
+  return name.length < LABEL_WIDTH - 1 ? name.padEnd(LABEL_WIDTH) : `${name}  `;
+}
+
 /** A readable, aligned report of one sized scenario, in English or Portuguese. */
 export function textReport(result: SizingResult, lang: Lang, heading?: string): string {
   const L = (key: LabelKey, params?: Record<string, string | number>) => label(lang, key, params);
   const n = (v: number, digits = 0, min = 0) => formatNumber(v, lang, digits, min);
   const gib = (v: number) => `${n(v, 2, 2)} GiB`;
-  const row = (name: string, value: string, note = '') => `  ${name.padEnd(LABEL_WIDTH)}${value}${note ? `   (${note})` : ''}`;
+  const row = (name: string, value: string, note = '') => `  ${labelColumn(name)}${value}${note ? `   (${note})` : ''}`;
   const i = result.inputs;
   const lines: string[] = [];
   const basis = i.memoryBasis === 'measured' ? L('basisMeasured') : L('basisNominal');
@@ -46,10 +51,13 @@ export function textReport(result: SizingResult, lang: Lang, heading?: string): 
       native !== null ? L('nativeContextNote', { native: n(native) }) : '',
     ),
   );
-  lines.push(row(L('kvPrecision'), i.kvPrecision));
+  lines.push(row(...kvPrecisionRow(result, lang)));
   lines.push(row(L('storage'), `${storageName(result.storage)[lang]} (${result.storage.id})`));
   lines.push('');
-  if (e) lines.push(perGpuHeading(result, lang)!, ...perGpuRows(result, lang).map(([name, value, note]) => row(name, value, note)), '');
+  if (e) {
+    lines.push(L('engineSettings'), ...engineInputRows(result, lang).map(([name, value, note]) => row(name, value, note)), '');
+    lines.push(perGpuHeading(result, lang)!, ...perGpuRows(result, lang).map(([name, value, note]) => row(name, value, note)), '');
+  }
   lines.push(L('memoryPerNode'));
   const perGpu = `${result.server.gpus} × ${i.memoryBasis === 'measured' ? `${n(result.server.measuredMiBPerGpu ?? 0)} MiB` : `${n(result.server.hbmGBPerGpu)} GB`}`;
   lines.push(

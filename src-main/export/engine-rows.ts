@@ -1,6 +1,8 @@
 import {
+  FRACTION_FIELD,
   SERVING_ENGINE_NAMES,
   formatNumber,
+  resolveKvPrecision,
   type CalibratedTerm,
   type EngineFigures,
   type Lang,
@@ -30,6 +32,57 @@ export function basisLabel(result: SizingResult, lang: Lang): string {
   const e = result.engine;
   if (e) return label(lang, 'perGpuBasis', { basis: label(lang, BASIS_KEYS[e.visibleBasis]) });
   return label(lang, result.inputs.memoryBasis === 'measured' ? 'basisMeasured' : 'basisNominal');
+}
+
+/** The assumptions' memory line: for the engine method, the memory each GPU shows the engine, and that the basis input is not used. */
+export function basisAssumption(result: SizingResult, lang: Lang): string {
+  const e = result.engine;
+  if (!e) return label(lang, result.inputs.memoryBasis === 'measured' ? 'assumptionBasisMeasured' : 'assumptionBasisNominal');
+  const gib = formatNumber(e.perGpu.visibleGiB, lang, 2, 2);
+  return label(lang, 'assumptionBasisEngine', { gib, basis: label(lang, BASIS_KEYS[e.visibleBasis]) });
+}
+
+/**
+ * The KV precision as stored: `auto` resolved to the model's dtype (bf16 where its record states
+ * none), and the note that says so. Both methods accept `auto`.
+ */
+export function kvPrecisionRow(result: SizingResult, lang: Lang): EngineRow {
+  const given = result.inputs.kvPrecision;
+  const stored = resolveKvPrecision(given, result.model);
+  const note = given !== 'auto' ? undefined : label(lang, result.model.dtype ? 'kvAutoNote' : 'kvAutoNoteNoDtype');
+  return [label(lang, 'kvPrecision'), stored, note];
+}
+
+/**
+ * What the engine method ran with: the engine and version, its memory-fraction knob, TP, the
+ * longest request, batch limits and page size, each said to be as set in the scenario or the
+ * default (and whose) the method applied. Empty for the pooled method, which has none of them.
+ */
+export function engineInputRows(result: SizingResult, lang: Lang): EngineRow[] {
+  const e = result.engine;
+  if (!e) return [];
+  const i = result.inputs;
+  const L = (key: LabelKey, params?: Record<string, string | number>) => label(lang, key, params);
+  const n = (v: number) => formatNumber(v, lang);
+  const engine = SERVING_ENGINE_NAMES[e.name];
+  const fractionField = FRACTION_FIELD[e.name];
+  const asSetOr = (value: unknown, fallback: string) => (value === undefined ? fallback : L('asSet'));
+  const of = L(FRACTION_KEYS[e.fractionOf]);
+  // vLLM's batch limits depend on the GPU (its memory and generation); the other engines' do not.
+  const batchLimitDefault = L(e.name === 'vllm' ? 'engineGpuDefaultNote' : 'engineDefaultNote', { engine });
+  return [
+    [L('servingEngine'), `${engine} ${e.version}`, asSetOr(i.engineVersion, L('engineVersionDefault'))],
+    [
+      L(fractionField),
+      formatNumber(e.memoryFraction, lang, 2),
+      i[fractionField] === undefined ? L('fractionDefaultNote', { engine, version: e.version, of }) : L('fractionSetNote', { of }),
+    ],
+    [L('tpShort'), n(e.tp), asSetOr(i.tp, L('tpChosenNote'))],
+    [L('maxModelLen'), n(e.maxModelLen), asSetOr(i.maxModelLen, L('maxModelLenDefaultNote'))],
+    [L('maxNumSeqs'), n(e.maxNumSeqs), asSetOr(i.maxNumSeqs, batchLimitDefault)],
+    [L('maxNumBatchedTokens'), n(e.maxNumBatchedTokens), asSetOr(i.maxNumBatchedTokens, batchLimitDefault)],
+    [L('blockSize'), n(e.blockSize), asSetOr(i.blockSize, L('engineDefaultNote', { engine }))],
+  ];
 }
 
 const FRACTION_KEYS = {
@@ -79,7 +132,7 @@ export function perGpuRows(result: SizingResult, lang: Lang): EngineRow[] {
         : e.kvPrecision,
     ],
     [L('kvPerTokenPerGpu'), `${n(e.kvBytesPerTokenPerGpu)} B`],
-    [L('kvTokensPerReplica'), n(e.kvTokensPerReplica), L('blockNote', { size: e.blockSize })],
+    [L('kvTokensPerReplica'), n(e.kvTokensPerReplica), L(e.blockSize === 1 ? 'blockNoteOne' : 'blockNote', { size: e.blockSize })],
     [
       L('maxConcurrencyPerReplica'),
       `${n(e.maxConcurrencyPerReplica, 2, 2)}×`,

@@ -30,7 +30,7 @@ import { formatHa } from '../i18n/cases.js';
 import { costRows } from '../i18n/cost-rows.js';
 import { fixLines } from '../i18n/fixes.js';
 import { bindingLabel, countLabel, label, type LabelKey } from '../i18n/labels.js';
-import { basisLabel, methodLabel, perGpuHeading, perGpuRows } from './engine-rows.js';
+import { basisAssumption, basisLabel, engineInputRows, kvPrecisionRow, methodLabel, perGpuHeading, perGpuRows } from './engine-rows.js';
 import { latencyRows } from './latency-rows.js';
 import { optimiseCalibrationLine } from './optimise.js';
 import { memoryChartSvg, nodesChartSvg, paretoChartSvg, regionsChartSvg } from './charts.js';
@@ -76,25 +76,27 @@ function inputRows(w: ReportWriter, r: SizingResult): Row[] {
   const { L, n } = w;
   const pct = (v: number, digits = 0) => formatPercent(v, w.lang, digits);
   const orNotSet = (v: number | undefined, show: (v: number) => string) => (v === undefined ? L('notSet') : show(v));
-  const hbmPerGpu = i.memoryBasis === 'measured' ? `${n(r.server.measuredMiBPerGpu ?? 0)} MiB` : `${n(r.server.hbmGBPerGpu)} GB`;
-  // The KV budget ratio and runtime overhead are the pooled method's; the engine method's own
-  // knobs (TP, memory fraction, batch limits) are in its per-GPU section.
+  const measured = !r.engine && i.memoryBasis === 'measured';
+  const hbmPerGpu = measured ? `${n(r.server.measuredMiBPerGpu ?? 0)} MiB` : `${n(r.server.hbmGBPerGpu)} GB`;
+  // The KV budget ratio, runtime overhead and memory basis are the pooled method's; an engine-method
+  // plan lists what the engine ran with instead (its knobs, given or defaulted) and the memory it sees.
   const pooledOnly = (rows: Row[]): Row[] => (r.engine ? [] : rows);
   return [
     [L('method'), methodLabel(r, w.lang)],
+    ...engineInputRows(r, w.lang),
     [L('model'), r.model.name, `${r.model.id}; ${n(r.model.weightsGiB, 1)} GiB (${r.model.weightsFormat})`],
     [L('server'), r.server.name, `${r.server.id}; ${r.server.gpus} × ${hbmPerGpu}`],
     [L('storage'), storageName(r.storage)[w.lang], r.storage.id],
     [L('concurrency'), countLabel(w.lang, 'sessionsCount', i.concurrency, n(i.concurrency))],
     [L('effectiveContextTokens'), n(i.effectiveContextTokens), nativeNote(w, r)],
-    [L('kvPrecision'), i.kvPrecision],
+    kvPrecisionRow(r, w.lang),
     ...pooledOnly([
       [L('kvBudgetRatio'), pct(i.kvBudgetRatio)],
       [L('runtimeOverheadGiB'), n(i.runtimeOverheadGiB, 2)],
     ]),
     [L('peakHeadroomRatio'), pct(i.peakHeadroomRatio)],
     [L('ha'), formatHa(i.ha, w.lang)],
-    [L('memoryBasis'), i.memoryBasis === 'measured' ? L('basisMeasured') : L('basisNominal')],
+    [L('memoryBasis'), basisLabel(r, w.lang)],
     [
       L('pricePerNode'),
       r.cost ? formatUsdRange(r.cost.pricePerNodeLowUsd, r.cost.pricePerNodeHighUsd, w.lang) : '—',
@@ -429,7 +431,7 @@ function assumptions(w: ReportWriter, r: SizingResult): void {
     r.engine
       ? L('assumptionMethodEngine', { engine: SERVING_ENGINE_NAMES[r.engine.name], version: r.engine.version })
       : L('assumptionMethod', { ratio: formatPercent(r.inputs.kvBudgetRatio, w.lang, 0) }),
-    L(r.inputs.memoryBasis === 'measured' ? 'assumptionBasisMeasured' : 'assumptionBasisNominal'),
+    basisAssumption(r, w.lang),
     L('assumptionPrices'),
     L('assumptionCost', { pue: n(r.inputs.pue, 2), kwh: `USD ${n(r.inputs.kwhPriceUsd, 3)}`, years: n(r.inputs.years, 1) }),
     L('assumptionStorage'),

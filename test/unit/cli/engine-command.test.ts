@@ -51,6 +51,43 @@ describe('sizing --method engine (issue 8, "Done when")', () => {
     expect(pt).toMatch(/Arranjo de réplicas\s+8 GPUs = 8 réplicas × TP1/);
   });
 
+  it('says what the engine ran with: each knob as set or the default applied, and KV auto as the dtype it stores', () => {
+    const text = sizing(ROW_2).stdout;
+    expect(text).toMatch(/KV precision\s+bf16 {3}\(auto: the model's own dtype\)/);
+    expect(text).toMatch(/^Engine settings$/m);
+    expect(text).toMatch(/Serving engine\s+vLLM 0\.11 {3}\(the version modelled by default\)/);
+    expect(text).toMatch(/vLLM GPU memory utilization\s+0\.9 {3}\(as set; a share of total memory\)/);
+    expect(text).toMatch(/TP \(GPUs per replica\)\s+1 {3}\(as set\)/);
+    expect(text).toMatch(/Max model length \(tokens\)\s+16,000 {3}\(as set\)/);
+    expect(text).toMatch(/Max running sequences\s+1,024 {3}\(vLLM's default on this GPU\)/);
+    expect(text).toMatch(/Max batched tokens\s+8,192 {3}\(vLLM's default on this GPU\)/);
+    expect(text).toMatch(/KV block size \(tokens\)\s+16 {3}\(vLLM's default\)/);
+    // Defaults the method chose, and SGLang's own, in Portuguese; a label longer than the column keeps its value apart.
+    const defaults = [
+      ...ROW_2.slice(0, 4),
+      '--engine',
+      'sglang',
+      '--server',
+      'dgx200',
+      '--effective-context',
+      '16000',
+      '--concurrency',
+      '100',
+    ];
+    const pt = sizing([...defaults, '--lang', 'pt-BR']).stdout;
+    expect(pt).toMatch(/Precisão KV\s+fp8\n/);
+    expect(pt).toMatch(/Engine de serving\s+SGLang 0\.4 {3}\(versão modelada por padrão\)/);
+    expect(pt).toMatch(/Fração estática de memória \(SGLang\) {2}0,88 {3}\(padrão do SGLang 0\.4; fração da soma de pesos \+ KV\)/);
+    expect(pt).toMatch(/TP \(GPUs por réplica\)\s+1 {3}\(escolhido: a menor potência de dois/);
+    expect(pt).toMatch(/Comprimento máximo do modelo \(tokens\) {2}16\.000 {3}\(padrão: o contexto efetivo\)/);
+    expect(pt).toMatch(/Máximo de sequências em execução\s+4\.096 {3}\(padrão do SGLang\)/);
+    expect(pt).toMatch(/Tokens de KV por réplica\s+[\d.]+ {3}\(blocos de 1 token\)/);
+    // The pooled method has no engine settings.
+    expect(
+      sizing(['--model', 'llama-3.1-8b', '--server', 'dgx100', '--concurrency', '10', '--effective-context', '8192']).stdout,
+    ).not.toMatch(/Engine settings|Serving engine/);
+  });
+
   it('a model whose weights do not fit is infeasible (exit 3) and names the fixes', () => {
     const r = sizing([
       '--method',

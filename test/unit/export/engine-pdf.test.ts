@@ -80,6 +80,37 @@ describe('the PDF states the method a scenario was sized with', () => {
     expect(engineEn).not.toMatch(/KV budget ratio|Runtime overhead \(GiB\)/);
   });
 
+  it('lists under Inputs what the engine ran with, each as set or the default it applied, and KV auto as the dtype stored', () => {
+    const inputs = (text: string, from: string, to: string) => text.slice(text.indexOf(from), text.indexOf(to, text.indexOf(from)));
+    const en = inputs(engineEn, 'Inputs', 'Results');
+    expect(en).toMatch(/Serving engine\s+vLLM 0\.11\s+the version modelled by default/);
+    expect(en).toMatch(/vLLM GPU memory utilization\s+0\.9\s+vLLM 0\.11's default; a share of\s+total memory/);
+    expect(en).toMatch(/TP \(GPUs per replica\)\s+2\s+as set/);
+    expect(en).toMatch(/Max model length \(tokens\)\s+16,000\s+default: the effective context/);
+    expect(en).toMatch(/Max running sequences\s+1,024\s+vLLM's default on this GPU/);
+    expect(en).toMatch(/Max batched tokens\s+8,192\s+vLLM's default on this GPU/);
+    expect(en).toMatch(/KV block size \(tokens\)\s+16\s+vLLM's default/);
+    expect(en).toMatch(/KV precision\s+bf16\s+auto: the model's own dtype/);
+    // The pooled method's memory basis (the scenario's "nominal") is not what the engine method used.
+    expect(en).toMatch(/Memory basis\s+memory per GPU: as the engine logs it/);
+    expect(en).not.toMatch(/nominal|KV budget ratio|Runtime overhead/);
+    expect(engineEn).toMatch(
+      /Memory per GPU: the total the engine sees, 79\.18 GiB \(as the engine logs it\), not the vendor's\s+decimal GB/,
+    );
+    expect(engineEn).not.toMatch(/Memory basis: nominal/);
+    const pt = inputs(enginePt, 'Entradas', 'Resultados');
+    expect(pt).toMatch(/Engine de serving\s+vLLM 0\.11\s+versão modelada por padrão/);
+    expect(pt).toMatch(/Utilização de memória da GPU\s+0,9\s+padrão do vLLM 0\.11; fração da/);
+    expect(pt).toMatch(/TP \(GPUs por réplica\)\s+2\s+definido no cenário/);
+    expect(pt).toMatch(/Precisão KV\s+bf16\s+auto: o dtype do próprio modelo/);
+    expect(pt).toMatch(/Base de memória\s+memória por GPU: como o engine registra no log/);
+    // A pooled plan keeps its own inputs and none of the engine's.
+    const pooledInputs = inputs(pooledEn, 'Inputs', 'Results');
+    expect(pooledInputs).toMatch(/KV budget ratio\s+70%/);
+    expect(pooledInputs).toMatch(/Memory basis\s+nominal memory basis \(vendor GB\)/);
+    expect(pooledInputs).not.toMatch(/Serving engine|TP \(GPUs|Max running sequences/);
+  });
+
   it('keeps the pooled wording for a pooled scenario', () => {
     expect(pooledEn).toContain('Method: pooled method, nominal memory basis');
     expect(pooledEn).not.toContain('engine method');
