@@ -63,9 +63,9 @@ export function applyCalibration(input: {
   const { formula, profile, fraction } = input;
   const m = profile.measured;
   if (input.fractionOf === 'free-after-load') return null;
-  const kvFromTokens = m.kvAvailableGiB === null && m.kvTokens !== null;
   const kvLog = m.kvAvailableGiB ?? (m.kvTokens === null ? null : (m.kvTokens * input.kvBytesPerTokenPerGpu) / BYTES_PER_GIB);
   if (kvLog === null) return null;
+  const kvFromTokens = m.kvAvailableGiB === null;
   const loggedFraction = profile.memoryFraction ?? input.defaultFraction;
   const base = m.visibleGiB ?? formula.visibleGiB;
   const kvAvailableGiB = kvLog + base * (fraction - loggedFraction);

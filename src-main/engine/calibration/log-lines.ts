@@ -62,7 +62,8 @@ function setting(body: string, names: string[]): string | null {
   for (const name of names) {
     const match = new RegExp(`['"]?\\b${name}['"]?\\s*[=:]\\s*(?:'([^']*)'|"([^"]*)"|([^,)}\\s]+))`).exec(body);
     if (!match) continue;
-    const value = match[1] ?? match[2] ?? match[3] ?? '';
+    // One of the three alternatives always matched, so one group is set (empty for '' or "").
+    const value = match[1] ?? match[2] ?? match[3]!;
     if (value !== '' && value !== 'None' && value !== 'null') return value;
   }
   return null;
@@ -137,7 +138,7 @@ const VLLM_LINES: LineRule[] = [
   // V0 0.6.4 vllm/worker/worker.py: one line of key=value figures; peak_torch_memory includes the weights.
   rule(/Memory profiling results: (.*)/, (m, s) => {
     const body = m[1]!;
-    const read = (name: string) => new RegExp(`\\b${name}=${NUM}\\s*Gi?B`, 'i').exec(body);
+    const read = (name: string) => new RegExp(`\\b${name}=${NUM}\\s*Gi?B`).exec(body);
     const total = read('total_gpu_memory');
     if (total) s.figure('visibleGiB', logNumber(total[1]!));
     const peak = read('peak_torch_memory');

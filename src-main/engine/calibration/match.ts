@@ -55,7 +55,7 @@ export function matchModel(logged: string | null, models: ModelRecord[]): Match<
 
 /** The GPU a server record holds, as its name says it ("DGX H100" → "H100", "8× AMD MI300X" → "MI300X"). */
 function gpuToken(name: string): string | null {
-  return /\b(GB\d{3}|[HBAL]\d{2,3}S?|MI\d{3}X?)\b/i.exec(name)?.[1]?.toUpperCase() ?? null;
+  return /\b(GB\d{3}|[HBAL]\d{2,3}S?|MI\d{3}X?)\b/i.exec(name)?.[1]!.toUpperCase() ?? null;
 }
 
 /** Memory per GPU an engine sees: the record's CUDA-visible figure, else nvidia-smi's, else the vendor's, in GiB. */
@@ -79,7 +79,7 @@ const VISIBLE_SHARE_MAX = 1.005;
 export function matchServer(log: StartupLog, servers: ServerRecord[]): Match<ServerRecord> {
   const ids = servers.map((s) => s.id).join(', ');
   // A GPU the log names but no server type has (an RTX card, say) keeps its full name, so it matches nothing.
-  const token = log.gpuName ? (gpuToken(log.gpuName) ?? log.gpuName.toUpperCase()) : null;
+  const token = log.gpuName ? (gpuToken(log.gpuName) ?? log.gpuName) : null;
   const visible = log.figures.visibleGiB?.value ?? null;
   let candidates = token ? servers.filter((s) => gpuToken(s.name) === token) : servers;
   if (visible !== null) {

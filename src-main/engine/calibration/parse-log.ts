@@ -61,7 +61,7 @@ function refuse(refusal: LogRefusal): LogParseOutcome {
 /** Physical lines, each split at carriage returns (progress bars redraw with \r): every segment keeps its line's number. */
 function* segments(lines: string[]): Generator<{ text: string; line: number }> {
   for (let i = 0; i < lines.length; i++) {
-    for (const part of lines[i]!.split('\r')) if (part.trim() !== '') yield { text: part, line: i + 1 };
+    for (const part of lines[i]!.split('\r')) yield { text: part, line: i + 1 };
   }
 }
 
@@ -100,7 +100,7 @@ function scan(lines: string[], rules: LineRule[]): Scan {
       if (match) r.read(match, sink);
     }
     result.date ??= dateOf(text);
-    result.gpuName ??= GPU_NAME.exec(text)?.[1]?.trim() ?? null;
+    result.gpuName ??= GPU_NAME.exec(text)?.[1]!.trim() ?? null;
   }
   return result;
 }
@@ -157,13 +157,15 @@ function assemble(engine: LoggedEngine, s: Scan, lineCount: number): StartupLog 
   const blockSize = number('blockSize');
   deriveActivation(figures, take('peakTorchGiB'));
   deriveVisible(figures, take('requestedGiB'), memoryFraction);
-  const graph = (s.cudaGraphInBudget ? take('cudaGraphEstimatedGiB') : undefined) ?? take('cudaGraphGiB') ?? take('cudaGraphEstimatedGiB');
+  // An estimate is only logged by versions that budget graphs (its line sets cudaGraphInBudget).
+  const graph = (s.cudaGraphInBudget ? take('cudaGraphEstimatedGiB') : undefined) ?? take('cudaGraphGiB');
   if (graph) figures.cudaGraphGiB = graph;
-  if (!figures.kvTokens)
-    deriveKvTokens(figures, take('gpuBlocks'), blockSize ?? (engine === 'vllm' ? VLLM_DEFAULT_BLOCK_SIZE : null), blockSize !== null);
+  // Only vLLM logs GPU blocks, so its default block size is the one a log that does not state one used.
+  if (!figures.kvTokens) deriveKvTokens(figures, take('gpuBlocks'), blockSize ?? VLLM_DEFAULT_BLOCK_SIZE, blockSize !== null);
   const statedTp = number('tp');
   const ranksSeen = Math.max(0, ...Object.values(figures).map((f) => f.ranks));
-  const generation = engine === 'sglang' ? null : s.generations.has('v1') ? 'v1' : s.generations.has('v0') ? 'v0' : null;
+  // Only vLLM's lines name a generation: an SGLang log has none.
+  const generation = s.generations.has('v1') ? 'v1' : s.generations.has('v0') ? 'v0' : null;
   return {
     engine,
     engineVersion: string('engineVersion'),
@@ -214,10 +216,10 @@ function deriveVisible(
 function deriveKvTokens(
   figures: Partial<Record<LogFigureKey, LoggedFigure>>,
   blocks: LoggedFigure | undefined,
-  blockSize: number | null,
+  blockSize: number,
   blockSizeLogged: boolean,
 ): void {
-  if (!blocks || blockSize === null) return;
+  if (!blocks) return;
   figures.kvTokens = {
     ...blocks,
     value: blocks.value * blockSize,

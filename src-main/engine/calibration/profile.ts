@@ -62,10 +62,12 @@ export function isCalendarDay(text: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+  // Date.UTC rolls a day past the month's end into the next month, a 13th month into the next year,
+  // and reads years 0–99 as 1900–1999: the day exists when its year and month come back unchanged.
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1;
 }
 
-type ProfileOutcome = { ok: true; profile: CalibrationProfile } | { ok: false; field: string; message: LocalizedText };
+type ProfileOutcome = { ok: true; profile: CalibrationProfile } | { ok: false; field: 'serverId'; message: LocalizedText };
 
 /** A profile from a parsed log and the catalog records it was matched to; refused when no scenario could ever use it. */
 export function buildProfile(input: {

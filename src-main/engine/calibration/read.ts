@@ -68,7 +68,7 @@ export function readCalibration(request: CalibrationRequest, catalog: Catalog): 
   if (model && server) {
     const built = buildProfile({ log, model, server, logDate: date.date, source: request.source });
     if (built.ok) profile = built.profile;
-    else problems.push({ field: 'serverId', message: built.message });
+    else problems.push({ field: built.field, message: built.message });
   }
   return {
     ok: true,
