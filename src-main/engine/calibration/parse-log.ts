@@ -163,6 +163,7 @@ function assemble(engine: LoggedEngine, s: Scan, lineCount: number): StartupLog 
   // Only vLLM logs GPU blocks, so its default block size is the one a log that does not state one used.
   if (!figures.kvTokens) deriveKvTokens(figures, take('gpuBlocks'), blockSize ?? VLLM_DEFAULT_BLOCK_SIZE, blockSize !== null);
   const statedTp = number('tp');
+  // A log that reaches the caller has a KV figure (unusable() refuses the others), so some rank logged.
   const ranksSeen = Math.max(0, ...Object.values(figures).map((f) => f.ranks));
   // Only vLLM's lines name a generation: an SGLang log has none.
   const generation = s.generations.has('v1') ? 'v1' : s.generations.has('v0') ? 'v0' : null;
@@ -171,8 +172,8 @@ function assemble(engine: LoggedEngine, s: Scan, lineCount: number): StartupLog 
     engineVersion: string('engineVersion'),
     generation,
     model: string('model'),
-    tp: statedTp ?? (ranksSeen > 0 ? ranksSeen : null),
-    tpFrom: statedTp !== null ? 'config' : ranksSeen > 0 ? 'ranks' : null,
+    tp: statedTp ?? ranksSeen,
+    tpFrom: statedTp !== null ? 'config' : 'ranks',
     memoryFraction,
     maxModelLen: number('maxModelLen'),
     kvCacheDtype: string('kvCacheDtype'),

@@ -152,6 +152,15 @@ describe("vLLM's memory lines and the engine generation each implies", () => {
     expect(value(log, 'kvAvailableGiB')).toBe(11.36);
   });
 
+  it("reads the memory fraction from V1's DEBUG profile when the arguments leave it at its default", () => {
+    const log = parsed(
+      '(EngineCore_DP0 pid=212) DEBUG 10-08 06:05:54 [gpu_worker.py:277] Initial free memory: 78.66 GiB; Requested memory: 0.90 (util), 71.26 GiB',
+      V1_KV,
+    );
+    expect(log.memoryFraction).toBe(0.9);
+    expect(log.figures.visibleGiB!.value).toBeCloseTo(71.26 / 0.9, 9);
+  });
+
   it("reads V1's available KV memory alone as V1, and its token count alone as V1", () => {
     expect(parsed(V1_KV).generation).toBe('v1');
     const tokens = parsed('INFO 04-24 16:33:13 [kv_cache_utils.py:634] GPU KV cache size: 158,656 tokens');
