@@ -1,5 +1,5 @@
 import { DEFAULT_POLICY } from './inputs.js';
-import type { LocalizedText, RegionSpec, SizingInputs } from './types.js';
+import type { Lang, LocalizedText, RegionSpec, SizingInputs } from './types.js';
 
 export interface Template {
   id: string;
@@ -31,6 +31,24 @@ type Workload = Pick<
   | 'ha'
 >;
 
+/** What the notes of a scenario made from a template say about where it came from, while it still has the case's inputs. */
+const REFERENCE_CASE: LocalizedText = {
+  en: 'Reference case from the original sizing document.',
+  'pt-BR': 'Caso de referência do documento original de dimensionamento.',
+};
+
+/** The same, once the scenario's inputs (or regions) are no longer the case's: {name} is the template's. */
+const ADAPTED_FROM_CASE: LocalizedText = {
+  en: 'Started from the reference case “{name}” of the original sizing document; its inputs have been changed since.',
+  'pt-BR': 'Partiu do caso de referência “{name}” do documento original de dimensionamento; as entradas foram alteradas depois.',
+};
+
+/** A template's notes: what the case is (the first line, quoted by comparisons), what matters in it, then where it came from. */
+function caseNotes(use: LocalizedText, emphasis?: LocalizedText): LocalizedText {
+  const notes = (lang: Lang) => `${use[lang]}\n${emphasis ? `${emphasis[lang]} ` : ''}${REFERENCE_CASE[lang]}`;
+  return { en: notes('en'), 'pt-BR': notes('pt-BR') };
+}
+
 /** The original document's argument order: model, server, storage, concurrency, context, precision, ratio, overhead, headroom, ha. */
 function inputs(w: Workload, extra: Partial<SizingInputs> = {}): SizingInputs {
   return { ...DEFAULT_POLICY, ...w, ...extra };
@@ -45,11 +63,10 @@ export const TEMPLATES: Template[] = [
       en: '1,000 sessions at 32k context on one node, no N+1 yet.',
       'pt-BR': '1.000 sessões com contexto de 32k em um nó, ainda sem N+1.',
     },
-    notes: {
-      en: 'A chat assistant for a SaaS start-up in its early stage, growing organically.\nReference case from the original sizing document.',
-      'pt-BR':
-        'Assistente de chat de uma start-up SaaS em fase inicial, crescendo aos poucos.\nCaso de referência do documento original de dimensionamento.',
-    },
+    notes: caseNotes({
+      en: 'A chat assistant for a SaaS start-up in its early stage, growing organically.',
+      'pt-BR': 'Assistente de chat de uma start-up SaaS em fase inicial, crescendo aos poucos.',
+    }),
     usage: { en: 'Chat assistant, early stage', 'pt-BR': 'Assistente de chat, fase inicial' },
     inputs: inputs({
       modelId: 'opt-oss-20b',
@@ -71,11 +88,10 @@ export const TEMPLATES: Template[] = [
       en: '500 sessions at 131k context, FP16 KV, N+1.',
       'pt-BR': '500 sessões com contexto de 131k, KV em FP16, N+1.',
     },
-    notes: {
-      en: 'Analysis of long documents (contracts, reports) inside a large company.\nReference case from the original sizing document.',
-      'pt-BR':
-        'Análise de documentos longos (contratos, relatórios) numa grande empresa.\nCaso de referência do documento original de dimensionamento.',
-    },
+    notes: caseNotes({
+      en: 'Analysis of long documents (contracts, reports) inside a large company.',
+      'pt-BR': 'Análise de documentos longos (contratos, relatórios) numa grande empresa.',
+    }),
     usage: { en: 'Long-document analysis', 'pt-BR': 'Análise de documentos longos' },
     inputs: inputs(
       {
@@ -100,11 +116,10 @@ export const TEMPLATES: Template[] = [
       en: '5,000 sessions at 131k context, 30% peak headroom, N+1, pods behind a load balancer.',
       'pt-BR': '5.000 sessões com contexto de 131k, 30% de headroom de pico, N+1, pods atrás de um load balancer.',
     },
-    notes: {
-      en: 'A public API serving many tenants, with traffic peaks it does not control.\nReference case from the original sizing document.',
-      'pt-BR':
-        'API pública que atende muitos clientes, com picos de tráfego que não controla.\nCaso de referência do documento original de dimensionamento.',
-    },
+    notes: caseNotes({
+      en: 'A public API serving many tenants, with traffic peaks it does not control.',
+      'pt-BR': 'API pública que atende muitos clientes, com picos de tráfego que não controla.',
+    }),
     usage: { en: 'Public API, multi-tenant', 'pt-BR': 'API pública, multi-tenant' },
     inputs: inputs(
       {
@@ -129,11 +144,10 @@ export const TEMPLATES: Template[] = [
       en: '50 sessions at 131k context, FP16 KV, network storage, no HA.',
       'pt-BR': '50 sessões com contexto de 131k, KV em FP16, storage em rede, sem HA.',
     },
-    notes: {
-      en: "A research team's shared cluster for experiments with long contexts.\nReference case from the original sizing document.",
-      'pt-BR':
-        'Cluster de uma equipe de pesquisa para experimentos com contextos longos.\nCaso de referência do documento original de dimensionamento.',
-    },
+    notes: caseNotes({
+      en: "A research team's shared cluster for experiments with long contexts.",
+      'pt-BR': 'Cluster de uma equipe de pesquisa para experimentos com contextos longos.',
+    }),
     usage: { en: 'Research and experiments', 'pt-BR': 'Pesquisa e experimentos' },
     inputs: inputs({
       modelId: 'opt-oss-20b',
@@ -155,11 +169,13 @@ export const TEMPLATES: Template[] = [
       en: '2,000 sessions per region in three regions, cold start under 5 s, N+1 per region.',
       'pt-BR': '2.000 sessões por região em três regiões, cold start abaixo de 5 s, N+1 por região.',
     },
-    notes: {
-      en: 'A serverless cloud provider serving users in several regions.\nCold start matters here. Reference case from the original sizing document.',
-      'pt-BR':
-        'Provedor de nuvem serverless que atende usuários em várias regiões.\nAqui o cold start importa. Caso de referência do documento original de dimensionamento.',
-    },
+    notes: caseNotes(
+      {
+        en: 'A serverless cloud provider serving users in several regions.',
+        'pt-BR': 'Provedor de nuvem serverless que atende usuários em várias regiões.',
+      },
+      { en: 'Cold start matters here.', 'pt-BR': 'Aqui o cold start importa.' },
+    ),
     usage: { en: 'Serverless, multi-region', 'pt-BR': 'Serverless, multi-região' },
     inputs: inputs(
       {
@@ -186,4 +202,50 @@ export const TEMPLATES: Template[] = [
 
 export function findTemplate(id: string): Template | undefined {
   return TEMPLATES.find((t) => t.id === id);
+}
+
+const LANGS: Lang[] = ['en', 'pt-BR'];
+
+/** A template's notes as a scenario made from it starts with, or as they read once its inputs have changed. */
+function templateNotes(template: Template, lang: Lang, adapted: boolean): string {
+  if (!adapted) return template.notes[lang];
+  const use = template.notes[lang].slice(0, -REFERENCE_CASE[lang].length);
+  return `${use}${ADAPTED_FROM_CASE[lang].replace('{name}', template.name[lang])}`;
+}
+
+/** The same values field by field; a field absent (or undefined) on one side must be absent on the other. */
+function sameFields(a: object, b: object): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every(
+    (key) => JSON.stringify((a as Record<string, unknown>)[key]) === JSON.stringify((b as Record<string, unknown>)[key]),
+  );
+}
+
+/** Whether a scenario still has a template's inputs and regions: the reference case, not a plan started from it. */
+function isTemplateCase(template: Template, inputs: SizingInputs, regions: readonly RegionSpec[]): boolean {
+  const caseRegions = template.regions ?? [];
+  return (
+    sameFields(template.inputs, inputs) &&
+    caseRegions.length === regions.length &&
+    caseRegions.every(
+      (r, i) => r.name === regions[i]!.name && r.concurrency === regions[i]!.concurrency && sameFields(r.overrides, regions[i]!.overrides),
+    )
+  );
+}
+
+/**
+ * Notes that follow a scenario's inputs. Notes the planner wrote from a template (in either
+ * language, as first written or as adapted) are rewritten for the inputs and regions given: the
+ * template's own while they are still the reference case's, else the adapted form, which keeps what
+ * the case is for and says the inputs have changed (so no note calls a changed plan the reference
+ * case). Any other notes are the user's words and come back unchanged.
+ */
+export function notesFollowingInputs(notes: string, inputs: SizingInputs, regions: readonly RegionSpec[]): string {
+  const written = notes.normalize('NFC');
+  for (const template of TEMPLATES)
+    for (const lang of LANGS)
+      for (const adapted of [false, true])
+        if (written === templateNotes(template, lang, adapted).normalize('NFC'))
+          return templateNotes(template, lang, !isTemplateCase(template, inputs, regions));
+  return notes;
 }

@@ -38,7 +38,10 @@ export const useScenarioStore = defineStore('scenario', () => {
     async save() {
       const row = scenario.value!;
       const inputs = withoutUndefined(check.value!.inputs!);
-      scenario.value = await api().call('scenarios.update', { id: row.id, name: name.value.trim(), notes: notes.value, inputs });
+      const sentNotes = notes.value;
+      scenario.value = await api().call('scenarios.update', { id: row.id, name: name.value.trim(), notes: sentNotes, inputs });
+      // Notes the planner wrote from a template follow the inputs: show the stored ones, unless the user has typed since.
+      if (notes.value === sentNotes) notes.value = scenario.value.notes;
     },
   });
 

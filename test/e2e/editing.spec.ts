@@ -21,6 +21,29 @@ test('notes are edited in the editor and kept; a template starts them with what 
   await expect(app.getByTestId('scenario-notes')).toHaveValue('Board approved 2 nodes for Q3.\nRevisit after the pilot.');
 });
 
+test("a template's note follows the inputs: changed, it no longer calls the plan the reference case; typed notes are the user's", async ({
+  app,
+}) => {
+  await createProject(app, 'Note follows');
+  await scenarioFromTemplate(app, 'saas-startup');
+  const notes = app.getByTestId('scenario-notes');
+  await expect(notes).toHaveValue(/\nReference case from the original sizing document\.$/);
+  await app.getByTestId('input-concurrency').fill('3000');
+  await expect(app.getByTestId('save-state')).toHaveAttribute('data-save-state', 'saved');
+  await expect(notes).toHaveValue(
+    'A chat assistant for a SaaS start-up in its early stage, growing organically.\nStarted from the reference case “SaaS start-up assistant” of the original sizing document; its inputs have been changed since.',
+  );
+  await app.getByTestId('group-notes').screenshot({ path: '/tmp/d1-notes-follow-en.png' });
+  await app.getByTestId('input-concurrency').fill('1000');
+  await expect(notes).toHaveValue(/\nReference case from the original sizing document\.$/);
+  await notes.fill('Our own words.');
+  await app.getByTestId('input-concurrency').fill('2000');
+  await expect(app.getByTestId('save-state')).toHaveAttribute('data-save-state', 'saved');
+  await app.reload();
+  await expect(app.locator('body')).toHaveAttribute('data-ready', 'true');
+  await expect(app.getByTestId('scenario-notes')).toHaveValue('Our own words.');
+});
+
 test('clearing Concurrency and typing 1200x fast keeps the result for 1200, not for 1', async ({ app }) => {
   await createProject(app, 'Fast typing');
   await scenarioFromTemplate(app, 'saas-startup');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SizingInputs } from '../../engine/index.js';
+import { notesFollowingInputs, type SizingInputs } from '../../engine/index.js';
 import { inputsSchema, nameSchema, notesSchema, overridesSchema, regionsSchema } from '../../schemas/index.js';
 import { read, write, type MethodMap } from '../define.js';
 import { both } from '../../i18n/text.js';
@@ -44,16 +44,13 @@ export const SCENARIO_METHODS: MethodMap<ScenarioMethod> = {
       const existingProject = ctx.store.projects.findByName(i.projectName);
       const project = existingProject ?? ctx.store.projects.create(i.projectName);
       const existing = existingProject && ctx.store.scenarios.findByName(project.id, i.name);
-      checkSizable(ctx, i.inputs, i.regions ?? existing?.regions ?? []);
+      const regions = i.regions ?? existing?.regions ?? [];
+      checkSizable(ctx, i.inputs, regions);
+      // Notes given are the user's; notes the planner wrote from a template follow the inputs saved.
+      const notes = i.notes ?? notesFollowingInputs(existing ? existing.notes : (i.notesIfNew ?? ''), i.inputs, regions);
       const scenario = existing
-        ? ctx.store.scenarios.update(existing.id, { inputs: i.inputs, regions: i.regions, notes: i.notes })
-        : ctx.store.scenarios.create({
-            projectId: project.id,
-            name: i.name,
-            inputs: i.inputs,
-            regions: i.regions ?? [],
-            notes: i.notes ?? i.notesIfNew ?? '',
-          });
+        ? ctx.store.scenarios.update(existing.id, { inputs: i.inputs, regions: i.regions, notes })
+        : ctx.store.scenarios.create({ projectId: project.id, name: i.name, inputs: i.inputs, regions, notes });
       ctx.store.projects.touch(project.id);
       return { project: ctx.store.projects.get(project.id), scenario, created: !existing };
     },
@@ -84,8 +81,16 @@ export const SCENARIO_METHODS: MethodMap<ScenarioMethod> = {
     }),
     (ctx, i) => {
       const current = ctx.store.scenarios.get(i.id);
-      checkSizable(ctx, i.inputs ?? current.inputs, i.regions ?? current.regions);
-      const row = ctx.store.scenarios.update(i.id, i);
+      const inputs = i.inputs ?? current.inputs;
+      const regions = i.regions ?? current.regions;
+      checkSizable(ctx, inputs, regions);
+      // The editor sends the notes back with every save: only changed notes are the user's edit;
+      // otherwise notes the planner wrote from a template follow the inputs.
+      const edited = i.notes !== undefined && i.notes !== current.notes;
+      const row = ctx.store.scenarios.update(i.id, {
+        ...i,
+        notes: edited ? i.notes : notesFollowingInputs(current.notes, inputs, regions),
+      });
       ctx.store.projects.touch(row.projectId);
       return row;
     },
@@ -104,8 +109,10 @@ export const SCENARIO_METHODS: MethodMap<ScenarioMethod> = {
   'scenarios.delete': write(z.strictObject({ id }), (ctx, i) => (ctx.store.scenarios.delete(i.id), { deleted: i.id })),
 
   'regions.set': write(z.strictObject({ scenarioId: id, regions: regionsSchema }), (ctx, i) => {
-    checkSizable(ctx, ctx.store.scenarios.get(i.scenarioId).inputs, i.regions);
-    const row = ctx.store.scenarios.update(i.scenarioId, { regions: i.regions });
+    const current = ctx.store.scenarios.get(i.scenarioId);
+    checkSizable(ctx, current.inputs, i.regions);
+    const notes = notesFollowingInputs(current.notes, current.inputs, i.regions);
+    const row = ctx.store.scenarios.update(i.scenarioId, { regions: i.regions, notes });
     // Regions are part of the project's content: its "updated" time moves with them.
     ctx.store.projects.touch(row.projectId);
     return row;
@@ -132,7 +139,7 @@ export const SCENARIO_METHODS: MethodMap<ScenarioMethod> = {
       return ctx.store.scenarios.create({
         projectId: parent.projectId,
         name: i.name,
-        notes: parent.notes,
+        notes: notesFollowingInputs(parent.notes, inputs, parent.regions),
         inputs,
         regions: parent.regions,
         variantOf: parent.id,

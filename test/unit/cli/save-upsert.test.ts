@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { callApi } from '../../../src-main/api/index.js';
 import { findTemplate } from '../../../src-main/engine/index.js';
+import { openStore } from '../../../src-main/store/index.js';
 import { sizing, sizingAsync } from '../helpers/cli.js';
 import { bundleFixture } from '../helpers/bundle.js';
 import { ok, tempDir, tempStore } from '../helpers/temp.js';
@@ -94,5 +95,41 @@ describe('sizing save is an upsert in one transaction', () => {
     expect(bad).toMatchObject({ ok: false, error: { field: 'inputs.modelId' } });
     // One action, one transaction: the refused save did not leave project Q behind.
     expect(await ok(ctx, 'projects.find', { name: 'Q' })).toBeNull();
+  });
+
+  it("a template's note follows the inputs saved over it, in a real database file; notes given with --notes are kept as written", () => {
+    const db = join(tempDir(), 'notes.db');
+    const save = (args: string[]) => {
+      const r = sizing(['save', '--project', 'P', '--db', db, ...args]);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+    };
+    const notesOf = (name: string) => {
+      const store = openStore(db, { access: 'read' });
+      try {
+        const project = store.projects.findByName('P')!;
+        return store.scenarios.findByName(project.id, name)!.notes;
+      } finally {
+        store.close();
+      }
+    };
+    const template = findTemplate('saas-startup')!;
+    const adapted =
+      'A chat assistant for a SaaS start-up in its early stage, growing organically.\nStarted from the reference case “SaaS start-up assistant” of the original sizing document; its inputs have been changed since.';
+    save(['--name', 'Chat', '--template', 'saas-startup']);
+    expect(notesOf('Chat')).toBe(template.notes.en);
+    // Saved over with other inputs (no template): the note no longer calls it the reference case.
+    save(['--name', 'Chat', '--model', 'llama-3.1-8b', '--server', 'dgx100', '--concurrency', '300', '--effective-context', '8192']);
+    expect(notesOf('Chat')).toBe(adapted);
+    save(['--name', 'Chat', '--template', 'saas-startup']);
+    expect(notesOf('Chat')).toBe(template.notes.en);
+    // A template with flags that change it is not the reference case from the start, in the language of the command.
+    save(['--name', 'Larger', '--template', 'saas-startup', '--concurrency', '3000', '--lang', 'pt-BR']);
+    expect(notesOf('Larger')).toBe(
+      'Assistente de chat de uma start-up SaaS em fase inicial, crescendo aos poucos.\nPartiu do caso de referência “Assistente de start-up SaaS” do documento original de dimensionamento; as entradas foram alteradas depois.',
+    );
+    save(['--name', 'Mine', '--template', 'saas-startup', '--notes', 'Pilot for the support team.']);
+    save(['--name', 'Mine', '--template', 'saas-startup', '--concurrency', '50']);
+    expect(notesOf('Mine')).toBe('Pilot for the support team.');
   });
 });
