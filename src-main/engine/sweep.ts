@@ -4,7 +4,7 @@ import { withWeightsPrecision } from './weights.js';
 import { estimateCost } from './cost.js';
 import { checkNumber, describeRule, NUMBER_RULES, validateInputs, type NumberRule } from './inputs.js';
 import { InvalidInputsError, sizeMethod } from './plan.js';
-import type { Catalog, LocalizedText, ModelRecord, ServerRecord, SizingInputs } from './types.js';
+import type { Catalog, LocalizedText, MethodId, ModelRecord, ServerRecord, SizingInputs } from './types.js';
 
 export type SweepField = 'concurrency' | 'effectiveContextTokens' | 'peakHeadroomRatio' | 'kvBudgetRatio' | 'runtimeOverheadGiB';
 
@@ -15,6 +15,14 @@ export const SWEEP_FIELDS: SweepField[] = [
   'kvBudgetRatio',
   'runtimeOverheadGiB',
 ];
+
+/** Inputs only the pooled method reads: swept under the engine method they would draw a flat, meaningless line. */
+const POOLED_ONLY_FIELDS: ReadonlySet<SweepField> = new Set(['kvBudgetRatio', 'runtimeOverheadGiB']);
+
+/** The inputs a sweep can vary for a scenario sized with this method. */
+export function sweepFieldsFor(method: MethodId): SweepField[] {
+  return method === 'engine' ? SWEEP_FIELDS.filter((f) => !POOLED_ONLY_FIELDS.has(f)) : SWEEP_FIELDS;
+}
 
 export interface SweepPoint {
   value: number;
@@ -49,6 +57,7 @@ interface SweepArguments {
 
 export function sweep({ inputs, catalog, field, from, to, points }: SweepArguments): SweepResult {
   checkSweepArguments(field, from, to, points);
+  checkFieldForMethod(field, inputs.method);
   const issues = validateInputs(inputs, catalog);
   if (issues.length > 0) throw new InvalidInputsError(issues);
   // The model as it loads, as planScenario sizes it: weights in the scenario's format.
@@ -113,6 +122,15 @@ function checkSweepArguments(field: SweepField, from: number, to: number, points
       });
     }
   }
+}
+
+function checkFieldForMethod(field: SweepField, method: MethodId): void {
+  if (sweepFieldsFor(method).includes(field)) return;
+  const allowed = sweepFieldsFor(method).join(', ');
+  throw new SweepRangeError('field', {
+    en: `${field} is an input of the pooled method and does not change an engine-method plan; sweep one of ${allowed}`,
+    'pt-BR': `${field} é uma entrada do método de nó agregado e não altera um plano do método engine; varra um de ${allowed}`,
+  });
 }
 
 /** The i-th swept value: evenly spaced, rounded for integer fields, context clipped to the model's maximum. */

@@ -17,7 +17,10 @@ export interface Table {
   rows: Cell[][];
 }
 
-/** How the scenario was sized: the method, and for the engine method its engine, layout and per-GPU KV (empty for pooled rows). */
+/**
+ * How the scenario was sized: the method, and for the engine method its engine, memory fraction,
+ * layout, per-GPU KV and the start-up-log profile that stood in for its formulas (empty for pooled rows).
+ */
 const METHOD_COLUMNS = [
   'method',
   'servingEngine',
@@ -26,6 +29,9 @@ const METHOD_COLUMNS = [
   'replicasPerNode',
   'kvAvailableGiBPerGpu',
   'sessionsPerReplica',
+  'memoryFraction',
+  'calibrationLogDate',
+  'calibrationSource',
 ] as const;
 
 const RESULT_FIGURE_COLUMNS = [
@@ -67,9 +73,27 @@ export const TOTAL_ROW = 'total';
 
 function methodFigures(r: SizingResult): Cell[] {
   const e = r.engine;
-  if (!e) return [r.method, null, null, null, null, null, null];
+  if (!e) return [r.method, ...METHOD_COLUMNS.slice(1).map(() => null)];
   // Sessions one replica holds as planned: the node's sessions (after any service target) over its replicas.
-  return [r.method, e.name, e.version, e.tp, e.replicasPerNode, e.perGpu.kvAvailableGiB, r.sessionsPerNode / e.replicasPerNode];
+  const sessionsPerReplica = r.sessionsPerNode / e.replicasPerNode;
+  const profile = e.calibration?.profile;
+  return [
+    r.method,
+    e.name,
+    e.version,
+    e.tp,
+    e.replicasPerNode,
+    e.perGpu.kvAvailableGiB,
+    sessionsPerReplica,
+    e.memoryFraction,
+    profile?.logDate,
+    profile?.source,
+  ];
+}
+
+/** Inputs only the pooled method reads: an engine-method row leaves them empty rather than state a budget it did not use. */
+function pooledOnly<T>(r: SizingResult, value: T): T | null {
+  return r.engine ? null : value;
 }
 
 function resultFigures(r: SizingResult): Cell[] {
@@ -81,11 +105,11 @@ function resultFigures(r: SizingResult): Cell[] {
     i.concurrency,
     i.effectiveContextTokens,
     i.kvPrecision,
-    i.kvBudgetRatio,
-    i.runtimeOverheadGiB,
+    pooledOnly(r, i.kvBudgetRatio),
+    pooledOnly(r, i.runtimeOverheadGiB),
     i.peakHeadroomRatio,
     i.ha,
-    i.memoryBasis,
+    pooledOnly(r, i.memoryBasis),
     ...methodFigures(r),
     r.feasible,
     r.kvPerSessionGiB,

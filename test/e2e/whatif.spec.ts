@@ -97,3 +97,19 @@ test('a sweep of concurrency draws nodes and CapEx and marks where a node is add
   await expect(app.getByTestId('sweep-to')).toHaveValue('0.95');
   await expect(app.getByTestId('sweep-chart')).toContainText('Nodes and CapEx against KV budget ratio');
 });
+
+test("an engine-method scenario's sweep does not offer the pooled method's budget ratio or overhead", async ({ app }) => {
+  await scenarioFromTemplate(app, 'saas-startup');
+  await app.getByTestId('tab-sweep').click();
+  const field = app.getByTestId('sweep-field');
+  await field.selectOption('kvBudgetRatio');
+  await expect(app.getByTestId('sweep-panel')).toHaveAttribute('data-sweep-state', 'ready');
+  await app.getByTestId('tab-results').click();
+  await app.getByTestId('input-method').selectOption('engine');
+  await resultsReady(app);
+  await app.getByTestId('tab-sweep').click();
+  await expect(field).toHaveValue('concurrency');
+  await expect(field.locator('option')).toHaveText(['Concurrency', 'Effective context', 'Peak headroom']);
+  await expect(app.getByTestId('sweep-panel')).toHaveAttribute('data-sweep-state', 'ready');
+  await app.getByTestId('sweep-panel').screenshot({ path: '/tmp/d1-sweep-engine-en.png' });
+});

@@ -88,6 +88,26 @@ describe('sizing --method engine (issue 8, "Done when")', () => {
     ).not.toMatch(/Engine settings|Serving engine/);
   });
 
+  it("a sweep of the pooled method's budget ratio or overhead is refused for an engine-method plan (it would draw a flat line)", () => {
+    const sweep = ['sweep', ...ROW_2, '--from', '0.5', '--to', '0.9', '--points', '3'];
+    for (const field of ['kv-budget-ratio', 'runtime-overhead-gib']) {
+      const r = sizing([...sweep, '--sweep', field]);
+      expect(r.status).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(
+        /^sizing: --sweep: (kvBudgetRatio|runtimeOverheadGiB) is an input of the pooled method and does not change an engine-method plan; sweep one of concurrency, effectiveContextTokens, peakHeadroomRatio$/m,
+      );
+    }
+    expect(sizing([...sweep, '--sweep', 'kv-budget-ratio', '--lang', 'pt-BR']).stderr).toMatch(
+      /^sizing: --sweep: kvBudgetRatio é uma entrada do método de nó agregado e não altera um plano do método engine/,
+    );
+    const pooled = ['sweep', '--model', 'llama-3.1-8b', '--server', 'dgx100', '--concurrency', '1000', '--effective-context', '16000'];
+    expect(sizing([...pooled, '--sweep', 'kv-budget-ratio', '--from', '0.5', '--to', '0.9', '--points', '3']).status).toBe(0);
+    expect(sizing([...sweep.slice(0, -6), '--sweep', 'peak-headroom-ratio', '--from', '0.1', '--to', '0.5', '--points', '3']).status).toBe(
+      0,
+    );
+  });
+
   it('a model whose weights do not fit is infeasible (exit 3) and names the fixes', () => {
     const r = sizing([
       '--method',

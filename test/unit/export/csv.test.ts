@@ -7,10 +7,12 @@ import {
   findTemplate,
   planRegions,
   planScenario,
+  readCalibration,
   sweep,
   type CompareItem,
   type Lang,
 } from '../../../src-main/engine/index.js';
+import { VLLM_V1_LLAMA_H100 } from '../engine/calibration/logs.js';
 import { tempDir } from '../helpers/temp.js';
 import { toCsv } from '../../../src-main/export/csv.js';
 import {
@@ -300,7 +302,31 @@ describe('method and engine columns', () => {
       const kv = lang === 'en' ? kvText : kvText.replace('.', ',');
       expect(pick(engineRow!, header!)).toEqual(['engine', 'vllm', e.version, '2', '4', kv, String(engine.sessionsPerNode / 4)]);
       expect(pick(pooledRow!, header!)).toEqual(['pooled', '', '', '', '', '', '']);
+      // The fraction the engine applied, not the pooled method's budget ratio, overhead or memory basis.
+      const at = (row: string[], column: string) => row[header!.indexOf(column)];
+      expect(at(engineRow!, 'memoryFraction')).toBe(lang === 'en' ? '0.9' : '0,9');
+      for (const column of ['kvBudgetRatio', 'runtimeOverheadGiB', 'memoryBasis', 'calibrationLogDate', 'calibrationSource'])
+        expect(at(engineRow!, column), column).toBe('');
+      expect(at(pooledRow!, 'kvBudgetRatio')).toBe(lang === 'en' ? '0.7' : '0,7');
+      expect(at(pooledRow!, 'memoryBasis')).toBe('nominal');
+      expect(at(pooledRow!, 'memoryFraction')).toBe('');
     }
+  });
+
+  it('name the start-up-log profile a calibrated row was sized with', () => {
+    const reading = readCalibration(
+      { text: VLLM_V1_LLAMA_H100, source: '=startup.log', today: { year: 2025, month: 11, day: 2 }, serverId: 'dgx100' },
+      BUILT_IN_CATALOG,
+    );
+    if (!reading.ok || !reading.reading.profile) throw new Error('the test log gives no profile');
+    const calibrated = planScenario(
+      { ...engine.inputs, tp: 1, gpuMemoryUtilization: 0.9, maxModelLen: 16000, concurrency: 100 },
+      { ...BUILT_IN_CATALOG, calibrations: [reading.reading.profile] },
+    );
+    const [header, row] = roundTrip(csvOf(resultsTable([{ scenario: 'Calibrated', result: calibrated }])));
+    expect(row![header!.indexOf('calibrationLogDate')]).toBe(calibrated.engine!.calibration!.profile.logDate);
+    // A file name is text from outside: it cannot start a formula in a spreadsheet.
+    expect(row![header!.indexOf('calibrationSource')]).toBe("'=startup.log");
   });
 
   it('sit in the same place in a multi-region table, whose totals row leaves them empty', () => {
