@@ -12,7 +12,7 @@ import {
   type Recommendation,
   type SizingResult,
 } from '../engine/index.js';
-import { engineInputRows, kvPrecisionRow, methodLabel, perGpuHeading, perGpuRows } from '../export/engine-rows.js';
+import { engineInputRows, kvPrecisionRow, memoryUseRow, methodLabel, perGpuHeading, perGpuRows } from '../export/engine-rows.js';
 import { latencyRows } from '../export/latency-rows.js';
 import { formatHa } from '../i18n/cases.js';
 import { costRows } from '../i18n/cost-rows.js';
@@ -109,7 +109,8 @@ export function textReport(result: SizingResult, lang: Lang, heading?: string): 
     const slots = nodes.total * result.sessionsPerNode;
     lines.push(row(L('spareSessions'), n(result.spareSessions ?? 0), formatPercent((result.spareSessions ?? 0) / slots, lang)));
     lines.push(row(L('utilisation'), formatPercent(result.utilisationRatio ?? 0, lang)));
-    if (result.memoryPerNode) lines.push(row(L('hbmUsedAtLoad'), formatPercent(result.memoryPerNode.usedRatio, lang)));
+    const memoryUse = memoryUseRow(result, lang);
+    if (memoryUse) lines.push(row(...memoryUse));
     if (result.nextNodeAtConcurrency !== null) lines.push(row(L('nextNodeAt'), sessions(result.nextNodeAtConcurrency)));
   }
   lines.push('');

@@ -21,6 +21,7 @@ import {
 } from '../engine/index.js';
 import { formatHa } from '../i18n/cases.js';
 import { countLabel, label, type LabelKey } from '../i18n/labels.js';
+import { memoryUseRow } from './engine-rows.js';
 import {
   COLORS,
   element,
@@ -211,7 +212,8 @@ export function memoryChartSvg(result: SizingResult, lang: Lang): string {
   ];
   const area = { left: 40, top: 84, width: WIDTH_PX - 80, height: 56 };
   const sx = linearScale(0, m.hbmGiB, area.left, rightOf(area));
-  const parts: string[] = [titleBlock(title, `${L('hbmUsedAtLoad')}: ${formatPercent(m.usedRatio, lang)}`)];
+  const [useLabel, usePct] = memoryUseRow(result, lang)!;
+  const parts: string[] = [titleBlock(title, `${useLabel}: ${usePct}`)];
   // Value labels go on after the alert line, so the line never strikes through a figure.
   const values: string[] = [];
   let startGiB = 0;

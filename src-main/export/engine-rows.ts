@@ -2,6 +2,7 @@ import {
   FRACTION_FIELD,
   SERVING_ENGINE_NAMES,
   formatNumber,
+  formatPercent,
   resolveKvPrecision,
   type CalibratedTerm,
   type EngineFigures,
@@ -32,6 +33,20 @@ export function basisLabel(result: SizingResult, lang: Lang): string {
   const e = result.engine;
   if (e) return label(lang, 'perGpuBasis', { basis: label(lang, BASIS_KEYS[e.visibleBasis]) });
   return label(lang, result.inputs.memoryBasis === 'measured' ? 'basisMeasured' : 'basisNominal');
+}
+
+/**
+ * How full one node's memory is at the planned load. The pooled method: the share of HBM used
+ * (reserve, runtime and KV in use). The engine method reserves its KV pool at start-up, so HBM use says
+ * nothing there; its row is the share of the KV cache in use, the figure engines report and alerts
+ * watch. Null when the plan is not feasible.
+ */
+export function memoryUseRow(result: SizingResult, lang: Lang): EngineRow | null {
+  const m = result.memoryPerNode;
+  if (!m) return null;
+  if (!result.engine) return [label(lang, 'hbmUsedAtLoad'), formatPercent(m.usedRatio, lang)];
+  const kvPoolGiB = m.kvInUseGiB + Math.max(0, m.kvFreeGiB);
+  return [label(lang, 'kvCacheUsedAtLoad'), formatPercent(kvPoolGiB > 0 ? m.kvInUseGiB / kvPoolGiB : 0, lang)];
 }
 
 /** The assumptions' memory line: for the engine method, the memory each GPU shows the engine, and that the basis input is not used. */

@@ -30,7 +30,16 @@ import { formatHa } from '../i18n/cases.js';
 import { costRows } from '../i18n/cost-rows.js';
 import { fixLines } from '../i18n/fixes.js';
 import { bindingLabel, countLabel, label, type LabelKey } from '../i18n/labels.js';
-import { basisAssumption, basisLabel, engineInputRows, kvPrecisionRow, methodLabel, perGpuHeading, perGpuRows } from './engine-rows.js';
+import {
+  basisAssumption,
+  basisLabel,
+  engineInputRows,
+  kvPrecisionRow,
+  memoryUseRow,
+  methodLabel,
+  perGpuHeading,
+  perGpuRows,
+} from './engine-rows.js';
 import { latencyRows } from './latency-rows.js';
 import { optimiseCalibrationLine } from './optimise.js';
 import { memoryChartSvg, nodesChartSvg, paretoChartSvg, regionsChartSvg } from './charts.js';
@@ -187,7 +196,8 @@ function resultRows(w: ReportWriter, r: SizingResult): Row[] {
       [L('spareSessions'), n(r.spareSessions ?? 0), pct((r.spareSessions ?? 0) / slots)],
       [L('utilisation'), pct(r.utilisationRatio ?? 0)],
     );
-    if (r.memoryPerNode) rows.push([L('hbmUsedAtLoad'), pct(r.memoryPerNode.usedRatio)]);
+    const memoryUse = memoryUseRow(r, w.lang);
+    if (memoryUse) rows.push(memoryUse);
     if (r.nextNodeAtConcurrency !== null)
       rows.push([L('nextNodeAt'), countLabel(w.lang, 'sessionsCount', r.nextNodeAtConcurrency, n(r.nextNodeAtConcurrency))]);
   }
@@ -215,10 +225,12 @@ function optimisedPlansSection(w: ReportWriter, optimisation: PlanOptimisation):
     const result = search.result;
     w.paragraph(L('candidatesSummary', { candidates: n(result.candidatesEvaluated), feasible: n(result.feasible) }), { size: 9 });
     if (result.plans.length > 0) {
+      // Engine, TP and weight precision tell apart plans on the same server and KV precision.
       const header = [
         '#',
         L('server'),
-        'KV',
+        L('optimisedServing'),
+        L('optimisedPrecisions'),
         L('nodes'),
         L('tcoHighUsd'),
         'TPOT (ms)',
@@ -231,7 +243,8 @@ function optimisedPlansSection(w: ReportWriter, optimisation: PlanOptimisation):
         .map((p, i) => [
           String(i + 1),
           p.serverName,
-          p.kvPrecision,
+          p.engine === null ? `TP${p.tp}` : `${SERVING_ENGINE_NAMES[p.engine]} · TP${p.tp}`,
+          `${p.weightsPrecision} / ${p.kvPrecision}`,
           n(p.nodes.total),
           formatUsd(p.cost.tcoHighUsd, w.lang),
           p.tpotMs === null ? '—' : n(p.tpotMs, 1, 1),
@@ -239,7 +252,7 @@ function optimisedPlansSection(w: ReportWriter, optimisation: PlanOptimisation):
           bindingLabel(w.lang, p.bindingLimit, true),
           p.tcoPerMillionTokensUsd === null ? '—' : n(p.tcoPerMillionTokensUsd, 2, 2),
         ]);
-      w.grid(header, rows, [0.4, 2, 0.6, 0.6, 1.5, 0.9, 0.9, 1.3, 1.1]);
+      w.grid(header, rows, [0.3, 1.2, 1.15, 1.2, 0.85, 1.25, 0.75, 0.7, 1.05, 0.95]);
       const calibration = optimiseCalibrationLine({ ...result, plans: result.plans.slice(0, TOP_PLANS_IN_REPORT) }, w.lang);
       if (calibration !== null) w.paragraph(calibration, { size: 8.5, color: MUTED });
     }

@@ -88,6 +88,22 @@ describe('sizing --method engine (issue 8, "Done when")', () => {
     ).not.toMatch(/Engine settings|Serving engine/);
   });
 
+  it('says how full the KV cache is at the planned load, not an HBM use its pre-allocated pool makes meaningless', () => {
+    const result = JSON.parse(sizing([...ROW_2, '--format', 'json']).stdout);
+    const m = result.memoryPerNode;
+    const kvUse = m.kvInUseGiB / (m.kvInUseGiB + m.kvFreeGiB);
+    expect(kvUse).toBeCloseTo((100 * result.kvPerSessionGiB) / result.kvBudgetGiB, 9);
+    const percent = (kvUse * 100).toFixed(1);
+    const text = sizing(ROW_2).stdout;
+    expect(text).toContain(`  KV cache in use at planned load   ${percent}%\n`);
+    expect(text).not.toContain('HBM used at planned load');
+    expect(sizing([...ROW_2, '--lang', 'pt-BR']).stdout).toContain(`Cache KV em uso na carga planejada  ${percent.replace('.', ',')}%`);
+    // The pooled method keeps the original document's figure.
+    expect(
+      sizing(['--model', 'llama-3.1-8b', '--server', 'dgx100', '--concurrency', '100', '--effective-context', '16000']).stdout,
+    ).toMatch(/HBM used at planned load\s+[\d.]+%/);
+  });
+
   it("a sweep of the pooled method's budget ratio or overhead is refused for an engine-method plan (it would draw a flat line)", () => {
     const sweep = ['sweep', ...ROW_2, '--from', '0.5', '--to', '0.9', '--points', '3'];
     for (const field of ['kv-budget-ratio', 'runtime-overhead-gib']) {

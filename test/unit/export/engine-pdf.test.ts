@@ -12,6 +12,7 @@ import {
   type Lang,
   type SizingResult,
 } from '../../../src-main/engine/index.js';
+import { memoryChartSvg } from '../../../src-main/export/charts.js';
 import { pdfReport } from '../../../src-main/export/pdf.js';
 import { textReport } from '../../../src-main/cli/report.js';
 import { VLLM_V1_LLAMA_H100 } from '../engine/calibration/logs.js';
@@ -111,6 +112,16 @@ describe('the PDF states the method a scenario was sized with', () => {
     expect(pooledInputs).not.toMatch(/Serving engine|TP \(GPUs|Max running sequences/);
   });
 
+  it('says how full the KV cache is at the planned load, in the results and on the memory chart; a pooled plan keeps HBM used', () => {
+    const m = engine.memoryPerNode!;
+    const percent = `${((m.kvInUseGiB / (m.kvInUseGiB + m.kvFreeGiB)) * 100).toFixed(1)}%`;
+    expect(engineEn).toMatch(new RegExp(`KV cache in use at planned load\\s+${percent.replace('.', '\\.')}`));
+    expect(engineEn).not.toContain('HBM used at planned load');
+    expect(memoryChartSvg(engine, 'en')).toContain(`KV cache in use at planned load: ${percent}`);
+    expect(enginePt).toContain(`Cache KV em uso na carga planejada: ${percent.replace('.', ',')}`);
+    expect(pooledEn).toMatch(/HBM used at planned load\s+[\d.]+%/);
+  });
+
   it('keeps the pooled wording for a pooled scenario', () => {
     expect(pooledEn).toContain('Method: pooled method, nominal memory basis');
     expect(pooledEn).not.toContain('engine method');
@@ -172,7 +183,13 @@ describe('the PDF states the method a scenario was sized with', () => {
       return spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
     };
     const message = plans[rank - 1]!.calibration!.message;
-    expect(await render('en')).toContain(`Calibration: plan ${rank} ${message.en}; the others: formulas`);
+    const en = await render('en');
+    expect(en).toContain(`Calibration: plan ${rank} ${message.en}; the others: formulas`);
+    // Plans on the same server and KV precision are told apart by engine, TP and weight precision.
+    const calibratedPlan = plans[rank - 1]!;
+    expect(en).toContain(
+      `${rank} DGX H100 vLLM · TP${calibratedPlan.tp} ${calibratedPlan.weightsPrecision} / ${calibratedPlan.kvPrecision}`,
+    );
     expect(await render('pt-BR')).toContain(`Calibração: plano ${rank} ${message['pt-BR']}; os demais: fórmulas`);
     const off = optimisePlan({ ...search, base: { ...base, calibration: 'off' } }, catalog);
     expect(await render('en', off)).toContain('Calibration: off: formulas only');
