@@ -210,23 +210,8 @@ describe('sizing optimise with a project database', () => {
    * Llama 3.1 8B on H100, vLLM only, many short sessions: max_num_seqs binds, so eight TP1 replicas
    * serve bf16 weights best and the profile's own plan (TP1, weights as shipped) is ranked.
    */
-  const SEARCH = [
-    'optimise',
-    '--model',
-    'llama-3.1-8b',
-    '--servers',
-    'dgx100',
-    '--engines',
-    'vllm',
-    '--max-model-len',
-    '1024',
-    '--effective-context',
-    '1024',
-    '--concurrency',
-    '50000',
-    '--top',
-    '1000',
-  ];
+  const SHORT_SESSIONS = ['--max-model-len', '1024', '--effective-context', '1024', '--concurrency', '50000'];
+  const SEARCH = ['optimise', '--model', 'llama-3.1-8b', '--servers', 'dgx100', '--engines', 'vllm', ...SHORT_SESSIONS, '--top', '1000'];
   type Plan = { tp: number; weightsPrecision: string; kvPrecision: string; sessionsPerNode: number; calibration: any };
   const profilePlan = (plans: Plan[]) => plans.find((p) => p.tp === 1 && p.weightsPrecision === 'bf16');
 
@@ -243,26 +228,8 @@ describe('sizing optimise with a project database', () => {
     });
     // The plan is sized as `sizing` sizes its inputs with the same database: the profile's KV, not the formulas'.
     const resized = json([
-      '--method',
-      'engine',
-      '--model',
-      'llama-3.1-8b',
-      '--server',
-      'dgx100',
-      '--tp',
-      '1',
-      '--max-model-len',
-      '1024',
-      '--effective-context',
-      '1024',
-      '--concurrency',
-      '50000',
-      '--kv-precision',
-      plan!.kvPrecision,
-      '--weights-precision',
-      'bf16',
-      '--db',
-      db,
+      ...['--method', 'engine', '--model', 'llama-3.1-8b', '--server', 'dgx100', '--tp', '1', ...SHORT_SESSIONS],
+      ...['--kv-precision', plan!.kvPrecision, '--weights-precision', 'bf16', '--db', db],
     ]);
     expect(resized.engine.perGpu.kvAvailableGiB).toBeCloseTo(51.38, 9);
     expect(plan!.calibration.formulaKvAvailableGiB).toBe(resized.engine.calibration.formulaKvAvailableGiB);

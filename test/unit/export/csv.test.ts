@@ -7,12 +7,11 @@ import {
   findTemplate,
   planRegions,
   planScenario,
-  readCalibration,
   sweep,
   type CompareItem,
   type Lang,
 } from '../../../src-main/engine/index.js';
-import { VLLM_V1_LLAMA_H100 } from '../engine/calibration/logs.js';
+import { llamaH100Profile } from '../helpers/calibration.js';
 import { tempDir } from '../helpers/temp.js';
 import { toCsv } from '../../../src-main/export/csv.js';
 import {
@@ -314,14 +313,9 @@ describe('method and engine columns', () => {
   });
 
   it('name the start-up-log profile a calibrated row was sized with', () => {
-    const reading = readCalibration(
-      { text: VLLM_V1_LLAMA_H100, source: '=startup.log', today: { year: 2025, month: 11, day: 2 }, serverId: 'dgx100' },
-      BUILT_IN_CATALOG,
-    );
-    if (!reading.ok || !reading.reading.profile) throw new Error('the test log gives no profile');
     const calibrated = planScenario(
       { ...engine.inputs, tp: 1, gpuMemoryUtilization: 0.9, maxModelLen: 16000, concurrency: 100 },
-      { ...BUILT_IN_CATALOG, calibrations: [reading.reading.profile] },
+      { ...BUILT_IN_CATALOG, calibrations: [llamaH100Profile('=startup.log')] },
     );
     const [header, row] = roundTrip(csvOf(resultsTable([{ scenario: 'Calibrated', result: calibrated }])));
     expect(row![header!.indexOf('calibrationLogDate')]).toBe(calibrated.engine!.calibration!.profile.logDate);

@@ -8,14 +8,13 @@ import {
   findTemplate,
   optimisePlan,
   planScenario,
-  readCalibration,
   type Lang,
   type SizingResult,
 } from '../../../src-main/engine/index.js';
 import { memoryChartSvg } from '../../../src-main/export/charts.js';
 import { pdfReport } from '../../../src-main/export/pdf.js';
 import { textReport } from '../../../src-main/cli/report.js';
-import { VLLM_V1_LLAMA_H100 } from '../engine/calibration/logs.js';
+import { llamaH100Profile } from '../helpers/calibration.js';
 
 // Llama 3.1 8B at TP2 on DGX H100: 4 replicas per node, the engine method's per-GPU accounting.
 const engine = planScenario(
@@ -33,14 +32,10 @@ const engine = planScenario(
 );
 const pooled = planScenario(findTemplate('saas-startup')!.inputs, BUILT_IN_CATALOG);
 // A profile read from a real vLLM start-up log (Llama 3.1 8B on one H100) stands in for the formulas.
-const reading = readCalibration(
-  { text: VLLM_V1_LLAMA_H100, source: 'startup.log', today: { year: 2025, month: 11, day: 2 }, serverId: 'dgx100' },
-  BUILT_IN_CATALOG,
-);
-if (!reading.ok || !reading.reading.profile) throw new Error('the test log gives no profile');
+const profile = llamaH100Profile();
 const calibrated = planScenario(
   { ...engine.inputs, tp: 1, gpuMemoryUtilization: 0.9, maxModelLen: 16000, concurrency: 100 },
-  { ...BUILT_IN_CATALOG, calibrations: [reading.reading.profile] },
+  { ...BUILT_IN_CATALOG, calibrations: [profile] },
 );
 
 const workDir = mkdtempSync(join(tmpdir(), 'sizing-engine-pdf-'));
@@ -169,7 +164,7 @@ describe('the PDF states the method a scenario was sized with', () => {
 
   it("names the profile each optimised plan was sized with, under the optimised plans' table", async () => {
     // Many short sessions on H100 with vLLM: eight TP1 replicas serve bf16 weights best, as the profile measured.
-    const catalog = { ...BUILT_IN_CATALOG, calibrations: [reading.reading.profile!] };
+    const catalog = { ...BUILT_IN_CATALOG, calibrations: [profile] };
     const base = { ...engine.inputs, tp: undefined, maxModelLen: 1024, effectiveContextTokens: 1024, concurrency: 50_000, tpotMs: 100 };
     const search = { base, regions: [], serverIds: ['dgx100'], engines: ['vllm' as const], objective: 'tco' as const, top: 1000 };
     const optimisation = optimisePlan(search, catalog);
