@@ -67,6 +67,14 @@ test('the Catalogs screen imports a catalog file and the engine method sizes wit
   await (await chooser).setFiles('test/accuracy/catalog-extra.json');
   await expect(app.getByTestId('toast').filter({ hasText: `catalog-extra.json: ${extra.models.length} added, 0 replaced.` })).toBeVisible();
   await expect(app.getByText('Qwen2 7B')).toBeVisible();
+  // A long weights format (the FP8 record's is a sentence) wraps in its cell: the table stays
+  // within its box at 1,280 px, so every row's Edit and Delete can be seen without scrolling.
+  const table = app.getByTestId('catalog-table-model');
+  const [tableWidth, boxWidth] = await table.evaluate((t) => [t.scrollWidth, t.parentElement!.clientWidth]);
+  expect(tableWidth).toBeLessThanOrEqual(boxWidth);
+  const deleteRight = await app.getByTestId('delete-llama-3.3-70b-fp8-dynamic').evaluate((b) => b.getBoundingClientRect().right);
+  const boxRight = await table.evaluate((t) => t.parentElement!.getBoundingClientRect().right);
+  expect(deleteRight).toBeLessThanOrEqual(boxRight);
   if (shots) await app.screenshot({ path: `${shots}/catalog-import-en.png` });
 });
 
