@@ -12,6 +12,8 @@ export default {
   // The engine (less its catalog data), schemas, store and API; test/mutation/folders.mjs lists them.
   mutate: Object.values(FOLDERS).flat(),
   ignorePatterns: ['.land-test.log', 'release', 'test-results', 'playwright-report', 'reports'],
+  plugins: ['@stryker-mutator/*', './test/mutation/ignorers.mjs'],
+  ignorers: ['string-member-names'],
   reporters: ['json', 'progress'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   concurrency: 2,
