@@ -11,6 +11,7 @@ const ENTRY_POINTS = [
   /^eslint\.config\.mjs$/,
   /^src-main\/cli\/sizing\.mjs$/,
   /^test\/bench\/bench\.ts$/,
+  /^test\/mutation\/ignorers\.mjs$/,
   /(^|\/)global-setup\.ts$/,
 ];
 
