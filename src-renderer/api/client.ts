@@ -36,15 +36,26 @@ export function createApiClient(transport: ApiTransport, lang: () => Lang = () =
   };
 }
 
-/** Electron: the preload bridge validates the channel and forwards to the same contract. */
+/**
+ * Electron: the preload bridge validates the channel and forwards to the same contract. Electron's
+ * IPC copies arguments with the structured clone algorithm, which refuses Vue's reactive proxies
+ * ("An object could not be cloned", vuejs/core#1970; electronjs.org/docs/latest/tutorial/ipc#object-serialization),
+ * and a request often holds some (a scenario's regions from its store). The input goes as JSON data,
+ * exactly what the HTTP transport sends, so both transports carry the same request.
+ */
 export function bridgeTransport(bridge: SizingBridge): ApiTransport {
   return async (method, input, lang) => {
     try {
-      return await bridge.call(method, input, lang);
+      return await bridge.call(method, asJsonData(input), lang);
     } catch (error) {
       return networkFailure(error);
     }
   };
+}
+
+/** A plain copy of a request as JSON carries it: no proxies, no undefined fields (the contract is JSON). */
+function asJsonData(input: unknown): unknown {
+  return input === undefined ? undefined : JSON.parse(JSON.stringify(input));
 }
 
 /** Browser under `sizing serve`: POST /api/<method> with the per-run token. */

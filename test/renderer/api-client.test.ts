@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { reactive } from 'vue';
 import { describe, expect, it } from 'vitest';
 import { ApiCallError, bridgeTransport, createApiClient, httpTransport } from '../../src-renderer/api/client';
 import { splitToken, takeTokenFromLocation } from '../../src-renderer/api/token';
@@ -68,6 +69,23 @@ describe('api client over the preload bridge', () => {
     const api = createApiClient(bridgeTransport(bridge));
     expect(await api.call('projects.delete', { id: 3 })).toEqual({ deleted: 3 });
     expect(seen).toEqual([['projects.delete', { id: 3 }]]);
+  });
+});
+
+describe('reactive state in a request', () => {
+  it("crosses the preload bridge as plain data, as Electron's structured clone needs (it refuses Vue's proxies)", async () => {
+    const seen: unknown[] = [];
+    const bridge = {
+      // What ipcRenderer.invoke does to its arguments.
+      call: async (method: string, input: unknown) => (seen.push(structuredClone(input)), { ok: true as const, result: [] }),
+      saveFile: async () => ({ saved: false }),
+      openFile: async () => null,
+      onMenuCommand: () => () => {},
+    };
+    const regions = reactive([{ name: 'São Paulo', overrides: { concurrency: 800 } }]);
+    expect(() => structuredClone({ regions })).toThrow(/could not be cloned/);
+    await createApiClient(bridgeTransport(bridge)).call('projects.list', { regions, dropped: undefined } as never);
+    expect(seen).toEqual([{ regions: [{ name: 'São Paulo', overrides: { concurrency: 800 } }] }]);
   });
 });
 

@@ -1,9 +1,11 @@
 import { mount, type ComponentMountingOptions } from '@vue/test-utils';
 import { createPinia, disposePinia, setActivePinia, type Pinia } from 'pinia';
 import type { Component } from 'vue';
-import type { ApiInput, ApiMethodName, ApiResult, CatalogView, ScenarioRow, Settings } from '../../src-main/api/types';
+import type { SizingBridge } from '../../src-main/api/bridge';
+import type { ApiErrorBody, ApiInput, ApiMethodName, ApiResult, CatalogView, ScenarioRow, Settings } from '../../src-main/api/types';
 import { BUILT_IN_CATALOG, findTemplate, planScenario, PRECISIONS, type Lang, type SizingInputs } from '../../src-main/engine/index';
 import { ApiCallError, setApiClient, type ApiClient } from '../../src-renderer/api';
+import { bridgeTransport, createApiClient } from '../../src-renderer/api/client';
 import { i18n, setLanguage } from '../../src-renderer/i18n';
 
 export const SAAS_INPUTS: SizingInputs = findTemplate('saas-startup')!.inputs;
@@ -49,14 +51,26 @@ export function fakeApi(row: ScenarioRow = scenarioRow(), extra: Handlers = {}) 
     'projects.list': () => [],
     ...extra,
   };
-  const client: ApiClient = {
-    async call<M extends ApiMethodName>(method: M, input: ApiInput<M>): Promise<ApiResult<M>> {
-      calls.push({ method, input: structuredClone(input) });
-      const handler = handlers[method] as ((i: ApiInput<M>) => ApiResult<M>) | undefined;
-      if (!handler) throw new ApiCallError('unknown_method', `no fake for ${method}`);
-      return structuredClone(handler(input));
+  // The app's own client and preload transport; only the main process is fake. Arguments and answers
+  // are structured clones, as Electron's IPC makes them.
+  const bridge: SizingBridge = {
+    async call(method, input) {
+      const cloned = structuredClone(input);
+      calls.push({ method: method as ApiMethodName, input: cloned });
+      const handler = handlers[method as ApiMethodName] as ((i: unknown) => unknown) | undefined;
+      if (!handler) return { ok: false, error: { code: 'unknown_method', message: `no fake for ${method}` } };
+      try {
+        return { ok: true, result: structuredClone(handler(cloned)) };
+      } catch (error) {
+        if (!(error instanceof ApiCallError)) throw error;
+        return { ok: false, error: { code: error.code as ApiErrorBody['code'], message: error.message, field: error.field } };
+      }
     },
+    saveFile: async () => ({ saved: false }),
+    openFile: async () => null,
+    onMenuCommand: () => () => {},
   };
+  const client: ApiClient = createApiClient(bridgeTransport(bridge));
   setApiClient(client);
   return { client, calls, stored: () => stored };
 }
@@ -72,7 +86,7 @@ export function freshPinia(): Pinia {
 }
 
 /** Charts need a real canvas; their own behaviour is covered in the browser tests. */
-const STUBS = { MemoryChart: true, NodesChart: true, RegionsChart: true, SweepChart: true };
+const STUBS = { MemoryChart: true, NodesChart: true, RegionsChart: true, SweepChart: true, ParetoChart: true };
 
 export function mountIn<C extends Component>(
   component: C,
