@@ -383,6 +383,9 @@ export const en = {
     regions: 'Regions',
     baseInvalid: 'Fix the highlighted input to search.',
     summary: '{candidates} candidates evaluated, {feasible} feasible.',
+    calibrated:
+      'Plan {ranks} sized with a stored calibration profile: {message} | Plans {ranks} sized with a stored calibration profile: {message}',
+    othersFromFormulas: 'The other plans: the engine method’s formulas.',
     none: 'No plan meets the targets. What rules out the most candidates: {reason}.',
     reasons: {
       memory: 'memory, the weights or one session do not fit ({n})',

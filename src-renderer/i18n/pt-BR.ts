@@ -401,6 +401,9 @@ export const ptBR: Messages = {
     regions: 'Regiões',
     baseInvalid: 'Corrija a entrada destacada para buscar.',
     summary: '{candidates} candidatos avaliados, {feasible} viáveis.',
+    calibrated:
+      'Plano {ranks} dimensionado com um perfil de calibração salvo: {message} | Planos {ranks} dimensionados com um perfil de calibração salvo: {message}',
+    othersFromFormulas: 'Os demais planos: as fórmulas do método por engine.',
     none: 'Nenhum plano atende às metas. O que mais exclui candidatos: {reason}.',
     reasons: {
       memory: 'a memória, os pesos ou uma sessão não cabem ({n})',
