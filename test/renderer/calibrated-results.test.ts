@@ -1,36 +1,10 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_CATALOG, planScenario, withDefaults, type CalibrationProfile, type SizingInputs } from '../../src-main/engine/index';
+import { BUILT_IN_CATALOG, planScenario, withDefaults, type SizingInputs } from '../../src-main/engine/index';
 import { ApiCallError } from '../../src-renderer/api';
 import EnginePerGpu from '../../src-renderer/components/results/EnginePerGpu.vue';
 import { useCatalogsStore } from '../../src-renderer/stores/catalogs';
-import { fakeApi, freshPinia, mountIn, scenarioRow } from './helpers';
-
-/** The profile `sizing calibrate` saves from the SGLang H200 excerpt of the calibration tests (test/unit/engine/calibration/logs.ts). */
-const PROFILE: CalibrationProfile = {
-  modelId: 'llama-3.1-8b',
-  serverId: 'dgx200',
-  engine: 'sglang',
-  tp: 1,
-  logDate: '2025-04-03',
-  engineVersion: null,
-  loggedModel: 'meta-llama/Llama-3.1-8B-Instruct',
-  source: 'sglang.log',
-  memoryFraction: 0.88,
-  maxModelLen: 131072,
-  kvCacheDtype: 'auto',
-  cudaGraphInBudget: false,
-  measured: {
-    visibleGiB: 139.21,
-    weightsGiB: 15.15,
-    activationPeakGiB: null,
-    nonTorchGiB: 0,
-    cudaGraphGiB: 0.72,
-    kvAvailableGiB: 102.58,
-    kvTokens: 840325,
-    maxConcurrency: null,
-  },
-};
+import { fakeApi, freshPinia, mountIn, scenarioRow, SGLANG_H200_PROFILE as PROFILE } from './helpers';
 
 const INPUTS = withDefaults(
   {

@@ -3,10 +3,44 @@ import { createPinia, disposePinia, setActivePinia, type Pinia } from 'pinia';
 import type { Component } from 'vue';
 import type { SizingBridge } from '../../src-main/api/bridge';
 import type { ApiErrorBody, ApiInput, ApiMethodName, ApiResult, CatalogView, ScenarioRow, Settings } from '../../src-main/api/types';
-import { BUILT_IN_CATALOG, findTemplate, planScenario, PRECISIONS, type Lang, type SizingInputs } from '../../src-main/engine/index';
+import {
+  BUILT_IN_CATALOG,
+  findTemplate,
+  planScenario,
+  PRECISIONS,
+  type CalibrationProfile,
+  type Lang,
+  type SizingInputs,
+} from '../../src-main/engine/index';
 import { ApiCallError, setApiClient, type ApiClient } from '../../src-renderer/api';
 import { bridgeTransport, createApiClient } from '../../src-renderer/api/client';
 import { i18n, setLanguage } from '../../src-renderer/i18n';
+
+/** The profile `sizing calibrate` saves from the SGLang H200 excerpt of the calibration tests (test/unit/engine/calibration/logs.ts). */
+export const SGLANG_H200_PROFILE: CalibrationProfile = {
+  modelId: 'llama-3.1-8b',
+  serverId: 'dgx200',
+  engine: 'sglang',
+  tp: 1,
+  logDate: '2025-04-03',
+  engineVersion: null,
+  loggedModel: 'meta-llama/Llama-3.1-8B-Instruct',
+  source: 'sglang.log',
+  memoryFraction: 0.88,
+  maxModelLen: 131072,
+  kvCacheDtype: 'auto',
+  cudaGraphInBudget: false,
+  measured: {
+    visibleGiB: 139.21,
+    weightsGiB: 15.15,
+    activationPeakGiB: null,
+    nonTorchGiB: 0,
+    cudaGraphGiB: 0.72,
+    kvAvailableGiB: 102.58,
+    kvTokens: 840325,
+    maxConcurrency: null,
+  },
+};
 
 export const SAAS_INPUTS: SizingInputs = findTemplate('saas-startup')!.inputs;
 

@@ -1,39 +1,11 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { BUILT_IN_CATALOG, optimisePlan, withDefaults, type CalibrationProfile, type SizingInputs } from '../../src-main/engine/index';
+import { BUILT_IN_CATALOG, optimisePlan, withDefaults, type SizingInputs } from '../../src-main/engine/index';
 import OptimisePanel from '../../src-renderer/components/optimise/OptimisePanel.vue';
 import { useCatalogsStore } from '../../src-renderer/stores/catalogs';
 import { useScenarioStore } from '../../src-renderer/stores/scenario';
 import type { OptimiseRequestBody } from '../../src-main/api/types';
-import { fakeApi, freshPinia, mountIn, scenarioRow } from './helpers';
-
-/** The profile `sizing calibrate --save` stores from the SGLang H200 excerpt of the calibration tests (Llama 3.1 8B, DGX H200, TP 1). */
-const PROFILE: CalibrationProfile & { id: number; createdAt: string } = {
-  id: 3,
-  createdAt: '2025-12-01T00:00:00.000Z',
-  modelId: 'llama-3.1-8b',
-  serverId: 'dgx200',
-  engine: 'sglang',
-  tp: 1,
-  logDate: '2025-04-03',
-  engineVersion: null,
-  loggedModel: 'meta-llama/Llama-3.1-8B-Instruct',
-  source: 'sglang.log',
-  memoryFraction: 0.88,
-  maxModelLen: 131072,
-  kvCacheDtype: 'auto',
-  cudaGraphInBudget: false,
-  measured: {
-    visibleGiB: 139.21,
-    weightsGiB: 15.15,
-    activationPeakGiB: null,
-    nonTorchGiB: 0,
-    cudaGraphGiB: 0.72,
-    kvAvailableGiB: 102.58,
-    kvTokens: 840325,
-    maxConcurrency: null,
-  },
-};
+import { fakeApi, freshPinia, mountIn, scenarioRow, SGLANG_H200_PROFILE } from './helpers';
 
 // Many short sessions on DGX H200 alone: TP 1 replicas serve bf16 weights well, so the profile's plan is ranked.
 const INPUTS = withDefaults(
@@ -66,9 +38,10 @@ describe('the Optimise panel names the calibration profile a plan was sized with
   for (const lang of ['en', 'pt-BR'] as const) {
     it(`says which ranked plans a stored profile sized, and that the others are the formulas (${lang})`, async () => {
       const pinia = freshPinia();
-      const catalog = { ...BUILT_IN_CATALOG, calibrations: [PROFILE] };
+      const profile = { ...SGLANG_H200_PROFILE, id: 3, createdAt: '2025-12-01T00:00:00.000Z' };
+      const catalog = { ...BUILT_IN_CATALOG, calibrations: [profile] };
       const api = fakeApi(scenarioRow(INPUTS), {
-        'calibration.list': () => [PROFILE],
+        'calibration.list': () => [profile],
         'sizing.optimise': (r) => optimisePlan({ ...r, base: { ...r.inputs, method: 'engine' }, regions: r.regions ?? [] }, catalog),
       });
       await useCatalogsStore().load();
