@@ -62,7 +62,7 @@ export function textReport(result: SizingResult, lang: Lang, heading?: string): 
   const perGpu = `${result.server.gpus} × ${i.memoryBasis === 'measured' ? `${n(result.server.measuredMiBPerGpu ?? 0)} MiB` : `${n(result.server.hbmGBPerGpu)} GB`}`;
   lines.push(
     row(
-      L('hbmPerNode'),
+      L(e ? 'visiblePerNode' : 'hbmPerNode'),
       gib(result.nodeHbmGiB),
       e ? `${result.server.gpus} × ${gib(e.perGpu.visibleGiB)}` : `${perGpu}${bothReadings(result, lang)}`,
     ),

@@ -188,10 +188,14 @@ const gib = (v: number, lang: Lang) => `${formatNumber(v, lang, 2, 2)} GiB`;
 export function memoryChartSvg(result: SizingResult, lang: Lang): string {
   const L = labelsIn(lang);
   const heightPx = 304;
-  const title = L('memoryChartTitle', { server: result.server.name, hbm: formatNumber(result.nodeHbmGiB, lang, 2, 2) });
+  const engine = result.engine !== null;
+  // The engine method's node memory is what the engine sees (GiB per GPU as it logs it), not HBM.
+  const title = L(engine ? 'memoryChartTitleEngine' : 'memoryChartTitle', {
+    server: result.server.name,
+    hbm: formatNumber(result.nodeHbmGiB, lang, 2, 2),
+  });
   const m = result.memoryPerNode;
   if (!m) return infeasibleChart(title, result, lang, heightPx);
-  const engine = result.engine !== null;
   const segments = [
     {
       text: engine

@@ -168,7 +168,7 @@ function resultRows(w: ReportWriter, r: SizingResult): Row[] {
   const pct = (v: number) => formatPercent(v, w.lang);
   const e = r.engine;
   const rows: Row[] = [
-    [L('hbmPerNode'), gib(r.nodeHbmGiB), e ? `${r.server.gpus} × ${gib(e.perGpu.visibleGiB)}` : undefined],
+    [L(e ? 'visiblePerNode' : 'hbmPerNode'), gib(r.nodeHbmGiB), e ? `${r.server.gpus} × ${gib(e.perGpu.visibleGiB)}` : undefined],
     e
       ? [L('kvBudget'), gib(r.kvBudgetGiB), `${r.server.gpus} × ${gib(e.perGpu.kvAvailableGiB)}`]
       : [

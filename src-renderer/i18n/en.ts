@@ -448,9 +448,12 @@ export const en = {
     nativeContext:
       '{context} tokens is beyond {model}’s native context of {native} tokens: serving it needs YaRN rope scaling, enabled in the engine’s model configuration.',
     hbmPerNode: '{hbm} GiB of HBM per node, KV budget {budget} GiB',
+    visiblePerNode: '{hbm} GiB seen by the engine per node, KV budget {budget} GiB',
     nextNodeAt: 'One more node is needed from {concurrency} concurrent sessions.',
     utilisation: 'Utilisation of the planned nodes: {ratio}.',
     basisUsed: 'Memory basis used: {basis}.',
+    basisUsedEngine:
+      'Memory per GPU: what the engine sees, {gib} GiB ({basis}); the memory basis setting applies only to the pooled method.',
     basisNote:
       'Nominal reads the vendor’s HBM as decimal GB (an H200’s 141 GB is 131.3 GiB); measured uses what nvidia-smi reports (140.4 GiB on the same GPU), so the two can differ by several per cent.',
     weightsWarning: 'Memory outside the KV budget: {outside} GiB for {weights} GiB of weights.',
@@ -469,6 +472,7 @@ export const en = {
   },
   charts: {
     memoryTitle: 'HBM of one node at the planned load',
+    memoryTitleEngine: 'Memory the engine sees on one node, at the planned load',
     memoryAxis: 'Memory (GiB)',
     memoryNode: 'One node',
     reservedShare: 'Reserved share',

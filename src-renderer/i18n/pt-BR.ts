@@ -467,9 +467,12 @@ export const ptBR: Messages = {
     nativeContext:
       '{context} tokens passam do contexto nativo de {native} tokens do {model}: para servi-los é preciso ativar o escalonamento de RoPE YaRN na configuração do modelo no engine.',
     hbmPerNode: '{hbm} GiB de HBM por nó, orçamento KV de {budget} GiB',
+    visiblePerNode: '{hbm} GiB enxergados pelo engine por nó, orçamento KV de {budget} GiB',
     nextNodeAt: 'Mais um nó é necessário a partir de {concurrency} sessões simultâneas.',
     utilisation: 'Utilização dos nós planejados: {ratio}.',
     basisUsed: 'Base de memória usada: {basis}.',
+    basisUsedEngine:
+      'Memória por GPU: o que o engine enxerga, {gib} GiB ({basis}); a base de memória só vale para o método de nó agregado.',
     basisNote:
       'A nominal lê a HBM do fabricante em GB decimais (os 141 GB de uma H200 são 131,3 GiB); a medida usa o que o nvidia-smi informa (140,4 GiB na mesma GPU), então as duas podem diferir em vários por cento.',
     weightsWarning: 'Memória fora do orçamento KV: {outside} GiB para {weights} GiB de pesos.',
@@ -488,6 +491,7 @@ export const ptBR: Messages = {
   },
   charts: {
     memoryTitle: 'HBM de um nó na carga planejada',
+    memoryTitleEngine: 'Memória que o engine enxerga em um nó, na carga planejada',
     memoryAxis: 'Memória (GiB)',
     memoryNode: 'Um nó',
     reservedShare: 'Parcela reservada',

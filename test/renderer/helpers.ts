@@ -15,6 +15,7 @@ import {
 import { ApiCallError, setApiClient, type ApiClient } from '../../src-renderer/api';
 import { bridgeTransport, createApiClient } from '../../src-renderer/api/client';
 import { i18n, setLanguage } from '../../src-renderer/i18n';
+import { useSettingsStore } from '../../src-renderer/stores/settings';
 
 /** The profile `sizing calibrate` saves from the SGLang H200 excerpt of the calibration tests (test/unit/engine/calibration/logs.ts). */
 export const SGLANG_H200_PROFILE: CalibrationProfile = {
@@ -128,6 +129,9 @@ export function mountIn<C extends Component>(
   options: ComponentMountingOptions<C> = {} as ComponentMountingOptions<C>,
   pinia = freshPinia(),
 ) {
+  // The settings store applies its language when first used (charts read its theme), so it holds `lang` too.
+  setActivePinia(pinia);
+  useSettingsStore().settings.lang = lang;
   setLanguage(lang);
   return mount(component, {
     ...options,

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { BUILT_IN_CATALOG, findTemplate, planScenario } from '../../src-main/engine/index';
+import MemoryChart from '../../src-renderer/components/charts/MemoryChart.vue';
 import ResultsView from '../../src-renderer/components/results/ResultsView.vue';
 import { mountIn, SAAS_INPUTS } from './helpers';
 
@@ -51,6 +52,47 @@ describe('results display', () => {
       expect(items[i]!.attributes('data-severity')).toBe(rec.severity);
       expect(items[i]!.text()).toContain(rec.message['pt-BR']);
     });
+  });
+
+  it("names an engine plan's node memory as what the engine sees, a pooled plan's as HBM, in both languages", () => {
+    const engine = planScenario({ ...SAAS_INPUTS, method: 'engine', kvPrecision: 'auto' }, BUILT_IN_CATALOG);
+    // The chart itself draws on a canvas, which happy-dom lacks: its frame and title are what is checked.
+    const chart = (result: typeof engine, lang: 'en' | 'pt-BR') =>
+      mountIn(MemoryChart, lang, {
+        props: { memory: result.memoryPerNode!, alertRatio: 0.85, engineMethod: result.engine !== null },
+        global: { stubs: { Bar: true } },
+      });
+    const cases: [typeof engine, 'en' | 'pt-BR'][] = [
+      [engine, 'en'],
+      [engine, 'pt-BR'],
+      [saas, 'en'],
+    ];
+    const titles = cases.map(([result, lang]) => {
+      const w = chart(result, lang);
+      const title = w.get('figcaption').text();
+      w.unmount();
+      return title;
+    });
+    expect(titles).toEqual([
+      'Memory the engine sees on one node, at the planned load',
+      'Memória que o engine enxerga em um nó, na carga planejada',
+      'HBM of one node at the planned load',
+    ]);
+    wrapper = mountIn(ResultsView, 'en', { props: { result: engine } });
+    expect(wrapper.get('[data-testid="figure-kv-per-session"]').text()).toMatch(/[\d,.]+ GiB seen by the engine per node/);
+    expect(wrapper.text()).not.toContain('HBM');
+    expect(wrapper.get('[data-testid="memory-basis"]').text()).toBe(
+      `Memory per GPU: what the engine sees, ${engine.engine!.perGpu.visibleGiB.toFixed(2)} GiB (as the engine logs it); the memory basis setting applies only to the pooled method.`,
+    );
+    wrapper.unmount();
+    wrapper = mountIn(ResultsView, 'pt-BR', { props: { result: engine } });
+    expect(wrapper.get('[data-testid="figure-kv-per-session"]').text()).toContain('enxergados pelo engine por nó');
+    expect(wrapper.get('[data-testid="memory-basis"]').text()).toMatch(
+      /^Memória por GPU: o que o engine enxerga, [\d.]+,\d\d GiB \(como o engine registra no log\); a base de memória só vale para o método de nó agregado\.$/,
+    );
+    wrapper.unmount();
+    wrapper = mountIn(ResultsView, 'en', { props: { result: saas } });
+    expect(wrapper.get('[data-testid="figure-kv-per-session"]').text()).toContain('GiB of HBM per node');
   });
 
   it('says which memory basis the result used', () => {

@@ -93,6 +93,12 @@ describe('memory chart', () => {
     expect(text).toContain('Weights, activation peak, outside PyTorch, CUDA graphs');
     expect(text).not.toContain('Reserved share');
     expect(textOf(memoryChartSvg(engineTp2, 'pt-BR'))).toContain('Fora da fração de memória do engine');
+    // The node's memory here is what the engine sees (8 × the GiB it logs), not the vendor's HBM.
+    const visible = engineTp2.nodeHbmGiB.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    expect(text).toContain(`Memory the engine sees on one node: ${engineTp2.server.name}, ${visible} GiB`);
+    expect(text).not.toContain('HBM of one node');
+    expect(textOf(memoryChartSvg(engineTp2, 'pt-BR'))).toContain('Memória que o engine enxerga em um nó');
+    expect(textOf(memoryChartSvg(publicApi, 'en'))).toContain('HBM of one node');
   });
 
   it('speaks Portuguese with Portuguese numbers', () => {

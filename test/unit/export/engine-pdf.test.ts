@@ -117,6 +117,16 @@ describe('the PDF states the method a scenario was sized with', () => {
     expect(pooledEn).toMatch(/HBM used at planned load\s+[\d.]+%/);
   });
 
+  it('names the node memory of an engine plan as what the engine sees, not HBM, in the PDF and the text report', () => {
+    const visible = `${engine.nodeHbmGiB.toFixed(2)} GiB`;
+    expect(engineEn).toMatch(new RegExp(`Memory the engine sees per node\\s+${visible}`));
+    expect(engineEn).not.toContain('HBM per node');
+    expect(enginePt).toMatch(/Visível ao engine, por nó\s+[\d.]+,\d\d GiB/);
+    expect(textReport(engine, 'en')).toMatch(new RegExp(`Memory the engine sees per node\\s+${visible}`));
+    expect(textReport(engine, 'en')).not.toContain('HBM per node');
+    expect(pooledEn).toMatch(/HBM per node\s+[\d,.]+ GiB/);
+  });
+
   it('keeps the pooled wording for a pooled scenario', () => {
     expect(pooledEn).toContain('Method: pooled method, nominal memory basis');
     expect(pooledEn).not.toContain('engine method');
