@@ -75,14 +75,21 @@ describe('whether the weights fit', () => {
   it('engine method: one copy per replica, none when the weights bind', () => {
     expect(planScenario(engine({ tp: 8 }), BUILT_IN_CATALOG).weights).toMatchObject({ copiesThatFit: 1, fits: true, weightsGiB: 15 });
     expect(planScenario(engine({ tp: 2 }), BUILT_IN_CATALOG).weights).toMatchObject({ copiesThatFit: 4, fits: true });
-    expect(planScenario(engine({ modelId: 'llama-3.1-70b', tp: 1 }), BUILT_IN_CATALOG).weights).toMatchObject({ copiesThatFit: 0, fits: false });
+    expect(planScenario(engine({ modelId: 'llama-3.1-70b', tp: 1 }), BUILT_IN_CATALOG).weights).toMatchObject({
+      copiesThatFit: 0,
+      fits: false,
+    });
   });
 
   it('pooled method: whole copies in what lies outside the KV budget, never more than the node holds', () => {
     const inputs = findTemplate('public-api')!.inputs;
     const r = planScenario(inputs, BUILT_IN_CATALOG);
     const model = findModel(BUILT_IN_CATALOG, inputs.modelId)!;
-    expect(r.weights).toMatchObject({ weightsGiB: model.weightsGiB, outsideKvGiB: r.reservedGiB, copiesThatFit: Math.floor(r.reservedGiB / model.weightsGiB) });
+    expect(r.weights).toMatchObject({
+      weightsGiB: model.weightsGiB,
+      outsideKvGiB: r.reservedGiB,
+      copiesThatFit: Math.floor(r.reservedGiB / model.weightsGiB),
+    });
   });
 });
 
@@ -94,7 +101,10 @@ describe('the method under service targets, as sweeps and the optimiser size', (
     const planned = planScenario(ttft, BUILT_IN_CATALOG);
     expect(planned.latency!.bindingLimit).toBe('ttft');
     expect(sizeMethod(ttft, model, h100).nodes).toEqual(planned.nodes);
-    const outcome = readCalibration({ text: logs.VLLM_V1_LLAMA_H100, source: 'x', today: { year: 2025, month: 11, day: 2 }, serverId: 'dgx100' }, BUILT_IN_CATALOG);
+    const outcome = readCalibration(
+      { text: logs.VLLM_V1_LLAMA_H100, source: 'x', today: { year: 2025, month: 11, day: 2 }, serverId: 'dgx100' },
+      BUILT_IN_CATALOG,
+    );
     const profile = outcome.ok ? outcome.reading.profile! : null;
     const calibrated: Catalog = { ...BUILT_IN_CATALOG, calibrations: [profile!] };
     const llamaTargets = engine({ tp: 1, maxModelLen: 16000, tpotMs: 1000 });
