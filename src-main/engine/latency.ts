@@ -299,7 +299,10 @@ export function timeToFirstTokenS(costs: ReplicaCosts, load: ServingLoad & { pro
 /**
  * Largest batch in [1, maxBatch] whose figure stays within the target, or 0 when even batch 1
  * misses it. `figure` must not fall as the batch grows (every term of the step is non-decreasing
- * in the batch), so a binary search finds it in log2(maxBatch) evaluations.
+ * in the batch), so a binary search finds it in log2(maxBatch) evaluations. Time to first token
+ * can fall by the compute of the few prompt tokens a smaller chunk moves into a memory-bound last
+ * step (parts per million; test/unit/engine/latency.test.ts), which can only shift the answer
+ * where the target sits within that sliver.
  */
 export function largestBatchWithin(figure: (batch: number) => number, target: number, maxBatch: number): number {
   if (maxBatch < 1 || figure(1) > target) return 0;
