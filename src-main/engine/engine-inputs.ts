@@ -14,7 +14,7 @@ import type { CalibrationChoice, LocalizedText, ModelRecord, ServerRecord, Servi
 export const CALIBRATION_CHOICES: CalibrationChoice[] = ['auto', 'off'];
 
 /** Inputs that only the engine method reads. */
-const ENGINE_ONLY_FIELDS = [
+export const ENGINE_ONLY_FIELDS = [
   'servingEngine',
   'engineVersion',
   'gpuMemoryUtilization',

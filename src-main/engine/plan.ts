@@ -3,7 +3,7 @@ import { estimateColdStart } from './coldstart.js';
 import { estimateCost } from './cost.js';
 import { feasibilityFixes } from './fixes.js';
 import { describeIssue, validateInputs, type InputIssue } from './inputs.js';
-import { checkEngineInputs } from './engine-inputs.js';
+import { checkEngineInputs, ENGINE_ONLY_FIELDS } from './engine-inputs.js';
 import { engineTerms, sizeEngine } from './engine-method.js';
 import { resolveKvPrecision } from './kv.js';
 import { sizePooled } from './pooled.js';
@@ -170,9 +170,16 @@ function nextNodeThreshold(method: MethodResult, inputs: SizingInputs): number |
   return guardedFloor((method.nodes.withHeadroom * method.sessionsPerNode) / (1 + inputs.peakHeadroomRatio)) + 1;
 }
 
-/** Region inputs: the base with the region's overrides and concurrency on top. */
+/**
+ * Region inputs: the base with the region's overrides and concurrency on top. A region that turns an
+ * engine-method base to the pooled method takes none of the base's engine settings: the pooled method
+ * reads none of them and refuses them, so inheriting one would make the region unsizable.
+ */
 export function regionInputs(base: SizingInputs, region: RegionSpec): SizingInputs {
-  return { ...base, ...region.overrides, concurrency: region.concurrency };
+  const inputs = { ...base, ...region.overrides, concurrency: region.concurrency };
+  if (inputs.method === 'engine' || base.method !== 'engine') return inputs;
+  for (const field of ENGINE_ONLY_FIELDS) if (!(field in region.overrides)) delete inputs[field];
+  return inputs;
 }
 
 /** Problems of each region's own inputs (its overrides and concurrency), as paths like regions[1].overrides.modelId. */
