@@ -441,6 +441,7 @@ function migrate(db: Db, path: string): void {
     );
     for (const m of pending) {
       db.exec(m.sql);
+      m.data?.(db);
       record().run(m.id, m.name, migrationChecksum(m), new Date().toISOString());
     }
   });

@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
+import type { Db } from './database.js';
+import { pinStoredVllmVersions } from './engine-version-pins.js';
 
 /** Append-only: never edit or reorder a shipped migration; add a new one. The checksum enforces it. */
 interface Migration {
   id: number;
   name: string;
   sql: string;
+  /** Rewrites stored rows after the SQL, in the same transaction; frozen with its migration, as the SQL is. */
+  data?: (db: Db) => void;
 }
 
 export const MIGRATIONS: Migration[] = [
@@ -72,6 +76,15 @@ export const MIGRATIONS: Migration[] = [
         UNIQUE (model_id, server_id, engine, tp)
       );
     `,
+  },
+  {
+    id: 3,
+    name: 'engine-method vLLM inputs keep the version they were sized with (0.11) before the default moves to 0.17',
+    sql: `
+      -- No table changes. The data step writes engineVersion "0.11" into every stored engine-method
+      -- vLLM input (scenarios, variants, region overrides) that left it to the default.
+    `,
+    data: pinStoredVllmVersions,
   },
 ];
 

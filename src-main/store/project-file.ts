@@ -19,12 +19,18 @@ import {
   bilingual,
 } from '../schemas/index.js';
 import type { CustomRecords } from './catalog.js';
+import { DEFAULTS_BEFORE_VLLM_0_17, pinEngineVersions } from './engine-version-pins.js';
 import { StoreError } from './errors.js';
 import type { Store } from './index.js';
 import type { CustomKind } from '../schemas/index.js';
 
 const PROJECT_FILE_FORMAT = 'llm-sizing-planner/project';
-const PROJECT_FILE_VERSION = 1;
+/**
+ * Version 2: an engine-method vLLM input without engineVersion means the default of its day, 0.17.
+ * Version 1 files were written while that default was 0.11; they are read with 0.11 written out.
+ */
+const PROJECT_FILE_VERSION = 2;
+const READABLE_VERSIONS = [1, PROJECT_FILE_VERSION] as const;
 /** Larger files are refused before parsing: a project of 10,000 scenarios is far below this. */
 export const MAX_PROJECT_FILE_BYTES = 50 * 1024 * 1024;
 
@@ -39,10 +45,10 @@ const scenarioEntry = z.strictObject({
 
 const projectFileSchema = z.strictObject({
   format: z.literal(PROJECT_FILE_FORMAT, { error: `expected "${PROJECT_FILE_FORMAT}"` }),
-  schemaVersion: z.literal(PROJECT_FILE_VERSION, {
+  schemaVersion: z.literal(READABLE_VERSIONS, {
     error: bilingual(
-      `this app reads project files of schema version ${PROJECT_FILE_VERSION}`,
-      `este app lê arquivos de projeto da versão ${PROJECT_FILE_VERSION} do esquema`,
+      `this app reads project files of schema version ${READABLE_VERSIONS.join(' or ')}`,
+      `este app lê arquivos de projeto das versões ${READABLE_VERSIONS.join(' e ')} do esquema`,
     ),
   }),
   exportedAt: z.string().max(100).optional(),
@@ -170,7 +176,17 @@ export function validateProjectFile(value: unknown): ProjectFile {
   const problems: ImportProblem[] = [];
   checkKeysAndVariants(parsed.data, problems);
   if (problems.length > 0) throw new ImportError(problems);
-  return parsed.data;
+  return parsed.data.schemaVersion === PROJECT_FILE_VERSION ? parsed.data : withVersionsPinned(parsed.data);
+}
+
+/** A version 1 file as it was sized: each vLLM engine-method input keeps the 0.11 default of its day. */
+function withVersionsPinned(file: ProjectFile): ProjectFile {
+  const scenarios = file.scenarios.map((s) => {
+    const stored = { inputs: s.inputs as SizingInputs, regions: s.regions as RegionSpec[] };
+    const { inputs, regions } = pinEngineVersions(stored, 'vllm', DEFAULTS_BEFORE_VLLM_0_17);
+    return { ...s, inputs, regions };
+  });
+  return { ...file, schemaVersion: PROJECT_FILE_VERSION, scenarios };
 }
 
 /** A validated file checked against a store's catalog: the custom records it would add. */

@@ -186,8 +186,8 @@ add(
 );
 add(
   'shape',
-  'schema version 2',
-  mutate((f) => (f.schemaVersion = 2)),
+  'schema version 3',
+  mutate((f) => (f.schemaVersion = 3)),
   at('schemaVersion'),
 );
 add(

@@ -56,7 +56,7 @@ const MALFORMED: Array<[string, unknown, RegExp]> = [
   ['a string', 'project', /^$/],
   ['empty object', {}, /^format$/],
   ['wrong format', mutate((f) => (f.format = 'other')), /^format$/],
-  ['schema version 2', mutate((f) => (f.schemaVersion = 2)), /^schemaVersion$/],
+  ['schema version 3', mutate((f) => (f.schemaVersion = 3)), /^schemaVersion$/],
   ['schema version as text', mutate((f) => (f.schemaVersion = '1')), /^schemaVersion$/],
   ['missing project', mutate((f) => delete f.project), /^project$/],
   ['project name empty', mutate((f) => (f.project.name = '')), /^project\.name$/],
