@@ -568,7 +568,7 @@ describe('a project file written while vLLM defaulted to 0.11 (version 1)', () =
     store.calibrations.save(unversionedProfile());
     const { projectId } = await ok(ctx, 'projects.import', { text: version1File() });
     await ok(ctx, 'scenarios.save', { projectName: PROJECT, name: 'New', inputs: vllm });
-    const file = await ok(ctx, 'projects.export', { id: projectId });
+    const file = (await ok(ctx, 'projects.export', { id: projectId })) as Record<string, unknown>;
     expect(file.schemaVersion).toBe(2);
     const copy = tempStore();
     copy.store.calibrations.save(unversionedProfile());
