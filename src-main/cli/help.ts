@@ -63,7 +63,7 @@ Options:
 Engine method (--method engine; the pooled method stays the default):
   --method pooled|engine            pooled node (the original) or per-GPU as the serving engine budgets it
   --engine vllm|sglang|trtllm       serving engine (default vllm)
-  --engine-version V                vLLM 0.10|0.11|0.17|0.21 (default 0.11), SGLang 0.4, TensorRT-LLM 1.0
+  --engine-version V                vLLM 0.10|0.11|0.17|0.21 (default 0.17), SGLang 0.4, TensorRT-LLM 1.0
   --gpu-memory-utilization R        vLLM: share of total GPU memory (default 0.9; 0.92 from 0.21)
   --mem-fraction-static R           SGLang: share for weights + KV pool (default by TP, 0.88 at TP1)
   --free-gpu-memory-fraction R      TensorRT-LLM: share of memory free after loading (default 0.9)
@@ -149,7 +149,7 @@ Opções:
 Método engine (--method engine; o método de nó agregado continua o padrão):
   --method pooled|engine            nó agregado (o original) ou por GPU, como o engine de serving orça
   --engine vllm|sglang|trtllm       engine de serving (padrão vllm)
-  --engine-version V                vLLM 0.10|0.11|0.17|0.21 (padrão 0.11), SGLang 0.4, TensorRT-LLM 1.0
+  --engine-version V                vLLM 0.10|0.11|0.17|0.21 (padrão 0.17), SGLang 0.4, TensorRT-LLM 1.0
   --gpu-memory-utilization R        vLLM: fração da memória total da GPU (padrão 0.9; 0.92 a partir da 0.21)
   --mem-fraction-static R           SGLang: fração para pesos + pool de KV (padrão conforme o TP, 0.88 com TP1)
   --free-gpu-memory-fraction R      TensorRT-LLM: fração da memória livre após carregar (padrão 0.9)

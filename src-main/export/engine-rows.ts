@@ -14,13 +14,13 @@ import { bindingLabel, label, type LabelKey } from '../i18n/labels.js';
 /** One line of the per-GPU figures: what it is, its value, and a note. */
 type EngineRow = [name: string, value: string, note?: string];
 
-/** The method a result was sized with, as every report names it: "pooled method" or "engine method (vLLM 0.11)". */
+/** The method a result was sized with, as every report names it: "pooled method" or "engine method (vLLM 0.17)". */
 export function methodLabel(result: SizingResult, lang: Lang): string {
   const e = result.engine;
   return e ? label(lang, 'methodEngine', { engine: SERVING_ENGINE_NAMES[e.name], version: e.version }) : label(lang, 'methodPooled');
 }
 
-/** The per-GPU section's heading: "Memory per GPU (vLLM 0.11)"; null for the pooled method. */
+/** The per-GPU section's heading: "Memory per GPU (vLLM 0.17)"; null for the pooled method. */
 export function perGpuHeading(result: SizingResult, lang: Lang): string | null {
   const e = result.engine;
   return e ? label(lang, 'perGpuSection', { engine: SERVING_ENGINE_NAMES[e.name], version: e.version }) : null;
@@ -86,7 +86,11 @@ export function engineInputRows(result: SizingResult, lang: Lang): EngineRow[] {
   // vLLM's batch limits depend on the GPU (its memory and generation); the other engines' do not.
   const batchLimitDefault = L(e.name === 'vllm' ? 'engineGpuDefaultNote' : 'engineDefaultNote', { engine });
   return [
-    [L('servingEngine'), `${engine} ${e.version}`, asSetOr(i.engineVersion, L('engineVersionDefault'))],
+    [
+      L('servingEngine'),
+      `${engine} ${e.version}`,
+      asSetOr(i.engineVersion, L(e.name === 'vllm' ? 'engineVersionDefaultVllm' : 'engineVersionDefault')),
+    ],
     [
       L(fractionField),
       formatNumber(e.memoryFraction, lang, 2),

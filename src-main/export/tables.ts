@@ -18,13 +18,14 @@ export interface Table {
 }
 
 /**
- * How the scenario was sized: the method, and for the engine method its engine, memory fraction,
- * layout, per-GPU KV and the start-up-log profile that stood in for its formulas (empty for pooled rows).
+ * How the scenario was sized: the method, and for the engine method its engine, its version and
+ * whether that was set or the default, memory fraction, layout, per-GPU KV and the start-up-log profile that stood in for its formulas (empty for pooled rows).
  */
 const METHOD_COLUMNS = [
   'method',
   'servingEngine',
   'engineVersion',
+  'engineVersionSource',
   'tp',
   'replicasPerNode',
   'kvAvailableGiBPerGpu',
@@ -81,6 +82,8 @@ function methodFigures(r: SizingResult): Cell[] {
     r.method,
     e.name,
     e.version,
+    // Whether the scenario named the version or the method applied the engine's default of the day.
+    r.inputs.engineVersion === undefined ? 'default' : 'set',
     e.tp,
     e.replicasPerNode,
     e.perGpu.kvAvailableGiB,

@@ -278,7 +278,7 @@ export const en = {
     },
     engineVersion: {
       label: 'Engine version',
-      help: 'The version family whose memory policy applies; vLLM’s sampler and CUDA-graph accounting changed between 0.10, 0.11, 0.17 and 0.21.',
+      help: 'The version family whose memory policy applies; vLLM’s sampler and CUDA-graph accounting changed between 0.10, 0.11, 0.17 and 0.21. The default for vLLM is 0.17, the newest family checked against public start-up logs (0.21 is modelled, not yet checked); scenarios saved while the default was 0.11 keep 0.11.',
     },
     gpuMemoryUtilization: {
       label: 'vLLM GPU memory utilization',
@@ -320,6 +320,7 @@ export const en = {
   choices: {
     method: { pooled: 'Pooled node (original method)', engine: 'Per GPU, as the serving engine budgets it' },
     engineDefault: 'Engine default',
+    engineVersionDefault: 'Default: {version}',
     asShipped: 'As shipped',
     calibration: { auto: 'Saved profile when one matches', off: 'Formulas only' },
     ha: { none: 'None', n1: 'N+1', n2: 'N+2' },

@@ -296,7 +296,7 @@ export const ptBR: Messages = {
     },
     engineVersion: {
       label: 'Versão do engine',
-      help: 'A família de versões cuja política de memória vale; o sampler e a contabilização de CUDA graphs do vLLM mudaram entre 0.10, 0.11, 0.17 e 0.21.',
+      help: 'A família de versões cuja política de memória vale; o sampler e a contabilização de CUDA graphs do vLLM mudaram entre 0.10, 0.11, 0.17 e 0.21. O padrão para o vLLM é a 0.17, a família mais nova conferida com logs públicos de inicialização (a 0.21 é modelada, mas ainda não foi conferida); cenários salvos quando o padrão era a 0.11 continuam com a 0.11.',
     },
     gpuMemoryUtilization: {
       label: 'Utilização de memória da GPU (vLLM)',
@@ -338,6 +338,7 @@ export const ptBR: Messages = {
   choices: {
     method: { pooled: 'Nó agregado (método original)', engine: 'Por GPU, como o engine de serving orça' },
     engineDefault: 'Padrão do engine',
+    engineVersionDefault: 'Padrão: {version}',
     asShipped: 'Como distribuído',
     calibration: { auto: 'Perfil salvo, quando houver', off: 'Só as fórmulas' },
     ha: { none: 'Nenhuma', n1: 'N+1', n2: 'N+2' },

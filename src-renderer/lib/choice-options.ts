@@ -3,6 +3,7 @@ import { useI18n } from 'vue-i18n';
 import {
   SERVING_ENGINE_NAMES,
   ENGINE_VERSIONS,
+  enginePolicy,
   HA_POLICIES,
   KV_PRECISION_CHOICES,
   MEMORY_BASES,
@@ -11,6 +12,7 @@ import {
   storageName,
   WEIGHTS_PRECISIONS,
   type Lang,
+  type ServingEngine,
 } from '../../src-main/engine/index';
 import { useCatalogsStore } from '../stores/catalogs';
 import { HA_LABEL_KEYS, type ChoiceField } from './scenario-form';
@@ -21,10 +23,17 @@ export interface ChoiceOption {
   label: string;
 }
 
-/** The values each list input offers, with their labels in the current language: the editor's and the overrides'. */
-export function useChoiceOptions() {
+/**
+ * The values each list input offers, with their labels in the current language: the editor's and the
+ * overrides'. Given the scenario's serving engine, the empty engine version says which version it sizes with.
+ */
+export function useChoiceOptions(servingEngine: () => ServingEngine | undefined = () => undefined) {
   const { t, locale } = useI18n();
   const catalogs = useCatalogsStore();
+  const defaultVersion = (engine: ServingEngine | undefined) =>
+    engine
+      ? t('choices.engineVersionDefault', { version: `${SERVING_ENGINE_NAMES[engine]} ${enginePolicy(engine).version}` })
+      : t('choices.engineDefault');
   return computed<Record<ChoiceField, ChoiceOption[]>>(() => {
     const view = catalogs.view;
     return {
@@ -37,7 +46,7 @@ export function useChoiceOptions() {
         ...SERVING_ENGINES.map((id) => ({ value: id, label: SERVING_ENGINE_NAMES[id] })),
       ],
       engineVersion: [
-        { value: '', label: t('choices.engineDefault') },
+        { value: '', label: defaultVersion(servingEngine()) },
         ...SERVING_ENGINES.flatMap((engine) =>
           ENGINE_VERSIONS[engine].map((v) => ({ value: v, label: `${SERVING_ENGINE_NAMES[engine]} ${v}` })),
         ),

@@ -30,6 +30,12 @@ test('the engine method shows the per-GPU memory bar, the replica layout, the bi
 
   // A larger TP through the editor's engine group: 4 replicas of 2 GPUs.
   await app.getByTestId('group-engine').locator('summary').click();
+  // The version left unset says which one the plan is sized with, and that it is the default.
+  const version = app.getByTestId('input-engineVersion');
+  await expect(version).toHaveValue('');
+  await expect(version.locator('option:checked')).toHaveText('Default: vLLM 0.17');
+  await expect(panel.locator('h3')).toContainText('vLLM 0.17');
+  if (shots) await engineGroupShot('en-light');
   await app.getByTestId('input-tp').fill('2');
   await resultsReady(app);
   await expect(app.getByTestId('engine-layout')).toHaveText('8 GPUs = 4 replicas × TP2');
@@ -57,7 +63,17 @@ test('the engine method shows the per-GPU memory bar, the replica layout, the bi
   await expect(app.getByTestId('engine-plan-limit')).toHaveText(
     'Limitado pela banda no decode (meta de TPOT) antes: veja os números de latência',
   );
+  await expect(version.locator('option:checked')).toHaveText('Padrão: vLLM 0.17');
   if (shots) await app.screenshot({ path: `${shots}/engine-pt-dark.png`, fullPage: true });
+  if (shots) await engineGroupShot('pt-dark');
+
+  /** The editor's engine group, opened and scrolled into view. */
+  async function engineGroupShot(name: string): Promise<void> {
+    const group = app.getByTestId('group-engine');
+    if (!(await group.evaluate((details) => details.hasAttribute('open')))) await group.locator('summary').click();
+    await app.locator('#input-engineVersion-help').scrollIntoViewIfNeeded();
+    await app.screenshot({ path: `${shots}/engine-version-${name}.png` });
+  }
 });
 
 test('the Catalogs screen imports a catalog file and the engine method sizes with its model', async ({ app }) => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sizing } from '../helpers/cli.js';
 
-const ROW_2 = [
+/** Issue 8's row 2 as its log ran it: vLLM 0.11.0 (the default version is 0.17; ROW_2_AT_DEFAULT leaves it unset). */
+const ROW_2_AT_DEFAULT = [
   '--method',
   'engine',
   '--model',
@@ -21,6 +22,7 @@ const ROW_2 = [
   '--kv-precision',
   'auto',
 ];
+const ROW_2 = [...ROW_2_AT_DEFAULT, '--engine-version', '0.11'];
 
 describe('sizing --method engine (issue 8, "Done when")', () => {
   it('prints engine.perGpu.kvAvailableGiB within 3% of the logged 51.38 GiB, and the per-GPU breakdown in text', () => {
@@ -52,10 +54,11 @@ describe('sizing --method engine (issue 8, "Done when")', () => {
   });
 
   it('says what the engine ran with: each knob as set or the default applied, and KV auto as the dtype it stores', () => {
-    const text = sizing(ROW_2).stdout;
+    expect(sizing(ROW_2).stdout).toMatch(/Serving engine\s+vLLM 0\.11 {3}\(as set\)/);
+    const text = sizing(ROW_2_AT_DEFAULT).stdout;
     expect(text).toMatch(/KV precision\s+bf16 {3}\(auto: the model's own dtype\)/);
     expect(text).toMatch(/^Engine settings$/m);
-    expect(text).toMatch(/Serving engine\s+vLLM 0\.11 {3}\(the version modelled by default\)/);
+    expect(text).toMatch(/Serving engine\s+vLLM 0\.17 {3}\(default: the newest family checked against public logs\)/);
     expect(text).toMatch(/vLLM GPU memory utilization\s+0\.9 {3}\(as set; a share of total memory\)/);
     expect(text).toMatch(/TP \(GPUs per replica\)\s+1 {3}\(as set\)/);
     expect(text).toMatch(/Max model length \(tokens\)\s+16,000 {3}\(as set\)/);
@@ -144,6 +147,9 @@ describe('sizing --method engine (issue 8, "Done when")', () => {
       '16000',
       '--concurrency',
       '100',
+      // 0.11's sorting sampler: its activation peak leaves no room for these weights at TP 1.
+      '--engine-version',
+      '0.11',
     ]);
     expect(r.status).toBe(3);
     expect(r.stdout).toMatch(/INFEASIBLE PLAN: At TP 1, each GPU needs 67\.\d\d GiB of weights/);

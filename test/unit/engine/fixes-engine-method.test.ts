@@ -13,7 +13,10 @@ import {
   type SizingInputs,
 } from '../../../src-main/engine/index.js';
 
-/** Llama 3.1 70B on a DGX H100 under the engine method: 200 sessions of 16,000 tokens. */
+/**
+ * Llama 3.1 70B on a DGX H100 under the engine method: 200 sessions of 16,000 tokens. vLLM scenarios
+ * run 0.11, whose sampler peak the fixes below were worked out on (0.17's smaller one fits TP 2).
+ */
 const engine = (over: Partial<SizingInputs>): SizingInputs =>
   withDefaults(
     {
@@ -24,6 +27,7 @@ const engine = (over: Partial<SizingInputs>): SizingInputs =>
       concurrency: 200,
       effectiveContextTokens: 16000,
       kvPrecision: 'auto',
+      ...((over.servingEngine ?? 'vllm') === 'vllm' ? { engineVersion: '0.11' } : {}),
       ...over,
     } as SizingInputs,
     BUILT_IN_CATALOG,

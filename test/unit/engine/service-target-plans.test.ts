@@ -91,13 +91,13 @@ describe('a TTFT target one session misses', () => {
 describe('which limit binds', () => {
   it('memory when targets allow every session memory holds, max_num_seqs where it caps the replica, the target where it is tighter', () => {
     const loose = plan(engine({ modelId: 'llama-3.1-70b', tp: 4, tpotMs: 1000, ttftS: 100, promptTokens: 2000 }));
-    expect(loose.latency).toMatchObject({ bindingLimit: 'kv-memory', sessionsPerReplicaByTpot: 26, sessionsPerReplicaByMemory: 26 });
+    expect(loose.latency).toMatchObject({ bindingLimit: 'kv-memory', sessionsPerReplicaByTpot: 29, sessionsPerReplicaByMemory: 29 });
     expect(loose.latency!.ttftS).toBeGreaterThan(0);
     const capped = plan(engine({ modelId: 'llama-3.1-70b', tp: 4, maxNumSeqs: 16, tpotMs: 1000 }));
     expect(capped.latency).toMatchObject({ bindingLimit: 'max-num-seqs', sessionsPerReplicaByMemory: 16 });
     const tight = plan(engine({ modelId: 'llama-3.1-70b', tp: 4, tpotMs: 22 }));
     expect(tight.latency!.bindingLimit).toBe('tpot');
-    expect(tight.latency!.sessionsPerReplica).toBeLessThan(26);
+    expect(tight.latency!.sessionsPerReplica).toBeLessThan(29);
     expect(tight.sessionsPerNode).toBe(tight.latency!.sessionsPerReplica * tight.latency!.replicasPerNode);
     const ttft = plan(engine({ modelId: 'llama-3.1-70b', tp: 4, ttftS: 0.312, promptTokens: 4000 }));
     expect(ttft.latency!.bindingLimit).toBe('ttft');

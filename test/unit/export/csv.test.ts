@@ -281,7 +281,16 @@ describe('method and engine columns', () => {
     BUILT_IN_CATALOG,
   );
   const pooled = planScenario(findTemplate('saas-startup')!.inputs, BUILT_IN_CATALOG);
-  const columns = ['method', 'servingEngine', 'engineVersion', 'tp', 'replicasPerNode', 'kvAvailableGiBPerGpu', 'sessionsPerReplica'];
+  const columns = [
+    'method',
+    'servingEngine',
+    'engineVersion',
+    'engineVersionSource',
+    'tp',
+    'replicasPerNode',
+    'kvAvailableGiBPerGpu',
+    'sessionsPerReplica',
+  ];
   const pick = (row: string[], header: string[]) => columns.map((c) => row[header.indexOf(c)]);
 
   it('state how each row was sized: the engine, its version, layout and per-GPU KV; empty engine cells for pooled rows', () => {
@@ -299,8 +308,8 @@ describe('method and engine columns', () => {
       // 15 significant digits, as every CSV figure (no float noise).
       const kvText = String(Number(e.perGpu.kvAvailableGiB.toPrecision(15)));
       const kv = lang === 'en' ? kvText : kvText.replace('.', ',');
-      expect(pick(engineRow!, header!)).toEqual(['engine', 'vllm', e.version, '2', '4', kv, String(engine.sessionsPerNode / 4)]);
-      expect(pick(pooledRow!, header!)).toEqual(['pooled', '', '', '', '', '', '']);
+      expect(pick(engineRow!, header!)).toEqual(['engine', 'vllm', '0.17', 'default', '2', '4', kv, String(engine.sessionsPerNode / 4)]);
+      expect(pick(pooledRow!, header!)).toEqual(['pooled', '', '', '', '', '', '', '']);
       // The fraction the engine applied, not the pooled method's budget ratio, overhead or memory basis.
       const at = (row: string[], column: string) => row[header!.indexOf(column)];
       expect(at(engineRow!, 'memoryFraction')).toBe(lang === 'en' ? '0.9' : '0,9');
@@ -310,6 +319,10 @@ describe('method and engine columns', () => {
       expect(at(pooledRow!, 'memoryBasis')).toBe('nominal');
       expect(at(pooledRow!, 'memoryFraction')).toBe('');
     }
+    // A version the scenario names is said to be set; the default of the day, above, is said to be the default.
+    const named = planScenario({ ...engine.inputs, engineVersion: '0.11' }, BUILT_IN_CATALOG);
+    const [header, row] = roundTrip(csvOf(resultsTable([{ scenario: 'Named', result: named }])));
+    expect(['engineVersion', 'engineVersionSource'].map((c) => row![header!.indexOf(c)])).toEqual(['0.11', 'set']);
   });
 
   it('name the start-up-log profile a calibrated row was sized with', () => {
@@ -328,8 +341,7 @@ describe('method and engine columns', () => {
     const plan = planRegions({ ...t.inputs, method: 'engine', tp: 4 }, t.regions!, BUILT_IN_CATALOG);
     const [header, ...rows] = roundTrip(csvOf(resultsTable([{ scenario: 'Serverless', result: plan }])));
     expect(header!.filter((c) => c !== 'region')).toEqual([...RESULT_COLUMNS]);
-    for (const row of rows.slice(0, -1))
-      expect(pick(row, header!).slice(0, 5)).toEqual(['engine', 'vllm', plan.regions[0]!.result.engine!.version, '4', '2']);
-    expect(pick(rows.at(-1)!, header!)).toEqual(['', '', '', '', '', '', '']);
+    for (const row of rows.slice(0, -1)) expect(pick(row, header!).slice(0, 6)).toEqual(['engine', 'vllm', '0.17', 'default', '4', '2']);
+    expect(pick(rows.at(-1)!, header!)).toEqual(['', '', '', '', '', '', '', '']);
   });
 });

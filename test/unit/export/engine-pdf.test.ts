@@ -79,8 +79,8 @@ describe('the PDF states the method a scenario was sized with', () => {
   it('lists under Inputs what the engine ran with, each as set or the default it applied, and KV auto as the dtype stored', () => {
     const inputs = (text: string, from: string, to: string) => text.slice(text.indexOf(from), text.indexOf(to, text.indexOf(from)));
     const en = inputs(engineEn, 'Inputs', 'Results');
-    expect(en).toMatch(/Serving engine\s+vLLM 0\.11\s+the version modelled by default/);
-    expect(en).toMatch(/vLLM GPU memory utilization\s+0\.9\s+vLLM 0\.11's default; a share of\s+total memory/);
+    expect(en).toMatch(/Serving engine\s+vLLM 0\.17\s+default:\s+the\s+newest\s+family\s+checked\s+against\s+public\s+logs/);
+    expect(en).toMatch(/vLLM GPU memory utilization\s+0\.9\s+vLLM 0\.17's default; a share of\s+total memory/);
     expect(en).toMatch(/TP \(GPUs per replica\)\s+2\s+as set/);
     expect(en).toMatch(/Max model length \(tokens\)\s+16,000\s+default: the effective context/);
     expect(en).toMatch(/Max running sequences\s+1,024\s+vLLM's default on this GPU/);
@@ -95,8 +95,8 @@ describe('the PDF states the method a scenario was sized with', () => {
     );
     expect(engineEn).not.toMatch(/Memory basis: nominal/);
     const pt = inputs(enginePt, 'Entradas', 'Resultados');
-    expect(pt).toMatch(/Engine de serving\s+vLLM 0\.11\s+versão modelada por padrão/);
-    expect(pt).toMatch(/Utilização de memória da GPU\s+0,9\s+padrão do vLLM 0\.11; fração da/);
+    expect(pt).toMatch(/Engine de serving\s+vLLM 0\.17\s+padrão:\s+a\s+família\s+mais\s+nova\s+conferida\s+com\s+logs\s+públicos/);
+    expect(pt).toMatch(/Utilização de memória da GPU\s+0,9\s+padrão do vLLM 0\.17; fração da/);
     expect(pt).toMatch(/TP \(GPUs por réplica\)\s+2\s+definido no cenário/);
     expect(pt).toMatch(/Precisão KV\s+bf16\s+auto: o dtype do próprio modelo/);
     expect(pt).toMatch(/Base de memória\s+memória por GPU: como o engine registra no log/);

@@ -3,7 +3,14 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { callApi, createApiContext } from '../../../src-main/api/index.js';
-import { enginePolicy, findTemplate, type RegionSpec, type SizingInputs, type SizingResult } from '../../../src-main/engine/index.js';
+import {
+  findTemplate,
+  planScenario,
+  BUILT_IN_CATALOG,
+  type RegionSpec,
+  type SizingInputs,
+  type SizingResult,
+} from '../../../src-main/engine/index.js';
 import { pinStoredVllmVersions } from '../../../src-main/store/engine-version-pins.js';
 import { MIGRATIONS } from '../../../src-main/store/migrations.js';
 import { openStore, type Store } from '../../../src-main/store/index.js';
@@ -12,7 +19,6 @@ import { sizing } from '../helpers/cli.js';
 import { ok, tempDir, tempStore } from '../helpers/temp.js';
 
 const saas = findTemplate('saas-startup')!.inputs;
-const DEFAULT_VLLM = enginePolicy('vllm').version;
 /** Llama 3.1 8B on one H100 per replica: where vLLM 0.11's sorting sampler and 0.17's in-place masking differ most. */
 const vllm: SizingInputs = {
   ...saas,
@@ -146,210 +152,71 @@ async function storedFigures(store: Store, project: string) {
   return out;
 }
 
+/** Figures the schema-2 code gave, shared by the scenarios and regions sized alike. */
+const POOLED_SAAS = {
+  method: 'pooled',
+  engine: null,
+  tp: null,
+  kvAvailableGiBPerGpu: null,
+  calibratedFrom: null,
+  sessionsPerNode: 1740,
+  nodes: 1,
+  capexLowUsd: 325000,
+};
+const LLAMA_VLLM_011 = {
+  method: 'engine',
+  engine: 'vllm 0.11',
+  tp: 1,
+  kvAvailableGiBPerGpu: 51.42155078125002,
+  calibratedFrom: null,
+  sessionsPerNode: 208,
+};
+const LLAMA_CALIBRATED = { ...LLAMA_VLLM_011, kvAvailableGiBPerGpu: 51.38, calibratedFrom: '2025-10-08' };
+const LLAMA_SGLANG_04 = {
+  method: 'engine',
+  engine: 'sglang 0.4',
+  tp: 1,
+  kvAvailableGiBPerGpu: 54.54840000000001,
+  calibratedFrom: null,
+  sessionsPerNode: 216,
+};
+const SIX_NODES = { nodes: 6, capexLowUsd: 1650000 };
+const FIVE_NODES = { nodes: 5, capexLowUsd: 1375000 };
+
 /**
  * What the app said of these scenarios before the default moved: sized by the schema-2 code, vLLM
  * defaulting to 0.11, and pasted here. Every stored plan must keep saying exactly this.
  */
 const SIZED_BEFORE = {
-  'Calibrated from a log': {
-    scenario: {
-      method: 'engine',
-      engine: 'vllm 0.11',
-      tp: 1,
-      kvAvailableGiBPerGpu: 51.38,
-      calibratedFrom: '2025-10-08',
-      sessionsPerNode: 208,
-      nodes: 6,
-      capexLowUsd: 1650000,
-    },
-    regions: [],
-  },
-  Pooled: {
-    scenario: {
-      method: 'pooled',
-      engine: null,
-      tp: null,
-      kvAvailableGiBPerGpu: null,
-      calibratedFrom: null,
-      sessionsPerNode: 1740,
-      nodes: 1,
-      capexLowUsd: 325000,
-    },
-    regions: [],
-  },
+  'Calibrated from a log': { scenario: { ...LLAMA_CALIBRATED, ...SIX_NODES }, regions: [] },
+  Pooled: { scenario: POOLED_SAAS, regions: [] },
   'Regions under pooled': {
-    scenario: {
-      method: 'pooled',
-      engine: null,
-      tp: null,
-      kvAvailableGiBPerGpu: null,
-      calibratedFrom: null,
-      sessionsPerNode: 1740,
-      nodes: 1,
-      capexLowUsd: 325000,
-    },
+    scenario: POOLED_SAAS,
     regions: [
-      {
-        name: 'EU',
-        method: 'engine',
-        engine: 'vllm 0.11',
-        tp: 1,
-        kvAvailableGiBPerGpu: 51.38,
-        calibratedFrom: '2025-10-08',
-        sessionsPerNode: 200,
-        nodes: 5,
-        capexLowUsd: 1375000,
-      },
-      {
-        name: 'US',
-        method: 'pooled',
-        engine: null,
-        tp: null,
-        kvAvailableGiBPerGpu: null,
-        calibratedFrom: null,
-        sessionsPerNode: 1740,
-        nodes: 1,
-        capexLowUsd: 325000,
-      },
+      { name: 'EU', ...LLAMA_CALIBRATED, sessionsPerNode: 200, ...FIVE_NODES },
+      { name: 'US', ...POOLED_SAAS },
     ],
   },
-  'Regions under SGLang': {
-    scenario: {
-      method: 'engine',
-      engine: 'sglang 0.4',
-      tp: 1,
-      kvAvailableGiBPerGpu: 54.54840000000001,
-      calibratedFrom: null,
-      sessionsPerNode: 216,
-      nodes: 6,
-      capexLowUsd: 1650000,
-    },
-    regions: [
-      {
-        name: 'EU',
-        method: 'engine',
-        engine: 'vllm 0.11',
-        tp: 1,
-        kvAvailableGiBPerGpu: 51.42155078125002,
-        calibratedFrom: null,
-        sessionsPerNode: 208,
-        nodes: 5,
-        capexLowUsd: 1375000,
-      },
-    ],
-  },
+  'Regions under SGLang': { scenario: { ...LLAMA_SGLANG_04, ...SIX_NODES }, regions: [{ name: 'EU', ...LLAMA_VLLM_011, ...FIVE_NODES }] },
   'Regions under vLLM': {
-    scenario: {
-      method: 'engine',
-      engine: 'vllm 0.11',
-      tp: 1,
-      kvAvailableGiBPerGpu: 51.42155078125002,
-      calibratedFrom: null,
-      sessionsPerNode: 208,
-      nodes: 6,
-      capexLowUsd: 1650000,
-    },
+    scenario: { ...LLAMA_VLLM_011, ...SIX_NODES },
     regions: [
-      {
-        name: 'EU',
-        method: 'engine',
-        engine: 'vllm 0.11',
-        tp: 1,
-        kvAvailableGiBPerGpu: 51.42155078125002,
-        calibratedFrom: null,
-        sessionsPerNode: 208,
-        nodes: 5,
-        capexLowUsd: 1375000,
-      },
-      {
-        name: 'US',
-        method: 'engine',
-        engine: 'sglang 0.4',
-        tp: 1,
-        kvAvailableGiBPerGpu: 54.54840000000001,
-        calibratedFrom: null,
-        sessionsPerNode: 216,
-        nodes: 4,
-        capexLowUsd: 1100000,
-      },
-      {
-        name: 'LatAm',
-        method: 'pooled',
-        engine: null,
-        tp: null,
-        kvAvailableGiBPerGpu: null,
-        calibratedFrom: null,
-        sessionsPerNode: 172,
-        nodes: 3,
-        capexLowUsd: 825000,
-      },
+      { name: 'EU', ...LLAMA_VLLM_011, ...FIVE_NODES },
+      { name: 'US', ...LLAMA_SGLANG_04, nodes: 4, capexLowUsd: 1100000 },
+      { name: 'LatAm', ...POOLED_SAAS, sessionsPerNode: 172, nodes: 3, capexLowUsd: 825000 },
     ],
   },
-  SGLang: {
-    scenario: {
-      method: 'engine',
-      engine: 'sglang 0.4',
-      tp: 1,
-      kvAvailableGiBPerGpu: 54.54840000000001,
-      calibratedFrom: null,
-      sessionsPerNode: 216,
-      nodes: 6,
-      capexLowUsd: 1650000,
-    },
-    regions: [],
-  },
+  SGLang: { scenario: { ...LLAMA_SGLANG_04, ...SIX_NODES }, regions: [] },
   'vLLM 0.21 chosen': {
-    scenario: {
-      method: 'engine',
-      engine: 'vllm 0.21',
-      tp: 1,
-      kvAvailableGiBPerGpu: 55.54069765625,
-      calibratedFrom: null,
-      sessionsPerNode: 224,
-      nodes: 6,
-      capexLowUsd: 1650000,
-    },
+    scenario: { ...LLAMA_VLLM_011, engine: 'vllm 0.21', kvAvailableGiBPerGpu: 55.54069765625, sessionsPerNode: 224, ...SIX_NODES },
     regions: [],
   },
-  'vLLM by default': {
-    scenario: {
-      method: 'engine',
-      engine: 'vllm 0.11',
-      tp: 1,
-      kvAvailableGiBPerGpu: 51.42155078125002,
-      calibratedFrom: null,
-      sessionsPerNode: 208,
-      nodes: 6,
-      capexLowUsd: 1650000,
-    },
-    regions: [],
-  },
+  'vLLM by default': { scenario: { ...LLAMA_VLLM_011, ...SIX_NODES }, regions: [] },
   'vLLM named, TP chosen by the method': {
-    scenario: {
-      method: 'engine',
-      engine: 'vllm 0.11',
-      tp: 1,
-      kvAvailableGiBPerGpu: 59.11477148437501,
-      calibratedFrom: null,
-      sessionsPerNode: 120,
-      nodes: 10,
-      capexLowUsd: 3250000,
-    },
+    scenario: { ...LLAMA_VLLM_011, kvAvailableGiBPerGpu: 59.11477148437501, sessionsPerNode: 120, nodes: 10, capexLowUsd: 3250000 },
     regions: [],
   },
-  'vLLM by default, fp8 KV': {
-    scenario: {
-      method: 'engine',
-      engine: 'vllm 0.11',
-      tp: 1,
-      kvAvailableGiBPerGpu: 51.42155078125002,
-      calibratedFrom: null,
-      sessionsPerNode: 416,
-      nodes: 3,
-      capexLowUsd: 825000,
-    },
-    regions: [],
-  },
+  'vLLM by default, fp8 KV': { scenario: { ...LLAMA_VLLM_011, sessionsPerNode: 416, nodes: 3, capexLowUsd: 825000 }, regions: [] },
 };
 
 const PROJECT = 'Sized before 0.17';
@@ -506,7 +373,18 @@ describe('a database written while vLLM defaulted to 0.11', () => {
     expect(cli.stderr).toMatch(/engineVersion.*"0\.99".*one of 0\.10, 0\.11, 0\.17, 0\.21 for vLLM/);
   });
 
-  it('a scenario saved after the upgrade keeps no version: it sizes with the default of the day', async () => {
+  it('needs its pins: the same inputs left to the default size with vLLM 0.17 and give other figures', () => {
+    const catalog = { ...BUILT_IN_CATALOG, calibrations: [unversionedProfile()] };
+    for (const s of SCENARIOS.filter((s) => PINNED[s.name]!.inputs === '0.11' && s.name !== 'Calibrated from a log')) {
+      const unpinned = planScenario(s.inputs, catalog);
+      expect(unpinned.engine!.version, s.name).toBe('0.17');
+      expect(unpinned.engine!.perGpu.kvAvailableGiB, s.name).not.toBe(
+        SIZED_BEFORE[s.name as keyof typeof SIZED_BEFORE].scenario.kvAvailableGiBPerGpu,
+      );
+    }
+  });
+
+  it('a scenario saved after the upgrade keeps no version: it sizes with the default, 0.17', async () => {
     const { path } = await oldDatabase();
     const store = openStore(path);
     try {
@@ -514,7 +392,7 @@ describe('a database written while vLLM defaulted to 0.11', () => {
       const { scenario } = await ok(ctx, 'scenarios.save', { projectName: PROJECT, name: 'New', inputs: vllm });
       expect(store.scenarios.get(scenario.id).inputs).not.toHaveProperty('engineVersion');
       const sized = await ok(ctx, 'sizing.stored', { scenarioId: scenario.id });
-      expect(sized.result.engine!.version).toBe(DEFAULT_VLLM);
+      expect(sized.result.engine!.version).toBe('0.17');
     } finally {
       store.close();
     }
