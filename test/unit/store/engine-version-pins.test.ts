@@ -460,3 +460,29 @@ describe('a project file written while vLLM defaulted to 0.11 (version 1)', () =
     });
   });
 });
+
+describe('an engine version no family has', () => {
+  const ALLOWED = /"0\.99" .*one of 0\.10, 0\.11, 0\.17, 0\.21 for vLLM/;
+
+  it('is refused by the API and by project files of either version, naming the field, the value and the versions', async () => {
+    const { ctx, store } = tempStore();
+    const inputs = { ...vllm, engineVersion: '0.99' };
+    const saved = await callApi(ctx, 'scenarios.save', { projectName: 'P', name: 'S', inputs });
+    expect(saved).toMatchObject({ ok: false, error: { field: 'inputs.engineVersion', message: expect.stringMatching(ALLOWED) } });
+    const sized = await callApi(ctx, 'sizing.scenario', { inputs });
+    expect(sized).toMatchObject({ ok: false, error: { message: expect.stringMatching(ALLOWED) } });
+    for (const schemaVersion of [1, 2]) {
+      const file = JSON.parse(version1File()) as { schemaVersion: number; scenarios: { inputs: SizingInputs; regions: RegionSpec[] }[] };
+      file.schemaVersion = schemaVersion;
+      file.scenarios[0]!.inputs.engineVersion = '0.99';
+      file.scenarios[6]!.regions[0]!.overrides.engineVersion = '0.99';
+      const imported = await callApi(ctx, 'projects.import', { file });
+      expect(imported).toMatchObject({
+        ok: false,
+        error: { field: 'file.scenarios[0].inputs.engineVersion', message: expect.stringMatching(ALLOWED) },
+      });
+      expect(imported.ok ? '' : imported.error.message).toMatch(/and 1 more problem/);
+    }
+    expect(store.projects.list()).toEqual([]);
+  });
+});
