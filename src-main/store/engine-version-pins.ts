@@ -45,8 +45,9 @@ export function pinEngineVersions(
     const before = regionInputs(base, region);
     const after = regionInputs(inputs, region);
     const sizedWith = versionUnder(before, defaults);
-    const unpinned = after.engineVersion === undefined ? engineOf(after) === engine : after.engineVersion !== sizedWith;
-    if (sizedWith === undefined || !unpinned) return region;
+    // Left unset, only the engine whose default moves would size differently; set (inherited), only another version would.
+    const wouldMove = after.engineVersion === undefined ? engineOf(after) === engine : after.engineVersion !== sizedWith;
+    if (sizedWith === undefined || !wouldMove) return region;
     changed = true;
     return { ...region, overrides: { ...region.overrides, engineVersion: sizedWith } };
   });
