@@ -161,7 +161,7 @@ describe("each engine's defaults", () => {
     expect(versionFamilyOf('vllm', '0.17.1')).toBe('0.17');
     expect(versionFamilyOf('vllm', '0.9.2')).toBe('0.10');
     expect(versionFamilyOf('vllm', '1.0.0')).toBe('0.21');
-    expect(versionFamilyOf('vllm', null)).toBe('0.11');
+    expect(versionFamilyOf('vllm', null)).toBe('0.17');
     expect(versionFamilyOf('sglang', '0.5.2')).toBe('0.4');
     expect(versionFamilyOf('trtllm', null)).toBe('1.0');
   });

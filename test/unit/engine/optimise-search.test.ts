@@ -72,7 +72,7 @@ describe('ranking and reporting', () => {
     expect(r.plans.map((p) => [p.serverId, p.engine, p.tp, p.weightsPrecision, p.kvPrecision, p.nodes.total])).toEqual([
       ['dgx100', 'vllm', 4, 'fp8', 'fp8', 5],
       ['dgx100', 'vllm', 4, 'bf16', 'fp8', 5],
-      ['dgx100', 'trtllm', 8, 'fp8', 'bf16', 9],
+      ['dgx100', 'vllm', 8, 'fp8', 'bf16', 9],
       expect.arrayContaining(['dgx100', 'bf16', 'bf16']),
     ]);
     expect(r.plans[0]).toMatchObject({ calibration: null, bindingLimit: expect.any(String) });
