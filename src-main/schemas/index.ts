@@ -142,7 +142,8 @@ const source = z.string().min(1, { error: 'say where the figures come from' }).m
 /** A record's number, checked against its physical range in the engine's RECORD_RULES (stated there, beside each field). */
 function recordNumber(rule: RecordFieldRule) {
   const allowed = bilingual(`expected ${describeRule(rule)} (${rule.unit})`, `esperado ${describeRule(rule, 'pt-BR')} (${rule.unit})`);
-  let n = z.number({ error: (issue) => (issue.input === undefined ? 'required' : `expected a number (${rule.unit})`) });
+  const notANumber = bilingual(`expected a number (${rule.unit})`, `esperado um número (${rule.unit})`);
+  let n = z.number({ error: (issue) => (issue.input === undefined ? 'required' : notANumber) });
   if (rule.integer) n = n.int({ error: allowed });
   return n.gte(rule.min, { error: allowed }).lte(rule.max, { error: allowed });
 }

@@ -123,8 +123,13 @@ function wordsOf(issue: Issue | z.core.$ZodRawIssue, w: Wording): string {
   }
 }
 
+/**
+ * A parsed issue no longer carries its input, so a missing value cannot be told from one of the
+ * wrong type by the input: a missing one reads 'required' in English and is found in
+ * CUSTOM_MESSAGES_PT before this, so a type issue that reaches here had a value of the wrong type.
+ */
 function portugueseOf(issue: Issue): string {
-  return wordsOf(issue, PT);
+  return wordsOf(issue.code === 'invalid_type' ? { ...issue, input: null } : issue, PT);
 }
 
 /** zod's own English for issues a schema gave no message for, replaced by the same plain wording as the Portuguese. */
