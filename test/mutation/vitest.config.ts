@@ -2,8 +2,8 @@ import { defineConfig } from 'vitest/config';
 import base from '../../vitest.config.js';
 
 /**
- * The tests a mutation run uses: the unit tests of the folders Stryker mutates (engine, store and
- * the API contract with its schemas). They are the tests meant to pin those folders down; the
+ * The tests a mutation run uses: the unit tests of the folders Stryker mutates (engine, schemas,
+ * store and the API contract). They are the tests meant to pin those folders down; the
  * export, renderer and browser tests also reach the engine but would make every mutant cost
  * seconds more. Left out as well, because they cannot kill a mutant: tests that run the bundled
  * `sizing` or `sizing serve` in a child process, where Stryker's active mutant does not reach.
@@ -16,7 +16,12 @@ export default defineConfig({
   ...base,
   test: {
     ...base.test,
-    include: ['test/unit/engine/**/*.test.ts', 'test/unit/store/**/*.test.ts', 'test/unit/api/**/*.test.ts'],
+    include: [
+      'test/unit/engine/**/*.test.ts',
+      'test/unit/schemas/**/*.test.ts',
+      'test/unit/store/**/*.test.ts',
+      'test/unit/api/**/*.test.ts',
+    ],
     exclude: ['test/unit/store/crash.test.ts', 'test/unit/store/healthy-refusals.test.ts', '**/node_modules/**'],
     globalSetup: [],
   },
