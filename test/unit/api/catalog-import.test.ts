@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { callApi, type ApiContext } from '../../../src-main/api/index.js';
+import { BUILT_IN_CATALOG, TEMPLATES, type ServerRecord } from '../../../src-main/engine/index.js';
+import { ok, tempStore } from '../helpers/temp.js';
+
+// catalog.* and templates.createScenario through the real dispatcher on a real store: results,
+// and refusals word for word in both languages.
+
+const LAB: ServerRecord = {
+  id: 'lab-4x141',
+  name: 'Lab box 4× H200',
+  gpus: 4,
+  hbmGBPerGpu: 141,
+  hbmBandwidthTBpsPerGpu: 4.8,
+  nodePowerKW: 5.5,
+  priceLowUsd: 150_000,
+  priceHighUsd: 180_000,
+  source: 'our quote',
+};
+const MODEL = {
+  id: 'lab-model',
+  name: 'Lab model',
+  layers: 32,
+  queryHeads: 32,
+  attention: { kind: 'gqa', kvHeads: 8, headDim: 128 },
+  paramsTotalB: 8,
+  paramsActiveB: 8,
+  weightsGiB: 15,
+  weightsFormat: 'bf16',
+  maxContextTokens: 131_072,
+  source: 'model card',
+};
+const NAS = { id: 'lab-nas', name: 'Lab NAS', readThroughputGBps: 2, firstByteLatencyS: 0.01, source: 'measured' };
+
+/** A refused call's error in English and in Portuguese: the code and field once, the two messages. */
+async function refusal(ctx: ApiContext, method: string, input: unknown) {
+  const en = await callApi(ctx, method, input, { lang: 'en' });
+  const pt = await callApi(ctx, method, input, { lang: 'pt-BR' });
+  if (en.ok || pt.ok) throw new Error(`${method} was expected to refuse ${JSON.stringify(input)}`);
+  expect(pt.error.code).toBe(en.error.code);
+  expect(pt.error.field).toBe(en.error.field);
+  return { code: en.error.code, field: en.error.field, en: en.error.message, pt: pt.error.message };
+}
+
+describe('catalog.list', () => {
+  it('lists the user’s own records by kind beside the built-in ones', async () => {
+    const { ctx } = tempStore();
+    const before = await ok(ctx, 'catalog.list', {});
+    expect(before.customIds).toEqual({ model: [], server: [], storage: [] });
+    await ok(ctx, 'catalog.add', { kind: 'model', record: MODEL });
+    await ok(ctx, 'catalog.add', { kind: 'server', record: { ...LAB } });
+    const after = await ok(ctx, 'catalog.add', { kind: 'storage', record: NAS });
+    expect(after.customIds).toEqual({ model: ['lab-model'], server: ['lab-4x141'], storage: ['lab-nas'] });
+    expect(after.servers.map((s) => s.id)).toEqual([...BUILT_IN_CATALOG.servers.map((s) => s.id), 'lab-4x141']);
+  });
+
+  it('refuses a record that fails its kind’s schema, naming the field inside the record', async () => {
+    const { ctx } = tempStore();
+    expect(await refusal(ctx, 'catalog.add', { kind: 'server', record: { ...LAB, gpus: 'four' } })).toEqual({
+      code: 'invalid_input',
+      field: 'record.gpus',
+      en: 'record.gpus: expected a number (GPUs)',
+      pt: 'record.gpus: esperado um número (GPUs)',
+    });
+    expect(await refusal(ctx, 'catalog.update', { kind: 'gpu', record: {} })).toEqual({
+      code: 'invalid_input',
+      field: 'kind',
+      en: 'kind: expected one of model, server, storage, price',
+      pt: 'kind: esperado um de model, server, storage, price',
+    });
+  });
+});
+
+describe('catalog.import', () => {
+  it('adds every list of a file and counts what it added', async () => {
+    const { ctx } = tempStore();
+    const done = await ok(ctx, 'catalog.import', { file: { models: [MODEL], servers: [LAB], storage: [NAS] } });
+    expect([done.added, done.replaced]).toEqual([3, 0]);
+    expect(done.catalog.customIds).toEqual({ model: ['lab-model'], server: ['lab-4x141'], storage: ['lab-nas'] });
+  });
+
+  it('updates records already stored only with replace, and counts them as replaced', async () => {
+    const { ctx } = tempStore();
+    await ok(ctx, 'catalog.import', { file: { servers: [LAB] } });
+    const cheaper = { ...LAB, priceLowUsd: 100_000 };
+    const conflict = {
+      code: 'conflict',
+      field: 'servers[0].id',
+      en: 'servers[0].id: your server "lab-4x141" is already stored; import with replace to update it',
+      pt: 'servers[0].id: seu registro (server) "lab-4x141" já está gravado; importe com --replace para atualizá-lo',
+    };
+    expect(await refusal(ctx, 'catalog.import', { file: { servers: [cheaper] } })).toEqual(conflict);
+    expect(await refusal(ctx, 'catalog.import', { file: { servers: [cheaper] }, replace: false })).toEqual(conflict);
+    expect((await ok(ctx, 'catalog.list', {})).servers.find((s) => s.id === LAB.id)!.priceLowUsd).toBe(150_000);
+
+    const done = await ok(ctx, 'catalog.import', { file: { servers: [cheaper], storage: [NAS] }, replace: true });
+    expect([done.added, done.replaced]).toEqual([1, 1]);
+    expect(done.catalog.servers.find((s) => s.id === LAB.id)!.priceLowUsd).toBe(100_000);
+  });
+
+  it('stores nothing of a file refused part-way: one import is one transaction', async () => {
+    const { ctx } = tempStore();
+    await ok(ctx, 'catalog.import', { file: { servers: [LAB] } });
+    // The model is added before the stored server is refused; the refusal takes it back.
+    await refusal(ctx, 'catalog.import', { file: { models: [MODEL], servers: [LAB] } });
+    expect((await ok(ctx, 'catalog.list', {})).customIds).toEqual({ model: [], server: ['lab-4x141'], storage: [] });
+  });
+
+  it('refuses a built-in id with its path, and says to give the record its own id', async () => {
+    const { ctx } = tempStore();
+    const dgx100 = BUILT_IN_CATALOG.servers.find((s) => s.id === 'dgx100')!;
+    expect(await refusal(ctx, 'catalog.import', { file: { servers: [LAB, { ...dgx100 }] } })).toEqual({
+      code: 'conflict',
+      field: 'servers[1].id',
+      en: 'servers[1].id: "dgx100" is a built-in server; give your record its own id',
+      pt: 'servers[1].id: "dgx100" é um registro embutido (server); dê ao seu registro um id próprio',
+    });
+    expect((await ok(ctx, 'catalog.list', {})).customIds.server).toEqual([]);
+  });
+
+  it('refuses a file out of shape, naming the record and field at fault', async () => {
+    const { ctx } = tempStore();
+    expect(await refusal(ctx, 'catalog.import', { file: { servers: [LAB, { ...LAB, id: 'lab-2', gpus: 0 }] } })).toEqual({
+      code: 'invalid_input',
+      field: 'servers[1].gpus',
+      en: 'servers[1].gpus: expected a whole number at least 1 and at most 1,024 (GPUs)',
+      pt: 'servers[1].gpus: esperado um número inteiro no mínimo 1 e no máximo 1.024 (GPUs)',
+    });
+    expect(await refusal(ctx, 'catalog.import', { file: 'servers.json' })).toEqual({
+      code: 'invalid_input',
+      field: '',
+      en: 'expected an object',
+      pt: 'esperado um objeto',
+    });
+    expect(await refusal(ctx, 'catalog.import', { file: { models: [], gpus: [] } })).toEqual({
+      code: 'invalid_input',
+      field: '',
+      en: 'unknown key "gpus"; expected models, servers, storage',
+      pt: 'campo desconhecido: gpus',
+    });
+    expect((await ok(ctx, 'catalog.list', {})).customIds.server).toEqual([]);
+  });
+});
+
+describe('templates.createScenario', () => {
+  it('refuses an unknown template, listing the templates there are', async () => {
+    const { ctx } = tempStore();
+    const project = await ok(ctx, 'projects.create', { name: 'P' });
+    const ids = TEMPLATES.map((t) => t.id).join(', ');
+    expect(ids).toBe('saas-startup, enterprise-docs, public-api, research-lab, serverless-multi-region');
+    expect(await refusal(ctx, 'templates.createScenario', { projectId: project.id, templateId: 'nope' })).toEqual({
+      code: 'invalid_input',
+      field: 'templateId',
+      en: `templateId: "nope" is not allowed; expected one of ${ids}`,
+      pt: `templateId: "nope" não é permitido; esperado um de ${ids}`,
+    });
+  });
+});
