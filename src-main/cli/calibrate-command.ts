@@ -229,7 +229,7 @@ function predictionTable(prediction: LogPrediction | null, lang: Lang): string[]
   });
   const header = `  ${L(lang, 'figure').padEnd(LABEL_WIDTH)}${L(lang, 'predicted').padStart(14)}${L(lang, 'logged').padStart(14)}${L(lang, 'error').padStart(10)}`;
   const rows = prediction.rows.map((r) => {
-    const label = figureName(r.key, lang);
+    const label = figureName(r.key, lang, engine === 'trtllm' ? undefined : engine);
     const error = r.errorRatio === null ? '—' : `${r.errorRatio >= 0 ? '+' : ''}${formatNumber(r.errorRatio * 100, lang, 1, 1)}%`;
     return `  ${(label[0]!.toUpperCase() + label.slice(1)).padEnd(LABEL_WIDTH)}${figureText(r.key, r.predicted, lang).padStart(14)}${figureText(r.key, r.logged, lang).padStart(14)}${error.padStart(10)}`;
   });
@@ -238,7 +238,7 @@ function predictionTable(prediction: LogPrediction | null, lang: Lang): string[]
 
 function figureRow(reading: CalibrationReadResult, key: LogFigureKey, lang: Lang): string {
   const figure = reading.log.figures[key];
-  const label = figureName(key, lang);
+  const label = figureName(key, lang, reading.log.engine);
   const name = `  ${(label[0]!.toUpperCase() + label.slice(1)).padEnd(LABEL_WIDTH)}`;
   if (!figure) return `${name}${'—'.padStart(14)}`;
   const value = figureText(key, figure.value, lang);

@@ -55,6 +55,25 @@ const NCCL_CONNECTIONS = 2;
 const NVLINK_CLASS_GBPS = 300;
 
 /**
+ * SGLang's mem_fraction_static is a share of the memory it finds free once its process has a CUDA
+ * context and its distributed groups: ModelRunner.__init__ keeps `pre_model_load_memory =
+ * init_torch_distributed()`, the min over ranks of get_available_gpu_memory (torch.cuda.mem_get_info's
+ * free bytes after empty_cache, / 2^30) read after init_distributed_environment and
+ * initialize_model_parallel; profile_max_num_token then keeps for the KV pool
+ * `free after loading − pre_model_load_memory × (1 − mem_fraction_static)`
+ * (sgl-project/sglang python/sglang/srt/model_executor/model_runner.py, the same in 0.4.x and at commit
+ * 0005834c, where the arithmetic moved to model_runner_kv_cache_mixin.py _profile_available_bytes). So
+ * KV = fraction × (visible − CUDA context − distributed-init buffers) − weights: the CUDA context and
+ * NCCL's buffers are outside the share, and cuBLAS's workspace is created after the pool (init_cublas
+ * runs after the memory pool), so it is not taken from it.
+ * The CUDA context cannot be derived from the architecture: 0.5 GiB per GPU is observed, the total CUDA
+ * reports less SGLang's "Load weight begin. avail mem" at TP 1 less that log's distributed-init usage:
+ * 0.37 GiB (H100, SGLang 0.4.1 CI logs, January 2025), 0.61 and 0.66 GiB (H100, SGLang CI logs, 2026),
+ * 0.60 GiB (H200, the 2025 excerpt of test/unit/engine/calibration/logs.ts). An assumption.
+ */
+const SGLANG_CUDA_CONTEXT_GIB = 0.5;
+
+/**
  * CUDA-graph memory where an engine counts it inside the budget (vLLM 0.21+, TensorRT-LLM): graph
  * pools of the piecewise captures. Not derivable from the architecture (it is per-graph overhead
  * more than activations): 0.4 GiB per GPU, the middle of public logs (0.36, 0.39, 0.51, 0.65 GiB).
@@ -70,10 +89,34 @@ function visibleGiBPerGpu(server: ServerRecord): { gib: number; basis: EngineFig
   return { gib: nodeHbmGiB(server, 'nominal') / server.gpus - DRIVER_RESERVE_MIB / 1024, basis: 'nominal' };
 }
 
-function nonTorchGiB(server: ServerRecord, tp: number): number {
-  if (tp === 1) return NON_TORCH_BASE_GIB;
+function ncclBuffersGiB(server: ServerRecord, tp: number): number {
+  if (tp === 1) return 0;
   const channels = (server.interconnectGBpsPerGpu ?? NVLINK_CLASS_GBPS) >= NVLINK_CLASS_GBPS ? 32 : 4;
-  return NON_TORCH_BASE_GIB + (channels * NCCL_CONNECTIONS * NCCL_MIB_PER_CHANNEL_CONNECTION * BYTES_PER_MIB) / BYTES_PER_GIB;
+  return (channels * NCCL_CONNECTIONS * NCCL_MIB_PER_CHANNEL_CONNECTION * BYTES_PER_MIB) / BYTES_PER_GIB;
+}
+
+/**
+ * Memory outside PyTorch's allocator that the engine's budget has to make room for. vLLM and
+ * TensorRT-LLM profile after the CUDA and cuBLAS workspaces exist, so they count those and NCCL's
+ * buffers. SGLang's is what init_torch_distributed logs as "Init torch distributed ends. mem usage":
+ * the distributed groups' buffers (NCCL at TP > 1), nothing at TP 1; its cuBLAS workspace comes after
+ * the KV pool and its CUDA context before the first reading (SGLANG_CUDA_CONTEXT_GIB).
+ */
+function nonTorchGiB(server: ServerRecord, tp: number, policy: EnginePolicy): number {
+  const workspaces = policy.fractionOf === 'weights-and-kv' ? 0 : NON_TORCH_BASE_GIB;
+  return workspaces + ncclBuffersGiB(server, tp);
+}
+
+/**
+ * What the engine's memory fraction is a share of, per GPU: vLLM the total CUDA reports; SGLang the
+ * memory free when it reads it, after the CUDA context and the distributed init (the "Load weight
+ * begin. avail mem" of its log); TensorRT-LLM the memory free after loading and a warm-up forward.
+ */
+export function fractionBaseGiB(perGpu: Omit<EngineFigures['perGpu'], 'kvAvailableGiB'>, fractionOf: EnginePolicy['fractionOf']): number {
+  const p = perGpu;
+  if (fractionOf === 'total') return p.visibleGiB;
+  if (fractionOf === 'weights-and-kv') return p.visibleGiB - SGLANG_CUDA_CONTEXT_GIB - p.nonTorchGiB;
+  return p.visibleGiB - (p.weightsGiB + p.activationPeakGiB + p.nonTorchGiB + (p.cudaGraphGiB ?? 0));
 }
 
 /**
@@ -159,14 +202,15 @@ function perGpuTerms(s: Setup, model: ModelRecord, server: ServerRecord, tp: num
   const visibleGiB = s.visible.gib;
   const weightsGiB = weightsGiBPerGpu(model, tp);
   const activationPeakGiB = activationPeakBytes(pass) / BYTES_PER_GIB;
-  const nonTorch = nonTorchGiB(server, tp);
   const cudaGraphGiB = s.policy.cudaGraphInBudget ? CUDA_GRAPH_GIB : null;
-  const outsideKv = weightsGiB + activationPeakGiB + nonTorch + (cudaGraphGiB ?? 0);
+  const terms = { visibleGiB, weightsGiB, activationPeakGiB, nonTorchGiB: nonTorchGiB(server, tp, s.policy), cudaGraphGiB };
+  const outsideKv = weightsGiB + activationPeakGiB + terms.nonTorchGiB + (cudaGraphGiB ?? 0);
   let kvAvailableGiB: number;
   if (s.policy.fractionOf === 'total') kvAvailableGiB = visibleGiB * s.fraction - outsideKv;
-  else if (s.policy.fractionOf === 'weights-and-kv') kvAvailableGiB = visibleGiB * s.fraction - weightsGiB - nonTorch;
+  // SGLang: the share holds the weights and the KV pool; activations and CUDA graphs live in the rest.
+  else if (s.policy.fractionOf === 'weights-and-kv') kvAvailableGiB = fractionBaseGiB(terms, 'weights-and-kv') * s.fraction - weightsGiB;
   else kvAvailableGiB = (visibleGiB - outsideKv) * s.fraction;
-  return { visibleGiB, weightsGiB, activationPeakGiB, nonTorchGiB: nonTorch, cudaGraphGiB, kvAvailableGiB };
+  return { ...terms, kvAvailableGiB };
 }
 
 /** TP degrees the engine can use on this server: divisors of the GPUs that also divide the attention heads. */
@@ -217,6 +261,7 @@ function memoryTerms(
     fraction: s.fraction,
     defaultFraction: loggedPolicy.defaultFraction(tp),
     fractionOf: s.policy.fractionOf,
+    formulaFractionBaseGiB: fractionBaseGiB(formula, s.policy.fractionOf),
     kvBytesPerTokenPerGpu: kvBytesPerTokenPerLayerPerGpu(model, tp, loggedKvPrecision(profile.kvCacheDtype, model)) * model.layers,
   });
   return applied ?? { perGpu: formula, calibration: null };
@@ -407,7 +452,7 @@ export function engineTerms(e: EngineFigures, model: ModelRecord): EngineTerm[] 
     e.fractionOf === 'total'
       ? 'visible × fraction − weights − activation − outside PyTorch − graphs'
       : e.fractionOf === 'weights-and-kv'
-        ? 'visible × fraction − weights − outside PyTorch'
+        ? '(visible − CUDA context − outside PyTorch) × fraction − weights'
         : '(visible − weights − activation − outside PyTorch − graphs) × fraction';
   const terms: EngineTerm[] = [
     {
@@ -431,8 +476,7 @@ export function engineTerms(e: EngineFigures, model: ModelRecord): EngineTerm[] 
     {
       key: 'nonTorchGiB',
       gib: p.nonTorchGiB,
-      formula: e.tp === 1 ? 'CUDA/cuBLAS workspaces' : 'CUDA/cuBLAS workspaces + NCCL buffers',
-      source: 'vLLM 0.11 logs; NCCL defaults',
+      ...nonTorchDescription(e),
     },
     {
       key: 'cudaGraphGiB',
@@ -445,14 +489,31 @@ export function engineTerms(e: EngineFigures, model: ModelRecord): EngineTerm[] 
   const c = e.calibration;
   if (!c) return terms;
   const measured: readonly string[] = c.measured;
-  return terms.map((t) => (measured.includes(t.key) ? { ...t, formula: calibratedFormula(t.key, c), source: c.message.en } : t));
+  return terms.map((t) =>
+    measured.includes(t.key) ? { ...t, formula: calibratedFormula(t.key, c, e.fractionOf), source: c.message.en } : t,
+  );
+}
+
+/** What the memory outside PyTorch holds, by engine: SGLang counts only its distributed init's buffers. */
+function nonTorchDescription(e: EngineFigures): Pick<EngineTerm, 'formula' | 'source'> {
+  if (e.fractionOf === 'weights-and-kv') {
+    return {
+      formula: e.tp === 1 ? 'none at TP 1 (CUDA context outside the fraction)' : 'NCCL buffers of the distributed init',
+      source: 'SGLang model_runner.py init_torch_distributed; NCCL defaults',
+    };
+  }
+  return {
+    formula: e.tp === 1 ? 'CUDA/cuBLAS workspaces' : 'CUDA/cuBLAS workspaces + NCCL buffers',
+    source: 'vLLM 0.11 logs; NCCL defaults',
+  };
 }
 
 /** How a calibrated term was obtained from its log. */
-function calibratedFormula(key: EngineTerm['key'], c: EngineCalibration): string {
+function calibratedFormula(key: EngineTerm['key'], c: EngineCalibration, fractionOf: EngineFigures['fractionOf']): string {
   if (key === 'kvAvailableGiB') {
     const logged = c.kvFromTokens ? 'logged KV tokens × KV bytes per token' : 'logged available KV';
-    return `${logged} + visible × (fraction − logged fraction${c.fractionAssumed ? ', the version default' : ''})`;
+    const base = fractionOf === 'weights-and-kv' ? 'memory free before loading' : 'visible';
+    return `${logged} + ${base} × (fraction − logged fraction${c.fractionAssumed ? ', the version default' : ''})`;
   }
   if (key === 'activationPeakGiB' && c.profile.measured.activationPeakGiB === null)
     return "the log's balance: budget − KV − weights − outside PyTorch − graphs";

@@ -43,7 +43,7 @@ function calibratedMessage(profile: Pick<CalibrationProfile, 'logDate' | 'engine
  *
  * The KV cache is the logged one, moved by the change of memory fraction: kv = kv_log + base × (f − f_log),
  * where base is what the fraction is a share of (the visible memory vLLM logged, or the memory SGLang
- * found free before loading; the server's visible memory where the log states neither). At the logged
+ * found free before loading; the formulas' figure for it where the log states neither). At the logged
  * fraction this is exactly the logged KV cache, whatever the formulas would have said. Weights, memory
  * outside PyTorch and CUDA graphs are the logged figures where the log has them; an activation peak the
  * log does not state is its balance: what the budget holds beyond the KV cache and the other terms.
@@ -57,6 +57,8 @@ export function applyCalibration(input: {
   fraction: number;
   defaultFraction: number;
   fractionOf: FractionSemantics;
+  /** What the fraction is a share of by the formulas (engine-method.ts fractionBaseGiB), for a log that does not state it. */
+  formulaFractionBaseGiB: number;
   /** The model's KV bytes per token on one GPU at the profile's TP and the scenario's KV precision. */
   kvBytesPerTokenPerGpu: number;
 }): { perGpu: PerGpuMemory; calibration: EngineCalibration } | null {
@@ -67,7 +69,12 @@ export function applyCalibration(input: {
   if (kvLog === null) return null;
   const kvFromTokens = m.kvAvailableGiB === null;
   const loggedFraction = profile.memoryFraction ?? input.defaultFraction;
-  const base = m.visibleGiB ?? formula.visibleGiB;
+  // The memory the fraction is a share of moves the KV by base × Δfraction. SGLang's log states it: "Load
+  // weight begin. avail mem" is the free memory pre_model_load_memory reads, after the CUDA context and
+  // the distributed init, so the NCCL buffers "Init torch distributed ends. mem usage" reports (0.00 at
+  // TP 1) are already outside it and the logged memory outside PyTorch never enters the KV here. Without
+  // that line, the formulas' figure for the same reading.
+  const base = m.visibleGiB ?? input.formulaFractionBaseGiB;
   const kvAvailableGiB = kvLog + base * (fraction - loggedFraction);
   const measured: CalibratedTerm[] = ['kvAvailableGiB'];
   const take = (term: 'weightsGiB' | 'nonTorchGiB', fallback: number) => {

@@ -219,7 +219,9 @@ const VLLM_LINES: LineRule[] = [
 const SGLANG_LINES: LineRule[] = [
   rule(/server_args=ServerArgs\((.*)/, (m, s) => readSglangArgs(m[1]!, s)),
   rule(/\bsglang[ _]version[:= ]+v?(\d[^\s,]*)/i, (m, s) => s.setting('engineVersion', m[1]!)),
-  // The memory free on the GPU before the weights load: what mem_fraction_static is a share of.
+  // model_runner.py load_model: the memory free on this rank before the weights load, read after the CUDA
+  // context and the distributed init, as pre_model_load_memory (the min over ranks) is: what
+  // mem_fraction_static is a share of (profile_max_num_token).
   gib('visibleGiB', /Load weight begin\. avail mem=([\d.]+) GB/),
   rule(/Load weight end\.(.*)/, (m, s) => {
     const usage = /mem usage=([\d.]+) GB/.exec(m[1]!);
@@ -227,8 +229,12 @@ const SGLANG_LINES: LineRule[] = [
     const dtype = /dtype=torch\.(\w+)/.exec(m[1]!);
     if (dtype) s.setting('modelDtype', dtype[1]!);
   }),
-  // NCCL and the CUDA context: memory outside PyTorch's allocator.
-  gib('nonTorchGiB', /Init torch distributed ends\. mem usage=([\d.]+) GB/),
+  // model_runner.py init_torch_distributed: free memory before less after init_distributed_environment and
+  // initialize_model_parallel, i.e. the distributed groups' buffers (NCCL, custom all-reduce) outside
+  // PyTorch's allocator. The CUDA context existed before the first reading, so it is never in this figure:
+  // 0.00 at TP 1 is right, and SGLang's fraction is of the memory free after both (see apply.ts).
+  // Since 2026 the line also states the time: "Init torch distributed ends. elapsed=0.31 s, mem usage=0.09 GB".
+  gib('nonTorchGiB', /Init torch distributed ends\.(?: elapsed=[\d.]+ s,)? mem usage=([\d.]+) GB/),
   rule(/KV Cache is allocated\.(.*)/, (m, s) => {
     const body = m[1]!;
     const tokens = /#tokens: (\d+)/.exec(body);

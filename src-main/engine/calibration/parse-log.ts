@@ -264,7 +264,11 @@ const FIGURE_NAMES: Record<LogFigureKey, LocalizedText> = {
   maxConcurrency: { en: 'maximum concurrency', 'pt-BR': 'concorrência máxima' },
 };
 
-export function figureName(key: LogFigureKey, lang: 'en' | 'pt-BR'): string {
+/** SGLang logs no total: its "Load weight begin. avail mem" is the memory free before loading, the base of its fraction. */
+const SGLANG_FREE_BEFORE_LOADING: LocalizedText = { en: 'free before loading', 'pt-BR': 'livre antes do carregamento' };
+
+export function figureName(key: LogFigureKey, lang: 'en' | 'pt-BR', engine?: LoggedEngine): string {
+  if (key === 'visibleGiB' && engine === 'sglang') return SGLANG_FREE_BEFORE_LOADING[lang];
   return FIGURE_NAMES[key][lang];
 }
 

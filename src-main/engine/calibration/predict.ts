@@ -1,4 +1,4 @@
-import { loggedKvPrecision, sizeEngine } from '../engine-method.js';
+import { fractionBaseGiB, loggedKvPrecision, sizeEngine } from '../engine-method.js';
 import { describeIssue, validateInputs, withDefaults } from '../inputs.js';
 import { FRACTION_FIELD, versionFamilyOf } from '../serving-engines.js';
 import type { Catalog, LocalizedText, ModelRecord, ServerRecord, SizingInputs } from '../types.js';
@@ -77,6 +77,8 @@ export function predictLog(log: StartupLog, model: ModelRecord, server: ServerRe
   const e = sizeEngine(inputs, model, server).engine!;
   const predicted: Record<PredictedTerm, number | null> = {
     ...e.perGpu,
+    // SGLang's log states the memory free before loading (its fraction's base), not the total CUDA reports.
+    visibleGiB: e.fractionOf === 'weights-and-kv' ? fractionBaseGiB(e.perGpu, e.fractionOf) : e.perGpu.visibleGiB,
     kvTokens: e.kvTokensPerReplica,
     maxConcurrency: e.maxConcurrencyPerReplica,
   };

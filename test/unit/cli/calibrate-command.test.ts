@@ -47,15 +47,20 @@ describe('sizing calibrate', () => {
     const out = sizing(['calibrate', path, '--db', join(dir, 'p.db')]).stdout;
     expect(out).toContain('Engine method (formulas, no calibration) vs the log, for SGLang 0.4, TP 1, fraction 0.88, 131,072 tokens');
     expect(out).toMatch(/figure\s+predicted\s+logged\s+error/);
-    expect(out).toMatch(/Available KV memory\s+107\.90 GiB\s+102\.58 GiB\s+\+5\.2%/);
-    expect(out).toMatch(/KV tokens\s+883,939\s+840,325\s+\+5\.2%/);
+    expect(out).toMatch(/Available KV memory\s+107\.59 GiB\s+102\.58 GiB\s+\+4\.9%/);
+    expect(out).toMatch(/KV tokens\s+881,400\s+840,325\s+\+4\.9%/);
     expect(out).toMatch(/Weights\s+15\.00 GiB\s+15\.15 GiB\s+-1\.0%/);
+    // SGLang states no total: its figure is the memory free before loading, the base of its fraction,
+    // which the formulas put at the total less the CUDA context and the distributed init (none at TP 1).
+    expect(out).toMatch(/Free before loading\s+139\.31 GiB\s+139\.21 GiB\s+\+0\.1%/);
+    expect(out).toMatch(/Memory outside PyTorch\s+0\.00 GiB\s+0\.00 GiB\s+—/);
     // A term the log does not state has no error; one the formulas leave outside the budget has no prediction.
     expect(out).toMatch(/Activation peak\s+0\.78 GiB\s+—\s+—/);
     expect(out).toMatch(/CUDA-graph memory\s+—\s+0\.72 GiB\s+—/);
     const pt = sizing(['calibrate', path, '--db', join(dir, 'p.db'), '--lang', 'pt-BR']).stdout;
     expect(pt).toContain('Método engine (fórmulas, sem calibração) vs o log, para SGLang 0.4, TP 1, fração 0,88, 131.072 tokens');
-    expect(pt).toMatch(/Memória disponível para KV\s+107,90 GiB\s+102,58 GiB\s+\+5,2%/);
+    expect(pt).toMatch(/Livre antes do carregamento\s+139,31 GiB\s+139,21 GiB\s+\+0,1%/);
+    expect(pt).toMatch(/Memória disponível para KV\s+107,59 GiB\s+102,58 GiB\s+\+4,9%/);
     const json = JSON.parse(sizing(['calibrate', path, '--db', join(dir, 'p.db'), '--format', 'json']).stdout);
     expect(json.prediction.inputs).toMatchObject({
       method: 'engine',
@@ -67,8 +72,8 @@ describe('sizing calibrate', () => {
     });
     const kv = json.prediction.rows.find((r: { key: string }) => r.key === 'kvAvailableGiB');
     expect(kv.logged).toBe(102.58);
-    expect(kv.predicted).toBeCloseTo(107.9028, 3);
-    expect(kv.errorRatio).toBeCloseTo(107.9028 / 102.58 - 1, 4);
+    expect(kv.predicted).toBeCloseTo(107.5928, 3);
+    expect(kv.errorRatio).toBeCloseTo(107.5928 / 102.58 - 1, 4);
     // Until the log's server is known there is nothing to predict for.
     const pending = sizing(['calibrate', logFile(dir, 'qwen.log', logs.VLLM_V1_TP2_QWEN), '--db', join(dir, 'p.db')]).stdout;
     expect(pending).toContain('No prediction beside the log until the model and server are known (--model, --server).');

@@ -122,7 +122,13 @@ describe('engine method: per-GPU accounting', () => {
   it('SGLang and TensorRT-LLM apply their own fraction semantics', () => {
     const sg = planScenario(base({ servingEngine: 'sglang' }), catalog).engine!;
     expect(sg.memoryFraction).toBe(0.88);
-    expect(sg.perGpu.kvAvailableGiB).toBeCloseTo(79.18 * 0.88 - sg.perGpu.weightsGiB - sg.perGpu.nonTorchGiB, 9);
+    // SGLang's share is of the memory free after its 0.5 GiB CUDA context and its distributed init
+    // (nothing at TP 1); the weights and the KV pool fill it (model_runner.py profile_max_num_token).
+    expect(sg.perGpu.nonTorchGiB).toBe(0);
+    expect(sg.perGpu.kvAvailableGiB).toBeCloseTo((79.18 - 0.5) * 0.88 - sg.perGpu.weightsGiB, 9);
+    const sg2 = planScenario(base({ servingEngine: 'sglang', modelId: 'llama-3.1-70b', tp: 2 }), catalog).engine!;
+    expect(sg2.perGpu.nonTorchGiB).toBeCloseTo((32 * 2 * 8.5) / 1024, 12);
+    expect(sg2.perGpu.kvAvailableGiB).toBeCloseTo((79.18 - 0.5 - sg2.perGpu.nonTorchGiB) * 0.87 - sg2.perGpu.weightsGiB, 9);
     const trt = planScenario(base({ servingEngine: 'trtllm' }), catalog).engine!;
     const p = trt.perGpu;
     expect(p.kvAvailableGiB).toBeCloseTo((p.visibleGiB - p.weightsGiB - p.activationPeakGiB - p.nonTorchGiB - p.cudaGraphGiB!) * 0.9, 9);

@@ -39,6 +39,7 @@ describe('applying a calibration profile', () => {
       fraction: 0.9,
       defaultFraction: 0.9,
       fractionOf: 'total',
+      formulaFractionBaseGiB: FORMULA.visibleGiB,
       kvBytesPerTokenPerGpu: LLAMA_KV_BYTES,
     })!;
     expect(applied.perGpu.kvAvailableGiB).toBeCloseTo(51.38, 10);
@@ -70,6 +71,7 @@ describe('applying a calibration profile', () => {
         fraction,
         defaultFraction: 0.9,
         fractionOf: 'total',
+        formulaFractionBaseGiB: FORMULA.visibleGiB,
         kvBytesPerTokenPerGpu: LLAMA_KV_BYTES,
       })!.perGpu.kvAvailableGiB;
     expect(at(0.95) - at(0.9)).toBeCloseTo((71.26 / 0.9) * 0.05, 9);
@@ -84,6 +86,7 @@ describe('applying a calibration profile', () => {
       fraction: 0.9,
       defaultFraction: 0.9,
       fractionOf: 'total',
+      formulaFractionBaseGiB: 44.42,
       kvBytesPerTokenPerGpu: LLAMA_KV_BYTES,
     })!;
     const kv = (158656 * LLAMA_KV_BYTES) / 2 ** 30;
@@ -105,10 +108,29 @@ describe('applying a calibration profile', () => {
       fraction: 0.8,
       defaultFraction: 0.88,
       fractionOf: 'weights-and-kv',
+      formulaFractionBaseGiB: 138,
       kvBytesPerTokenPerGpu: LLAMA_KV_BYTES,
     })!;
     expect(applied.perGpu.kvAvailableGiB).toBeCloseTo(102.58 + 139.21 * (0.8 - 0.88), 9);
     expect(applied.perGpu).toMatchObject({ weightsGiB: 15.15, cudaGraphGiB: 0.72, nonTorchGiB: 0, activationPeakGiB: 2 });
+  });
+
+  it("moves an SGLang log without its free memory by the formulas' free memory, never by its total", () => {
+    const lines = logs.SGLANG_LLAMA_H200.split('\n').filter((line) => !line.includes('Load weight begin'));
+    const sglang = profileOf(lines.join('\n'), 'dgx200');
+    expect(sglang.measured.visibleGiB).toBeNull();
+    const at = (fraction: number) =>
+      applyCalibration({
+        formula: { ...FORMULA, visibleGiB: 139.81 },
+        profile: sglang,
+        fraction,
+        defaultFraction: 0.88,
+        fractionOf: 'weights-and-kv',
+        formulaFractionBaseGiB: 139.31,
+        kvBytesPerTokenPerGpu: LLAMA_KV_BYTES,
+      })!.perGpu.kvAvailableGiB;
+    expect(at(0.88)).toBeCloseTo(102.58, 10);
+    expect(at(0.9) - at(0.88)).toBeCloseTo(139.31 * 0.02, 9);
   });
 
   it('stands aside where it cannot help: fraction of free memory after loading, or no KV figure', () => {
@@ -119,6 +141,7 @@ describe('applying a calibration profile', () => {
         fraction: 0.9,
         defaultFraction: 0.9,
         fractionOf: 'free-after-load',
+        formulaFractionBaseGiB: FORMULA.visibleGiB,
         kvBytesPerTokenPerGpu: LLAMA_KV_BYTES,
       }),
     ).toBeNull();
@@ -130,6 +153,7 @@ describe('applying a calibration profile', () => {
         fraction: 0.9,
         defaultFraction: 0.9,
         fractionOf: 'total',
+        formulaFractionBaseGiB: FORMULA.visibleGiB,
         kvBytesPerTokenPerGpu: LLAMA_KV_BYTES,
       }),
     ).toBeNull();

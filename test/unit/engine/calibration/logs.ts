@@ -143,6 +143,39 @@ export const SGLANG_TP2_MLA = [
   '[2025-11-10 19:59:10 TP0] max_total_num_tokens=1001504, chunked_prefill_size=8192, max_prefill_tokens=16384, max_running_requests=2048, context_len=32768, available_gpu_mem=11.17 GB',
 ].join('\n');
 
+/**
+ * SGLang 0.4.3.post4 at TP 4 on four L4 24 GB (an AWS g6.12xlarge), QwQ-32B, its own default
+ * mem_fraction_static 0.85 printed in server_args (abbreviated here): the start-up published in
+ * didier-durand/llms-in-clouds docs/sglang.md (2025-03-08; the image's Dockerfile pins sglang 0.4.3.post4).
+ * Each rank's distributed init took 0.13 GB (NCCL over PCIe; custom all-reduce off), and the KV pool
+ * is 0.85 × 21.63 − 15.54 GB: pre_model_load_memory × fraction − weights, as model_runner.py computes it.
+ */
+export const SGLANG_QWQ_L4_TP4 = [
+  "[2025-03-08 12:29:04] server_args=ServerArgs(model_path='/home/model/Qwen/QwQ-32B', tokenizer_path='/home/model/Qwen/QwQ-32B', kv_cache_dtype='auto', context_length=None, device='cuda', served_model_name='/home/model/Qwen/QwQ-32B', mem_fraction_static=0.85, max_running_requests=None, max_total_tokens=None, chunked_prefill_size=2048, max_prefill_tokens=16384, tp_size=4, dp_size=1, disable_custom_all_reduce=False, enable_p2p_check=True)",
+  '[2025-03-08 12:29:11 TP0] Init torch distributed begin.',
+  '[2025-03-08 12:29:12 TP0] sglang is using nccl==2.21.5',
+  "[2025-03-08 12:29:12 TP0] Custom allreduce is disabled because it's not supported on more than two PCIe-only GPUs. To silence this warning, specify disable_custom_all_reduce=True explicitly.",
+  '[2025-03-08 12:29:13 TP2] Init torch distributed ends. mem usage=0.13 GB',
+  '[2025-03-08 12:29:13 TP3] Init torch distributed ends. mem usage=0.13 GB',
+  '[2025-03-08 12:29:13 TP1] Init torch distributed ends. mem usage=0.13 GB',
+  '[2025-03-08 12:29:13 TP0] Init torch distributed ends. mem usage=0.13 GB',
+  '[2025-03-08 12:29:13 TP3] Load weight begin. avail mem=21.63 GB',
+  '[2025-03-08 12:29:13 TP0] Load weight begin. avail mem=21.63 GB',
+  '[2025-03-08 12:29:13 TP1] Load weight begin. avail mem=21.63 GB',
+  '[2025-03-08 12:29:13 TP2] Load weight begin. avail mem=21.63 GB',
+  '[2025-03-08 12:29:21 TP1] Load weight end. type=Qwen2ForCausalLM, dtype=torch.bfloat16, avail mem=6.09 GB, mem usage=15.54 GB.',
+  '[2025-03-08 12:29:21 TP2] Load weight end. type=Qwen2ForCausalLM, dtype=torch.bfloat16, avail mem=6.09 GB, mem usage=15.54 GB.',
+  '[2025-03-08 12:29:21 TP3] Load weight end. type=Qwen2ForCausalLM, dtype=torch.bfloat16, avail mem=6.09 GB, mem usage=15.54 GB.',
+  '[2025-03-08 12:29:21 TP0] Load weight end. type=Qwen2ForCausalLM, dtype=torch.bfloat16, avail mem=6.09 GB, mem usage=15.54 GB.',
+  '[2025-03-08 12:29:21 TP0] KV Cache is allocated. #tokens: 46611, K size: 1.42 GB, V size: 1.42 GB',
+  '[2025-03-08 12:29:21 TP1] KV Cache is allocated. #tokens: 46611, K size: 1.42 GB, V size: 1.42 GB',
+  '[2025-03-08 12:29:21 TP2] KV Cache is allocated. #tokens: 46611, K size: 1.42 GB, V size: 1.42 GB',
+  '[2025-03-08 12:29:21 TP3] KV Cache is allocated. #tokens: 46611, K size: 1.42 GB, V size: 1.42 GB',
+  '[2025-03-08 12:29:21 TP0] Memory pool end. avail mem=2.09 GB',
+  '[2025-03-08 12:29:28 TP0] Capture cuda graph end. Time elapsed: 7.23 s. avail mem=0.53 GB. mem usage=0.93 GB.',
+  '[2025-03-08 12:29:29 TP0] max_total_num_tokens=46611, chunked_prefill_size=2048, max_prefill_tokens=16384, max_running_requests=2049, context_len=131072',
+].join('\n');
+
 /** A log cut off while the weights were loading: no KV cache line yet. */
 export const VLLM_TRUNCATED = VLLM_V1_LLAMA_H100.split('\n').slice(0, 11).join('\n');
 

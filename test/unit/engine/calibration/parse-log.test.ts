@@ -163,6 +163,23 @@ describe('SGLang start-up logs', () => {
     expect(log.figures.cudaGraphGiB).toMatchObject({ value: 1.04, ranks: 2 });
     expect(log.figures.visibleGiB).toMatchObject({ value: 78.51, ranks: 2 });
   });
+
+  it('reads the 2026 lines that also state how long each step took', () => {
+    // SGLang's documentation notebooks as its CI ran them (LoRA serving page, Llama-3.1-8B on an H100, 2026-02-09).
+    const text = [
+      '[2026-02-09 03:50:55] Init torch distributed ends. elapsed=0.31 s, mem usage=0.09 GB',
+      '[2026-02-09 03:50:57] Load weight begin. avail mem=78.43 GB',
+      '[2026-02-09 03:51:01] Load weight end. elapsed=3.26 s, type=LlamaForCausalLM, dtype=torch.bfloat16, avail mem=63.41 GB, mem usage=15.02 GB.',
+      '[2026-02-09 03:51:05] KV Cache is allocated. #tokens: 20480, K size: 1.25 GB, V size: 1.25 GB',
+      '[2026-02-09 03:51:07] max_total_num_tokens=20480, chunked_prefill_size=8192, max_prefill_tokens=16384, max_running_requests=128, context_len=131072, available_gpu_mem=58.02 GB',
+    ].join('\n');
+    const log = parsed(text);
+    expect(value(log, 'nonTorchGiB')).toBe(0.09);
+    expect(value(log, 'visibleGiB')).toBe(78.43);
+    expect(value(log, 'weightsGiB')).toBe(15.02);
+    expect(value(log, 'kvTokens')).toBe(20480);
+    expect(log).toMatchObject({ modelDtype: 'bfloat16', maxNumSeqs: 128, maxModelLen: 131072 });
+  });
 });
 
 describe('line endings and line numbers', () => {
