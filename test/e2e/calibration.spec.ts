@@ -89,7 +89,7 @@ test('an opened log file in Portuguese, dark: the year comes from SGLang, a seco
     await expect(app.getByTestId('calibration-reading')).toBeVisible();
     await expect(app.getByTestId('calibration-figure-kvAvailableGiB')).toContainText('102,58 GiB');
     await expect(app.getByTestId('calibration-server')).toHaveValue('dgx200');
-    await expect(app.getByTestId('calibration-error-kvAvailableGiB')).toHaveText('+5,2%');
+    await expect(app.getByTestId('calibration-error-kvAvailableGiB')).toHaveText('+4,9%');
     await expect(app.getByTestId('calibration-date')).toHaveValue(round === 1 ? '2025-04-03' : '2025-05-20');
     if (round === 2) {
       await expect(app.getByTestId('calibration-replaces')).toHaveText('Salvar substitui o perfil do log de 2025-04-03.');

@@ -81,7 +81,9 @@ test('the Catalogs screen imports a catalog file and the engine method sizes wit
   const chooser = app.waitForEvent('filechooser');
   await app.getByTestId('import-catalog').click();
   await (await chooser).setFiles('test/accuracy/catalog-extra.json');
-  await expect(app.getByTestId('toast').filter({ hasText: `catalog-extra.json: ${extra.models.length} added, 0 replaced.` })).toBeVisible();
+  await expect(
+    app.getByTestId('toast').filter({ hasText: `catalog-extra.json: ${extra.models.length + extra.servers.length} added, 0 replaced.` }),
+  ).toBeVisible();
   await expect(app.getByText('Qwen2 7B')).toBeVisible();
   // A long weights format (the FP8 record's is a sentence) wraps in its cell: the table stays
   // within its box at 1,280 px, so every row's Edit and Delete can be seen without scrolling.
@@ -125,7 +127,7 @@ test('a saved calibration profile changes the plan: the results say which log it
   await app.getByTestId('input-calibration').selectOption('off');
   await resultsReady(app);
   await expect(line).toHaveText('Calibration off: formulas only');
-  await expect(app.getByTestId('engine-segment-kv')).toContainText('107.9 GiB');
+  await expect(app.getByTestId('engine-segment-kv')).toContainText('107.59 GiB');
   await app.getByTestId('input-calibration').selectOption('');
   await resultsReady(app);
 

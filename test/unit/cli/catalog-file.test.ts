@@ -117,11 +117,13 @@ describe('sizing --catalog FILE (one run) and sizing catalog import FILE', () =>
     const db = join(tempDir(), 'p.db');
     const first = sizing(['catalog', 'import', EXTRA_FILE, '--db', db]);
     expect(first.status, first.stderr).toBe(0);
-    expect(first.stdout).toContain(`${extra.models.length} added, 0 replaced`);
+    expect(first.stdout).toContain(`${extra.models.length + extra.servers.length} added, 0 replaced`);
     const again = sizing(['catalog', 'import', EXTRA_FILE, '--db', db]);
     expect(again.status).toBe(2);
     expect(again.stderr).toMatch(/models\[0\]\.id: your model "qwen2-7b" is already stored; import with replace to update it/);
-    expect(sizing(['catalog', 'import', EXTRA_FILE, '--db', db, '--replace']).stdout).toContain(`0 added, ${extra.models.length} replaced`);
+    expect(sizing(['catalog', 'import', EXTRA_FILE, '--db', db, '--replace']).stdout).toContain(
+      `0 added, ${extra.models.length + extra.servers.length} replaced`,
+    );
     const builtIn = sizing(['catalog', 'import', fileWith({ models: [{ ...extra.models[0], id: 'llama-3.1-8b' }] }), '--db', db]);
     expect(builtIn.stderr).toMatch(/models\[0\]\.id: "llama-3\.1-8b" is a built-in model/);
     const bad = structuredClone(extra);
