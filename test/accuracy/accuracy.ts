@@ -3,20 +3,31 @@ import { latencyAccuracy, latencyAccuracyTable } from './latency-section.js';
 import logs from './startup-logs.json' with { type: 'json' };
 import extra from './catalog-extra.json' with { type: 'json' };
 import {
+  fractionBaseGiB,
   mergeCatalog,
   planScenario,
   readCalibration,
   withDefaults,
   type Catalog,
   type ModelRecord,
+  type ServerRecord,
   type SizingInputs,
 } from '../../src-main/engine/index.js';
 import * as startupLogs from '../unit/engine/calibration/logs.js';
 import { kvToleranceOf, startupLogInputs, type StartupLogRow } from './startup-log-rows.js';
 
-const catalog: Catalog = mergeCatalog({ models: extra.models as ModelRecord[] });
+const catalog: Catalog = mergeCatalog({ models: extra.models as ModelRecord[], servers: extra.servers as ServerRecord[] });
 
-type Figure = 'weightsGiB' | 'activationPeakGiB' | 'nonTorchGiB' | 'cudaGraphGiB' | 'kvAvailableGiB' | 'kvTokens' | 'maxConcurrency';
+type Figure =
+  | 'weightsGiB'
+  | 'activationPeakGiB'
+  | 'nonTorchGiB'
+  | 'cudaGraphGiB'
+  | 'kvAvailableGiB'
+  | 'kvTokens'
+  | 'maxConcurrency'
+  /** SGLang's "Load weight begin. avail mem": the memory its fraction is a share of. */
+  | 'freeBeforeLoadingGiB';
 
 /** Memory terms and KV capacity: predicted vs logged, per row, with the relative error. */
 function memoryAccuracyRows(): { id: string; figure: Figure; predicted: number; logged: number; errorRatio: number; source: string }[] {
@@ -27,6 +38,7 @@ function memoryAccuracyRows(): { id: string; figure: Figure; predicted: number; 
       ...e.perGpu,
       kvTokens: e.kvTokensPerReplica,
       maxConcurrency: e.maxConcurrencyPerReplica,
+      freeBeforeLoadingGiB: fractionBaseGiB(e.perGpu, e.fractionOf),
     };
     return Object.entries(row.logged).map(([figure, logged]) => {
       const value = predicted[figure as Figure] ?? 0;
@@ -41,6 +53,7 @@ const CALIBRATION_LOGS: { id: string; text: string; serverId?: string }[] = [
   { id: 'vllm-0.11-qwen3-32b-h100-tp2', text: startupLogs.VLLM_V1_TP2_QWEN, serverId: 'dgx100' },
   { id: 'vllm-0.8.5-llama-3.1-8b-l40s', text: startupLogs.VLLM_V1_085_L40S, serverId: 'l40s-8' },
   { id: 'sglang-llama-3.1-8b-h200', text: startupLogs.SGLANG_LLAMA_H200 },
+  { id: 'sglang-0.4.3-qwq-32b-l4-tp4', text: startupLogs.SGLANG_QWQ_L4_TP4, serverId: 'l4-4' },
 ];
 
 /**

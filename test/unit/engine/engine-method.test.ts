@@ -10,10 +10,11 @@ import {
   withDefaults,
   type Catalog,
   type ModelRecord,
+  type ServerRecord,
   type SizingInputs,
 } from '../../../src-main/engine/index.js';
 
-const catalog: Catalog = mergeCatalog({ models: extra.models as ModelRecord[] });
+const catalog: Catalog = mergeCatalog({ models: extra.models as ModelRecord[], servers: extra.servers as ServerRecord[] });
 const size = (row: StartupLogRow) =>
   planScenario(withDefaults({ method: 'engine', concurrency: 100, ...startupLogInputs(row) } as SizingInputs, catalog), catalog);
 
