@@ -249,9 +249,10 @@ describe('the table of terms', () => {
     const formulas = (over: Partial<SizingInputs>) => Object.fromEntries(termsOf(over).map((t) => [t.key, t.formula]));
     expect(formulas({ tp: 2, servingEngine: 'sglang' })).toMatchObject({
       activationPeakGiB: 'max(forward 0.45, sampler 0) at 8192 tokens, 4096 requests',
-      nonTorchGiB: 'CUDA/cuBLAS workspaces + NCCL buffers',
-      kvAvailableGiB: 'visible × fraction − weights − outside PyTorch',
+      nonTorchGiB: 'NCCL buffers of the distributed init',
+      kvAvailableGiB: '(visible − CUDA context − outside PyTorch) × fraction − weights',
     });
+    expect(formulas({ tp: 2 })).toMatchObject({ nonTorchGiB: 'CUDA/cuBLAS workspaces + NCCL buffers' });
     expect(formulas({ tp: 2, servingEngine: 'trtllm' })).toMatchObject({
       cudaGraphGiB: 'piecewise graph pools',
       kvAvailableGiB: '(visible − weights − activation − outside PyTorch − graphs) × fraction',
