@@ -172,11 +172,13 @@ const LLAMA_VLLM_011 = {
   sessionsPerNode: 208,
 };
 const LLAMA_CALIBRATED = { ...LLAMA_VLLM_011, kvAvailableGiBPerGpu: 51.38, calibratedFrom: '2025-10-08' };
+// SGLang's figure is the corrected budget's (its share of the memory free after the CUDA context:
+// 0.88 × 0.5 GiB less, no cuBLAS workspace: −0.31 GiB against the schema-2 code), not the version pin's concern.
 const LLAMA_SGLANG_04 = {
   method: 'engine',
   engine: 'sglang 0.4',
   tp: 1,
-  kvAvailableGiBPerGpu: 54.54840000000001,
+  kvAvailableGiBPerGpu: 54.23840000000001,
   calibratedFrom: null,
   sessionsPerNode: 216,
 };
