@@ -22,24 +22,44 @@ export const useSettingsStore = defineStore('settings', () => {
   watch(effectiveTheme, (theme) => (document.documentElement.dataset.theme = theme), { immediate: true });
   watch(() => settings.value.lang, setLanguage, { immediate: true });
 
+  /** The settings as last stored, and the changes sent after them that the store has not answered yet. */
+  let stored: Settings = { ...INITIAL };
+  const unanswered: Partial<Settings>[] = [];
+  let saves: Promise<void> = Promise.resolve();
+
   async function load(): Promise<void> {
-    settings.value = await api().call('settings.get', {});
+    stored = await api().call('settings.get', {});
+    settings.value = withUnanswered();
   }
 
-  /** Applies at once (language, theme), then stores; a refusal restores the previous values. */
-  async function update(changes: Partial<Settings>): Promise<void> {
-    const previous = settings.value;
-    settings.value = { ...previous, ...changes };
+  function withUnanswered(): Settings {
+    return Object.assign({ ...stored }, ...unanswered);
+  }
+
+  /**
+   * Applies at once (language, theme), then stores. Saves go one at a time, in the order made, and
+   * an answer never undoes a later change still on its way (a language then a theme chosen quickly
+   * both stay); a refusal drops only its own change.
+   */
+  function update(changes: Partial<Settings>): Promise<void> {
+    unanswered.push(changes);
+    settings.value = { ...settings.value, ...changes };
     saveState.value = 'saving';
-    try {
-      settings.value = await api().call('settings.set', changes);
-      saveState.value = 'saved';
-      saveError.value = null;
-    } catch (error) {
-      settings.value = previous;
-      saveState.value = 'error';
-      saveError.value = error;
-    }
+    const save = async () => {
+      try {
+        stored = await api().call('settings.set', changes);
+        saveError.value = null;
+        unanswered.shift();
+        if (unanswered.length === 0) saveState.value = 'saved';
+      } catch (error) {
+        unanswered.shift();
+        saveState.value = 'error';
+        saveError.value = error;
+      }
+      settings.value = withUnanswered();
+    };
+    saves = saves.then(save);
+    return saves;
   }
 
   function followSystemTheme(): () => void {
