@@ -52,7 +52,7 @@ type Wording = {
   format: string;
   fallback: string;
   empty: string;
-  characters: (side: 'min' | 'max', figure: string) => string;
+  characters: (side: 'min' | 'max', figure: string, one: boolean) => string;
   items: (side: 'min' | 'max', figure: string, one: boolean) => string;
   number: (side: 'min' | 'max', inclusive: boolean, figure: string) => string;
   numberFormat: Intl.NumberFormat;
@@ -68,7 +68,7 @@ const EN: Wording = {
   format: 'not in the accepted format',
   fallback: 'not accepted',
   empty: 'must not be empty',
-  characters: (side, figure) => `${side === 'min' ? 'at least' : 'at most'} ${figure} characters`,
+  characters: (side, figure, one) => `${side === 'min' ? 'at least' : 'at most'} ${figure} ${one ? 'character' : 'characters'}`,
   items: (side, figure, one) => `${side === 'min' ? 'at least' : 'at most'} ${figure} ${one ? 'item' : 'items'}`,
   number: (side, inclusive, figure) =>
     `expected a number ${side === 'min' ? (inclusive ? 'at least' : 'greater than') : inclusive ? 'at most' : 'less than'} ${figure}`,
@@ -92,7 +92,7 @@ const PT: Wording = {
   format: 'formato não aceito',
   fallback: 'valor não aceito',
   empty: 'não pode ficar vazio',
-  characters: (side, figure) => `${side === 'min' ? 'no mínimo' : 'no máximo'} ${figure} caracteres`,
+  characters: (side, figure, one) => `${side === 'min' ? 'no mínimo' : 'no máximo'} ${figure} ${one ? 'caractere' : 'caracteres'}`,
   items: (side, figure, one) => `${side === 'min' ? 'ao menos' : 'no máximo'} ${figure} ${one ? 'item' : 'itens'}`,
   number: (side, inclusive, figure) =>
     `esperado um número ${side === 'min' ? (inclusive ? 'no mínimo' : 'maior que') : inclusive ? 'no máximo' : 'menor que'} ${figure}`,
@@ -139,7 +139,7 @@ export function englishOf(issue: z.core.$ZodRawIssue): string {
 
 function bound(w: Wording, origin: string, side: 'min' | 'max', limit: number, inclusive: boolean): string {
   const figure = w.numberFormat.format(limit);
-  if (origin === 'string') return side === 'min' && limit === 1 ? w.empty : w.characters(side, figure);
+  if (origin === 'string') return side === 'min' && limit === 1 ? w.empty : w.characters(side, figure, limit === 1);
   if (origin === 'array') return w.items(side, figure, limit === 1);
   return w.number(side, inclusive, figure);
 }

@@ -8,6 +8,7 @@ import {
   inputsSchema,
   modelRecordSchema,
   nameSchema,
+  normalizeName,
   notesSchema,
   priceOverrideSchema,
   regionsSchema,
@@ -160,6 +161,7 @@ describe('text too short or too long', () => {
   it('words a minimum above one character and the lists’ bounds from the figures', () => {
     expect(refusal(z.string().min(3), 'ab')).toEqual(['', 'at least 3 characters', 'no mínimo 3 caracteres']);
     expect(refusal(z.string().min(1), '')).toEqual(['', 'must not be empty', 'não pode ficar vazio']);
+    expect(refusal(z.string().max(1), 'ab')).toEqual(['', 'at most 1 character', 'no máximo 1 caractere']);
     expect(refusal(z.array(z.number()).min(1), [])).toEqual(['', 'at least 1 item', 'ao menos 1 item']);
     expect(refusal(z.array(z.number()).min(3), [1])).toEqual(['', 'at least 3 items', 'ao menos 3 itens']);
     expect(refusal(z.array(z.number()).max(1), [1, 2])).toEqual(['', 'at most 1 item', 'no máximo 1 item']);
@@ -188,6 +190,12 @@ describe('unknown keys and values outside a list of choices', () => {
       'unknown key "gpus"; expected models, servers, storage',
       'campo desconhecido: gpus',
     ]);
+    expect(refusal(catalogFileSchema, { gpus: [], racks: [] })).toEqual([
+      '',
+      'unknown key "gpus", "racks"; expected models, servers, storage',
+      'campos desconhecidos: gpus, racks',
+    ]);
+    expect(refusal(catalogFileSchema, 'servers.json')).toEqual(['', 'expected an object', 'esperado um objeto']);
   });
 
   it('lists the choices of an enumeration, or the one value a literal allows', () => {
@@ -285,6 +293,9 @@ describe('checks across fields, at their bounds', () => {
   it('lets a server’s engine-visible memory reach what nvidia-smi measures, not pass it', () => {
     const memory = (engineVisibleGiBPerGpu: number) => ({ ...LAB, measuredMiBPerGpu: 102_400, engineVisibleGiBPerGpu });
     expect(serverRecordSchema.safeParse(memory(100)).success).toBe(true);
+    // Either figure alone is accepted: there is nothing to compare it with.
+    expect(serverRecordSchema.safeParse({ ...LAB, measuredMiBPerGpu: 102_400 }).success).toBe(true);
+    expect(serverRecordSchema.safeParse({ ...LAB, engineVisibleGiBPerGpu: 100 }).success).toBe(true);
     expect(refusal(serverRecordSchema, memory(100.5))).toEqual([
       'engineVisibleGiBPerGpu',
       'cannot exceed measuredMiBPerGpu (what nvidia-smi reports)',
@@ -299,5 +310,12 @@ describe('checks across fields, at their bounds', () => {
       'the low price must not exceed the high price',
       'o preço mínimo não pode passar do preço máximo',
     ]);
+  });
+});
+
+describe('names as they are saved and looked up', () => {
+  it('trims a name and composes its accents, so the same name typed two ways is one name', () => {
+    expect(normalizeName('  Cafe\u0301 ')).toBe('Caf\u00e9');
+    expect(nameSchema.parse('  Cafe\u0301 ')).toBe('Caf\u00e9');
   });
 });

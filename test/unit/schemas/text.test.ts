@@ -51,6 +51,8 @@ describe('UTF-8 files', () => {
 
   it.each([
     ['a lone continuation byte', [0x80]],
+    ['continuation bytes with no lead', [0x80, 0x80, 0x80, 0x80]],
+    ['an overlong lead of C0', [0xc0, 0x80, 0x80, 0x80]],
     ['an overlong two-byte lead', [0xc1, 0xbf]],
     ['a two-byte lead before a non-continuation', [0xc2, 0x41]],
     ['an overlong three-byte sequence', [0xe0, 0x9f, 0xbf]],
