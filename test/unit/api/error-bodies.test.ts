@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError, toErrorBody } from '../../../src-main/api/errors.js';
+import { both } from '../../../src-main/i18n/text.js';
+import { StoreError } from '../../../src-main/store/errors.js';
+
+// What crosses every transport when a call fails: {code, message, field} in the caller's language.
+
+const duplicate = both('name already used', 'nome já usado');
+
+describe('error bodies', () => {
+  it('keeps only the first line of an unexpected error, never its stack, in the caller’s language', () => {
+    const error = new TypeError('cannot read x\n    at handler (file.ts:1:1)');
+    expect(toErrorBody(error)).toEqual({ code: 'internal', message: 'internal error: cannot read x' });
+    expect(toErrorBody(error, { lang: 'pt-BR' })).toEqual({ code: 'internal', message: 'erro interno: cannot read x' });
+    expect(toErrorBody('plain text thrown')).toEqual({ code: 'internal', message: 'internal error: plain text thrown' });
+  });
+
+  it('gives a store error its code and, inside an import, a field under the file', () => {
+    const inFile = { lang: 'pt-BR' as const, fieldPrefix: 'file.' };
+    expect(toErrorBody(new StoreError('conflict', duplicate, 'scenarios[1].name'), inFile)).toEqual({
+      code: 'conflict',
+      message: 'nome já usado',
+      field: 'file.scenarios[1].name',
+    });
+    // A problem with the whole file names the file, not "file.".
+    expect(toErrorBody(new StoreError('invalid-data', duplicate, ''), inFile)).toEqual({
+      code: 'invalid_input',
+      message: 'nome já usado',
+      field: 'file',
+    });
+    expect(toErrorBody(new StoreError('conflict', duplicate, 'file.name'), inFile).field).toBe('file.name');
+    expect(toErrorBody(new StoreError('locked', duplicate), inFile)).toEqual({ code: 'store_busy', message: 'nome já usado' });
+    expect(toErrorBody(new StoreError('conflict', duplicate, 'name'))).toEqual({
+      code: 'conflict',
+      message: 'name already used',
+      field: 'name',
+    });
+  });
+
+  it('passes an API error through with its field', () => {
+    expect(toErrorBody(ApiError.invalid('top', both('too many', 'demais')), { lang: 'pt-BR' })).toEqual({
+      code: 'invalid_input',
+      message: 'top: demais',
+      field: 'top',
+    });
+  });
+});
