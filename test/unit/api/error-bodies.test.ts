@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { callApi, createApiContext, type ApiContext } from '../../../src-main/api/index.js';
 import { ApiError, toErrorBody } from '../../../src-main/api/errors.js';
 import { both } from '../../../src-main/i18n/text.js';
+import { openStore } from '../../../src-main/store/index.js';
 import { StoreError } from '../../../src-main/store/errors.js';
+import { tempDir } from '../helpers/temp.js';
 
 // What crosses every transport when a call fails: {code, message, field} in the caller's language.
 
@@ -43,5 +46,23 @@ describe('error bodies', () => {
       message: 'top: demais',
       field: 'top',
     });
+  });
+});
+
+describe('the dispatcher’s log', () => {
+  it('logs an internal error with the method and the stack, and never a refused input', async () => {
+    const store = openStore(`${tempDir()}/projects.db`);
+    const entries: Parameters<NonNullable<ApiContext['log']>>[0][] = [];
+    const ctx = { ...createApiContext(store), log: (entry: (typeof entries)[number]) => void entries.push(entry) };
+    expect(await callApi(ctx, 'projects.create', { name: '' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(entries).toEqual([]);
+    store.close();
+    expect(await callApi(ctx, 'projects.list', {})).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'internal error: The database connection is not open' },
+    });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ level: 'error', message: 'projects.list: internal error: The database connection is not open' });
+    expect(entries[0]!.stack).toMatch(/^TypeError: The database connection is not open\n\s+at /);
   });
 });
