@@ -9,6 +9,7 @@ import {
 } from '../../engine/index.js';
 import { read, write, type ApiContext, type MethodMap } from '../define.js';
 import { both } from '../../i18n/text.js';
+import { bilingual } from '../../schemas/index.js';
 import { ApiError } from '../errors.js';
 import { id, lang } from '../shared.js';
 import type { CalibrationReadResult, CalibrationRequestInput } from '../types.js';
@@ -23,7 +24,10 @@ const calibrationRequest = z.strictObject({
   source: z.string().trim().min(1, { error: 'must not be empty' }).max(500, { error: 'at most 500 characters' }).optional(),
   modelId: catalogId.optional(),
   serverId: catalogId.optional(),
-  logDate: z.string().refine(isCalendarDay, { error: 'expected a date as YYYY-MM-DD' }).optional(),
+  logDate: z
+    .string()
+    .refine(isCalendarDay, { error: bilingual('expected a date as YYYY-MM-DD', 'esperada uma data no formato AAAA-MM-DD') })
+    .optional(),
   lang: lang.optional(),
 });
 
