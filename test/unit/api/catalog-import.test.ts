@@ -54,6 +54,14 @@ describe('catalog.list', () => {
     expect(after.servers.map((s) => s.id)).toEqual([...BUILT_IN_CATALOG.servers.map((s) => s.id), 'lab-4x141']);
   });
 
+  it('updates one of the user’s records in place', async () => {
+    const { ctx } = tempStore();
+    await ok(ctx, 'catalog.add', { kind: 'server', record: { ...LAB } });
+    const updated = await ok(ctx, 'catalog.update', { kind: 'server', record: { ...LAB, priceHighUsd: 200_000 } });
+    expect(updated.servers.find((s) => s.id === LAB.id)!.priceHighUsd).toBe(200_000);
+    expect(updated.customIds.server).toEqual([LAB.id]);
+  });
+
   it('refuses a record that fails its kind’s schema, naming the field inside the record', async () => {
     const { ctx } = tempStore();
     expect(await refusal(ctx, 'catalog.add', { kind: 'server', record: { ...LAB, gpus: 'four' } })).toEqual({
@@ -96,6 +104,14 @@ describe('catalog.import', () => {
     const done = await ok(ctx, 'catalog.import', { file: { servers: [cheaper], storage: [NAS] }, replace: true });
     expect([done.added, done.replaced]).toEqual([1, 1]);
     expect(done.catalog.servers.find((s) => s.id === LAB.id)!.priceLowUsd).toBe(100_000);
+  });
+
+  it('adds a record beside the user’s others without replace: only the same id is a conflict', async () => {
+    const { ctx } = tempStore();
+    await ok(ctx, 'catalog.import', { file: { servers: [LAB] } });
+    const done = await ok(ctx, 'catalog.import', { file: { servers: [{ ...LAB, id: 'lab-2' }] } });
+    expect([done.added, done.replaced]).toEqual([1, 0]);
+    expect(done.catalog.customIds.server).toEqual(['lab-2', 'lab-4x141']);
   });
 
   it('stores nothing of a file refused part-way: one import is one transaction', async () => {

@@ -49,6 +49,24 @@ describe('error bodies', () => {
   });
 });
 
+describe('the dispatcher', () => {
+  it('refuses a method it does not have, naming it in both languages', async () => {
+    const ctx = createApiContext(openStore(`${tempDir()}/projects.db`));
+    try {
+      expect(await callApi(ctx, 'projects.drop', {})).toEqual({
+        ok: false,
+        error: { code: 'unknown_method', message: 'unknown API method "projects.drop"' },
+      });
+      expect(await callApi(ctx, 'projects.drop', {}, { lang: 'pt-BR' })).toEqual({
+        ok: false,
+        error: { code: 'unknown_method', message: 'método de API desconhecido: "projects.drop"' },
+      });
+    } finally {
+      ctx.store.close();
+    }
+  });
+});
+
 describe('the dispatcher’s log', () => {
   it('logs an internal error with the method and the stack, and never a refused input', async () => {
     const store = openStore(`${tempDir()}/projects.db`);
