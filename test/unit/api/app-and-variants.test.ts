@@ -1,21 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { callApi, type ApiContext } from '../../../src-main/api/index.js';
+import type { ApiContext } from '../../../src-main/api/index.js';
 import { findTemplate } from '../../../src-main/engine/index.js';
 import packageJson from '../../../package.json' with { type: 'json' };
-import { ok, tempStore } from '../helpers/temp.js';
+import { ok, refusedInBoth as refusal, tempStore } from '../helpers/temp.js';
 
 // app.*, variants.* and sizing.compare through the real dispatcher on a real store.
 
 const saas = findTemplate('saas-startup')!.inputs;
 
 type LogEntry = Parameters<NonNullable<ApiContext['log']>>[0];
-
-async function refusal(ctx: ApiContext, method: string, input: unknown) {
-  const en = await callApi(ctx, method, input, { lang: 'en' });
-  const pt = await callApi(ctx, method, input, { lang: 'pt-BR' });
-  if (en.ok || pt.ok) throw new Error(`${method} was expected to refuse ${JSON.stringify(input)}`);
-  return { code: en.error.code, field: en.error.field, en: en.error.message, pt: pt.error.message };
-}
 
 describe('app.info and app.reportError', () => {
   it('gives the version, the database path and the runtime', async () => {

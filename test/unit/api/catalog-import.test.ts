@@ -1,46 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { callApi, type ApiContext } from '../../../src-main/api/index.js';
-import { BUILT_IN_CATALOG, TEMPLATES, type ServerRecord } from '../../../src-main/engine/index.js';
-import { ok, tempStore } from '../helpers/temp.js';
+import { BUILT_IN_CATALOG, TEMPLATES } from '../../../src-main/engine/index.js';
+import { LAB_MODEL as MODEL, LAB_SERVER as LAB } from '../helpers/records.js';
+import { ok, refusedInBoth as refusal, tempStore } from '../helpers/temp.js';
 
 // catalog.* and templates.createScenario through the real dispatcher on a real store: results,
 // and refusals word for word in both languages.
 
-const LAB: ServerRecord = {
-  id: 'lab-4x141',
-  name: 'Lab box 4× H200',
-  gpus: 4,
-  hbmGBPerGpu: 141,
-  hbmBandwidthTBpsPerGpu: 4.8,
-  nodePowerKW: 5.5,
-  priceLowUsd: 150_000,
-  priceHighUsd: 180_000,
-  source: 'our quote',
-};
-const MODEL = {
-  id: 'lab-model',
-  name: 'Lab model',
-  layers: 32,
-  queryHeads: 32,
-  attention: { kind: 'gqa', kvHeads: 8, headDim: 128 },
-  paramsTotalB: 8,
-  paramsActiveB: 8,
-  weightsGiB: 15,
-  weightsFormat: 'bf16',
-  maxContextTokens: 131_072,
-  source: 'model card',
-};
 const NAS = { id: 'lab-nas', name: 'Lab NAS', readThroughputGBps: 2, firstByteLatencyS: 0.01, source: 'measured' };
-
-/** A refused call's error in English and in Portuguese: the code and field once, the two messages. */
-async function refusal(ctx: ApiContext, method: string, input: unknown) {
-  const en = await callApi(ctx, method, input, { lang: 'en' });
-  const pt = await callApi(ctx, method, input, { lang: 'pt-BR' });
-  if (en.ok || pt.ok) throw new Error(`${method} was expected to refuse ${JSON.stringify(input)}`);
-  expect(pt.error.code).toBe(en.error.code);
-  expect(pt.error.field).toBe(en.error.field);
-  return { code: en.error.code, field: en.error.field, en: en.error.message, pt: pt.error.message };
-}
 
 describe('catalog.list', () => {
   it('lists the user’s own records by kind beside the built-in ones', async () => {

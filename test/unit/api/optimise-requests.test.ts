@@ -1,48 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { callApi, type ApiContext } from '../../../src-main/api/index.js';
+import type { ApiContext } from '../../../src-main/api/index.js';
 import { reportOptimisation } from '../../../src-main/api/methods/optimise.js';
-import { BUILT_IN_CATALOG, withDefaults, type ServerRecord } from '../../../src-main/engine/index.js';
-import { ok, tempStore } from '../helpers/temp.js';
+import { BUILT_IN_CATALOG } from '../../../src-main/engine/index.js';
+import { LAB_SERVER as LAB, OPTIMISE_EXAMPLE as inputs } from '../helpers/records.js';
+import { ok, refusedInBoth, tempStore } from '../helpers/temp.js';
+
+const refusal = (ctx: ApiContext, input: unknown) => refusedInBoth(ctx, 'sizing.optimise', input);
 
 // sizing.optimise and export.optimise through the real dispatcher on a real store: what a request
 // searches, and its refusals word for word in both languages.
-
-const inputs = withDefaults(
-  {
-    modelId: 'llama-3.1-70b',
-    serverId: 'dgx200',
-    concurrency: 2000,
-    effectiveContextTokens: 8192,
-    promptTokens: 2000,
-    outputTokens: 500,
-    tpotMs: 40,
-  },
-  BUILT_IN_CATALOG,
-);
-/** A four-GPU server with the latency figures, so the search can size it against a TPOT target. */
-const LAB: ServerRecord = {
-  id: 'lab-4x141',
-  name: 'Lab box 4× H200',
-  gpus: 4,
-  hbmGBPerGpu: 141,
-  hbmBandwidthTBpsPerGpu: 4.8,
-  nodePowerKW: 5.5,
-  priceLowUsd: 150_000,
-  priceHighUsd: 180_000,
-  generation: 'hopper',
-  tflopsBf16PerGpu: 989,
-  tflopsFp8PerGpu: 1979,
-  interconnectGBpsPerGpu: 900,
-  source: 'our quote',
-};
-
-async function refusal(ctx: ApiContext, input: unknown) {
-  const en = await callApi(ctx, 'sizing.optimise', input, { lang: 'en' });
-  const pt = await callApi(ctx, 'sizing.optimise', input, { lang: 'pt-BR' });
-  if (en.ok || pt.ok) throw new Error(`expected ${JSON.stringify(input)} to be refused`);
-  expect(pt.error.field).toBe(en.error.field);
-  return { code: en.error.code, field: en.error.field, en: en.error.message, pt: pt.error.message };
-}
 
 describe('sizing.optimise requests', () => {
   it('searches only the servers named, from the built-in and the user’s own records', async () => {

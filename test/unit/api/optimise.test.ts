@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { callApi } from '../../../src-main/api/index.js';
-import { BUILT_IN_CATALOG, planRegions, planScenario, withDefaults } from '../../../src-main/engine/index.js';
+import { BUILT_IN_CATALOG, planRegions, planScenario } from '../../../src-main/engine/index.js';
+import { OPTIMISE_EXAMPLE as inputs } from '../helpers/records.js';
 import { ok, tempStore } from '../helpers/temp.js';
-
-const inputs = withDefaults(
-  {
-    modelId: 'llama-3.1-70b',
-    serverId: 'dgx200',
-    concurrency: 2000,
-    effectiveContextTokens: 8192,
-    promptTokens: 2000,
-    outputTokens: 500,
-    tpotMs: 40,
-  },
-  BUILT_IN_CATALOG,
-);
 
 describe('sizing.optimise and export.optimise', () => {
   it('searches the scenario and returns ranked plans whose first re-sizes to the same nodes and cost', async () => {

@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { callApi, type ApiContext } from '../../../src-main/api/index.js';
+import { callApi } from '../../../src-main/api/index.js';
 import { findTemplate } from '../../../src-main/engine/index.js';
 import * as logs from '../engine/calibration/logs.js';
-import { ok, tempStore } from '../helpers/temp.js';
+import { ok, refusedInBoth as refusal, tempStore } from '../helpers/temp.js';
 
 // scenarios.*, projects.delete and calibration.read's request through the real dispatcher on a real store.
 
 const saas = findTemplate('saas-startup')!.inputs;
-
-async function refusal(ctx: ApiContext, method: string, input: unknown) {
-  const en = await callApi(ctx, method, input, { lang: 'en' });
-  const pt = await callApi(ctx, method, input, { lang: 'pt-BR' });
-  if (en.ok || pt.ok) throw new Error(`${method} was expected to refuse ${JSON.stringify(input)}`);
-  return { code: en.error.code, field: en.error.field, en: en.error.message, pt: pt.error.message };
-}
 
 describe('scenarios by name', () => {
   it('finds a scenario by name, or none, in a project that must exist', async () => {

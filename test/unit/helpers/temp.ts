@@ -42,3 +42,13 @@ export async function ok<M extends ApiMethodName>(ctx: ApiContext, method: M, in
   if (!r.ok) throw new Error(`${method} failed: ${r.error.message}`);
   return r.result as ApiResult<M>;
 }
+
+/** A call that must be refused, made in English and in Portuguese: its code and field (the same in both) and the two messages. */
+export async function refusedInBoth(ctx: ApiContext, method: string, input: unknown) {
+  const en = await callApi(ctx, method, input, { lang: 'en' });
+  const pt = await callApi(ctx, method, input, { lang: 'pt-BR' });
+  if (en.ok || pt.ok) throw new Error(`${method} was expected to refuse ${JSON.stringify(input)}`);
+  if (pt.error.code !== en.error.code || pt.error.field !== en.error.field)
+    throw new Error(`${method} refused differently by language: ${JSON.stringify([en.error, pt.error])}`);
+  return { code: en.error.code, field: en.error.field, en: en.error.message, pt: pt.error.message };
+}

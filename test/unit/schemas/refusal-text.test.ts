@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { findTemplate, type ServerRecord } from '../../../src-main/engine/index.js';
+import { findTemplate } from '../../../src-main/engine/index.js';
 import {
   catalogFileSchema,
   DEFAULT_SETTINGS,
@@ -15,6 +15,7 @@ import {
   serverRecordSchema,
   settingsSchema,
 } from '../../../src-main/schemas/index.js';
+import { LAB_MODEL as MODEL, LAB_SERVER as LAB } from '../helpers/records.js';
 
 // The one-line refusals every entry point shows (field, then what is allowed), word for word in
 // both languages, from the schemas' first issue. Schemas of the product where one refuses the kind
@@ -29,30 +30,6 @@ function refusal(schema: z.ZodType, value: unknown): [string, string, string] {
 }
 
 const saas = findTemplate('saas-startup')!.inputs;
-const LAB: ServerRecord = {
-  id: 'lab-4x141',
-  name: 'Lab box',
-  gpus: 4,
-  hbmGBPerGpu: 141,
-  hbmBandwidthTBpsPerGpu: 4.8,
-  nodePowerKW: 5.5,
-  priceLowUsd: 150_000,
-  priceHighUsd: 180_000,
-  source: 'our quote',
-};
-const MODEL = {
-  id: 'lab-model',
-  name: 'Lab model',
-  layers: 32,
-  queryHeads: 32,
-  attention: { kind: 'gqa', kvHeads: 8, headDim: 128 },
-  paramsTotalB: 8,
-  paramsActiveB: 8,
-  weightsGiB: 15,
-  weightsFormat: 'bf16',
-  maxContextTokens: 131_072,
-  source: 'model card',
-};
 
 describe('a missing value and a value of the wrong type', () => {
   it('reads "required" when missing and names the expected kind otherwise, in both languages', () => {
