@@ -32,7 +32,8 @@ describe('error bodies', () => {
       field: 'file',
     });
     expect(toErrorBody(new StoreError('conflict', duplicate, 'file.name'), inFile).field).toBe('file.name');
-    expect(toErrorBody(new StoreError('locked', duplicate), inFile)).toEqual({ code: 'store_busy', message: 'nome já usado' });
+    // No field key at all, not one set to undefined: IPC's structured clone would carry it.
+    expect(toErrorBody(new StoreError('locked', duplicate), inFile)).toStrictEqual({ code: 'store_busy', message: 'nome já usado' });
     expect(toErrorBody(new StoreError('conflict', duplicate, 'name'))).toEqual({
       code: 'conflict',
       message: 'name already used',
@@ -82,5 +83,14 @@ describe('the dispatcher’s log', () => {
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ level: 'error', message: 'projects.list: internal error: The database connection is not open' });
     expect(entries[0]!.stack).toMatch(/^TypeError: The database connection is not open\n\s+at /);
+  });
+
+  it('answers an internal error when no log is attached', async () => {
+    const store = openStore(`${tempDir()}/projects.db`);
+    store.close();
+    expect(await callApi(createApiContext(store), 'projects.list', {})).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'internal error: The database connection is not open' },
+    });
   });
 });
