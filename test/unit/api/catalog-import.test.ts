@@ -13,7 +13,7 @@ describe('catalog.list', () => {
     const { ctx } = tempStore();
     const before = await ok(ctx, 'catalog.list', {});
     expect(before.customIds).toEqual({ model: [], server: [], storage: [] });
-    await ok(ctx, 'catalog.add', { kind: 'model', record: MODEL });
+    await ok(ctx, 'catalog.add', { kind: 'model', record: { ...MODEL } });
     await ok(ctx, 'catalog.add', { kind: 'server', record: { ...LAB } });
     const after = await ok(ctx, 'catalog.add', { kind: 'storage', record: NAS });
     expect(after.customIds).toEqual({ model: ['lab-model'], server: ['lab-4x141'], storage: ['lab-nas'] });
